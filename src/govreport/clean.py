@@ -1,0 +1,223 @@
+"""Cleaning: raw report text -> clean text, an offset map back to the raw text, and every edit.
+
+Each pass is a function that looks at the current text and proposes edits; `offsets.apply`
+performs them and keeps the map. The patterns come from data/boilerplate.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from govreport import lexicon, offsets
+from govreport.model import CleanText, Edit, Segment
+
+TERMINAL = "。！？!?：:；;…”」』）)》】"
+HEADING_MARK = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|章|节)"
+    r"|\d{1,2}[.．](?!\d)|[（(]\d{1,2}[)）])"
+)
+HEADING_WORDS = re.compile(r"(?:回顾|目标|任务|总体要求|工作安排|自身建设|主要工作|发展成就|取得新成效|建议)[ \t\u3000]*$")
+SPEAKER_LINE = re.compile(r"(?:总理|省长|市长|区长|县长|主席|州长|旗长|盟长|专员|书记)[ \t\u3000]*[\u4e00-\u9fff](?:[ \t\u3000]?[\u4e00-\u9fff]){1,3}[ \t\u3000]*$")
+SALUTATION = re.compile(r"各位代表|同志们")
+
+Pass = Callable[[str], Iterator[offsets.Proposal]]
+
+
+@dataclass(frozen=True)
+class Patterns:
+    line: re.Pattern[str]
+    tail: re.Pattern[str]
+    spam: re.Pattern[str]
+
+
+@cache
+def default_patterns() -> Patterns:
+    data = lexicon.load("boilerplate.toml")
+    return compile_patterns(data["lines"], data["tail_markers"], data["spam"])
+
+
+def compile_patterns(lines: list[str], tails: list[str], spam: list[str]) -> Patterns:
+    pad = r"[ \t\u3000\u00a0]*"
+    return Patterns(
+        line=re.compile(rf"^{pad}(?:{'|'.join(lines)}){pad}(?:\n|$)", re.M),
+        tail=re.compile(rf"^{pad}(?:{'|'.join(tails)}){pad}$", re.M),
+        spam=re.compile("|".join(spam)),
+    )
+
+
+# --- passes -----------------------------------------------------------------------------------
+
+_FULLWIDTH = re.compile("[\uff10-\uff19\uff05\uff21-\uff3a\uff41-\uff5a\u200b-\u200d\u2060\ufeff\r]+|(?<=\\d)\uff0e(?=\\d)")
+_WIDTH_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_WIDTH_TABLE.update({0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x0D: None})
+
+
+def normalize_width(text: str) -> Iterator[offsets.Proposal]:
+    """Full-width digits, letters and ％ to ASCII; zero-width characters and CR out."""
+    for m in _FULLWIDTH.finditer(text):
+        yield m.start(), m.end(), m.group().translate(_WIDTH_TABLE), "width"
+
+
+def remove_chrome(patterns: Patterns) -> Pass:
+    def run(text: str) -> Iterator[offsets.Proposal]:
+        tail = patterns.tail.search(text)
+        limit = tail.start() if tail else len(text)
+        for m in patterns.line.finditer(text, 0, limit):
+            yield m.start(), m.end(), "", "boilerplate"
+        if tail:
+            yield tail.start(), len(text), "", "footer"
+
+    return run
+
+
+_PAGE_MARK = re.compile(r"(?:^|\n)(\d{1,3})、")
+
+
+def remove_page_markers(text: str) -> Iterator[offsets.Proposal]:
+    """Document-sharing sites number their pages '\\nN、' at line starts, even inside a word."""
+    run: list[re.Match[str]] = []
+    for m in _PAGE_MARK.finditer(text):
+        n = int(m.group(1))
+        if run and n == int(run[-1].group(1)) + 1:
+            run.append(m)
+        elif n in (1, 2):
+            if _looks_like_pages(text, run):
+                break
+            run = [m]
+    if not _looks_like_pages(text, run):
+        return
+    for m in run:
+        yield m.start(), m.end(), "", "page_marker"
+
+
+def _looks_like_pages(text: str, run: list[re.Match[str]]) -> bool:
+    if len(run) < 3:
+        return False
+    gaps = [b.start() - a.start() for a, b in zip(run, run[1:], strict=False)]
+    mid_sentence = sum(1 for m in run if m.start() > 0 and text[m.start() - 1] not in TERMINAL)
+    return sum(gaps) / len(gaps) > 300 and mid_sentence * 2 >= len(run) - 1
+
+
+def remove_spam(patterns: Patterns) -> Pass:
+    def run(text: str) -> Iterator[offsets.Proposal]:
+        for m in patterns.spam.finditer(text):
+            if m.end() > m.start():
+                yield m.start(), m.end(), "", "spam"
+
+    return run
+
+
+_OCR_TOKEN = re.compile(r"(?<![A-Za-z0-9.])[0-9Il|L.]*[Il|L][0-9Il|L.]*(?=[%万亿千百元户人个吨亩斤项家所座条台辆套次倍])")
+
+
+def repair_ocr_digits(text: str) -> Iterator[offsets.Proposal]:
+    """OCR reads 1 as I, l or |, and '1.' as L: IL9万户 -> 11.9万户, 4L6% -> 41.6%."""
+    for m in _OCR_TOKEN.finditer(text):
+        token = m.group()
+        if not any(c.isdigit() for c in token):
+            continue
+        fixed = _fix_token(token)
+        if fixed and fixed != token:
+            yield m.start(), m.end(), fixed, "ocr_digit"
+
+
+def _fix_token(token: str) -> str | None:
+    out = []
+    for i, c in enumerate(token):
+        if c in "Il|":
+            out.append("1")
+        elif c == "L":
+            if i == 0:
+                return None
+            has_point = "." in token
+            nxt_digit = i + 1 < len(token) and (token[i + 1].isdigit() or token[i + 1] in "Il|")
+            out.append("1" if has_point or not nxt_digit else "1.")
+        else:
+            out.append(c)
+    fixed = "".join(out)
+    return fixed if re.fullmatch(r"\d+(?:\.\d+)?", fixed) else None
+
+
+_DOUBLE_ONE = re.compile(r"(?:(?<=^)|(?<=[\n。；;：:！？]))([ \t\u3000]*)一一(?=[\u4e00-\u9fff])", re.M)
+
+
+def repair_dashes(text: str) -> Iterator[offsets.Proposal]:
+    """'一一' opening a line or sentence is an OCR'd '——'."""
+    for m in _DOUBLE_ONE.finditer(text):
+        yield m.start(1) + len(m.group(1)), m.end(), "——", "dash"
+
+
+_NUM_SPACE = re.compile(r"(?<=\d)[ \t\u3000]+(?=[\d%.万亿千百元])|(?<=\d\.)[ \t\u3000]+(?=\d)")
+
+
+def join_number_spaces(text: str) -> Iterator[offsets.Proposal]:
+    for m in _NUM_SPACE.finditer(text):
+        yield m.start(), m.end(), "", "number_space"
+
+
+_BREAK = re.compile(r"[ \t\u3000\u00a0]*\n[\s\u00a0]*")
+
+
+def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
+    """Join line breaks that fall inside a sentence (copies from web pages break at every link)."""
+    body = SALUTATION.search(text)
+    body_start = body.start() if body else 0
+    for m in _BREAK.finditer(text):
+        start, end = m.start(), m.end()
+        if start == 0 or end >= len(text):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        prev_line = text[line_start:start]
+        nxt_end = text.find("\n", end)
+        next_line = text[end: nxt_end if nxt_end >= 0 else len(text)]
+        if _keep_break(prev_line, next_line, in_header=start < body_start):
+            continue
+        yield start, end, "", "line_join"
+
+
+def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
+    prev = prev_line.strip(" \t\u3000\u00a0")
+    if not prev or prev[-1] in TERMINAL:
+        return True
+    if next_line.startswith(("——", "--")) or SALUTATION.match(next_line) or HEADING_MARK.match(next_line):
+        return True
+    if HEADING_MARK.match(prev_line):
+        return True
+    if HEADING_WORDS.search(prev) and len(prev) <= 30:
+        return True
+    if in_header:
+        flat = re.sub(r"\s", "", prev)
+        return flat.endswith(("上", "报告", ")", "）")) or bool(SPEAKER_LINE.search(next_line)) \
+            or bool(SPEAKER_LINE.search(prev))
+    return False
+
+
+# --- the chain ----------------------------------------------------------------------------------
+
+def default_passes(patterns: Patterns | None = None) -> list[Pass]:
+    p = patterns or default_patterns()
+    return [normalize_width, remove_chrome(p), remove_page_markers, remove_spam(p), repair_ocr_digits,
+            repair_dashes, join_number_spaces, join_broken_lines]
+
+
+def clean(raw: str, passes: list[Pass] | None = None) -> CleanText:
+    """Run the cleaning passes over raw text; the result maps every clean offset back to raw."""
+    text = raw
+    segments: tuple[Segment, ...] = offsets.identity(raw)
+    edits: list[Edit] = []
+    for run in passes if passes is not None else default_passes():
+        text, segments, done = offsets.apply(text, segments, raw, run(text))
+        edits.extend(done)
+    stripped = text.strip()
+    if stripped != text:
+        lead = len(text) - len(text.lstrip())
+        proposals = [(0, lead, "", "trim")] if lead else []
+        if len(text.rstrip()) < len(text):
+            proposals.append((len(text.rstrip()), len(text), "", "trim"))
+        text, segments, done = offsets.apply(text, segments, raw, proposals)
+        edits.extend(done)
+    edits.sort(key=lambda e: (e.raw_start, e.raw_end))
+    return CleanText(text=text, raw=raw, segments=segments, edits=tuple(edits))

@@ -1,0 +1,441 @@
+"""Facts: quantitative statements about canonical indicators, each grounded in a span of clean text.
+
+The grammar, per clause (text between 。；!? and line ends):
+    NAME [、NAME]* GAP VALUE ([，、] GAP VALUE)*
+where NAME is an indicator alias (data/indicators.toml), GAP is made of connective words only
+(同比, 增长, 达到, 控制在 …), and a value after 分别 is matched to the names in order. A value
+reached through 从/由 … 到 is the starting point of a change, not the result. The section the
+clause sits in decides whether a figure is a result, an estimate, a target or a plan.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from govreport import lexicon
+from govreport.model import Fact, Figure, Meta, Section
+from govreport.numbers import Value, find_values
+from govreport.sections import section_at
+
+_THEN = r"(?:了)?(?:为|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?$"
+GROWTH_VERB = re.compile(rf"(?:增长|增|增加|提高|提升|上升|上涨|涨幅|增幅|增速|下降|降低|降幅|减少|回落|下滑){_THEN}")
+DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
+CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少)(?:了)?$")
+MULTI_YEAR = re.compile(r"这五年|五年来|过去五年|“?十[一二三四五六]五”?(?:时期|期间)|\d+年来|近五年")
+TO_LEVEL = re.compile(r"(?:到|至|降到|降至)$")
+FROM_WORD = re.compile(r"(?:从|由)(?:\d{4}年的?|去年的?|上年的?|前三年)?(?:不到|近|约)?$")
+CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩大|缩小|回落)?(?:到|至)|转为")
+LAST_YEAR = re.compile(r"去年|上年(?!增长)|过去一年")
+YEAR_OF = re.compile(r"((?:19|20)\d{2})年的?$")
+PLAN_TO = re.compile(r"到((?:20|19)\d{2})年|((?:20|19)\d{2})年前")
+FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+FYP = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
+ESTIMATE = re.compile(r"预计")
+CLAUSE = re.compile(r"[^。！？!?\n；;]+")
+SENTENCE = re.compile(r"[^。！？!?\n]+")
+QUAL_BEFORE_UP = re.compile(r"(?:超过|突破|不低于|不少于|高于|跃上|迈上|达到了?以上)$")
+QUAL_BEFORE_DOWN = re.compile(r"(?:低于|不超过|不高于|以内)$")
+CONTROL = re.compile(r"控制在$|控制在[^，,]{0,4}$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    scopes: tuple[str | None, ...]  # one per sub-indicator the alias names
+    units: re.Pattern[str] | None
+    rate: bool
+    growth_only: bool
+    part: bool
+    flow: bool
+    only_kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    measure: str
+    qualifier: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    names: re.Pattern[str]  # one group per entry: e0, e1, …
+    entries: tuple[Entry, ...]
+    statements: tuple[Statement, ...]
+    foreign_before: re.Pattern[str]
+    gap: re.Pattern[str]
+    exclude_gap: re.Pattern[str]
+
+
+@cache
+def default_grammar() -> Grammar:
+    return build_grammar(lexicon.load("indicators.toml"))
+
+
+def build_grammar(data: dict[str, Any]) -> Grammar:
+    units = {k: v for k, v in data["units"].items()}
+    entries: list[Entry] = []
+    alternatives: list[tuple[int, str]] = []
+    for i, spec in enumerate(data["indicator"]):
+        scopes = tuple(spec.get("scopes") or [spec.get("scope")])
+        unit_re = "|".join(units[u] for u in spec.get("units", []))
+        entries.append(Entry(spec["id"], scopes, re.compile(rf"(?:{unit_re})$") if unit_re else None,
+                             bool(spec.get("rate")), bool(spec.get("growth_only")), bool(spec.get("part")),
+                             bool(spec.get("flow")), tuple(spec.get("only_kinds", []))))
+        for alias in spec["aliases"]:
+            alternatives.append((i, alias))
+    # one alternation; a longer literal prefix first so 人均地区生产总值 beats 地区生产总值
+    groups: dict[int, list[str]] = {}
+    for i, alias in alternatives:
+        groups.setdefault(i, []).append(alias)
+    order = sorted(groups, key=lambda i: -max(_literal_len(a) for a in groups[i]))
+    names = re.compile("|".join(f"(?P<e{i}>{'|'.join(sorted(groups[i], key=_literal_len, reverse=True))})"
+                                for i in order))
+    ctx = data["context"]
+    words = sorted(ctx["gap_words"], key=len, reverse=True)
+    gap = re.compile(rf"(?:{'|'.join(words)}|[\s，,、])*")
+    statements = tuple(Statement(s["id"], s["measure"], s["qualifier"], re.compile(s["pattern"]))
+                       for s in data.get("statement", []))
+    return Grammar(names, tuple(entries), statements, re.compile(ctx["foreign_before"]), gap,
+                   re.compile(ctx["exclude_gap"]))
+
+
+def _literal_len(alias: str) -> int:
+    return len(re.sub(r"\(\?:[^)]*\)\??|[\\\[\]()?*+|]", "", alias))
+
+
+# --- context: what a position in the report is about ------------------------------------------------
+
+@dataclass(frozen=True)
+class Context:
+    meta: Meta
+    sections: tuple[Section, ...]
+    starts: list[int]
+    review_year: int | None
+    target_year: int | None
+
+    def section(self, pos: int) -> Section | None:
+        return section_at(self.sections, self.starts, pos)
+
+
+def make_context(meta: Meta, sections: tuple[Section, ...]) -> Context:
+    review_years = [s.year for s in sections if s.kind == "review" and s.depth == 1 and s.year]
+    target_years = [s.year for s in sections if s.kind in ("targets", "tasks") and s.depth == 1 and s.year]
+    ry = meta.report_year
+    review_year = review_years[0] if review_years else (ry - 1 if ry else None)
+    target_year = target_years[0] if target_years else ry
+    if review_year and target_year and target_year <= review_year:
+        target_year = review_year + 1
+    return Context(meta, sections, [s.start for s in sections], review_year, target_year)
+
+
+# --- mentions and values in a clause ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entry: Entry
+    foreign: bool
+
+
+@dataclass
+class Slot:
+    mention: Mention
+    scope: str | None
+
+
+def find_mentions(text: str, start: int, end: int, g: Grammar) -> list[Mention]:
+    out = []
+    for m in g.names.finditer(text, start, end):
+        group = m.lastgroup
+        if group is None:
+            continue
+        entry = g.entries[int(group[1:])]
+        before = text[max(start, m.start() - 8):m.start()]
+        out.append(Mention(m.start(), m.end(), entry, bool(g.foreign_before.search(before))))
+    return out
+
+
+def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...],
+                  grammar: Grammar | None = None) -> tuple[Fact, ...]:
+    g = grammar or default_grammar()
+    ctx = make_context(meta, sections)
+    facts: list[tuple[Fact, bool]] = []
+    for sent in SENTENCE.finditer(text):
+        estimate_at = _estimate_position(text, sent.start(), sent.end())
+        for clause in CLAUSE.finditer(text, sent.start(), sent.end()):
+            facts.extend(_clause_facts(text, clause.start(), clause.end(), g, ctx, estimate_at))
+        facts.extend(_statement_facts(text, sent.start(), sent.end(), g, ctx))
+    return _dedupe(facts)
+
+
+def _estimate_position(text: str, start: int, end: int) -> int | None:
+    m = ESTIMATE.search(text, start, end)
+    return m.start() if m else None
+
+
+def _clause_facts(text: str, start: int, end: int, g: Grammar, ctx: Context,
+                  estimate_at: int | None) -> list[tuple[Fact, bool]]:
+    mentions = find_mentions(text, start, end, g)
+    if not mentions:
+        return []
+    values = find_values(text, start, end)
+    items: list[tuple[int, str, Any]] = [(m.start, "m", m) for m in mentions] + [(v.start, "v", v) for v in values]
+    items.sort(key=lambda t: t[0])
+    out: list[tuple[Fact, bool]] = []
+    group: list[Slot] = []
+    history: list[Slot] = []  # every slot of the clause, for 分别 over separate names
+    prev_end = start
+    prev_kind = ""
+    group_start = start
+    chain_open = False
+    pending: list[Value] = []
+    i = 0
+    while i < len(items):
+        pos, kind, obj = items[i]
+        if pos < prev_end:
+            i += 1
+            continue
+        if kind == "m":
+            m: Mention = obj
+            gap = text[prev_end:m.start]
+            coordinated = prev_kind == "m" and re.fullmatch(r"[、和及与]|以及", gap) is not None
+            if not coordinated:
+                group = []
+                group_start = m.start
+            slots = [Slot(m, s) for s in m.entry.scopes]
+            group.extend(slots)
+            history.extend(slots)
+            prev_end, prev_kind, chain_open = m.end, "m", True
+            i += 1
+            continue
+        v: Value = obj
+        gap = text[prev_end:v.start]
+        if not chain_open or not group or not _gap_ok(gap, g, after_value=prev_kind == "v"):
+            chain_open = False
+            prev_end, prev_kind = v.end, "v"
+            i += 1
+            continue
+        # collect a list of values: 3%、7%左右 / 7.7%和6.8%
+        listed = [v]
+        j = i + 1
+        while j < len(items) and items[j][1] == "v":
+            nxt: Value = items[j][2]
+            if re.fullmatch(r"[、和及与,，]", text[listed[-1].end:nxt.start]) and (
+                    "分别" in gap or len(listed) < len(group)):
+                listed.append(nxt)
+                j += 1
+            else:
+                break
+        targets = _targets_for(listed, group, history, gap)
+        shared_post = listed[-1].post
+        for val, slot in targets:
+            fact = _make_fact(text, val, slot, gap, ctx, g, group_start, listed[-1].end,
+                              estimate_at, shared_post)
+            if fact:
+                out.append((fact, slot.mention.entry.part))
+        pending = listed
+        prev_end, prev_kind = pending[-1].end, "v"
+        i = j
+    return out
+
+
+def _gap_ok(gap: str, g: Grammar, after_value: bool) -> bool:
+    """Connective words only; before the first value one short free clause may stand (交出了高分答卷，)."""
+    if g.gap.fullmatch(gap):
+        return True
+    if after_value:
+        return False
+    parts = re.split(r"[，,]", gap, maxsplit=1)
+    if len(parts) == 2 and len(parts[0]) <= 8 and not re.search(r"\d", parts[0]):
+        return g.gap.fullmatch(parts[1]) is not None
+    return False
+
+
+def _targets_for(listed: list[Value], group: list[Slot], history: list[Slot], gap: str,
+                 ) -> list[tuple[Value, Slot]]:
+    if len(listed) > 1:
+        if len(group) == len(listed):
+            return list(zip(listed, group, strict=True))
+        if len(history) >= len(listed):
+            return list(zip(listed, history[-len(listed):], strict=True))
+        return []
+    v = listed[0]
+    if len(group) > 1 and len({s.scope for s in group}) == len(group) and \
+            len({s.mention.start for s in group}) == 1:
+        return []  # 城乡居民收入增长5%: one number for a compound name says nothing per scope
+    return [(v, s) for s in group]
+
+
+def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Grammar, q_start: int,
+               q_end: int, estimate_at: int | None, shared_post: str | None) -> Fact | None:
+    entry = slot.mention.entry
+    if slot.mention.foreign:
+        return None
+    tail = _tail(gap).strip()
+    from_value = FROM_WORD.search(tail) is not None
+    if g.exclude_gap.search(tail) or (from_value and not entry.rate):
+        return None
+    measure = _measure(entry, v, tail)
+    if measure is None:
+        return None
+    if _in_multi_year_passage(text, v.start) and (measure == "growth" or entry.flow):
+        return None
+    value = v.value
+    if measure == "growth" and (DECLINE_VERB.search(tail) or v.negative):
+        value = -value
+    kind, period = _kind_period(text, v, tail, ctx, estimate_at)
+    if kind is None or (entry.only_kinds and kind not in entry.only_kinds):
+        return None
+    if from_value:
+        kind, period = "actual", _from_period(tail, ctx, kind)
+        if period is None:
+            return None
+    qualifier = _qualifier(v, tail, kind, shared_post)
+    value_max = v.value_max
+    indicator = entry.id
+    scope = slot.scope
+    if scope in ("deposits", "loans"):
+        indicator, scope = scope, None
+    return Fact(indicator=indicator, measure=measure, kind=kind, period=period, value=value,
+                value_max=value_max, unit=v.unit or None, qualifier=qualifier, scope=scope,
+                quote=text[q_start:q_end], start=q_start, end=q_end,
+                section=(s.index if (s := ctx.section(v.start)) else None))
+
+
+def _tail(gap: str) -> str:
+    """The connective words that belong to this value: after the last comma or 到-change."""
+    parts = re.split(r"[，,]", gap)
+    tail = parts[-1]
+    m = None
+    for m in CHANGE_TO.finditer(tail):
+        pass
+    if m and m.end() < len(tail) + 1 and not FROM_WORD.search(tail):
+        return tail[m.start():]
+    return tail
+
+
+def _in_multi_year_passage(text: str, pos: int) -> bool:
+    """Inside a paragraph that sums up several years, growth and counts are cumulative."""
+    para_start = text.rfind("\n", 0, pos) + 1
+    return MULTI_YEAR.search(text, para_start, pos) is not None
+
+
+def _from_period(tail: str, ctx: Context, kind: str | None) -> int | None:
+    """A from-value is last year's level when the text says so, or a plan's starting point."""
+    if kind == "plan":
+        return ctx.review_year
+    if re.search(r"(?:去年|上年)的?$", tail.replace("不到", "").replace("近", "").replace("约", "")):
+        return ctx.review_year
+    m = re.search(r"((?:19|20)\d{2})年的?$", tail)
+    if m:
+        y = int(m.group(1))
+        return y if y == ctx.review_year else None
+    return None
+
+
+def _measure(entry: Entry, v: Value, tail: str) -> str | None:
+    if v.unit == "个百分点" or v.unit == "倍":
+        return None
+    if v.unit == "%":
+        if entry.growth_only:
+            return "growth"
+        if GROWTH_VERB.search(tail) and not (entry.rate and TO_LEVEL.search(tail)):
+            return "growth"
+        return "rate" if entry.rate else None
+    if entry.units is None or not v.unit or not entry.units.search(v.unit):
+        return None
+    if CHANGE_AMOUNT.search(tail):
+        return None  # 比上年增加7694亿元: a change, not a level
+    return "level"
+
+
+def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int | None,
+                 ) -> tuple[str | None, int | None]:
+    sec = ctx.section(v.start)
+    skind = sec.kind if sec else "other"
+    sentence_start = max(text.rfind("。", 0, v.start), text.rfind("\n", 0, v.start)) + 1
+    before = text[sentence_start:v.start]
+    plan = PLAN_TO.search(before)
+    if plan:
+        y = int(plan.group(1) or plan.group(2))
+        if ctx.target_year and y > ctx.target_year:
+            return "plan", y
+    fyp = FYP.search(before)
+    if skind == "plan" or (fyp and skind in ("targets", "tasks")):
+        y = FIVE_YEAR.get(fyp.group(1)) if fyp else None
+        return "plan", y or (sec.year if sec else None)
+    year_m = YEAR_OF.search(tail)
+    if skind == "review" or (skind == "other" and sec is not None):
+        if estimate_at is not None and estimate_at < v.start:
+            return "estimate", ctx.review_year
+        if year_m and int(year_m.group(1)) != ctx.review_year:
+            return None, None
+        return "actual", ctx.review_year
+    if skind in ("targets", "tasks", "self_building"):
+        if LAST_YEAR.search(before[-30:]) and not re.search(r"今年|目标|力争", before[-30:]):
+            return "actual", ctx.review_year
+        return "target", ctx.target_year
+    return None, None
+
+
+def _qualifier(v: Value, tail: str, kind: str, shared_post: str | None) -> str | None:
+    post = v.post or shared_post
+    if post in ("以内", "以下"):
+        return "以内"
+    if post in ("左右", "上下"):
+        return "左右"
+    if post == "以上" or v.approx or QUAL_BEFORE_UP.search(tail):
+        return "以上"
+    if QUAL_BEFORE_DOWN.search(tail):
+        return "以内"
+    if kind == "target" and CONTROL.search(tail):
+        return "以内"
+    return None
+
+
+def _statement_facts(text: str, start: int, end: int, g: Grammar, ctx: Context,
+                     ) -> list[tuple[Fact, bool]]:
+    out = []
+    for st in g.statements:
+        for m in st.pattern.finditer(text, start, end):
+            sec = ctx.section(m.start())
+            skind = sec.kind if sec else "other"
+            if skind in ("targets", "tasks"):
+                kind, period = "target", ctx.target_year
+            elif skind == "plan":
+                continue
+            else:
+                continue
+            out.append((Fact(st.id, st.measure, kind, period, None, None, None, st.qualifier, None,
+                             m.group(), m.start(), m.end(), sec.index if sec else None), False))
+    return out
+
+
+def _dedupe(facts: list[tuple[Fact, bool]]) -> tuple[Fact, ...]:
+    """A fact stated twice is one fact; a part of the deficit goes when the whole is stated."""
+    seen: set[tuple[Any, ...]] = set()
+    out: list[Fact] = []
+    wholes = {(f.indicator, f.kind, f.period) for f, part in facts if not part}
+    for f, part in sorted(facts, key=lambda fp: fp[0].start):
+        if part and (f.indicator, f.kind, f.period) in wholes:
+            continue
+        key = (f.indicator, f.measure, f.kind, f.period, f.scope, f.value, f.value_max)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return tuple(out)
+
+
+def facts_by_position(facts: tuple[Fact, ...]) -> list[int]:
+    return [f.start for f in facts]
+
+
+__all__ = ["Grammar", "build_grammar", "default_grammar", "extract_facts", "bisect_right"]

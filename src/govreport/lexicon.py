@@ -1,0 +1,25 @@
+"""Language data shipped with the package (TOML files in govreport/data), kept apart from algorithms."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+def data_path(name: str) -> Path:
+    return Path(str(resources.files("govreport") / "data" / name))
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """Parse a bundled TOML data file. Cached: the files are read-only package data."""
+    with data_path(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def load_file(path: str | Path) -> dict[str, Any]:
+    with Path(path).open("rb") as fh:
+        return tomllib.load(fh)

@@ -1,0 +1,169 @@
+"""Report metadata from the heading lines, and from the body where the heading is missing.
+
+A field the text does not support stays None: nothing here guesses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from govreport.gazetteer import MUNICIPALITIES, Gazetteer
+from govreport.model import Meta, RegionCandidate
+
+CN_ORDINAL = "一二三四五六七八九十"
+MEETING = re.compile(
+    rf"(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日在(?P<place>[^\n第在]{{0,30}}?)[ \t\u3000]*"
+    rf"(?P<cong>第[{CN_ORDINAL}]+届)[ \t\u3000]*(?P<nat>全国)?人民代表大会[ \t\u3000]*(?P<sess>第[{CN_ORDINAL}]+次)会议"
+)
+TITLES = r"代理?[省市区县州]长|[省市区县州旗盟]长|总理|主席|代主席"
+SPEAKER = re.compile(rf"^(?P<org>.*?)(?P<title>{TITLES})(?P<name>[\u4e00-\u9fff]{{2,4}})$")
+TITLE_LINE = re.compile(
+    r"^[(（](?P<prov>[\u4e00-\u9fff]{2,8}?(?:省|自治区|市))[)）]?(?P<region>[\u4e00-\u9fff]{2,20}?)人民政府工作报告"
+    r"|^(?:\d{4}年)?(?P<region2>[\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告"
+)
+SALUTATION = re.compile(r"各位代表")
+REVIEW_YEAR = re.compile(r"(\d{4})年(?:主要)?工作回顾|(\d{4})年(?:工作)?回顾")
+TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff]{0,12}?政府工作报告")
+PIVOTAL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年[，,]?是[^。；]{0,40}?(?:开局|收官|关键|决胜|攻坚)")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+SELF_REFERENCE = re.compile(r"我代表(?P<org>[\u4e00-\u9fff]{0,12}?)人民政府|我代表(?P<state>国务院)")
+NATION = "中华人民共和国"
+
+
+def extract_meta(text: str, gazetteer: Gazetteer) -> Meta:
+    header, body = _split_header(text)
+    meeting = MEETING.search(header) or MEETING.search(text[:3000])
+    national = bool(meeting and meeting.group("nat")) or _self_org(text) == "国务院"
+    report_year = _report_year(text, header, body, meeting)
+    region, province_hint = _region(header, meeting, national)
+    speaker, title, speaker_org = _speaker(header)
+    if region is None and speaker_org:
+        region = _strip_government(speaker_org)
+    meta = Meta(
+        region=NATION if national else region,
+        report_year=report_year,
+        meeting_date=f"{int(meeting['y']):04d}-{int(meeting['m']):02d}-{int(meeting['d']):02d}" if meeting else None,
+        congress=_congress(meeting) if meeting else None,
+        speaker=speaker,
+        speaker_title=title,
+    )
+    if national:
+        return _with(meta, level="national", adcode="100000", province=None)
+    return _locate(meta, gazetteer, province_hint, _self_org(text))
+
+
+def _split_header(text: str) -> tuple[str, str]:
+    m = SALUTATION.search(text, 0, 4000)
+    cut = m.start() if m else min(len(text), 600)
+    return text[:cut], text[cut:]
+
+
+def _self_org(text: str) -> str | None:
+    m = SELF_REFERENCE.search(text, 0, 6000)
+    if not m:
+        return None
+    return m.group("state") or m.group("org")
+
+
+def _congress(m: re.Match[str]) -> str:
+    return f"{m['cong']}{m['nat'] or ''}人民代表大会{m['sess']}会议"
+
+
+def _report_year(text: str, header: str, body: str, meeting: re.Match[str] | None) -> int | None:
+    if meeting:
+        return int(meeting["y"])
+    review = REVIEW_YEAR.search(text, 0, 8000)
+    if review:
+        return int(review.group(1) or review.group(2)) + 1
+    pivotal = [int(y) for y in PIVOTAL_YEAR.findall(text)]
+    if pivotal:
+        return max(pivotal)
+    titled = TITLE_YEAR.search(header)
+    if titled:
+        return int(titled.group(1))
+    opening = body[:1500]
+    if re.search(r"过去(?:的)?一年|一年来|去年", opening):
+        years = Counter(int(y) for y in YEAR.findall(opening))
+        if years:
+            return years.most_common(1)[0][0] + 1
+    return None
+
+
+def _region(header: str, meeting: re.Match[str] | None, national: bool) -> tuple[str | None, str | None]:
+    if national:
+        return NATION, None
+    province_hint = None
+    for line in header.splitlines():
+        flat = re.sub(r"\s", "", line)
+        t = TITLE_LINE.search(flat)
+        if t and t.group("prov"):
+            province_hint = t.group("prov")
+            if not (meeting and meeting["place"].strip()):
+                return t.group("region"), province_hint
+    if meeting and meeting["place"].strip():
+        return re.sub(r"\s", "", meeting["place"]), province_hint
+    for line in header.splitlines():
+        t = TITLE_LINE.search(re.sub(r"\s", "", line))
+        if t and t.group("region2"):
+            name = _strip_government(t.group("region2"))
+            if name and name[-1] in "省市区县州旗盟" and len(name) > 1:
+                return name, province_hint
+    return None, province_hint
+
+
+def _speaker(header: str) -> tuple[str | None, str | None, str | None]:
+    for line in header.splitlines():
+        flat = re.sub(r"[\s\u3000]", "", line)
+        if not flat or len(flat) > 40 or "会议" in flat:
+            continue
+        m = SPEAKER.match(flat)
+        if m:
+            return m["name"], m["title"], m["org"] or None
+    return None, None, None
+
+
+def _strip_government(org: str) -> str | None:
+    name = re.sub(r"(?:人民)?政府$", "", org)
+    return name or None
+
+
+def _with(meta: Meta, **changes: object) -> Meta:
+    from dataclasses import replace
+
+    return replace(meta, **changes)  # type: ignore[arg-type]
+
+
+def _locate(meta: Meta, gazetteer: Gazetteer, province_hint: str | None, self_org: str | None) -> Meta:
+    level = _level_from_org(self_org)
+    if not meta.region:
+        return _with(meta, level=level)
+    candidates = gazetteer.resolve(meta.region, meta.report_year)
+    if province_hint:
+        narrowed = tuple(c for c in candidates if c.province == province_hint)
+        candidates = narrowed or candidates
+    if level and len(candidates) > 1:
+        same_level = tuple(c for c in candidates if c.level == level)
+        candidates = same_level or candidates
+    if len(candidates) == 1:
+        c = candidates[0]
+        return _with(meta, level=_level_of(c), adcode=c.adcode, province=c.province)
+    return _with(meta, level=level, ambiguous=len(candidates) > 1, candidates=candidates)
+
+
+def _level_of(c: RegionCandidate) -> str:
+    if c.level == "province" or c.name in MUNICIPALITIES:
+        return "province"
+    return c.level
+
+
+def _level_from_org(org: str | None) -> str | None:
+    if not org:
+        return None
+    if org.endswith(("省", "自治区")) or org in MUNICIPALITIES:
+        return "province"
+    if org.endswith(("州", "盟", "地区")):
+        return "prefecture"
+    if org.endswith(("区", "县", "旗")):
+        return "county"
+    return None

@@ -1,0 +1,76 @@
+"""Numbers as reports write them: 82.9%, 4.5-5%, 5%—5.5%, 1300多亿美元, 负3.9%, 百分之五, 一千二百万.
+
+The value regex is the report grammar's own; Chinese numerals are converted with cn2an.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
+NUM = r"\d+(?:\.\d+)?"
+CN_NUM = rf"[{CN_DIGITS}]+"
+MULTIPLIER = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
+UNIT_WORDS = (r"元|美元|吨|公斤|斤|人次|人|户|家|个|亩|公顷|平方公里|平方米|公里|千瓦时|千瓦|项|辆|套|座|所|条|台|张|篇|件|"
+              r"立方米|标准箱|标箱|吨标准煤|人民币|床|间|处|只|头|株|册|场|批|次|倍|年|米")
+RANGE_SEP = r"[-—–－~～至到]"
+
+VALUE = re.compile(
+    rf"(?P<neg>负)?(?:(?P<v1>{NUM})|百分之(?P<pct>{CN_NUM}))(?P<u1>%|％)?"
+    rf"(?:(?P<sep>{RANGE_SEP}{{1,2}})(?P<v2>{NUM})(?=%|％|{MULTIPLIER}|{UNIT_WORDS}))?"
+    rf"(?P<approx>多|余)?"
+    rf"(?P<unit>%|％|个百分点|{MULTIPLIER}?(?:{UNIT_WORDS})|{MULTIPLIER})?"
+    rf"(?P<post>左右|以上|以内|以下|上下)?"
+)
+CN_VALUE = re.compile(rf"(?<![{CN_DIGITS}])(?P<cn>[{CN_DIGITS}]{{2,}})(?P<unit>{MULTIPLIER}?(?:{UNIT_WORDS}))")
+
+
+@dataclass(frozen=True)
+class Value:
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str  # as written: %, 亿元, 万人 …; "" when none
+    approx: bool  # 多 / 余 between number and unit
+    post: str | None  # 左右 / 以上 / 以内 / 以下 / 上下 after the unit
+    negative: bool  # written 负
+
+
+def parse_number(text: str) -> float:
+    """'82.9' -> 82.9; '五' -> 5; '一千二百' -> 1200; '三点五' -> 3.5."""
+    if re.fullmatch(NUM, text):
+        return float(text)
+    return float(cn2an.cn2an(text, "smart"))
+
+
+def find_values(text: str, start: int = 0, end: int | None = None) -> list[Value]:
+    end = len(text) if end is None else end
+    out: list[Value] = []
+    for m in VALUE.finditer(text, start, end):
+        if not (m.group("v1") or m.group("pct")):
+            continue
+        if m.group("v1") and _inside_number(text, m.start()):
+            continue
+        unit = (m.group("unit") or m.group("u1") or "").replace("％", "%")
+        if m.group("pct"):
+            try:
+                v = parse_number(m.group("pct"))
+            except (ValueError, TypeError):
+                continue
+            unit = "%"
+        else:
+            v = float(m.group("v1"))
+        vmax = float(m.group("v2")) if m.group("v2") else None
+        if vmax is not None and vmax <= v:
+            vmax = None  # "2021-2025年"-like or a dash that is no range
+        out.append(Value(m.start(), m.end(), v, vmax, unit, bool(m.group("approx")), m.group("post"),
+                         bool(m.group("neg"))))
+    return out
+
+
+def _inside_number(text: str, pos: int) -> bool:
+    return pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] == ".")

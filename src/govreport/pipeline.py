@@ -1,0 +1,41 @@
+"""The pipeline: raw document -> clean text -> metadata and sections -> facts and figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from govreport.clean import Pass, clean, default_passes
+from govreport.facts import Grammar, default_grammar, extract_facts
+from govreport.figures import extract_figures
+from govreport.gazetteer import Gazetteer, default_gazetteer
+from govreport.meta import extract_meta
+from govreport.model import RawDocument, Report
+from govreport.sections import KindRule, default_rules, find_sections
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """The language data a run needs, loaded once and passed along (no module state)."""
+
+    passes: list[Pass] = field(default_factory=default_passes)
+    gazetteer: Gazetteer = field(default_factory=default_gazetteer)
+    section_rules: tuple[KindRule, ...] = field(default_factory=default_rules)
+    grammar: Grammar = field(default_factory=default_grammar)
+
+    def __call__(self, raw: RawDocument) -> Report:
+        return process(raw, self)
+
+
+@cache
+def default_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def process(raw: RawDocument, pipeline: Pipeline) -> Report:
+    cleaned = clean(raw.text, pipeline.passes)
+    sections = find_sections(cleaned.text, pipeline.section_rules)
+    meta = extract_meta(cleaned.text, pipeline.gazetteer)
+    facts = extract_facts(cleaned.text, meta, sections, pipeline.grammar)
+    figures = extract_figures(cleaned.text, sections)
+    return Report(raw.doc, raw, cleaned, meta, sections, facts, figures)

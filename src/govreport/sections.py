@@ -1,0 +1,139 @@
+"""Sections: the heading tree of a report (一、 （一） 1. …) with a kind for each heading.
+
+Section kind drives fact kind: a figure under a review heading is a result, one under the
+targets heading is a goal. Kinds come from data/sections.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from govreport import lexicon
+from govreport.model import Section
+
+_CN = "一二三四五六七八九十"
+# (depth, marker pattern) – the depth a marker opens in the usual report outline
+MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"[{_CN}]+[、.．](?![{_CN}、])")),
+    (1, re.compile(rf"第[{_CN}]+部分")),
+    (2, re.compile(rf"[（(][{_CN}]+[)）]")),
+    (3, re.compile(r"\d{1,2}[.．、](?!\d)")),
+    (3, re.compile(r"[（(]\d{1,2}[)）]")),
+)
+_LINE = re.compile(r"[^\n]+")
+_INDENT = re.compile(r"[ \t\u3000\u00a0]*")
+_INLINE_TOP = re.compile(rf"(?<=[。！？：:])([{_CN}]+、)(?=[^。\n]{{0,30}}?(?:回顾|目标|任务|安排|建设))")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+_BARE_HEADING = re.compile(r"^(?:(?:19|20)\d{2}年|今年|过去一年)?[\u4e00-\u9fff“”\"]{2,20}$")
+
+
+@dataclass(frozen=True)
+class KindRule:
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@cache
+def default_rules() -> tuple[KindRule, ...]:
+    data = lexicon.load("sections.toml")
+    return tuple(KindRule(k["kind"], re.compile(k["pattern"])) for k in data["kinds"])
+
+
+def kind_of(title: str, rules: tuple[KindRule, ...]) -> str | None:
+    for rule in rules:
+        if rule.pattern.search(title):
+            return rule.kind
+    return None
+
+
+def find_sections(text: str, rules: tuple[KindRule, ...] | None = None) -> tuple[Section, ...]:
+    rules = rules if rules is not None else default_rules()
+    heads = sorted(_headings(text, rules), key=lambda h: h[0])
+    sections: list[Section] = []
+    stack: list[Section] = []
+    for start, heading_end, depth, marker, title in heads:
+        sibling = None
+        while stack and stack[-1].depth >= depth:
+            sibling = stack.pop()
+        parent = stack[-1] if stack else None
+        own = kind_of(title, rules)
+        kind = own or _inherited(parent, sibling)
+        year_m = _YEAR.search(title)
+        year = int(year_m.group(1)) if year_m else (parent.year if parent else None)
+        sec = Section(len(sections), parent.index if parent else None, depth, marker, title, kind, year,
+                      start, len(text), heading_end)
+        sections.append(sec)
+        stack.append(sec)
+    return _close(sections, len(text))
+
+
+def _inherited(parent: Section | None, sibling: Section | None) -> str:
+    """A heading that names no kind continues its parent, or the part of the report it follows."""
+    if parent is not None:
+        return parent.kind
+    if sibling is None:
+        return "other"
+    return "tasks" if sibling.kind in ("targets", "tasks") else sibling.kind
+
+
+def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, int, str, str]]:
+    found: list[tuple[int, int, int, str, str]] = []
+    for line in _LINE.finditer(text):
+        indent = _INDENT.match(line.group())
+        body_start = line.start() + (indent.end() if indent else 0)
+        body = text[body_start:line.end()]
+        head = _marked_heading(body)
+        if head:
+            depth, marker = head
+            title = _title(body[len(marker):])
+            if title:
+                found.append((body_start, body_start + len(marker) + len(title), depth, marker, title))
+        elif _BARE_HEADING.match(body.strip()) and kind_of(body, rules) in ("review", "targets", "tasks"):
+            found.append((body_start, line.end(), 1, "", body.strip()))
+    if not any(d == 1 for _, _, d, _, _ in found):
+        for m in _INLINE_TOP.finditer(text):
+            title = _title(text[m.end():m.end() + 40])
+            found.append((m.start(), m.end() + len(title), 1, m.group(1), title))
+    return found
+
+
+def _marked_heading(body: str) -> tuple[int, str] | None:
+    for depth, pattern in MARKERS:
+        m = pattern.match(body)
+        if m:
+            return depth, m.group()
+    return None
+
+
+def _title(rest: str) -> str:
+    """A heading's title runs to the first full stop or the line end, whichever comes first."""
+    m = re.match(r"[^。！？\n]{1,60}", rest)
+    return m.group().strip() if m else ""
+
+
+def _close(sections: list[Section], text_len: int) -> tuple[Section, ...]:
+    """Each section ends where the next heading of the same or a higher level starts."""
+    out: list[Section] = []
+    for i, sec in enumerate(sections):
+        end = text_len
+        for later in sections[i + 1:]:
+            if later.depth <= sec.depth:
+                end = later.start
+                break
+        out.append(Section(sec.index, sec.parent, sec.depth, sec.marker, sec.title, sec.kind, sec.year,
+                           sec.start, end, sec.heading_end))
+    return tuple(out)
+
+
+def section_at(sections: tuple[Section, ...], starts: list[int], pos: int) -> Section | None:
+    """The innermost section holding pos (starts: the sections' start offsets, in order)."""
+    i = bisect_right(starts, pos) - 1
+    while i >= 0:
+        sec = sections[i]
+        if sec.start <= pos < sec.end:
+            return sec
+        i = sec.parent if sec.parent is not None else -1
+    return None
