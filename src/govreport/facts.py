@@ -25,7 +25,11 @@ _THEN = r"(?:了)?(?:为|到|至|在|超过|突破|达到|达|控制在|保持�
 GROWTH_VERB = re.compile(rf"(?:增长|增|增加|提高|提升|上升|上涨|涨幅|增幅|增速|下降|降低|降幅|减少|回落|下滑){_THEN}")
 DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
 CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少)(?:了)?$")
-MULTI_YEAR = re.compile(r"这五年|五年来|过去五年|“?十[一二三四五六]五”?(?:时期|期间)|\d+年来|近五年")
+PARA_MULTI_YEAR = re.compile(r"这五年|五年来|过去五年|“?十[一二三四五六]五”?(?:时期|期间)|\d+年来|近五年")
+SENT_MULTI_YEAR = re.compile(r"累计[，,]|近[两三四五]年|[两三四五]年来|年均")
+PAST_MARK = re.compile(r"(?<![比较])(?:去年|上年)(?!预算|同期)|过去一年")
+NOW_MARK = re.compile(r"今年|目标|力争|预期|拟|明年")
+PAST_TARGET = re.compile(r"^[^，,。；;]{0,12}目标")
 TO_LEVEL = re.compile(r"(?:到|至|降到|降至)$")
 FROM_WORD = re.compile(r"(?:从|由)(?:\d{4}年的?|去年的?|上年的?|前三年)?(?:不到|近|约)?$")
 CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩大|缩小|回落)?(?:到|至)|转为")
@@ -118,12 +122,16 @@ class Context:
     starts: list[int]
     review_year: int | None
     target_year: int | None
+    plan_passages: tuple[tuple[int, int], ...] = ()
 
     def section(self, pos: int) -> Section | None:
         return section_at(self.sections, self.starts, pos)
 
+    def in_plan_passage(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.plan_passages)
 
-def make_context(meta: Meta, sections: tuple[Section, ...]) -> Context:
+
+def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Context:
     review_years = [s.year for s in sections if s.kind == "review" and s.depth == 1 and s.year]
     target_years = [s.year for s in sections if s.kind in ("targets", "tasks") and s.depth == 1 and s.year]
     ry = meta.report_year
@@ -131,7 +139,25 @@ def make_context(meta: Meta, sections: tuple[Section, ...]) -> Context:
     target_year = target_years[0] if target_years else ry
     if review_year and target_year and target_year <= review_year:
         target_year = review_year + 1
-    return Context(meta, sections, [s.start for s in sections], review_year, target_year)
+    return Context(meta, sections, [s.start for s in sections], review_year, target_year,
+                   _plan_passages(text, sections, target_year))
+
+
+FYP_OPENING = re.compile(r"^[ \t\u3000]*(?:——)?[^。\n]{0,6}“?(十[一二三四五六]五)”?(?:时期|期间|规划)", re.M)
+
+
+def _plan_passages(text: str, sections: tuple[Section, ...], target_year: int | None,
+                   ) -> tuple[tuple[int, int], ...]:
+    """In a review section, a paragraph opening on a coming five-year plan starts the plan part."""
+    out = []
+    for sec in sections:
+        if sec.kind != "review" or sec.depth != 1 or target_year is None:
+            continue
+        for m in FYP_OPENING.finditer(text, sec.heading_end, sec.end):
+            if FIVE_YEAR.get(m.group(1), 0) >= target_year:
+                out.append((m.start(), sec.end))
+                break
+    return tuple(out)
 
 
 # --- mentions and values in a clause ---------------------------------------------------------------
@@ -165,7 +191,7 @@ def find_mentions(text: str, start: int, end: int, g: Grammar) -> list[Mention]:
 def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...],
                   grammar: Grammar | None = None) -> tuple[Fact, ...]:
     g = grammar or default_grammar()
-    ctx = make_context(meta, sections)
+    ctx = make_context(text, meta, sections)
     facts: list[tuple[Fact, bool]] = []
     for sent in SENTENCE.finditer(text):
         estimate_at = _estimate_position(text, sent.start(), sent.end())
@@ -227,8 +253,8 @@ def _clause_facts(text: str, start: int, end: int, g: Grammar, ctx: Context,
         j = i + 1
         while j < len(items) and items[j][1] == "v":
             nxt: Value = items[j][2]
-            if re.fullmatch(r"[、和及与,，]", text[listed[-1].end:nxt.start]) and (
-                    "分别" in gap or len(listed) < len(group)):
+            sep = text[listed[-1].end:nxt.start]
+            if re.fullmatch(r"[、和及与]", sep) or (re.fullmatch(r"[,，]", sep) and "分别" in gap):
                 listed.append(nxt)
                 j += 1
             else:
@@ -282,7 +308,8 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
     from_value = FROM_WORD.search(tail) is not None
     if g.exclude_gap.search(tail) or (from_value and not entry.rate):
         return None
-    measure = _measure(entry, v, tail)
+    name = text[slot.mention.start:slot.mention.end]
+    measure = _measure(entry, v, tail if gap.strip() else name[-2:])
     if measure is None:
         return None
     if _in_multi_year_passage(text, v.start) and (measure == "growth" or entry.flow):
@@ -290,7 +317,7 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
     value = v.value
     if measure == "growth" and (DECLINE_VERB.search(tail) or v.negative):
         value = -value
-    kind, period = _kind_period(text, v, tail, ctx, estimate_at)
+    kind, period = _kind_period(text, v, tail, ctx, estimate_at, slot.mention.start)
     if kind is None or (entry.only_kinds and kind not in entry.only_kinds):
         return None
     if from_value:
@@ -324,7 +351,9 @@ def _tail(gap: str) -> str:
 def _in_multi_year_passage(text: str, pos: int) -> bool:
     """Inside a paragraph that sums up several years, growth and counts are cumulative."""
     para_start = text.rfind("\n", 0, pos) + 1
-    return MULTI_YEAR.search(text, para_start, pos) is not None
+    sent_start = max(para_start, text.rfind("。", 0, pos) + 1)
+    return PARA_MULTI_YEAR.search(text, para_start, pos) is not None or \
+        SENT_MULTI_YEAR.search(text, sent_start, pos) is not None
 
 
 def _from_period(tail: str, ctx: Context, kind: str | None) -> int | None:
@@ -357,9 +386,11 @@ def _measure(entry: Entry, v: Value, tail: str) -> str | None:
 
 
 def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int | None,
-                 ) -> tuple[str | None, int | None]:
+                 name_start: int) -> tuple[str | None, int | None]:
     sec = ctx.section(v.start)
     skind = sec.kind if sec else "other"
+    if skind == "review" and ctx.in_plan_passage(v.start):
+        skind = "plan"
     sentence_start = max(text.rfind("。", 0, v.start), text.rfind("\n", 0, v.start)) + 1
     before = text[sentence_start:v.start]
     plan = PLAN_TO.search(before)
@@ -373,16 +404,27 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         return "plan", y or (sec.year if sec else None)
     year_m = YEAR_OF.search(tail)
     if skind == "review" or (skind == "other" and sec is not None):
+        if PAST_TARGET.search(text, v.end, min(len(text), v.end + 16)):
+            return None, None  # 实现了年初确定的…4%左右的目标: last year's goal, not its result
         if estimate_at is not None and estimate_at < v.start:
             return "estimate", ctx.review_year
         if year_m and int(year_m.group(1)) != ctx.review_year:
             return None, None
         return "actual", ctx.review_year
     if skind in ("targets", "tasks", "self_building"):
-        if LAST_YEAR.search(before[-30:]) and not re.search(r"今年|目标|力争", before[-30:]):
+        para_start = text.rfind("\n", 0, v.start) + 1
+        if _last_time_mark(text[para_start:name_start] + "|" + tail) == "past":
             return "actual", ctx.review_year
         return "target", ctx.target_year
     return None, None
+
+
+def _last_time_mark(text: str) -> str | None:
+    past = [m.end() for m in PAST_MARK.finditer(text)]
+    now = [m.end() for m in NOW_MARK.finditer(text)]
+    if not past:
+        return "now" if now else None
+    return "past" if not now or past[-1] > now[-1] else "now"
 
 
 def _qualifier(v: Value, tail: str, kind: str, shared_post: str | None) -> str | None:

@@ -64,6 +64,8 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Value
             unit = "%"
         else:
             v = float(m.group("v1"))
+        if unit == "年" and m.group("v1") and re.fullmatch(r"(?:19|20)\d\d", m.group("v1")):
+            continue  # a calendar year is a date, not a quantity
         vmax = float(m.group("v2")) if m.group("v2") else None
         if vmax is not None and vmax <= v:
             vmax = None  # "2021-2025年"-like or a dash that is no range
