@@ -10,17 +10,22 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from govreport import lexicon, offsets
 from govreport.model import CleanText, Edit, Segment
 
 TERMINAL = "。！？!?：:；;…”」』）)》】"
+_CN = "一二三四五六七八九十"
 HEADING_MARK = re.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|章|节)"
+    rf"^[ \t\u3000]*(?:[{_CN}]+[、.．]|[（(][{_CN}]+[)）]|第[{_CN}]+(?:部分|章|节)"
     r"|\d{1,2}[.．](?!\d)|[（(]\d{1,2}[)）])"
 )
-HEADING_WORDS = re.compile(r"(?:回顾|目标|任务|总体要求|工作安排|自身建设|主要工作|发展成就|取得新成效|建议)[ \t\u3000]*$")
-SPEAKER_LINE = re.compile(r"(?:总理|省长|市长|区长|县长|主席|州长|旗长|盟长|专员|书记)[ \t\u3000]*[\u4e00-\u9fff](?:[ \t\u3000]?[\u4e00-\u9fff]){1,3}[ \t\u3000]*$")
+HEADING_WORDS = re.compile(
+    r"(?:回顾|目标|任务|总体要求|工作安排|自身建设|主要工作|发展成就|取得新成效|建议)[ \t\u3000]*$")
+SPEAKER_LINE = re.compile(
+    r"(?:总理|省长|市长|区长|县长|主席|州长|旗长|盟长|专员|书记)[ \t\u3000]*"
+    r"[\u4e00-\u9fff](?:[ \t\u3000]?[\u4e00-\u9fff]){1,3}[ \t\u3000]*$")
 SALUTATION = re.compile(r"各位代表|同志们")
 
 Pass = Callable[[str], Iterator[offsets.Proposal]]
@@ -50,15 +55,22 @@ def compile_patterns(lines: list[str], tails: list[str], spam: list[str]) -> Pat
 
 # --- passes -----------------------------------------------------------------------------------
 
-_FULLWIDTH = re.compile("[\uff10-\uff19\uff05\uff21-\uff3a\uff41-\uff5a\u200b-\u200d\u2060\ufeff\r]+|(?<=\\d)\uff0e(?=\\d)")
-_WIDTH_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH = re.compile("[\uff10-\uff19\uff05\uff0e\uff21-\uff3a\uff41-\uff5a\u200b-\u200d\u2060\ufeff\r]+")
+_WIDTH_TABLE: dict[int, int | None] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _WIDTH_TABLE.update({0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x0D: None})
 
 
 def normalize_width(text: str) -> Iterator[offsets.Proposal]:
     """Full-width digits, letters and ％ to ASCII; zero-width characters and CR out."""
     for m in _FULLWIDTH.finditer(text):
-        yield m.start(), m.end(), m.group().translate(_WIDTH_TABLE), "width"
+        run = m.group()
+        if run == "\uff0e" and not _between_digits(text, m.start(), m.end()):
+            continue  # a full-width full stop in prose stays as written
+        yield m.start(), m.end(), run.translate(_WIDTH_TABLE), "width"
+
+
+def _between_digits(text: str, start: int, end: int) -> bool:
+    return start > 0 and end < len(text) and text[start - 1].isdigit() and text[end].isdigit()
 
 
 def remove_chrome(patterns: Patterns) -> Pass:
@@ -96,9 +108,9 @@ def remove_page_markers(text: str) -> Iterator[offsets.Proposal]:
 def _looks_like_pages(text: str, run: list[re.Match[str]]) -> bool:
     if len(run) < 3:
         return False
-    gaps = [b.start() - a.start() for a, b in zip(run, run[1:], strict=False)]
+    gaps = [b.start() - a.start() for a, b in pairwise(run)]
     mid_sentence = sum(1 for m in run if m.start() > 0 and text[m.start() - 1] not in TERMINAL)
-    return sum(gaps) / len(gaps) > 300 and mid_sentence * 2 >= len(run) - 1
+    return sum(gaps) / len(gaps) > 150 and mid_sentence * 2 >= len(run) - 1
 
 
 def remove_spam(patterns: Patterns) -> Pass:
@@ -110,11 +122,17 @@ def remove_spam(patterns: Patterns) -> Pass:
     return run
 
 
-_OCR_TOKEN = re.compile(r"(?<![A-Za-z0-9.])[0-9Il|L.]*[Il|L][0-9Il|L.]*(?=[%万亿千百元户人个吨亩斤项家所座条台辆套次倍])")
+_OCR_TOKEN = re.compile(
+    r"(?<![A-Za-z0-9.])[0-9Il|L.]*[Il|L][0-9Il|L.]*(?=[%万亿千百元户人个吨亩斤项家所座条台辆套次倍])")
+
+
+_OCR_LETTER = re.compile(r"[0-9][Il|L]|[Il|L][0-9]")
 
 
 def repair_ocr_digits(text: str) -> Iterator[offsets.Proposal]:
     """OCR reads 1 as I, l or |, and '1.' as L: IL9万户 -> 11.9万户, 4L6% -> 41.6%."""
+    if not _OCR_LETTER.search(text):
+        return
     for m in _OCR_TOKEN.finditer(text):
         token = m.group()
         if not any(c.isdigit() for c in token):
@@ -146,16 +164,20 @@ _DOUBLE_ONE = re.compile(r"(?:(?<=^)|(?<=[\n。；;：:！？]))([ \t\u3000]*)�
 
 def repair_dashes(text: str) -> Iterator[offsets.Proposal]:
     """'一一' opening a line or sentence is an OCR'd '——'."""
+    if "一一" not in text:
+        return
     for m in _DOUBLE_ONE.finditer(text):
         yield m.start(1) + len(m.group(1)), m.end(), "——", "dash"
 
 
-_NUM_SPACE = re.compile(r"(?<=\d)[ \t\u3000]+(?=[\d%.万亿千百元])|(?<=\d\.)[ \t\u3000]+(?=\d)")
+_NUM_SPACE = re.compile(r"\d\.?([ \t\u3000]+)(?=[\d%.万亿千百元])")
 
 
 def join_number_spaces(text: str) -> Iterator[offsets.Proposal]:
     for m in _NUM_SPACE.finditer(text):
-        yield m.start(), m.end(), "", "number_space"
+        if m.group().rstrip(" \t\u3000").endswith(".") and not text[m.end()].isdigit():
+            continue
+        yield m.start(1), m.end(1), "", "number_space"
 
 
 _BREAK = re.compile(r"[ \t\u3000\u00a0]*\n[\s\u00a0]*")

@@ -17,8 +17,9 @@ from functools import cache
 from typing import Any
 
 from govreport import lexicon
-from govreport.model import Fact, Figure, Meta, Section
+from govreport.model import Fact, Meta, Section
 from govreport.numbers import Value, find_values
+from govreport.regexfirst import mandatory_literal, with_first_char_guard
 from govreport.sections import section_at
 
 _THEN = r"(?:了)?(?:为|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?$"
@@ -39,8 +40,8 @@ PLAN_TO = re.compile(r"到((?:20|19)\d{2})年|((?:20|19)\d{2})年前")
 FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 FYP = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
 ESTIMATE = re.compile(r"预计")
-CLAUSE = re.compile(r"[^。！？!?\n；;]+")
-SENTENCE = re.compile(r"[^。！？!?\n]+")
+CLAUSE_END = re.compile(r"[。！？!?\n；;]")
+SENTENCE_END = re.compile(r"[。！？!?\n]")
 QUAL_BEFORE_UP = re.compile(r"(?:超过|突破|不低于|不少于|高于|跃上|迈上|达到了?以上)$")
 QUAL_BEFORE_DOWN = re.compile(r"(?:低于|不超过|不高于|以内)$")
 CONTROL = re.compile(r"控制在$|控制在[^，,]{0,4}$")
@@ -69,6 +70,7 @@ class Statement:
 @dataclass(frozen=True)
 class Grammar:
     names: re.Pattern[str]  # one group per entry: e0, e1, …
+    anchors: re.Pattern[str] | None  # literals every name contains: a fast prefilter
     entries: tuple[Entry, ...]
     statements: tuple[Statement, ...]
     foreign_before: re.Pattern[str]
@@ -98,14 +100,17 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
     for i, alias in alternatives:
         groups.setdefault(i, []).append(alias)
     order = sorted(groups, key=lambda i: -max(_literal_len(a) for a in groups[i]))
-    names = re.compile("|".join(f"(?P<e{i}>{'|'.join(sorted(groups[i], key=_literal_len, reverse=True))})"
-                                for i in order))
+    names = re.compile(with_first_char_guard(
+        "|".join(f"(?P<e{i}>{'|'.join(sorted(groups[i], key=_literal_len, reverse=True))})" for i in order)))
     ctx = data["context"]
     words = sorted(ctx["gap_words"], key=len, reverse=True)
     gap = re.compile(rf"(?:{'|'.join(words)}|[\s，,、])*")
     statements = tuple(Statement(s["id"], s["measure"], s["qualifier"], re.compile(s["pattern"]))
                        for s in data.get("statement", []))
-    return Grammar(names, tuple(entries), statements, re.compile(ctx["foreign_before"]), gap,
+    literals = [mandatory_literal(a) for _, a in alternatives]
+    anchors = None if None in literals else re.compile(
+        "|".join(re.escape(x) for x in sorted({x for x in literals if x}, key=len, reverse=True)))
+    return Grammar(names, anchors, tuple(entries), statements, re.compile(ctx["foreign_before"]), gap,
                    re.compile(ctx["exclude_gap"]))
 
 
@@ -193,17 +198,27 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...],
     g = grammar or default_grammar()
     ctx = make_context(text, meta, sections)
     facts: list[tuple[Fact, bool]] = []
-    for sent in SENTENCE.finditer(text):
-        estimate_at = _estimate_position(text, sent.start(), sent.end())
-        for clause in CLAUSE.finditer(text, sent.start(), sent.end()):
-            facts.extend(_clause_facts(text, clause.start(), clause.end(), g, ctx, estimate_at))
-        facts.extend(_statement_facts(text, sent.start(), sent.end(), g, ctx))
+    clause_ends = [m.start() for m in CLAUSE_END.finditer(text)]
+    sentence_ends = [m.start() for m in SENTENCE_END.finditer(text)]
+    # only clauses that name an indicator can hold a fact: find names once, visit their clauses
+    for start, end in _clauses_with_names(text, g, clause_ends):
+        k = bisect_right(sentence_ends, start - 1) - 1
+        sentence_start = sentence_ends[k] + 1 if k >= 0 else 0
+        estimate = ESTIMATE.search(text, sentence_start, end)
+        facts.extend(_clause_facts(text, start, end, g, ctx, estimate.start() if estimate else None))
+    facts.extend(_statement_facts(text, g, ctx))
     return _dedupe(facts)
 
 
-def _estimate_position(text: str, start: int, end: int) -> int | None:
-    m = ESTIMATE.search(text, start, end)
-    return m.start() if m else None
+def _clauses_with_names(text: str, g: Grammar, clause_ends: list[int]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in (g.anchors or g.names).finditer(text):
+        k = bisect_right(clause_ends, m.start())
+        start = clause_ends[k - 1] + 1 if k > 0 else 0
+        end = clause_ends[k] if k < len(clause_ends) else len(text)
+        if not spans or spans[-1] != (start, end):
+            spans.append((start, end))
+    return spans
 
 
 def _clause_facts(text: str, start: int, end: int, g: Grammar, ctx: Context,
@@ -340,11 +355,9 @@ def _tail(gap: str) -> str:
     """The connective words that belong to this value: after the last comma or 到-change."""
     parts = re.split(r"[，,]", gap)
     tail = parts[-1]
-    m = None
-    for m in CHANGE_TO.finditer(tail):
-        pass
-    if m and m.end() < len(tail) + 1 and not FROM_WORD.search(tail):
-        return tail[m.start():]
+    changes = list(CHANGE_TO.finditer(tail))
+    if changes and not FROM_WORD.search(tail):
+        return tail[changes[-1].start():]
     return tail
 
 
@@ -400,8 +413,8 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
             return "plan", y
     fyp = FYP.search(before)
     if skind == "plan" or (fyp and skind in ("targets", "tasks")):
-        y = FIVE_YEAR.get(fyp.group(1)) if fyp else None
-        return "plan", y or (sec.year if sec else None)
+        end_year = FIVE_YEAR.get(fyp.group(1)) if fyp else None
+        return "plan", end_year or (sec.year if sec else None)
     year_m = YEAR_OF.search(tail)
     if skind == "review" or (skind == "other" and sec is not None):
         if PAST_TARGET.search(text, v.end, min(len(text), v.end + 16)):
@@ -442,11 +455,10 @@ def _qualifier(v: Value, tail: str, kind: str, shared_post: str | None) -> str |
     return None
 
 
-def _statement_facts(text: str, start: int, end: int, g: Grammar, ctx: Context,
-                     ) -> list[tuple[Fact, bool]]:
+def _statement_facts(text: str, g: Grammar, ctx: Context) -> list[tuple[Fact, bool]]:
     out = []
     for st in g.statements:
-        for m in st.pattern.finditer(text, start, end):
+        for m in st.pattern.finditer(text):
             sec = ctx.section(m.start())
             skind = sec.kind if sec else "other"
             if skind in ("targets", "tasks"):
@@ -480,4 +492,4 @@ def facts_by_position(facts: tuple[Fact, ...]) -> list[int]:
     return [f.start for f in facts]
 
 
-__all__ = ["Grammar", "build_grammar", "default_grammar", "extract_facts", "bisect_right"]
+__all__ = ["Grammar", "bisect_right", "build_grammar", "default_grammar", "extract_facts"]

@@ -19,8 +19,7 @@ def extract_figures(text: str, sections: tuple[Section, ...]) -> tuple[Figure, .
     for v in find_values(text):
         if not v.unit or v.unit in ("年",):
             continue
-        clause_start = max(text.rfind(c, 0, v.start) for c in "。；，,;\n、：") + 1
-        m = _SUBJECT.search(text, clause_start, v.start)
+        m = _SUBJECT.search(text, max(0, v.start - 16), v.start)
         subject = m.group() if m else ""
         sec = section_at(sections, starts, v.start) if sections else None
         start = m.start() if m else v.start

@@ -1,0 +1,178 @@
+"""Ingest: files and folders -> decoded text, or a clear reason why a file cannot be read.
+
+Encodings are detected with charset-normalizer (after BOMs and strict UTF-8); HTML text comes
+from trafilatura. Nothing here raises for bad input: a bad file becomes an IngestError.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from govreport.model import IngestError, RawDocument
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+KNOWN_LATER = {".docx", ".doc", ".pdf", ".wps", ".rtf"}
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn", "ms936"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path]]:
+    """(doc name, file) for every file under the given paths; doc keeps the path as given."""
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            for f in sorted(q for q in p.rglob("*") if q.is_file() and not q.name.startswith(".")):
+                yield str(Path(given) / f.relative_to(p)), f
+        else:
+            yield str(given), p
+
+
+def read_document(path: Path, doc: str | None = None) -> RawDocument | IngestError:
+    doc = doc if doc is not None else str(path)
+    if not path.exists():
+        return IngestError(doc, "no such file")
+    if not path.is_file():
+        return IngestError(doc, "not a regular file")
+    suffix = path.suffix.lower()
+    if suffix in KNOWN_LATER:
+        return IngestError(doc, f"unsupported file type '{suffix}' (plain text and HTML are read)")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return IngestError(doc, f"cannot read file: {e.strerror or e}")
+    fmt = "html" if suffix in HTML_SUFFIXES or _looks_like_html(data) else "txt"
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and fmt == "txt" and suffix:
+        probe = decode_bytes(data)
+        if isinstance(probe, str) and _CJK.search(probe[:5000]) is None:
+            return IngestError(doc, f"unsupported file type '{suffix}'")
+    return parse_bytes(data, doc, fmt)
+
+
+def parse_bytes(data: bytes, doc: str, fmt: str = "txt") -> RawDocument | IngestError:
+    if not data.strip():
+        return IngestError(doc, "empty file")
+    charset = _declared_charset(data) if fmt == "html" else None
+    text = decode_bytes(data, charset)
+    if not isinstance(text, str):
+        return IngestError(doc, text.reason)
+    encoding = text_encoding_of(data, charset)
+    if fmt == "html":
+        extracted = html_to_text(text)
+        if not extracted:
+            return IngestError(doc, "no article text found in the HTML page")
+        text = extracted
+    if not _CJK.search(text):
+        return IngestError(doc, "no Chinese text found: not a government work report")
+    return RawDocument(doc=doc, text=text, format=fmt, encoding=encoding,
+                       sha256=hashlib.sha256(data).hexdigest())
+
+
+class _Undecodable:
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str | _Undecodable:
+    """BOM first, then a declared charset, then strict UTF-8, then the detector."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return _Undecodable(f"invalid {codec} text after its byte-order mark")
+    if declared:
+        try:
+            return data.decode(_widen(declared))
+        except (UnicodeDecodeError, LookupError):
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096] and not _utf16_without_bom(data):
+        return _Undecodable("binary file, not text")
+    return _detect(data)
+
+
+def _detect(data: bytes) -> str | _Undecodable:
+    from charset_normalizer import from_bytes
+
+    if _utf16_without_bom(data):
+        for codec in ("utf-16-le", "utf-16-be"):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+    best = from_bytes(data, cp_isolation=None).best()
+    if best is None:
+        return _Undecodable("undecodable: no text encoding fits the bytes")
+    try:
+        return data.decode(_widen(best.encoding))
+    except (UnicodeDecodeError, LookupError):
+        text = str(best)
+        return text if text else _Undecodable("undecodable: no text encoding fits the bytes")
+
+
+def text_encoding_of(data: bytes, declared: str | None = None) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if declared:
+        return _widen(declared)
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        return _widen(best.encoding) if best else "unknown"
+
+
+def _widen(encoding: str) -> str:
+    """GB2312 and GBK pages use GB18030 characters freely; GB18030 reads them all."""
+    name = codecs.lookup(encoding).name
+    return "gb18030" if name in _GB_FAMILY or encoding.lower() in _GB_FAMILY else name
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    head = data[:2000]
+    if len(head) < 4:
+        return False
+    even_zero = head[0::2].count(0) / max(1, len(head[0::2]))
+    odd_zero = head[1::2].count(0) / max(1, len(head[1::2]))
+    # Chinese UTF-16 has few zero bytes; ASCII-heavy UTF-16 has them on one side only
+    return (odd_zero > 0.3 and even_zero < 0.05) or (even_zero > 0.3 and odd_zero < 0.05)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "ignore")
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in data[:4096].lower()
+
+
+def html_to_text(html: str) -> str | None:
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True,
+                               deduplicate=False)
+    return text if text and text.strip() else None

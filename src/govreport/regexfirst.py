@@ -1,0 +1,130 @@
+"""The characters a regular expression can start with, so a big alternation can skip the rest.
+
+Python's re tries every branch of an alternation at every position; a leading lookahead on the
+possible first characters lets it reject most positions in C. Unknown constructs give None
+(no lookahead is added: correct, only slower).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # Python 3.11+
+    from re import _constants as sre_constants  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+
+def first_chars(pattern: str) -> set[str] | None:
+    """Every character a match of pattern can begin with, or None when that cannot be said."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return None
+    chars, nullable = _first(list(parsed))
+    return None if chars is None or nullable else chars
+
+
+def _first(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
+    out: set[str] = set()
+    for op, av in items:
+        got, nullable = _first_op(op, av)
+        if got is None:
+            return None, False
+        out |= got
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_op(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    c = sre_constants
+    if op == c.LITERAL:
+        return {chr(av)}, False
+    if op == c.IN:
+        chars: set[str] = set()
+        for sub_op, sub_av in av:
+            if sub_op == c.LITERAL:
+                chars.add(chr(sub_av))
+            elif sub_op == c.RANGE:
+                lo, hi = sub_av
+                if hi - lo > 30000:
+                    return None, False
+                chars.update(chr(x) for x in range(lo, hi + 1))
+            else:
+                return None, False
+        return chars, False
+    if op == c.SUBPATTERN:
+        return _first(list(av[-1]))
+    if op == c.BRANCH:
+        union: set[str] = set()
+        any_nullable = False
+        for branch in av[1]:
+            got, nullable = _first(list(branch))
+            if got is None:
+                return None, False
+            union |= got
+            any_nullable |= nullable
+        return union, any_nullable
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        lo, _hi, sub = av
+        got, nullable = _first(list(sub))
+        if got is None:
+            return None, False
+        return got, nullable or lo == 0
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return set(), True
+    return None, False
+
+
+def with_first_char_guard(pattern: str) -> str:
+    chars = first_chars(pattern)
+    if not chars:
+        return pattern
+    cls = "".join(re.escape(ch) for ch in sorted(chars))
+    return f"(?=[{cls}])(?:{pattern})"
+
+
+def mandatory_literal(pattern: str) -> str | None:
+    """The longest run of plain characters every match of pattern must contain, or None."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return None
+    best = ""
+    for run in _literal_runs(list(parsed)):
+        if len(run) > len(best):
+            best = run
+    return best or None
+
+
+def _literal_runs(items: list[tuple[Any, Any]]) -> list[str]:
+    c = sre_constants
+    runs: list[str] = []
+    current = ""
+    for op, av in items:
+        if op == c.LITERAL:
+            current += chr(av)
+            continue
+        if op == c.SUBPATTERN:
+            inner = list(av[-1])
+            if not any(o == c.BRANCH for o, _ in inner):
+                sub = _literal_runs(inner)
+                if len(sub) == 1 and all(o == c.LITERAL for o, _ in inner):
+                    current += sub[0]
+                    continue
+                runs.append(current)
+                runs.extend(sub)
+                current = ""
+                continue
+        if op == c.BRANCH:
+            branches = [_literal_runs(list(b)) for b in av[1]]
+            if len(branches) == 1:
+                runs.extend(branches[0])
+        runs.append(current)
+        current = ""
+    runs.append(current)
+    return [r for r in runs if r]

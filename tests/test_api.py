@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+import govreport
+from tests.conftest import EXAMPLES
+
+
+def test_extract_from_path_and_text_agree() -> None:
+    path = EXAMPLES / "星澜县2025.txt"
+    from_path = govreport.extract(path)
+    from_text = govreport.extract(path.read_text(encoding="utf-8"), doc=str(path))
+    assert from_path.facts == from_text.facts
+    assert from_path.meta.region == "星澜县"
+
+
+def test_report_is_frozen() -> None:
+    r = govreport.extract(EXAMPLES / "星澜县2025.txt")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.doc = "x"  # type: ignore[misc]
+
+
+def test_unreadable_input_raises_a_clear_error(tmp_path: Path) -> None:
+    f = tmp_path / "empty.txt"
+    f.write_bytes(b"")
+    with pytest.raises(govreport.ReadError, match=r"empty\.txt: empty file"):
+        govreport.extract(f)
+    with pytest.raises(govreport.ReadError, match="is a folder"):
+        govreport.extract(tmp_path)
+
+
+def test_extract_many_yields_reports_and_errors(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"")
+    out = list(govreport.extract_many([EXAMPLES, tmp_path / "bad.txt"]))
+    assert sum(isinstance(o, govreport.Report) for o in out) == 3
+    assert sum(isinstance(o, govreport.IngestError) for o in out) == 1

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from govreport.clean import clean
+
+
+def kinds(raw: str) -> set[str]:
+    return {e.kind for e in clean(raw).edits}
+
+
+def test_site_chrome_and_footer_go() -> None:
+    raw = ("导航菜单\n\n各位代表:\n\n  正文第一段。\n\n本文仅代表作者观点,不代表本站立场。\n\n"
+           "本文地址:/a/1.html\n\n留言与评论(共有 条评论)\n验证码:")
+    c = clean(raw)
+    assert c.text == "各位代表:\n\n  正文第一段。"
+    assert "boilerplate" in kinds(raw)
+
+
+def test_spam_anchor_inside_a_sentence_is_cut() -> None:
+    c = clean("建议您到相关地区政府九游会俱乐部j9入口官网浏览。")
+    assert c.text == "建议您到相关地区政府官网浏览。"
+    assert [e.raw for e in c.edits if e.kind == "spam"] == ["九游会俱乐部j9入口"]
+
+
+def test_ocr_digit_slips_are_repaired() -> None:
+    c = clean("新增市场主体IL9万户，绿化覆盖率达到4L6%。")
+    assert "11.9万户" in c.text and "41.6%" in c.text
+    assert {e.raw for e in c.edits if e.kind == "ocr_digit"} == {"IL9", "4L6"}
+
+
+def test_latin_words_are_not_digits() -> None:
+    assert clean("L2级自动驾驶和GDP。").text == "L2级自动驾驶和GDP。"
+
+
+def test_page_markers_that_split_words_are_removed() -> None:
+    body = "甲" * 200
+    raw = f"1、开头{body}\n2、中间{body}资金4\n3、.3亿元{body}\n4、结尾。"
+    c = clean(raw)
+    assert "资金4.3亿元" in c.text
+    assert "\n2、" not in c.text
+
+
+def test_a_short_numbered_list_is_not_page_markers() -> None:
+    raw = "重点工作：\n1、抓项目。\n2、稳就业。\n3、保民生。"
+    assert "1、抓项目" in clean(raw).text
+
+
+def test_double_one_dash_width_and_spaces() -> None:
+    c = clean("建设完成。一一枢纽功能完备，增长１２．５％，人口1 9 9 3人。")
+    assert "——枢纽" in c.text
+    assert "12.5%" in c.text
+    assert "1993人" in c.text
+
+
+def test_zero_width_and_broken_lines_are_joined() -> None:
+    c = clean("各位代表：\n国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%。\n一、回顾\n正文。")
+    assert "达到74.4万亿元，增长6.7%" in c.text
+    assert "\n一、回顾\n" in c.text
+
+
+def test_every_edit_points_at_raw_text() -> None:
+    raw = "导航菜单\n\n  各位代表:\n增长４.５％，IL9万户"
+    c = clean(raw)
+    for e in c.edits:
+        assert raw[e.raw_start:e.raw_end] == e.raw
+
+
+def test_clean_spans_map_back_into_raw() -> None:
+    raw = "导航菜单\n各位代表：\n一般公共预算收入增长１２％。"
+    c = clean(raw)
+    i = c.text.index("12%")
+    a, b = c.to_raw(i, i + 3)
+    assert raw[a:b] == "１２％"

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from govreport.cli import main
+from tests.conftest import EXAMPLES
+
+
+def rows(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_extract_examples_writes_every_file(tmp_path: Path) -> None:
+    res = CliRunner().invoke(main, ["extract", str(EXAMPLES), "--out", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    for name in ("facts", "figures", "meta", "sections", "edits", "errors"):
+        assert (tmp_path / f"{name}.jsonl").exists()
+    metas = rows(tmp_path / "meta.jsonl")
+    assert {Path(str(m["doc"])).name for m in metas} == {p.name for p in EXAMPLES.iterdir()}
+    facts = rows(tmp_path / "facts.jsonl")
+    assert len(facts) > 20 and all(next(iter(f)) == "doc" for f in facts)
+    assert rows(tmp_path / "errors.jsonl") == []
+
+
+def test_bad_files_are_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "empty.txt").write_bytes(b"")
+    (src / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (src / "ok.txt").write_text("各位代表：\n一、2024年工作回顾\n地区生产总值增长5%。", encoding="utf-8")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["extract", str(src), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    errors = rows(out / "errors.jsonl")
+    assert {Path(str(e["doc"])).name for e in errors} == {"empty.txt", "scan.pdf"}
+    assert all(e["reason"] for e in errors)
+    assert len(rows(out / "facts.jsonl")) == 1
+
+
+def test_nothing_readable_exits_non_zero(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    res = CliRunner().invoke(main, ["extract", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "o")])
+    assert res.exit_code == 1
+    missing = CliRunner().invoke(main, ["extract", str(tmp_path / "missing"), "--out", str(tmp_path / "o")])
+    assert missing.exit_code == 1
+    assert "Traceback" not in missing.output
+
+
+def test_jobs_gives_the_same_output(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert CliRunner().invoke(main, ["extract", str(EXAMPLES), "--out", str(a), "-q"]).exit_code == 0
+    assert CliRunner().invoke(main, ["extract", str(EXAMPLES), "--out", str(b), "-q", "--jobs", "2"]).exit_code == 0
+    assert (a / "facts.jsonl").read_text(encoding="utf-8") == (b / "facts.jsonl").read_text(encoding="utf-8")

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import pytest
+
+import govreport
+from govreport.model import Fact
+
+HEAD = "各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、2024年工作回顾\n"
+TARGET = "\n二、2025年工作安排\n"
+
+
+def facts(body: str, target: str = "") -> list[Fact]:
+    r = govreport.extract(HEAD + body + (TARGET + target if target else ""))
+    for f in r.facts:
+        assert r.text[f.start:f.end] == f.quote
+    return list(r.facts)
+
+
+def brief(fs: list[Fact]) -> set[tuple[object, ...]]:
+    return {(f.indicator, f.measure, f.kind, f.period, f.scope, f.value, f.value_max, f.qualifier) for f in fs}
+
+
+def test_level_and_growth_in_one_statement() -> None:
+    assert brief(facts("全年完成地区生产总值180.39亿元，同比增长0.6%。")) == {
+        ("gdp", "level", "actual", 2024, None, 180.39, None, None),
+        ("gdp", "growth", "actual", 2024, None, 0.6, None, None)}
+
+
+def test_respectively_and_compound_names() -> None:
+    got = brief(facts("城乡居民人均可支配收入分别增长3%、7%左右；金融机构存、贷款余额分别增长6.6%、7.5%。"))
+    assert ("disposable_income", "growth", "actual", 2024, "urban", 3, None, "左右") in got
+    assert ("disposable_income", "growth", "actual", 2024, "rural", 7, None, "左右") in got
+    assert ("deposits", "growth", "actual", 2024, None, 6.6, None, None) in got
+    assert ("loans", "growth", "actual", 2024, None, 7.5, None, None) in got
+
+
+def test_respectively_over_separate_names() -> None:
+    got = brief(facts("城镇居民人均可支配收入9422元，农村居民人均纯收入2936元，扣除价格因素，分别实际增长7.7%和6.8%。"))
+    assert ("disposable_income", "growth", "actual", 2024, "urban", 7.7, None, None) in got
+    assert ("disposable_income", "growth", "actual", 2024, "rural", 6.8, None, None) in got
+    assert ("disposable_income", "level", "actual", 2024, "rural", 2936, None, None) in got
+
+
+def test_declines_estimates_and_coordinated_names() -> None:
+    got = brief(facts("预计全年，一般公共预算收入同比下降33.8%；社会消费品零售总额、固定资产投资增长4%左右。"))
+    assert ("public_budget_revenue", "growth", "estimate", 2024, None, -33.8, None, None) in got
+    assert ("retail_sales", "growth", "estimate", 2024, None, 4, None, "左右") in got
+    assert ("fixed_asset_investment", "growth", "estimate", 2024, None, 4, None, "左右") in got
+
+
+def test_targets_ranges_and_qualifiers() -> None:
+    got = brief(facts("正文。", "主要预期目标是：地区生产总值增长5%—5.5%，城镇调查失业率控制在5.5%以内，"
+                                  "城镇新增就业不少于28万人，居民消费价格涨幅2%左右，居民收入增长和经济增长同步，"
+                                  "单位地区生产总值能耗降低3%左右。"))
+    assert got == {
+        ("gdp", "growth", "target", 2025, None, 5, 5.5, None),
+        ("unemployment_surveyed", "rate", "target", 2025, None, 5.5, None, "以内"),
+        ("new_urban_jobs", "level", "target", 2025, None, 28, None, "以上"),
+        ("cpi", "growth", "target", 2025, None, 2, None, "左右"),
+        ("disposable_income", "growth", "target", 2025, None, None, None, "同步"),
+        ("energy_intensity", "growth", "target", 2025, None, -3, None, "左右"),
+    }
+
+
+@pytest.mark.parametrize("sentence", [
+    "开发区规上工业增加值增长12.5%。",  # a part of the region
+    "规上工业增加值年均增长8%。",  # a multi-year average
+    "城镇化率提高1.2个百分点。",  # a change in points
+    "道路交通事故起数和伤亡人数分别同比下降10.06%、30.33%。",  # no indicator
+    "对全球经济增长的贡献率保持在30%左右。",  # another subject between name and number
+    "出口退税1.5万亿元。",  # a word that is no connective
+])
+def test_not_facts(sentence: str) -> None:
+    assert facts(sentence) == []
+
+
+def test_from_to_takes_the_result() -> None:
+    got = brief(facts("财政收入从3.16万亿元增加到8.31万亿元。赤字率从2019年的2.8%降到去年的1.5%左右。"))
+    assert got == {("public_budget_revenue", "level", "actual", 2024, None, 8.31, None, None),
+                   ("deficit_ratio", "rate", "actual", 2024, None, 1.5, None, "左右")}
+
+
+def test_a_fact_stated_twice_is_one_fact() -> None:
+    assert len(facts("粮食产量31.2万吨。粮食产量31.2万吨。")) == 1

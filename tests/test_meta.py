@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+
+from govreport.clean import clean
+from govreport.gazetteer import Gazetteer, default_gazetteer
+from govreport.meta import extract_meta
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return default_gazetteer()
+
+
+def meta_of(text: str, gaz: Gazetteer):  # type: ignore[no-untyped-def]
+    return extract_meta(clean(text).text, gaz)
+
+
+def test_county_header(gaz: Gazetteer) -> None:
+    m = meta_of("(云南省)曲靖市麒麟区人民政府工作报告(2023年1月4日)\n\n  政 府 工 作 报 告\n\n"
+                "  ——2023年1月4日在曲靖市麒麟区第六届人民代表大会第二次会议上\n\n"
+                "  曲靖市麒麟区人民政府区长 张忠文\n\n  各位代表:\n\n  现在,我代表区人民政府,向大会报告工作。", gaz)
+    assert (m.region, m.level, m.adcode, m.province) == ("曲靖市麒麟区", "county", "530302", "云南省")
+    assert (m.report_year, m.meeting_date, m.congress) == (2023, "2023-01-04", "第六届人民代表大会第二次会议")
+    assert (m.speaker, m.speaker_title) == ("张忠文", "区长")
+
+
+def test_header_split_over_lines(gaz: Gazetteer) -> None:
+    m = meta_of("政 府 工 作 报 告\n\n  ——2023年2月22日在连州市第十六届\n\n  人民代表大会第三次会议上\n\n"
+                "  市长 戴少枚\n\n  各位代表:\n现在,我代表市人民政府向大会报告工作。", gaz)
+    assert (m.region, m.adcode, m.level, m.congress) == ("连州市", "441882", "county", "第十六届人民代表大会第三次会议")
+
+
+def test_national_report(gaz: Gazetteer) -> None:
+    m = meta_of("政府工作报告\n——2017年3月5日在第十二届全国人民代表大会第五次会议上\n国务院总理\n　李克强\n"
+                "各位代表：\n现在，我代表国务院，向大会报告政府工作。", gaz)
+    assert (m.region, m.level, m.adcode, m.province) == ("中华人民共和国", "national", "100000", None)
+    assert (m.congress, m.speaker, m.speaker_title) == ("第十二届全国人民代表大会第五次会议", "李克强", "总理")
+
+
+def test_year_from_the_body_when_no_heading(gaz: Gazetteer) -> None:
+    m = meta_of("各位代表：\n现在，我代表区人民政府，向大会报告工作。\n一、2023年工作回顾\n2023年，全区经济增长。", gaz)
+    assert (m.report_year, m.level, m.region, m.adcode) == (2024, "county", None, None)
+    assert m.meeting_date is None and m.speaker is None
+
+
+def test_ambiguous_name_gives_candidates_not_a_guess(gaz: Gazetteer) -> None:
+    m = meta_of("——2024年1月5日在朝阳区第十七届人民代表大会第三次会议上\n各位代表：", gaz)
+    assert m.region == "朝阳区" and m.adcode is None and m.ambiguous
+    assert {c.adcode for c in m.candidates} >= {"110105", "220104"}
+
+
+def test_names_resolve_as_of_the_report_year(gaz: Gazetteer) -> None:
+    assert [c.adcode for c in gaz.resolve("成都市郫都区", 2020)] == ["510117"]
+    assert gaz.resolve("成都市郫都区", 2010) == ()
+    assert [c.adcode for c in gaz.resolve("成都市郫县", 2010)] == ["510124"]

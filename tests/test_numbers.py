@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govreport.numbers import find_values, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "vmax", "unit", "post", "approx"),
+    [
+        ("增长82.9%", 82.9, None, "%", None, False),
+        ("增长7%左右", 7, None, "%", "左右", False),
+        ("增长5%—5.5%", 5, 5.5, "%", None, False),
+        ("增长4.5-5%", 4.5, 5, "%", None, False),
+        ("增长6%－6.5%", 6, 6.5, "%", None, False),
+        ("5-20%之间", 5, 20, "%", None, False),
+        ("1300多亿美元", 1300, None, "亿美元", None, True),
+        ("7000余户", 7000, None, "户", None, True),
+        ("1200万人以上", 1200, None, "万人", "以上", False),
+        ("百分之五", 5, None, "%", None, False),
+    ],
+)
+def test_value_grammar(text: str, value: float, vmax: float | None, unit: str, post: str | None,
+                       approx: bool) -> None:
+    (v,) = find_values(text)
+    assert (v.value, v.value_max, v.unit, v.post, v.approx) == (value, vmax, unit, post, approx)
+
+
+def test_negative_and_years() -> None:
+    (v,) = find_values("负3.9%")
+    assert v.negative and v.value == 3.9
+    assert find_values("2021-2025年") == [] or all(x.unit != "年" for x in find_values("2025年"))
+    assert find_values("2025年") == []
+
+
+def test_chinese_numerals() -> None:
+    assert parse_number("一千二百") == 1200
+    assert parse_number("三点五") == 3.5
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False),
+       st.sampled_from(["%", "亿元", "万人", "万吨", "亿斤", "户"]),
+       st.sampled_from(["", "左右", "以上", "以内"]))
+def test_written_numbers_parse_back(d, unit: str, post: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"增长{d}{unit}{post}，"
+    (v,) = find_values(text)
+    assert v.value == pytest.approx(float(d))
+    assert v.unit == unit
+    assert (v.post or "") == post
+    assert text[v.start:v.end] == f"{d}{unit}{post}"
