@@ -170,7 +170,7 @@ def repair_dashes(text: str) -> Iterator[offsets.Proposal]:
         yield m.start(1) + len(m.group(1)), m.end(), "——", "dash"
 
 
-_NUM_SPACE = re.compile(r"\d\.?([ \t\u3000]+)(?=[\d%.万亿千百元])")
+_NUM_SPACE = re.compile(r"\d\.?([ \t\u3000]+)(?=[\d%.万亿千百元年])")
 
 
 def join_number_spaces(text: str) -> Iterator[offsets.Proposal]:

@@ -27,6 +27,10 @@ REVIEW_YEAR = re.compile(r"(\d{4})年(?:主要)?工作回顾|(\d{4})年(?:工作
 TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff]{0,12}?政府工作报告")
 PIVOTAL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年[，,]?是[^。；]{0,40}?(?:开局|收官|关键|决胜|攻坚)")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+# a top-level heading about a year's work ahead: 二、2004年主要任务 / 三、2011年的工作
+TASK_HEADING_YEAR = re.compile(
+    r"(?:^|\n)[ \t\u3000]*[一二三四五六七八九十]+、[ \t\u3000]*(?:关于)?((?:19|20)\d{2})\s*年"
+    r"(?:的)?(?:主要任务|工作总体部署|工作|政府工作任务|重点工作|经济社会发展|国民经济和社会发展)(?!回顾)")
 SELF_REFERENCE = re.compile(r"我代表(?P<org>[\u4e00-\u9fff]{0,12}?)人民政府|我代表(?P<state>国务院)")
 NATION = "中华人民共和国"
 
@@ -76,17 +80,25 @@ def _report_year(text: str, header: str, body: str, meeting: re.Match[str] | Non
     review = REVIEW_YEAR.search(text, 0, 8000)
     if review:
         return int(review.group(1) or review.group(2)) + 1
+    task_heading = TASK_HEADING_YEAR.search(text)
+    if task_heading:
+        return int(task_heading.group(1))
     pivotal = [int(y) for y in PIVOTAL_YEAR.findall(text)]
     if pivotal:
         return max(pivotal)
     titled = TITLE_YEAR.search(header)
     if titled:
         return int(titled.group(1))
-    opening = body[:1500]
-    if re.search(r"过去(?:的)?一年|一年来|去年", opening):
-        years = Counter(int(y) for y in YEAR.findall(opening))
-        if years:
-            return years.most_common(1)[0][0] + 1
+    if not re.search(r"过去(?:的)?一年|一年来|去年|过去五年|五年来", body[:6000]):
+        return None
+    # the year under review: the one the opening names most, else the latest it keeps naming
+    years = Counter(int(y) for y in YEAR.findall(body[:1500]))
+    if years and not re.search(r"过去五年|五年来|这五年", body[:1500]):
+        return years.most_common(1)[0][0] + 1
+    years = Counter(int(y) for y in YEAR.findall(body[:6000]))
+    recurring = [y for y, n in years.items() if n >= 2]
+    if recurring:
+        return max(recurring) + 1
     return None
 
 

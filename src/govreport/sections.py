@@ -17,7 +17,7 @@ from govreport.model import Section
 _CN = "一二三四五六七八九十"
 # (depth, marker pattern) – the depth a marker opens in the usual report outline
 MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"[{_CN}]+[、.．](?![{_CN}、])")),
+    (1, re.compile(rf"[{_CN}]+[、.．](?![{_CN}]+[、.．])")),
     (1, re.compile(rf"第[{_CN}]+部分")),
     (2, re.compile(rf"[（(][{_CN}]+[)）]")),
     (3, re.compile(r"\d{1,2}[.．、](?!\d)")),
