@@ -28,9 +28,11 @@ DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
 CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少)(?:了)?$")
 PARA_MULTI_YEAR = re.compile(r"这五年|五年来|过去五年|“?十[一二三四五六]五”?(?:时期|期间)|\d+年来|近五年")
 SENT_MULTI_YEAR = re.compile(r"累计[，,]|近[两三四五]年|[两三四五]年来|年均")
-PAST_MARK = re.compile(r"(?<![比较])(?:去年|上年)(?!预算|同期)|过去一年")
-NOW_MARK = re.compile(r"今年|目标|力争|预期|拟|明年")
-PAST_TARGET = re.compile(r"^[^，,。；;]{0,12}目标")
+BASE_YEAR = re.compile(r"比((?:19|20)\d{2})年")
+PAST_MARK = re.compile(r"(?<![比较从由])(?:去年|上年)(?!预算|同期)|过去一年")
+NOW_MARK = re.compile(r"今年|目标|力争|预期|拟|明年|把[^，。；]{0,20}控制在")
+PAST_TARGET = re.compile(r"^[^，,。；;]{0,24}目标")
+PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12}$")
 TO_LEVEL = re.compile(r"(?:到|至|降到|降至)$")
 FROM_WORD = re.compile(r"(?:从|由)(?:\d{4}年的?|去年的?|上年的?|前三年)?(?:不到|近|约)?$")
 CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩大|缩小|回落)?(?:到|至)|转为")
@@ -57,6 +59,7 @@ class Entry:
     part: bool
     flow: bool
     only_kinds: tuple[str, ...]
+    requires_before: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,8 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
         unit_re = "|".join(units[u] for u in spec.get("units", []))
         entries.append(Entry(spec["id"], scopes, re.compile(rf"(?:{unit_re})$") if unit_re else None,
                              bool(spec.get("rate")), bool(spec.get("growth_only")), bool(spec.get("part")),
-                             bool(spec.get("flow")), tuple(spec.get("only_kinds", []))))
+                             bool(spec.get("flow")), tuple(spec.get("only_kinds", [])),
+                             re.compile(spec["requires_before"]) if spec.get("requires_before") else None))
         for alias in spec["aliases"]:
             alternatives.append((i, alias))
     # one alternation; a longer literal prefix first so 人均地区生产总值 beats 地区生产总值
@@ -128,12 +132,16 @@ class Context:
     review_year: int | None
     target_year: int | None
     plan_passages: tuple[tuple[int, int], ...] = ()
+    multi_year_passages: tuple[tuple[int, int], ...] = ()
 
     def section(self, pos: int) -> Section | None:
         return section_at(self.sections, self.starts, pos)
 
     def in_plan_passage(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.plan_passages)
+
+    def in_multi_year_passage(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.multi_year_passages)
 
 
 def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Context:
@@ -145,7 +153,38 @@ def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Contex
     if review_year and target_year and target_year <= review_year:
         target_year = review_year + 1
     return Context(meta, sections, [s.start for s in sections], review_year, target_year,
-                   _plan_passages(text, sections, target_year))
+                   _plan_passages(text, sections, target_year),
+                   _multi_year_passages(text, sections, review_year))
+
+
+MULTI_OPENING = re.compile(r"(?:过去|这|近)五年|五年来|“?十[一二三四五六]五”?(?:时期|期间|以来)|\d+年来")
+
+
+def _single_year_opening(review_year: int | None) -> re.Pattern[str]:
+    year = rf"|{review_year}年" if review_year else ""
+    return re.compile(rf"过去(?:的)?一年|去年|一年来|全年{year}")
+
+
+def _multi_year_passages(text: str, sections: tuple[Section, ...], review_year: int | None,
+                         ) -> tuple[tuple[int, int], ...]:
+    """Paragraphs of a review that sum up five years run from a 过去五年 opening to a 过去一年 one."""
+    single = _single_year_opening(review_year)
+    out: list[tuple[int, int]] = []
+    for sec in sections:
+        if sec.kind != "review" or sec.depth != 1:
+            continue
+        start: int | None = None
+        for para in re.finditer(r"[^\n]+", text[sec.heading_end:sec.end]):
+            a = sec.heading_end + para.start()
+            opening = para.group().lstrip(" \t\u3000—")[:14]
+            if start is None and MULTI_OPENING.search(opening):
+                start = a
+            elif start is not None and single.match(opening):
+                out.append((start, a))
+                start = None
+        if start is not None:
+            out.append((start, sec.end))
+    return tuple(out)
 
 
 FYP_OPENING = re.compile(r"^[ \t\u3000]*(?:——)?[^。\n]{0,6}“?(十[一二三四五六]五)”?(?:时期|期间|规划)", re.M)
@@ -189,7 +228,13 @@ def find_mentions(text: str, start: int, end: int, g: Grammar) -> list[Mention]:
             continue
         entry = g.entries[int(group[1:])]
         before = text[max(start, m.start() - 8):m.start()]
-        out.append(Mention(m.start(), m.end(), entry, bool(g.foreign_before.search(before))))
+        foreign = bool(g.foreign_before.search(before))
+        if entry.requires_before is not None:
+            clause_opening = m.start() == start or text[m.start() - 1] in "，,、；;："
+            sentence_start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            window = text[max(sentence_start, m.start() - 20):m.start()]
+            foreign = foreign or not clause_opening or not entry.requires_before.search(window)
+        out.append(Mention(m.start(), m.end(), entry, foreign))
     return out
 
 
@@ -324,11 +369,14 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
     if g.exclude_gap.search(tail) or (from_value and not entry.rate):
         return None
     name = text[slot.mention.start:slot.mention.end]
-    measure = _measure(entry, v, tail if gap.strip() else name[-2:])
+    measure = _measure(entry, v, tail, name_says_growth=name.endswith(("增长", "增速")))
     if measure is None:
         return None
-    if _in_multi_year_passage(text, v.start) and (measure == "growth" or entry.flow):
+    if (measure == "growth" or entry.flow) and _in_multi_year_passage(text, v.start, ctx):
         return None
+    base = BASE_YEAR.search(tail)
+    if measure == "growth" and base and ctx.review_year and int(base.group(1)) < ctx.review_year - 1:
+        return None  # 比1995年增长69%: growth over several years
     value = v.value
     if measure == "growth" and (DECLINE_VERB.search(tail) or v.negative):
         value = -value
@@ -361,11 +409,16 @@ def _tail(gap: str) -> str:
     return tail
 
 
-def _in_multi_year_passage(text: str, pos: int) -> bool:
-    """Inside a paragraph that sums up several years, growth and counts are cumulative."""
+def _in_multi_year_passage(text: str, pos: int, ctx: Context) -> bool:
+    """Inside a passage that sums up several years, growth and counts are cumulative."""
     para_start = text.rfind("\n", 0, pos) + 1
     sent_start = max(para_start, text.rfind("。", 0, pos) + 1)
-    return PARA_MULTI_YEAR.search(text, para_start, pos) is not None or \
+    sentence_opening = text[sent_start:sent_start + 8].lstrip("— ")
+    if ctx.in_multi_year_passage(pos) and not _single_year_opening(ctx.review_year).match(sentence_opening):
+        return True
+    para_opening = text[para_start:para_start + 16].lstrip(" \t\u3000—")
+    return MULTI_OPENING.search(para_opening) is not None or \
+        PARA_MULTI_YEAR.search(text, sent_start, pos) is not None or \
         SENT_MULTI_YEAR.search(text, sent_start, pos) is not None
 
 
@@ -382,11 +435,11 @@ def _from_period(tail: str, ctx: Context, kind: str | None) -> int | None:
     return None
 
 
-def _measure(entry: Entry, v: Value, tail: str) -> str | None:
+def _measure(entry: Entry, v: Value, tail: str, name_says_growth: bool = False) -> str | None:
     if v.unit == "个百分点" or v.unit == "倍":
         return None
     if v.unit == "%":
-        if entry.growth_only:
+        if entry.growth_only or name_says_growth:
             return "growth"
         if GROWTH_VERB.search(tail) and not (entry.rate and TO_LEVEL.search(tail)):
             return "growth"
@@ -417,7 +470,8 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         return "plan", end_year or (sec.year if sec else None)
     year_m = YEAR_OF.search(tail)
     if skind == "review" or (skind == "other" and sec is not None):
-        if PAST_TARGET.search(text, v.end, min(len(text), v.end + 16)):
+        if PAST_TARGET.search(text, v.end, min(len(text), v.end + 24)) or \
+                PAST_TARGET_BEFORE.search(text, max(0, name_start - 16), name_start):
             return None, None  # 实现了年初确定的…4%左右的目标: last year's goal, not its result
         if estimate_at is not None and estimate_at < v.start:
             return "estimate", ctx.review_year
@@ -425,11 +479,21 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
             return None, None
         return "actual", ctx.review_year
     if skind in ("targets", "tasks", "self_building"):
-        para_start = text.rfind("\n", 0, v.start) + 1
-        if _last_time_mark(text[para_start:name_start] + "|" + tail) == "past":
+        if _time_of(text, name_start, tail) == "past":
             return "actual", ctx.review_year
         return "target", ctx.target_year
     return None, None
+
+
+def _time_of(text: str, name_start: int, tail: str) -> str | None:
+    """Whether a statement in the forward part speaks of last year: its own words, else the sentence before."""
+    para_start = text.rfind("\n", 0, name_start) + 1
+    sent_start = max(para_start, text.rfind("。", 0, name_start) + 1)
+    own = _last_time_mark(text[sent_start:name_start] + "|" + tail)
+    if own is not None or sent_start == para_start:
+        return own
+    prev_start = max(para_start, text.rfind("。", 0, sent_start - 1) + 1)
+    return _last_time_mark(text[prev_start:sent_start])
 
 
 def _last_time_mark(text: str) -> str | None:
