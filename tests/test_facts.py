@@ -82,3 +82,32 @@ def test_from_to_takes_the_result() -> None:
 
 def test_a_fact_stated_twice_is_one_fact() -> None:
     assert len(facts("粮食产量31.2万吨。粮食产量31.2万吨。")) == 1
+
+
+def test_five_year_passage_keeps_levels_but_not_growth_or_counts() -> None:
+    body = ("过去一年，国内生产总值增长5%。\n过去五年，我国发展取得新成就。\n"
+            "——经济实力跃升。国内生产总值增加到121万亿元，城镇新增就业5000万人，单位国内生产总值能耗下降8.1%。\n")
+    got = brief(facts(body))
+    assert got == {("gdp", "growth", "actual", 2024, None, 5, None, None),
+                   ("gdp", "level", "actual", 2024, None, 121, None, None)}
+
+
+def test_elliptical_names_need_their_subject_just_before() -> None:
+    got = brief(facts("正文。", "粮食播种面积1530万亩、总产量125亿斤；财政赤字9500亿元，占国内生产总值比重在3%以内，"
+                                  "国债余额占国内生产总值比重20%左右。"))
+    assert ("grain_output", "level", "target", 2025, None, 125, None, None) in got
+    assert ("deficit_ratio", "rate", "target", 2025, None, 3, None, "以内") in got
+    assert not any(f[5] == 20 for f in got)
+
+
+def test_last_year_in_the_forward_part() -> None:
+    got = brief(facts("正文。", "过去一年，我们取得了很大成绩。国内生产总值增长10.3%。"
+                                  "今年赤字率拟按3%安排，比去年提高0.2个百分点。"))
+    assert ("gdp", "growth", "actual", 2024, None, 10.3, None, None) in got
+    assert ("deficit_ratio", "rate", "target", 2025, None, 3, None, None) in got
+
+
+def test_last_years_goal_is_not_a_result() -> None:
+    assert facts("全国没有实现年初确定的单位国内生产总值能耗降低4%左右、主要污染物排放总量减少2%的目标。") == []
+    assert facts("进出口总额达4743亿美元，比1995年增长69%。")[0].measure == "level"
+    assert len(facts("进出口总额达4743亿美元，比1995年增长69%。")) == 1
