@@ -85,13 +85,14 @@ def remove_chrome(patterns: Patterns) -> Pass:
     return run
 
 
-_PAGE_MARK = re.compile(r"(?:^|\n)(\d{1,3})、")
+_PAGE_MARK = re.compile(r"\n(\d{1,3})、")
 
 
 def remove_page_markers(text: str) -> Iterator[offsets.Proposal]:
     """Document-sharing sites number their pages '\\nN、' at line starts, even inside a word."""
     run: list[re.Match[str]] = []
-    for m in _PAGE_MARK.finditer(text):
+    first = re.match(r"(1)、", text)
+    for m in ([first] if first else []) + list(_PAGE_MARK.finditer(text)):
         n = int(m.group(1))
         if run and n == int(run[-1].group(1)) + 1:
             run.append(m)

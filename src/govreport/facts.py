@@ -42,8 +42,11 @@ PLAN_TO = re.compile(r"到((?:20|19)\d{2})年|((?:20|19)\d{2})年前")
 FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 FYP = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
 ESTIMATE = re.compile(r"预计")
-CLAUSE_END = re.compile(r"[。！？!?\n；;]")
-SENTENCE_END = re.compile(r"[。！？!?\n]")
+CLAUSE_DELIMS = "。！？!?\n；;"
+SENTENCE_DELIMS = "。！？!?\n"
+CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
+NAME_REACH_BEFORE = 16  # how far an alias may start before its anchor literal
+NAME_REACH_AFTER = 24
 QUAL_BEFORE_UP = re.compile(r"(?:超过|突破|不低于|不少于|高于|跃上|迈上|达到了?以上)$")
 QUAL_BEFORE_DOWN = re.compile(r"(?:低于|不超过|不高于|以内)$")
 CONTROL = re.compile(r"控制在$|控制在[^，,]{0,4}$")
@@ -74,6 +77,7 @@ class Statement:
 class Grammar:
     names: re.Pattern[str]  # one group per entry: e0, e1, …
     anchors: re.Pattern[str] | None  # literals every name contains: a fast prefilter
+    by_anchor: dict[str, tuple[tuple[int, re.Pattern[str]], ...]]  # literal -> (entry, alias) to try
     entries: tuple[Entry, ...]
     statements: tuple[Statement, ...]
     foreign_before: re.Pattern[str]
@@ -109,13 +113,25 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
     ctx = data["context"]
     words = sorted(ctx["gap_words"], key=len, reverse=True)
     gap = re.compile(rf"(?:{'|'.join(words)}|[\s，,、])*")
-    statements = tuple(Statement(s["id"], s["measure"], s["qualifier"], re.compile(s["pattern"]))
+    statements = tuple(Statement(s["id"], s["measure"], s["qualifier"],
+                                 re.compile(with_first_char_guard(s["pattern"])))
                        for s in data.get("statement", []))
     literals = [mandatory_literal(a) for _, a in alternatives]
     anchors = None if None in literals else re.compile(
         "|".join(re.escape(x) for x in sorted({x for x in literals if x}, key=len, reverse=True)))
-    return Grammar(names, anchors, tuple(entries), statements, re.compile(ctx["foreign_before"]), gap,
+    by_anchor: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
+    for lit in {x for x in literals if x}:
+        by_anchor[lit] = tuple((i, re.compile(alias)) for (i, alias), other in zip(alternatives, literals, strict=True)
+                               if other and _may_overlap(lit, other))
+    return Grammar(names, anchors, by_anchor, tuple(entries), statements, re.compile(ctx["foreign_before"]), gap,
                    re.compile(ctx["exclude_gap"]))
+
+
+def _may_overlap(a: str, b: str) -> bool:
+    """Whether two literals can share text (财政赤字 / 赤字率): then a hit on one tries the other's aliases."""
+    if a in b or b in a:
+        return True
+    return any(a.endswith(b[:k]) or b.endswith(a[:k]) for k in range(1, min(len(a), len(b))))
 
 
 def _literal_len(alias: str) -> int:
@@ -220,21 +236,45 @@ class Slot:
     scope: str | None
 
 
-def find_mentions(text: str, start: int, end: int, g: Grammar) -> list[Mention]:
+def find_names(text: str, g: Grammar) -> list[tuple[int, int, int]]:
+    """(start, end, entry) of every indicator name; where two overlap the longer wins."""
+    found: list[tuple[int, int, int]] = []
+    if g.anchors is None:
+        for m in g.names.finditer(text):
+            if m.lastgroup:
+                found.append((m.start(), m.end(), int(m.lastgroup[1:])))
+        return found
+    for hit in g.anchors.finditer(text):
+        a, b = hit.span()
+        lo, hi = max(0, a - NAME_REACH_BEFORE), min(len(text), b + NAME_REACH_AFTER)
+        best: tuple[int, int, int] | None = None
+        for entry, alias in g.by_anchor[hit.group()]:
+            for m in alias.finditer(text, lo, hi):
+                if m.start() <= a and m.end() >= b and (
+                        best is None or m.end() - m.start() > best[1] - best[0]):
+                    best = (m.start(), m.end(), entry)
+        if best and (not found or best[0] >= found[-1][1]):
+            found.append(best)
+        elif best and best[1] - best[0] > found[-1][1] - found[-1][0]:
+            found[-1] = best
+    return found
+
+
+def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, int]], starts: list[int],
+                 g: Grammar) -> list[Mention]:
     out = []
-    for m in g.names.finditer(text, start, end):
-        group = m.lastgroup
-        if group is None:
+    for k in range(bisect_right(starts, start - 1), bisect_right(starts, end - 1)):
+        s, e, idx = names[k]
+        if e > end:
             continue
-        entry = g.entries[int(group[1:])]
-        before = text[max(start, m.start() - 8):m.start()]
-        foreign = bool(g.foreign_before.search(before))
+        entry = g.entries[idx]
+        foreign = bool(g.foreign_before.search(text, max(start, s - 8), s))
         if entry.requires_before is not None:
-            clause_opening = m.start() == start or text[m.start() - 1] in "，,、；;："
-            sentence_start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-            window = text[max(sentence_start, m.start() - 20):m.start()]
-            foreign = foreign or not clause_opening or not entry.requires_before.search(window)
-        out.append(Mention(m.start(), m.end(), entry, foreign))
+            clause_opening = s == start or text[s - 1] in "，,、；;："
+            sentence_start = max(text.rfind("。", 0, s), text.rfind("\n", 0, s)) + 1
+            window_ok = entry.requires_before.search(text, max(sentence_start, s - 20), s) is not None
+            foreign = foreign or not clause_opening or not window_ok
+        out.append(Mention(s, e, entry, foreign))
     return out
 
 
@@ -243,32 +283,40 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...],
     g = grammar or default_grammar()
     ctx = make_context(text, meta, sections)
     facts: list[tuple[Fact, bool]] = []
-    clause_ends = [m.start() for m in CLAUSE_END.finditer(text)]
-    sentence_ends = [m.start() for m in SENTENCE_END.finditer(text)]
+    names = find_names(text, g)
+    starts = [n[0] for n in names]
     # only clauses that name an indicator can hold a fact: find names once, visit their clauses
-    for start, end in _clauses_with_names(text, g, clause_ends):
-        k = bisect_right(sentence_ends, start - 1) - 1
-        sentence_start = sentence_ends[k] + 1 if k >= 0 else 0
+    for start, end in _clauses_of(text, starts):
+        sentence_start = _back_to(text, SENTENCE_DELIMS, start)
         estimate = ESTIMATE.search(text, sentence_start, end)
-        facts.extend(_clause_facts(text, start, end, g, ctx, estimate.start() if estimate else None))
+        mentions = _mentions_in(text, start, end, names, starts, g)
+        facts.extend(_clause_facts(text, start, end, mentions, ctx, g, estimate.start() if estimate else None))
     facts.extend(_statement_facts(text, g, ctx))
     return _dedupe(facts)
 
 
-def _clauses_with_names(text: str, g: Grammar, clause_ends: list[int]) -> list[tuple[int, int]]:
+def _back_to(text: str, delims: str, pos: int) -> int:
+    """Start of the stretch holding pos: just after the nearest delimiter before it."""
+    lo = max(0, pos - 400)
+    best = max(text.rfind(c, lo, pos) for c in delims)
+    if best < 0 and lo > 0:
+        best = max(text.rfind(c, 0, pos) for c in delims)
+    return best + 1
+
+
+def _clauses_of(text: str, positions: list[int]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for m in (g.anchors or g.names).finditer(text):
-        k = bisect_right(clause_ends, m.start())
-        start = clause_ends[k - 1] + 1 if k > 0 else 0
-        end = clause_ends[k] if k < len(clause_ends) else len(text)
-        if not spans or spans[-1] != (start, end):
-            spans.append((start, end))
+    for p in positions:
+        if spans and spans[-1][0] <= p < spans[-1][1]:
+            continue
+        start = _back_to(text, CLAUSE_DELIMS, p)
+        m = CLAUSE_END.search(text, p)
+        spans.append((start, m.start() if m else len(text)))
     return spans
 
 
-def _clause_facts(text: str, start: int, end: int, g: Grammar, ctx: Context,
+def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], ctx: Context, g: Grammar,
                   estimate_at: int | None) -> list[tuple[Fact, bool]]:
-    mentions = find_mentions(text, start, end, g)
     if not mentions:
         return []
     values = find_values(text, start, end)

@@ -25,11 +25,11 @@ TITLE_LINE = re.compile(
 SALUTATION = re.compile(r"各位代表")
 REVIEW_YEAR = re.compile(r"(\d{4})年(?:主要)?工作回顾|(\d{4})年(?:工作)?回顾")
 TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff]{0,12}?政府工作报告")
-PIVOTAL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年[，,]?是[^。；]{0,40}?(?:开局|收官|关键|决胜|攻坚)")
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+PIVOTAL_YEAR = re.compile(r"((?:19|20)\d{2})年[，,]?是[^。；]{0,40}?(?:开局|收官|关键|决胜|攻坚)")
+YEAR = re.compile(r"((?:19|20)\d{2})年")
 # a top-level heading about a year's work ahead: 二、2004年主要任务 / 三、2011年的工作
 TASK_HEADING_YEAR = re.compile(
-    r"(?:^|\n)[ \t\u3000]*[一二三四五六七八九十]+、[ \t\u3000]*(?:关于)?((?:19|20)\d{2})\s*年"
+    r"\n[ \t\u3000]*[一二三四五六七八九十]+、[ \t\u3000]*(?:关于)?((?:19|20)\d{2})\s*年"
     r"(?:的)?(?:主要任务|工作总体部署|工作|政府工作任务|重点工作|经济社会发展|国民经济和社会发展)(?!回顾)")
 SELF_REFERENCE = re.compile(r"我代表(?P<org>[\u4e00-\u9fff]{0,12}?)人民政府|我代表(?P<state>国务院)")
 NATION = "中华人民共和国"
@@ -80,7 +80,7 @@ def _report_year(text: str, header: str, body: str, meeting: re.Match[str] | Non
     review = REVIEW_YEAR.search(text, 0, 8000)
     if review:
         return int(review.group(1) or review.group(2)) + 1
-    task_heading = TASK_HEADING_YEAR.search(text)
+    task_heading = TASK_HEADING_YEAR.search("\n" + text)
     if task_heading:
         return int(task_heading.group(1))
     pivotal = [int(y) for y in PIVOTAL_YEAR.findall(text)]
