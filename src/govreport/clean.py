@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from govreport import lexicon, offsets
 from govreport.model import CleanText, Edit, Segment
+from govreport.regexfirst import with_first_char_guard
 
 TERMINAL = "。！？!?：:；;…”」』）)》】"
 _CN = "一二三四五六七八九十"
@@ -46,10 +47,12 @@ def default_patterns() -> Patterns:
 
 def compile_patterns(lines: list[str], tails: list[str], spam: list[str]) -> Patterns:
     pad = r"[ \t\u3000\u00a0]*"
+    # patterns start at the newline before a line (the text is searched with one prepended):
+    # a literal first character lets re skip ahead instead of testing ^ everywhere
     return Patterns(
-        line=re.compile(rf"^{pad}(?:{'|'.join(lines)}){pad}(?:\n|$)", re.M),
-        tail=re.compile(rf"^{pad}(?:{'|'.join(tails)}){pad}$", re.M),
-        spam=re.compile("|".join(spam)),
+        line=re.compile(rf"(?<=\n){pad}(?:{'|'.join(lines)}){pad}(?:\n|$)"),
+        tail=re.compile(rf"\n{pad}(?:{'|'.join(tails)}){pad}(?=\n|$)"),
+        spam=re.compile(with_first_char_guard("|".join(spam))),
     )
 
 
@@ -75,10 +78,11 @@ def _between_digits(text: str, start: int, end: int) -> bool:
 
 def remove_chrome(patterns: Patterns) -> Pass:
     def run(text: str) -> Iterator[offsets.Proposal]:
-        tail = patterns.tail.search(text)
-        limit = tail.start() if tail else len(text)
-        for m in patterns.line.finditer(text, 0, limit):
-            yield m.start(), m.end(), "", "boilerplate"
+        padded = "\n" + text
+        tail = patterns.tail.search(padded)
+        limit = tail.start() + 1 if tail else len(padded)
+        for m in patterns.line.finditer(padded, 0, limit):
+            yield m.start() - 1, m.end() - 1, "", "boilerplate"
         if tail:
             yield tail.start(), len(text), "", "footer"
 
@@ -127,12 +131,16 @@ _OCR_TOKEN = re.compile(
     r"(?<![A-Za-z0-9.])[0-9Il|L.]*[Il|L][0-9Il|L.]*(?=[%万亿千百元户人个吨亩斤项家所座条台辆套次倍])")
 
 
-_OCR_LETTER = re.compile(r"[0-9][Il|L]|[Il|L][0-9]")
+_OCR_LETTER = re.compile(r"[Il|L]")
+
+
+def _digit_beside(text: str, i: int) -> bool:
+    return (i > 0 and text[i - 1].isdigit()) or (i + 1 < len(text) and text[i + 1].isdigit())
 
 
 def repair_ocr_digits(text: str) -> Iterator[offsets.Proposal]:
     """OCR reads 1 as I, l or |, and '1.' as L: IL9万户 -> 11.9万户, 4L6% -> 41.6%."""
-    if not _OCR_LETTER.search(text):
+    if not any(_digit_beside(text, m.start()) for m in _OCR_LETTER.finditer(text)):
         return
     for m in _OCR_TOKEN.finditer(text):
         token = m.group()
@@ -181,7 +189,8 @@ def join_number_spaces(text: str) -> Iterator[offsets.Proposal]:
         yield m.start(1), m.end(1), "", "number_space"
 
 
-_BREAK = re.compile(r"[ \t\u3000\u00a0]*\n[\s\u00a0]*")
+_BREAK = re.compile(r"\n[\s\u00a0]*")
+_PAD = " \t\u3000\u00a0"
 
 
 def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
@@ -190,7 +199,9 @@ def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
     body_start = body.start() if body else 0
     for m in _BREAK.finditer(text):
         start, end = m.start(), m.end()
-        if start == 0 or end >= len(text):
+        while start > 0 and text[start - 1] in _PAD:
+            start -= 1
+        if start == 0 or end >= len(text) or text[start - 1] in TERMINAL or text[start - 1] == "\n":
             continue
         line_start = text.rfind("\n", 0, start) + 1
         prev_line = text[line_start:start]
