@@ -111,3 +111,19 @@ def test_last_years_goal_is_not_a_result() -> None:
     assert facts("全国没有实现年初确定的单位国内生产总值能耗降低4%左右、主要污染物排放总量减少2%的目标。") == []
     assert facts("进出口总额达4743亿美元，比1995年增长69%。")[0].measure == "level"
     assert len(facts("进出口总额达4743亿美元，比1995年增长69%。")) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "泸州经济总量突破3000亿元。",
+    "成都平原经济区经济总量达到4万亿元。",
+    "新能源汽车、光伏产品、锂电池“新三样”出口增长69.4%。",
+])
+def test_generic_words_after_another_subject_are_not_the_regions(sentence: str) -> None:
+    assert facts(sentence) == []
+
+
+def test_generic_words_for_the_region() -> None:
+    got = brief(facts("全省经济总量突破6万亿元，进出口总额达到10318亿元，出口增长5%。"))
+    assert ("gdp", "level", "actual", 2024, None, 6, None, "以上") in got
+    assert ("foreign_trade", "level", "actual", 2024, None, 10318, None, None) in got
+    assert ("exports", "growth", "actual", 2024, None, 5, None, None) in got

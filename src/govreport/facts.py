@@ -63,6 +63,7 @@ class Entry:
     flow: bool
     only_kinds: tuple[str, ...]
     requires_before: re.Pattern[str] | None
+    generic: bool
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Grammar:
     entries: tuple[Entry, ...]
     statements: tuple[Statement, ...]
     foreign_before: re.Pattern[str]
+    subject_before: re.Pattern[str]
     gap: re.Pattern[str]
     exclude_gap: re.Pattern[str]
 
@@ -100,7 +102,8 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
         entries.append(Entry(spec["id"], scopes, re.compile(rf"(?:{unit_re})$") if unit_re else None,
                              bool(spec.get("rate")), bool(spec.get("growth_only")), bool(spec.get("part")),
                              bool(spec.get("flow")), tuple(spec.get("only_kinds", [])),
-                             re.compile(spec["requires_before"]) if spec.get("requires_before") else None))
+                             re.compile(spec["requires_before"]) if spec.get("requires_before") else None,
+                             bool(spec.get("generic"))))
         for alias in spec["aliases"]:
             alternatives.append((i, alias))
     # one alternation; a longer literal prefix first so 人均地区生产总值 beats 地区生产总值
@@ -123,7 +126,8 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
     for lit in {x for x in literals if x}:
         by_anchor[lit] = tuple((i, re.compile(alias)) for (i, alias), other in zip(alternatives, literals, strict=True)
                                if other and _may_overlap(lit, other))
-    return Grammar(names, anchors, by_anchor, tuple(entries), statements, re.compile(ctx["foreign_before"]), gap,
+    return Grammar(names, anchors, by_anchor, tuple(entries), statements, re.compile(ctx["foreign_before"]),
+                   re.compile(ctx["subject_before"]), gap,
                    re.compile(ctx["exclude_gap"]))
 
 
@@ -269,6 +273,8 @@ def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, in
             continue
         entry = g.entries[idx]
         foreign = bool(g.foreign_before.search(text, max(start, s - 8), s))
+        if entry.generic and s > start:
+            foreign = foreign or not g.subject_before.search(text, max(start, s - 8), s)
         if entry.requires_before is not None:
             clause_opening = s == start or text[s - 1] in "，,、；;："
             sentence_start = max(text.rfind("。", 0, s), text.rfind("\n", 0, s)) + 1
