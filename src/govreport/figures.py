@@ -1,32 +1,49 @@
-"""Figures: every number with a unit, and the phrase it is about (新建高标准农田 4.48 万亩)."""
+"""Figures: every number with a unit, and the phrase it is about (新建高标准农田 4.48 万亩).
+
+The open set beside the canonical facts: no indicator, no kind, just what the text says, grounded.
+"""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from govreport.model import Figure, Section
-from govreport.numbers import find_values
+from govreport.numbers import Value, find_values
 from govreport.sections import section_at
 
-_SUBJECT = re.compile(r"[\u4e00-\u9fffA-Za-z“”]{1,16}$")
-_SKIP = re.compile(r"^(?:比上年|同比|分别|实际|增长|下降|达到|完成|实现|为|达|超过|突破|约|近|共|累计|年均)+")
+_SUBJECT = re.compile(r"[\u4e00-\u9fffA-Za-z“”]{1,20}$")
+_VERB_TAIL = re.compile(
+    r"(?:同比|比上年|比去年|较上年|分别|实际|名义|可比|同口径|增长|增加到|增加|增|下降到|下降|降低|降幅|降至|减少|上涨|涨幅|"
+    r"增速|达到|达|完成|实现|为|控制在|稳定在|保持在|突破|超过|提高到|提高|提升到|增至|约|近|共|累计|年均)+$")
+_TIME_HEAD = re.compile(r"^(?:全年|预计|今年|去年|上年|年末|年底|完成|实现)+")
+_DECLINE = re.compile(r"(?:下降|降低|降幅|减少)(?!到|至)")
+_LIST_GLUE = re.compile(r"[、和及与]$")
 
 
 def extract_figures(text: str, sections: tuple[Section, ...]) -> tuple[Figure, ...]:
     starts = [s.start for s in sections]
     out: list[Figure] = []
+    previous: tuple[Value, str, bool] | None = None
     for v in find_values(text):
-        if not v.unit or v.unit in ("年",):
+        if not v.unit or v.unit == "年":
             continue
-        m = _SUBJECT.search(text, max(0, v.start - 16), v.start)
-        subject = m.group() if m else ""
+        if previous and v.start - previous[0].end <= 1 and _LIST_GLUE.search(text[previous[0].end:v.start]):
+            subject, declines = previous[1], previous[2]  # 4.5%、6.2%: the list shares its subject
+            start = v.start
+        else:
+            m = _SUBJECT.search(text, max(0, v.start - 20), v.start)
+            phrase = m.group() if m else ""
+            verbs = _VERB_TAIL.search(phrase)
+            subject = _TIME_HEAD.sub("", phrase[:verbs.start()] if verbs else phrase)
+            declines = bool(verbs and _DECLINE.search(verbs.group()))
+            start = m.start() if m else v.start
+            if not subject and previous and re.fullmatch(r"[，,]", text[previous[0].end:start]):
+                subject = previous[1]  # 180.39亿元，同比增长0.6%: the same subject goes on
+        sign = -1 if declines or v.negative else 1
         sec = section_at(sections, starts, v.start) if sections else None
-        start = m.start() if m else v.start
-        out.append(Figure(subject=subject, value=-v.value if v.negative else v.value, value_max=v.value_max,
-                          unit=v.unit, qualifier=v.post, quote=text[start:v.end], start=start, end=v.end,
-                          section=sec.index if sec else None))
+        out.append(Figure(subject=subject, value=sign * v.value,
+                          value_max=None if v.value_max is None else sign * v.value_max,
+                          unit=v.unit, qualifier=v.post or ("以上" if v.approx else None), quote=text[start:v.end],
+                          start=start, end=v.end, section=sec.index if sec else None))
+        previous = (v, subject, declines)
     return tuple(out)
-
-
-__all__ = ["bisect_right", "extract_figures"]

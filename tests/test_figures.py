@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from govreport.figures import extract_figures
+
+
+def figures(text: str) -> list[tuple[str, float, str]]:
+    out = []
+    for f in extract_figures(text, ()):
+        assert text[f.start:f.end] == f.quote
+        out.append((f.subject, f.value, f.unit))
+    return out
+
+
+def test_subject_unit_and_sign() -> None:
+    assert figures("新建高标准农田4.48万亩，固定资产投资同比下降3.4%。") == [
+        ("新建高标准农田", 4.48, "万亩"), ("固定资产投资", -3.4, "%")]
+
+
+def test_lists_and_continuations_keep_their_subject() -> None:
+    assert figures("全年完成地区生产总值180.39亿元，同比增长0.6%；存、贷款余额分别增长6.6%、7.5%。") == [
+        ("地区生产总值", 180.39, "亿元"), ("地区生产总值", 0.6, "%"),
+        ("贷款余额", 6.6, "%"), ("贷款余额", 7.5, "%")]
+
+
+def test_years_and_bare_numbers_are_not_figures() -> None:
+    assert figures("2025年是关键之年，我们有信心。") == []
