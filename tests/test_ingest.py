@@ -10,7 +10,7 @@ from govreport.model import IngestError, RawDocument
 REPORT = "政府工作报告\n各位代表：地区生产总值增长5%左右。"
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be"])
 def test_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
     f = tmp_path / "r.txt"
     f.write_bytes((REPORT * 20).encode(encoding))
@@ -39,6 +39,9 @@ def test_html_article_is_extracted_without_chrome(tmp_path: Path) -> None:
         ("blank.txt", b"   \n\n", "empty file"),
         ("binary.txt", bytes(range(256)) * 4, "binary file"),
         ("english.txt", b"This is not a report at all.", "no Chinese text"),
+        ("noise.txt", bytes([0x81, 0x30, 0x81, 0x30, 0xFF, 0xFE, 0x80, 0x81]) * 10, "undecodable"),
+        ("badbom.txt", b"\xff\xfe\x00\xd8\x41\x00", "invalid utf-16"),
+        ("notes.md", "各位代表".encode(), "unsupported file type '.md'"),
         ("report.pdf", b"%PDF-1.4 ...", "unsupported file type '.pdf'"),
         ("report.docx", b"PK\x03\x04", "unsupported file type '.docx'"),
     ],

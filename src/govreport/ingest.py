@@ -48,9 +48,7 @@ def read_document(path: Path, doc: str | None = None) -> RawDocument | IngestErr
         return IngestError(doc, f"cannot read file: {e.strerror or e}")
     fmt = "html" if suffix in HTML_SUFFIXES or _looks_like_html(data) else "txt"
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and fmt == "txt" and suffix:
-        probe = decode_bytes(data)
-        if isinstance(probe, str) and _CJK.search(probe[:5000]) is None:
-            return IngestError(doc, f"unsupported file type '{suffix}'")
+        return IngestError(doc, f"unsupported file type '{suffix}' (plain text and HTML are read)")
     return parse_bytes(data, doc, fmt)
 
 
@@ -58,10 +56,10 @@ def parse_bytes(data: bytes, doc: str, fmt: str = "txt") -> RawDocument | Ingest
     if not data.strip():
         return IngestError(doc, "empty file")
     charset = _declared_charset(data) if fmt == "html" else None
-    text = decode_bytes(data, charset)
-    if not isinstance(text, str):
-        return IngestError(doc, text.reason)
-    encoding = text_encoding_of(data, charset)
+    decoded = decode_bytes(data, charset)
+    if isinstance(decoded, _Undecodable):
+        return IngestError(doc, decoded.reason)
+    text, encoding = decoded
     if fmt == "html":
         extracted = html_to_text(text)
         if not extracted:
@@ -78,79 +76,66 @@ class _Undecodable:
         self.reason = reason
 
 
-def decode_bytes(data: bytes, declared: str | None = None) -> str | _Undecodable:
+Decoded = tuple[str, str]  # text, codec
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded | _Undecodable:
     """BOM first, then a declared charset, then strict UTF-8, then the detector."""
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError:
-                return _Undecodable(f"invalid {codec} text after its byte-order mark")
-    if declared:
-        try:
-            return data.decode(_widen(declared))
-        except (UnicodeDecodeError, LookupError):
-            pass
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data[:4096] and not _utf16_without_bom(data):
+            text = _try_decode(data, codec)
+            return (text, codec) if text is not None else _Undecodable(
+                f"invalid {codec} text after its byte-order mark")
+    for codec in ([_widen(declared)] if declared else []) + ["utf-8"]:
+        text = _try_decode(data, codec)
+        if text is not None:
+            return text, codec
+    if b"\x00" in data[:4096]:
+        for codec in ("utf-16-le", "utf-16-be"):  # UTF-16 without a byte-order mark
+            text = _try_decode(data, codec)
+            if text is not None and _plausible(text):
+                return text, codec
         return _Undecodable("binary file, not text")
     return _detect(data)
 
 
-def _detect(data: bytes) -> str | _Undecodable:
+def _try_decode(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _plausible(text: str) -> bool:
+    """Decoded text of a Chinese report is mostly Han characters, ASCII and punctuation."""
+    sample = text[:4000]
+    if not sample:
+        return False
+    ok = sum(1 for c in sample if c.isascii() or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
+             or "\uff00" <= c <= "\uffef" or "\u2000" <= c <= "\u206f")
+    return ok / len(sample) >= 0.9
+
+
+def _detect(data: bytes) -> Decoded | _Undecodable:
     from charset_normalizer import from_bytes
 
-    if _utf16_without_bom(data):
-        for codec in ("utf-16-le", "utf-16-be"):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError:
-                continue
-    best = from_bytes(data, cp_isolation=None).best()
-    if best is None:
-        return _Undecodable("undecodable: no text encoding fits the bytes")
-    try:
-        return data.decode(_widen(best.encoding))
-    except (UnicodeDecodeError, LookupError):
-        text = str(best)
-        return text if text else _Undecodable("undecodable: no text encoding fits the bytes")
-
-
-def text_encoding_of(data: bytes, declared: str | None = None) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    if declared:
-        return _widen(declared)
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        return _widen(best.encoding) if best else "unknown"
+    best = from_bytes(data).best()
+    guess = _widen(best.encoding) if best is not None else None
+    # GB18030 is the usual legacy encoding of these reports and the detector often mistakes short
+    # GBK text for something else; only a Big5 verdict (traditional characters) goes first
+    order = [guess, "gb18030"] if guess and guess.startswith(("big5", "cp950")) else ["gb18030", guess]
+    for codec in order:
+        text = _try_decode(data, codec) if codec else None
+        if codec and text is not None and _plausible(text):
+            return text, codec
+    return _Undecodable("undecodable: no text encoding fits the bytes")
 
 
 def _widen(encoding: str) -> str:
     """GB2312 and GBK pages use GB18030 characters freely; GB18030 reads them all."""
     name = codecs.lookup(encoding).name
     return "gb18030" if name in _GB_FAMILY or encoding.lower() in _GB_FAMILY else name
-
-
-def _utf16_without_bom(data: bytes) -> bool:
-    head = data[:2000]
-    if len(head) < 4:
-        return False
-    even_zero = head[0::2].count(0) / max(1, len(head[0::2]))
-    odd_zero = head[1::2].count(0) / max(1, len(head[1::2]))
-    # Chinese UTF-16 has few zero bytes; ASCII-heavy UTF-16 has them on one side only
-    return (odd_zero > 0.3 and even_zero < 0.05) or (even_zero > 0.3 and odd_zero < 0.05)
 
 
 def _declared_charset(data: bytes) -> str | None:
