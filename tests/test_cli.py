@@ -54,3 +54,30 @@ def test_jobs_gives_the_same_output(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["extract", str(EXAMPLES), "--out", str(a), "-q"]).exit_code == 0
     assert CliRunner().invoke(main, ["extract", str(EXAMPLES), "--out", str(b), "-q", "--jobs", "2"]).exit_code == 0
     assert (a / "facts.jsonl").read_text(encoding="utf-8") == (b / "facts.jsonl").read_text(encoding="utf-8")
+
+
+def test_user_aliases_extend_the_grammar(tmp_path: Path) -> None:
+    src = tmp_path / "r.txt"
+    src.write_text("各位代表：\n一、2024年工作回顾\n全县数字经济规模达到120亿元。", encoding="utf-8")
+    aliases = tmp_path / "more.toml"
+    aliases.write_text('[[indicator]]\nid = "digital_economy"\naliases = [\'数字经济规模\']\nunits = ["money"]\n',
+                       encoding="utf-8")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["extract", str(src), "--out", str(out), "--aliases", str(aliases), "-q"])
+    assert res.exit_code == 0, res.output
+    facts = rows(out / "facts.jsonl")
+    assert [(f["indicator"], f["value"], f["unit"]) for f in facts] == [("digital_economy", 120.0, "亿元")]
+
+
+def test_bad_alias_file_is_one_clear_line(tmp_path: Path) -> None:
+    src = tmp_path / "r.txt"
+    src.write_text("各位代表：增长5%。", encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[indicator]]\nid = "x"\naliases = [\'(unclosed\']\n', encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(src), "--out", str(tmp_path / "o"), "--aliases", str(bad)])
+    assert res.exit_code != 0
+    assert "bad.toml: bad regular expression" in res.output
+    assert "Traceback" not in res.output
+    bad.write_text("not = [toml", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(src), "--out", str(tmp_path / "o"), "--aliases", str(bad)])
+    assert res.exit_code != 0 and "not valid TOML" in res.output

@@ -10,6 +10,7 @@ clause sits in decides whether a figure is a result, an estimate, a target or a 
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -36,7 +37,6 @@ PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12
 TO_LEVEL = re.compile(r"(?:到|至|降到|降至)$")
 FROM_WORD = re.compile(r"(?:从|由)(?:\d{4}年的?|去年的?|上年的?|前三年)?(?:不到|近|约)?$")
 CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩大|缩小|回落)?(?:到|至)|转为")
-LAST_YEAR = re.compile(r"去年|上年(?!增长)|过去一年")
 YEAR_OF = re.compile(r"((?:19|20)\d{2})年的?$")
 PLAN_TO = re.compile(r"到((?:20|19)\d{2})年|((?:20|19)\d{2})年前")
 FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
@@ -90,6 +90,18 @@ class Grammar:
 @cache
 def default_grammar() -> Grammar:
     return build_grammar(lexicon.load("indicators.toml"))
+
+
+def grammar_with(extra_files: list[str]) -> Grammar:
+    """The bundled grammar extended by users' TOML files of the same shape (more [[indicator]]
+    entries, [[statement]]s, gap_words)."""
+    data = copy.deepcopy(lexicon.load("indicators.toml"))
+    for path in extra_files:
+        extra = lexicon.load_file(path)
+        data["indicator"].extend(extra.get("indicator", []))
+        data.setdefault("statement", []).extend(extra.get("statement", []))
+        data["context"]["gap_words"].extend(extra.get("context", {}).get("gap_words", []))
+    return build_grammar(data)
 
 
 def build_grammar(data: dict[str, Any]) -> Grammar:
@@ -604,10 +616,3 @@ def _dedupe(facts: list[tuple[Fact, bool]]) -> tuple[Fact, ...]:
         seen.add(key)
         out.append(f)
     return tuple(out)
-
-
-def facts_by_position(facts: tuple[Fact, ...]) -> list[int]:
-    return [f.start for f in facts]
-
-
-__all__ = ["Grammar", "bisect_right", "build_grammar", "default_grammar", "extract_facts"]

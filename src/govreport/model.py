@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -147,10 +146,3 @@ class Report:
     @property
     def edits(self) -> tuple[Edit, ...]:
         return self.clean.edits
-
-
-def to_record(obj: Any, **extra: Any) -> dict[str, Any]:
-    """A dataclass as a JSON-ready dict, with extra leading fields (doc first)."""
-    out: dict[str, Any] = dict(extra)
-    out.update(asdict(obj))
-    return out

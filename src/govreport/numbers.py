@@ -18,14 +18,16 @@ UNIT_WORDS = (r"元|美元|吨|公斤|斤|人次|人|户|家|个|亩|公顷|平�
               r"张|篇|件|立方米|标准箱|标箱|吨标准煤|人民币|床|间|处|只|头|株|册|场|批|次|倍|年|米")
 RANGE_SEP = r"[-—–－~～至到]"
 
+_UNIT_START = "".join(sorted({w[0] for w in (UNIT_WORDS + "|万|亿|千|百").split("|")} | set("%％个多余")))
+# a number counts only with a unit (or as 百分之…): a bare number is a date, a rank or a code
 VALUE = re.compile(
     rf"(?=[负百0-9])(?P<neg>负)?(?:(?P<v1>{NUM})|百分之(?P<pct>{CN_NUM}))(?P<u1>%|％)?"
     rf"(?:(?P<sep>{RANGE_SEP}{{1,2}})(?P<v2>{NUM})(?=%|％|{MULTIPLIER}|{UNIT_WORDS}))?"
+    rf"(?(pct)|(?=[{_UNIT_START}]))"
     rf"(?P<approx>多|余)?"
     rf"(?P<unit>%|％|个百分点|{MULTIPLIER}?(?:{UNIT_WORDS})|{MULTIPLIER})?"
     rf"(?P<post>左右|以上|以内|以下|上下)?"
 )
-CN_VALUE = re.compile(rf"(?<![{CN_DIGITS}])(?P<cn>[{CN_DIGITS}]{{2,}})(?P<unit>{MULTIPLIER}?(?:{UNIT_WORDS}))")
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from pathlib import Path
 
+from govreport.facts import grammar_with
 from govreport.ingest import iter_inputs, read_document
 from govreport.model import IngestError, Report
 from govreport.pipeline import Pipeline, default_pipeline
@@ -23,22 +25,24 @@ def process_file(doc: str, path: Path, pipeline: Pipeline) -> Outcome:
         return IngestError(doc, f"internal error while processing: {type(e).__name__}: {e}")
 
 
-def _work(item: tuple[str, str]) -> Outcome:
-    doc, path = item
-    return process_file(doc, Path(path), default_pipeline())
+@cache
+def pipeline_for(aliases: tuple[str, ...] = ()) -> Pipeline:
+    """The pipeline for a set of user alias files (built once per process)."""
+    return Pipeline(grammar=grammar_with(list(aliases))) if aliases else default_pipeline()
 
 
-def run_paths(paths: Iterable[str | Path], jobs: int = 1) -> Iterator[Outcome]:
+def _work(item: tuple[str, str, tuple[str, ...]]) -> Outcome:
+    doc, path, aliases = item
+    return process_file(doc, Path(path), pipeline_for(aliases))
+
+
+def run_paths(paths: Iterable[str | Path], jobs: int = 1, aliases: tuple[str, ...] = ()) -> Iterator[Outcome]:
     """Every input file's Report or IngestError, in input order."""
-    items = [(doc, str(p)) for doc, p in iter_inputs(paths)]
+    items = [(doc, str(p), aliases) for doc, p in iter_inputs(paths)]
     if jobs <= 1 or len(items) < 2:
-        pipeline = default_pipeline()
-        for doc, p in items:
+        pipeline = pipeline_for(aliases)
+        for doc, p, _ in items:
             yield process_file(doc, Path(p), pipeline)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_work, items, chunksize=max(1, min(16, len(items) // (jobs * 4) or 1)))
-
-
-def count_inputs(paths: Iterable[str | Path]) -> int:
-    return sum(1 for _ in iter_inputs(paths))
