@@ -5,7 +5,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from govreport.cli import main
+from govreport.cli import cli as main
 from tests.conftest import EXAMPLES
 
 

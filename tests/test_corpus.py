@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from govreport.cli import main
+from govreport.cli import cli as main
 from tests.conftest import CORPUS, GOLD, SHARED, needs_shared
 
 pytestmark = needs_shared

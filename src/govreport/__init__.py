@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govreport.ingest import read_document
 from govreport.model import Fact, Figure, IngestError, Meta, RawDocument, Report, Section
 from govreport.pipeline import Pipeline, default_pipeline
+
+if TYPE_CHECKING:
+    from govreport.query import Corpus
 
 __version__ = "0.1.0"
 __all__ = [
@@ -52,6 +56,13 @@ def extract_many(paths: Iterable[str | Path], jobs: int = 1) -> Iterator[Report 
     from govreport.run import run_paths
 
     yield from run_paths(paths, jobs=jobs)
+
+
+def open(db: str | Path = "govreport.db") -> Corpus:
+    """A store for reading: .reports(), .facts(**filters), .panel(), .targets(), .search(), .attention()."""
+    from govreport.query import Corpus
+
+    return Corpus(db)
 
 
 def _is_path(source: str) -> bool:

@@ -2,29 +2,55 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sqlite3
 import sys
 import tomllib
+from contextlib import closing
 from pathlib import Path
 
 import click
+import pandas as pd
 from tqdm import tqdm
 
-from govreport import __version__
+from govreport import __version__, store
+from govreport.attention import DictionaryError, bundled, load_dictionary
 from govreport.export import JsonlWriter
 from govreport.facts import grammar_with
 from govreport.ingest import iter_inputs
 from govreport.model import IngestError
-from govreport.run import run_paths
+from govreport.query import Corpus, QueryError, write_frame
+from govreport.run import pipeline_for, run_paths
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="govreport")
-def main() -> None:
+def cli() -> None:
     """govreport: Chinese government work reports -> source-grounded facts."""
 
 
-@main.command()
+def main() -> None:
+    """The console script: click's own errors as they are, anything unforeseen as one line."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except Exception as e:
+        if os.environ.get("GOVREPORT_DEBUG"):
+            raise
+        click.echo(f"govreport: internal error: {type(e).__name__}: {e} (set GOVREPORT_DEBUG=1 for details)",
+                   err=True)
+        sys.exit(2)
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for facts.jsonl, figures.jsonl, meta.jsonl, sections.jsonl, edits.jsonl, errors.jsonl.")
@@ -62,6 +88,198 @@ def extract(paths: tuple[str, ...], out_dir: Path, jobs: int, alias_files: tuple
         click.echo(f"{read} read, {failed} failed, {facts} facts -> {out_dir}", err=True)
     if read == 0:
         sys.exit(1)
+
+
+# --- the store ------------------------------------------------------------------------------------
+
+DB_OPTION = click.option("--db", "db", default=lambda: os.environ.get("GOVREPORT_DB", "govreport.db"),
+                         show_default="$GOVREPORT_DB or govreport.db", type=click.Path(dir_okay=False, path_type=Path),
+                         help="The store (a SQLite file).")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@DB_OPTION
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256), help="Worker processes.")
+@click.option("--reprocess", is_flag=True, help="Re-run this version of the pipeline over every stored report.")
+@click.option("--aliases", "alias_files", multiple=True, type=click.Path(dir_okay=False, path_type=str),
+              help="A TOML file of more indicator aliases; repeatable.")
+@click.option("--batch", default=50, show_default=True, type=click.IntRange(1, 10000),
+              help="Reports per transaction.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_files: tuple[str, ...], batch: int,
+           quiet: bool) -> None:
+    """Run the pipeline over reports and keep everything in the store (idempotent, versioned)."""
+    if not paths and not reprocess:
+        raise click.UsageError("give files or folders to ingest, or --reprocess")
+    for f in alias_files:
+        check_alias_file(f)
+    con = _connect(db, create=True)
+    bar_off = quiet or not sys.stderr.isatty()
+    with closing(con):
+        if reprocess:
+            total = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+            with tqdm(total=total, unit="report", desc="reprocess", disable=bar_off, file=sys.stderr) as bar:
+                for _ in store.reprocess(con, pipeline_for(alias_files), batch=batch):
+                    bar.update(1)
+            if not quiet:
+                click.echo(f"reprocessed {total} stored reports in {db}", err=True)
+        if not paths:
+            return
+        files = list(iter_inputs(paths))
+        if not files:
+            raise click.ClickException("no input files found under the given paths")
+        with tqdm(total=len(files), unit="report", desc="ingest", disable=bar_off, file=sys.stderr) as bar:
+
+            def tick(n: int) -> None:
+                bar.update(n)
+
+            summary = store.ingest(con, files, jobs=jobs, aliases=alias_files, batch=batch, on_progress=tick)
+    if not quiet:
+        click.echo(f"{summary.ingested} ingested ({summary.new_versions} new versions of changed files), "
+                   f"{summary.unchanged} skipped as unchanged, {summary.failed} failed -> {db}", err=True)
+    if summary.ingested == 0 and summary.unchanged == 0:
+        sys.exit(1)
+
+
+def _connect(db: Path, create: bool) -> sqlite3.Connection:
+    try:
+        return store.connect(db, create=create)
+    except store.StoreError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _corpus(db: Path) -> Corpus:
+    try:
+        return Corpus(db)
+    except store.StoreError as e:
+        raise click.ClickException(str(e)) from None
+
+
+FORMATS = ("csv", "parquet", "dta", "xlsx", "jsonl")
+
+
+def _emit(frame: pd.DataFrame, out: Path | None, fmt: str | None, what: str) -> None:
+    if out is None:
+        if fmt not in (None, "csv"):
+            raise click.UsageError(f"--format {fmt} needs --out FILE")
+        click.echo(frame.to_csv(index=False), nl=False)
+        return
+    chosen = fmt or out.suffix.lstrip(".").lower() or "csv"
+    if chosen not in FORMATS:
+        raise click.UsageError(f"unknown format {chosen!r} (one of {', '.join(FORMATS)})")
+    try:
+        write_frame(frame, out, chosen)
+    except (OSError, ValueError) as e:
+        raise click.ClickException(f"cannot write {out}: {e}") from None
+    click.echo(f"{len(frame)} {what} -> {out}", err=True)
+
+
+@cli.command()
+@click.argument("query")
+@DB_OPTION
+@click.option("--region", help="Region name (part of it), province or adcode.")
+@click.option("--level", type=click.Choice(["national", "province", "prefecture", "county"]))
+@click.option("--year", type=int, help="Report year.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100000))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write all hits to a file.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS))
+def search(query: str, db: Path, region: str | None, level: str | None, year: int | None, limit: int,
+           out: Path | None, fmt: str | None) -> None:
+    """Full-text search of the stored reports (Chinese words of any length), best hits first."""
+    with _corpus(db) as corpus:
+        try:
+            hits = corpus.search(query, limit=None if out else limit, region=region, level=level, year=year)
+        except QueryError as e:
+            raise click.ClickException(str(e)) from None
+    if out is not None:
+        _emit(hits, out, fmt, "hits")
+        return
+    if hits.empty:
+        click.echo(f"no report contains {query!r}", err=True)
+        return
+    for row in hits.itertuples():
+        where = " ".join(str(x) for x in (row.report_year, row.region or "", row.section_kind or "") if x)
+        click.echo(f"{row.doc}  [{where}]  {row.snippet}")
+
+
+@cli.command()
+@click.argument("term")
+@DB_OPTION
+@click.option("--width", default=20, show_default=True, type=click.IntRange(1, 500), help="Characters each side.")
+@click.option("--region")
+@click.option("--level", type=click.Choice(["national", "province", "prefecture", "county"]))
+@click.option("--year", type=int)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Export the lines (csv, xlsx …).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS))
+def kwic(term: str, db: Path, width: int, region: str | None, level: str | None, year: int | None,
+         out: Path | None, fmt: str | None) -> None:
+    """Concordance lines: left context | term | right context, for every occurrence."""
+    with _corpus(db) as corpus:
+        try:
+            lines = corpus.kwic(term, width=width, region=region, level=level, year=year)
+        except QueryError as e:
+            raise click.ClickException(str(e)) from None
+    if out is not None:
+        _emit(lines, out, fmt, "lines")
+        return
+    for row in lines.itertuples():
+        click.echo(f"{row.doc}:{row.start}\t{row.left:>{width}} | {row.term} | {row.right}")
+
+
+@cli.command()
+@click.option("--dict", "dictionary", required=True,
+              help=f"A bundled dictionary ({', '.join(bundled())}) or a text file, one term per line.")
+@DB_OPTION
+@click.option("--whole", is_flag=True, help="One row per report instead of per report and section kind.")
+@click.option("--hits", "with_hits", is_flag=True, help="Every hit with its offset and section instead of counts.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS))
+def attention(dictionary: str, db: Path, whole: bool, with_hits: bool, out: Path | None, fmt: str | None) -> None:
+    """Policy attention: dictionary terms per report, raw and per 10,000 characters."""
+    try:
+        d = load_dictionary(dictionary)
+    except DictionaryError as e:
+        raise click.ClickException(str(e)) from None
+    with _corpus(db) as corpus:
+        frame = corpus.attention_hits(d) if with_hits else corpus.attention(d, by_section=not whole)
+    _emit(frame, out, fmt, "rows")
+
+
+def _indicator_list(value: str | None) -> list[str] | None:
+    return [v for v in value.split(",") if v.strip()] if value else None
+
+
+@cli.command()
+@click.option("--indicators", help="Comma-separated indicator ids (default: all canonical ones).")
+@click.option("--kind", "kinds", help="Comma-separated kinds: actual, estimate, target, plan (default: all).")
+@click.option("--wide", is_flag=True, help="One row per region and year, a column per indicator.")
+@DB_OPTION
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS))
+def panel(indicators: str | None, kinds: str | None, wide: bool, db: Path, out: Path | None, fmt: str | None) -> None:
+    """A research panel of facts: region, year, indicator, value in a normalized unit, and its source."""
+    with _corpus(db) as corpus:
+        try:
+            frame = corpus.panel(_indicator_list(indicators), _indicator_list(kinds), wide=wide)
+        except QueryError as e:
+            raise click.ClickException(str(e)) from None
+    _emit(frame, out, fmt, "rows")
+
+
+@cli.command()
+@click.option("--indicators", help="Comma-separated indicator ids (default: all canonical ones).")
+@DB_OPTION
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS))
+def targets(indicators: str | None, db: Path, out: Path | None, fmt: str | None) -> None:
+    """Each target for year t beside the result the same region reported for t: gap and met."""
+    with _corpus(db) as corpus:
+        try:
+            frame = corpus.targets(_indicator_list(indicators))
+        except QueryError as e:
+            raise click.ClickException(str(e)) from None
+    _emit(frame, out, fmt, "targets")
 
 
 def check_alias_file(path: str) -> None:

@@ -165,6 +165,8 @@ class Context:
     target_year: int | None
     plan_passages: tuple[tuple[int, int], ...] = ()
     multi_year_passages: tuple[tuple[int, int], ...] = ()
+    first_section_start: int = 0
+    preamble_is_review: bool = False
 
     def section(self, pos: int) -> Section | None:
         return section_at(self.sections, self.starts, pos)
@@ -184,9 +186,11 @@ def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Contex
     target_year = target_years[0] if target_years else ry
     if review_year and target_year and target_year <= review_year:
         target_year = review_year + 1
+    first = sections[0].start if sections else len(text)
     return Context(meta, sections, [s.start for s in sections], review_year, target_year,
                    _plan_passages(text, sections, target_year),
-                   _multi_year_passages(text, sections, review_year))
+                   _multi_year_passages(text, sections, review_year),
+                   first, PAST_MARK.search(text, 0, first) is not None)
 
 
 MULTI_OPENING = re.compile(r"(?:过去|这|近)五年|五年来|“?十[一二三四五六]五”?(?:时期|期间|以来)|\d+年来")
@@ -535,7 +539,16 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         end_year = FIVE_YEAR.get(fyp.group(1)) if fyp else None
         return "plan", end_year or (sec.year if sec else None)
     year_m = YEAR_OF.search(tail)
-    if skind == "review" or (skind == "other" and sec is not None):
+    if sec is None and ctx.preamble_is_review and v.start < ctx.first_section_start:
+        skind = "review"  # the opening before any heading reviews the past year
+    if skind == "other":
+        mark = _time_of(text, name_start, tail)
+        if mark == "now" and not (estimate_at is not None and estimate_at < v.start):
+            return "target", ctx.target_year
+        if mark != "past":
+            return None, None  # a topic heading and no word of time: no kind can be told
+        skind = "review"
+    if skind == "review":
         if PAST_TARGET.search(text, v.end, min(len(text), v.end + 24)) or \
                 PAST_TARGET_BEFORE.search(text, max(0, name_start - 16), name_start):
             return None, None  # 实现了年初确定的…4%左右的目标: last year's goal, not its result

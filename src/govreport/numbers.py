@@ -17,6 +17,9 @@ MULTIPLIER = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
 UNIT_WORDS = (r"元|美元|吨|公斤|斤|人次|人|户|家|个|亩|公顷|平方公里|平方米|公里|千瓦时|千瓦|项|辆|套|座|所|条|台|"
               r"张|篇|件|立方米|标准箱|标箱|吨标准煤|人民币|床|间|处|只|头|株|册|场|批|次|倍|年|米")
 RANGE_SEP = r"[-—–－~～至到]"
+# unit prefixes that are multipliers, longest first: 250.2亿元 is 2.502e10 元
+MULTIPLIERS: tuple[tuple[str, float], ...] = (
+    ("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("千", 1e3))
 
 _UNIT_START = "".join(sorted({w[0] for w in (UNIT_WORDS + "|万|亿|千|百").split("|")} | set("%％个多余")))
 # a number counts only with a unit (or as 百分之…): a bare number is a date, a rank or a code

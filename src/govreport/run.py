@@ -38,7 +38,12 @@ def _work(item: tuple[str, str, tuple[str, ...]]) -> Outcome:
 
 def run_paths(paths: Iterable[str | Path], jobs: int = 1, aliases: tuple[str, ...] = ()) -> Iterator[Outcome]:
     """Every input file's Report or IngestError, in input order."""
-    items = [(doc, str(p), aliases) for doc, p in iter_inputs(paths)]
+    yield from run_items(list(iter_inputs(paths)), jobs, aliases)
+
+
+def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, ...] = ()) -> Iterator[Outcome]:
+    """The pipeline over (doc, path) pairs, in order."""
+    items = [(doc, str(p), aliases) for doc, p in files]
     if jobs <= 1 or len(items) < 2:
         pipeline = pipeline_for(aliases)
         for doc, p, _ in items:

@@ -73,12 +73,14 @@ def find_sections(text: str, rules: tuple[KindRule, ...] | None = None) -> tuple
 
 
 def _inherited(parent: Section | None, sibling: Section | None) -> str:
-    """A heading that names no kind continues its parent, or the part of the report it follows."""
+    """A heading that names no kind continues its parent; after the targets or tasks part a top-level
+    topic is a task too. After a review it may be either (older reports go on with this year's work
+    under topic headings), so it stays "other" and time words decide."""
     if parent is not None:
         return parent.kind
-    if sibling is None:
-        return "other"
-    return "tasks" if sibling.kind in ("targets", "tasks") else sibling.kind
+    if sibling is not None and sibling.kind in ("targets", "tasks"):
+        return "tasks"
+    return "other"
 
 
 def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, int, str, str]]:
@@ -94,8 +96,9 @@ def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, in
             if title:
                 found.append((body_start, body_start + len(marker) + len(title), depth, marker, title))
         elif _BARE_HEADING.match(body.strip()) and kind_of(body, rules) in ("review", "targets", "tasks"):
-            found.append((body_start, line.end(), 1, "", body.strip()))
-    if not any(d == 1 for _, _, d, _, _ in found):
+            # an unnumbered heading (2022年工作回顾) stands above the numbered ones that follow it
+            found.append((body_start, line.end(), 0, "", body.strip()))
+    if not any(d <= 1 for _, _, d, _, _ in found):
         for m in _INLINE_TOP.finditer(text):
             title = _title(text[m.end():m.end() + 40])
             found.append((m.start(), m.end() + len(title), 1, m.group(1), title))

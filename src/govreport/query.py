@@ -1,0 +1,377 @@
+"""Reading the store: every question a researcher asks, answered as a pandas DataFrame.
+
+`govreport.open(db)` returns a Corpus; the CLI commands are thin wrappers over its methods.
+Every frame that refers to reports carries `report_id` and `doc` (the path as ingested).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from govreport.attention import Dictionary, find_hits, load_dictionary
+from govreport.model import Section
+from govreport.sections import section_at
+from govreport.store import connect
+from govreport.textindex import match_expression
+
+CANONICAL = (
+    "gdp", "gdp_per_capita", "value_added", "industrial_value_added", "fixed_asset_investment", "retail_sales",
+    "public_budget_revenue", "public_budget_expenditure", "foreign_trade", "exports", "foreign_investment",
+    "disposable_income", "cpi", "unemployment_surveyed", "unemployment_registered", "new_urban_jobs",
+    "grain_output", "deficit_ratio", "deficit", "rd_intensity", "energy_intensity", "deposits", "loans",
+    "urbanization_rate", "new_market_entities", "special_bonds",
+)
+KINDS = ("actual", "estimate", "target", "plan")
+# goals where less is better: a target is met when the result stays at or below it
+LOWER_IS_BETTER = {"cpi", "unemployment_surveyed", "unemployment_registered", "energy_intensity", "deficit_ratio",
+                   "deficit"}
+INTEGER_COLUMNS = {"report_id", "period", "year", "report_year", "start", "end", "version", "is_current",
+                   "ambiguous", "chars"}
+_WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
+
+
+class QueryError(ValueError):
+    """A query that cannot be answered as asked; the message says why."""
+
+
+class Corpus:
+    """A govreport store opened for reading (and re-reading: every method queries afresh)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.con = connect(self.path, create=False)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        cur = self.con.execute(sql, tuple(params))
+        cols = [d[0] for d in cur.description]
+        frame = pd.DataFrame(cur.fetchall(), columns=cols)
+        for col in INTEGER_COLUMNS.intersection(frame.columns):
+            frame[col] = frame[col].astype("Int64")  # years stay integers beside missing ones
+        return frame
+
+    # --- reports and facts ----------------------------------------------------------------------
+
+    def reports(self, current_only: bool = True) -> pd.DataFrame:
+        sql = ("SELECT r.report_id, r.doc, r.region, r.level, r.adcode, r.province, r.report_year, r.meeting_date,"
+               " r.congress, r.speaker, r.speaker_title, r.ambiguous, d.sha256, d.version, d.is_current,"
+               " d.ingested_at, d.format, d.encoding, length(d.clean_text) AS chars"
+               " FROM reports r JOIN documents d ON d.id = r.report_id")
+        if current_only:
+            sql += " WHERE d.is_current = 1"
+        return self._frame(sql + " ORDER BY r.report_year, r.doc")
+
+    def facts(self, **filters: Any) -> pd.DataFrame:
+        """Facts with their report's metadata. Filters: indicator, kind, measure, scope, period, region,
+        level, adcode, report_year, doc (a value or a list of values each)."""
+        allowed = {"indicator": "f", "kind": "f", "measure": "f", "scope": "f", "period": "f", "region": "r",
+                   "level": "r", "adcode": "r", "report_year": "r", "doc": "r"}
+        where, params = ["d.is_current = 1"], []
+        for key, value in filters.items():
+            if key not in allowed:
+                raise QueryError(f"unknown filter {key!r} (use one of: {', '.join(allowed)})")
+            values = list(value) if isinstance(value, list | tuple | set) else [value]
+            where.append(f"{allowed[key]}.{key} IN ({','.join('?' * len(values))})")
+            params.extend(values)
+        sql = ("SELECT f.report_id, r.doc, r.region, r.level, r.adcode, r.province, r.report_year,"
+               " f.indicator, f.measure, f.kind, f.period, f.scope, f.value, f.value_max, f.unit, f.qualifier,"
+               " f.value_base, f.value_max_base, f.unit_base, f.quote, f.start, f.\"end\", s.kind AS section_kind"
+               " FROM facts f JOIN reports r ON r.report_id = f.report_id JOIN documents d ON d.id = f.report_id"
+               " LEFT JOIN sections s ON s.report_id = f.report_id AND s.idx = f.section"
+               f" WHERE {' AND '.join(where)} ORDER BY r.report_year, r.doc, f.start")
+        return self._frame(sql, params)
+
+    # --- panels ---------------------------------------------------------------------------------
+
+    def panel(self, indicators: Iterable[str] | None = None, kinds: Iterable[str] | None = None,
+              wide: bool = False) -> pd.DataFrame:
+        """One row per region, year, indicator, measure, kind and scope, the value in its base unit.
+        Where several reports state the same figure, the most recent report is used (revised figures
+        supersede earlier ones) and `source_rule` says so."""
+        inds, knds = check_indicators(indicators), check_kinds(kinds)
+        facts = self.facts(indicator=list(inds), kind=list(knds))
+        cols = ["adcode", "region", "level", "year", "indicator", "measure", "kind", "scope", "value", "value_max",
+                "unit", "qualifier", "value_as_written", "unit_as_written", "report_year", "report_id", "doc",
+                "quote", "reports_stating", "source_rule"]
+        if facts.empty:
+            return pd.DataFrame(columns=cols)
+        facts = facts.rename(columns={"period": "year"})
+        facts["region_key"] = facts["adcode"].fillna(facts["region"]).fillna(facts["doc"])
+        keys = ["region_key", "level", "year", "indicator", "measure", "kind", "scope"]
+        facts = facts.sort_values(["report_year", "report_id", "start"], na_position="first")
+        facts["reports_stating"] = facts.groupby(keys, dropna=False)["report_id"].transform("nunique")
+        chosen = facts.drop_duplicates(keys, keep="last").copy()
+        chosen["source_rule"] = chosen["reports_stating"].map(
+            lambda n: "the only report stating it" if n == 1 else
+            f"the latest of {n} reports stating it (later reports carry revised figures)")
+        chosen = chosen.rename(columns={"value": "value_as_written", "unit": "unit_as_written"})
+        chosen["value"] = chosen["value_base"]
+        chosen["value_max"] = chosen["value_max_base"]
+        chosen["unit"] = chosen["unit_base"]
+        long = chosen[cols].sort_values(["indicator", "region", "year", "kind"]).reset_index(drop=True)
+        return to_wide(long) if wide else long
+
+    def targets(self, indicators: Iterable[str] | None = None) -> pd.DataFrame:
+        """Each target for year t beside the result for year t reported by the same region (preferably
+        in its report of t+1): target, actual, gap (actual - target) and met."""
+        inds = check_indicators(indicators)
+        facts = self.facts(indicator=list(inds), kind=["target", "actual", "estimate"])
+        cols = ["adcode", "region", "level", "year", "indicator", "measure", "scope", "target", "target_max",
+                "qualifier", "unit", "actual", "actual_kind", "gap", "met", "target_report_id", "target_doc",
+                "target_quote", "actual_report_id", "actual_doc", "actual_quote"]
+        if facts.empty:
+            return pd.DataFrame(columns=cols)
+        facts["region_key"] = facts["adcode"].fillna(facts["region"])
+        keys = ["region_key", "period", "indicator", "measure", "scope"]
+        goals = facts[facts["kind"] == "target"]
+        results = facts[facts["kind"] != "target"].copy()
+        # the result from the report of t+1 first, an actual before an estimate, the newest report last
+        next_report = (results["report_year"] == results["period"] + 1).fillna(False)
+        results["preference"] = next_report.astype(int) * 2 + (results["kind"] == "actual").astype(int)
+        results = results.sort_values(["preference", "report_year"]).drop_duplicates(keys, keep="last")
+        merged = goals.merge(results, on=keys, how="left", suffixes=("", "_r"))
+        out = pd.DataFrame({
+            "adcode": merged["adcode"], "region": merged["region"], "level": merged["level"],
+            "year": merged["period"], "indicator": merged["indicator"], "measure": merged["measure"],
+            "scope": merged["scope"], "target": merged["value_base"], "target_max": merged["value_max_base"],
+            "qualifier": merged["qualifier"], "unit": merged["unit_base"], "actual": merged["value_base_r"],
+            "actual_kind": merged["kind_r"], "target_report_id": merged["report_id"], "target_doc": merged["doc"],
+            "target_quote": merged["quote"], "actual_report_id": merged["report_id_r"],
+            "actual_doc": merged["doc_r"], "actual_quote": merged["quote_r"],
+        })
+        out["gap"] = (out["actual"] - out["target"]).round(6)
+        out["met"] = [target_met(*row) for row in zip(
+            out["indicator"], out["target"], out["target_max"], out["qualifier"], out["unit"], out["actual"],
+            strict=True)]
+        return out[cols].sort_values(["indicator", "region", "year"]).reset_index(drop=True)
+
+    # --- text -----------------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int | None = None, region: str | None = None, level: str | None = None,
+               year: int | None = None, width: int = 30) -> pd.DataFrame:
+        """Paragraphs whose text contains query, best first, with the hit marked 【…】 in a snippet."""
+        needle = check_query(query)
+        rows = self._passages_containing(needle, region, level, year, limit)
+        out = []
+        for report_id, doc, reg, lvl, ry, kind, p_start, text, rank in rows:
+            i = text.find(needle)
+            a, b = max(0, i - width), min(len(text), i + len(needle) + width)
+            snippet = ("…" if a else "") + text[a:i] + "【" + needle + "】" + text[i + len(needle):b] + (
+                "…" if b < len(text) else "")
+            out.append((report_id, doc, reg, lvl, ry, kind, p_start + i, p_start + i + len(needle), text.count(needle),
+                        snippet, rank))
+        return pd.DataFrame(out, columns=["report_id", "doc", "region", "level", "report_year", "section_kind",
+                                          "start", "end", "hits", "snippet", "rank"])
+
+    def kwic(self, term: str, width: int = 20, region: str | None = None, level: str | None = None,
+             year: int | None = None) -> pd.DataFrame:
+        """Every occurrence of term as a concordance line: left context | term | right context."""
+        needle = check_query(term)
+        out = []
+        for report_id, doc, reg, lvl, ry, kind, p_start, text, _ in self._passages_containing(
+                needle, region, level, year, None):
+            for m in re.finditer(re.escape(needle), text):
+                out.append((report_id, doc, reg, lvl, ry, kind, p_start + m.start(),
+                            text[max(0, m.start() - width):m.start()], needle, text[m.end():m.end() + width]))
+        frame = pd.DataFrame(out, columns=["report_id", "doc", "region", "level", "report_year", "section_kind",
+                                           "start", "left", "term", "right"])
+        return frame.sort_values(["report_year", "doc", "start"]).reset_index(drop=True)
+
+    def _passages_containing(self, needle: str, region: str | None, level: str | None, year: int | None,
+                             limit: int | None) -> list[tuple[Any, ...]]:
+        where, params = ["d.is_current = 1"], []
+        for col, val in (("r.level", level), ("r.report_year", year)):
+            if val is not None:
+                where.append(f"{col} = ?")
+                params.append(val)
+        if region:
+            where.append("(r.region LIKE ? OR r.province LIKE ? OR r.adcode = ?)")
+            params += [f"%{region}%", f"%{region}%", region]
+        base = ("SELECT p.report_id, r.doc, r.region, r.level, r.report_year, s.kind,"
+                " p.start, substr(d.clean_text, p.start + 1, p.\"end\" - p.start) AS text, {rank}"
+                " FROM {source} JOIN reports r ON r.report_id = p.report_id JOIN documents d ON d.id = p.report_id"
+                " LEFT JOIN sections s ON s.report_id = p.report_id AND s.idx = p.section"
+                " WHERE {where} ORDER BY {order}")
+        expr = match_expression(needle)
+        if expr is not None and len(_WORD.findall(needle)) > 1:
+            sql = base.format(rank="bm25(passages_fts)",
+                              source="passages_fts JOIN passages p ON p.id = passages_fts.rowid",
+                              where=" AND ".join(["passages_fts MATCH ?", *where]), order="bm25(passages_fts)")
+            params = [expr, *params]
+        else:  # one character (or no word character): no bigram to look up, scan the text
+            scan = "instr(substr(d.clean_text, p.start + 1, p.\"end\" - p.start), ?) > 0"
+            sql = base.format(rank="0.0", source="passages p", order="r.report_year, p.id",
+                              where=" AND ".join([scan, *where]))
+            params = [needle, *params]
+        rows: list[tuple[Any, ...]] = []
+        for row in self.con.execute(sql, params):
+            if needle in row[7]:  # the index narrows, the text decides
+                rows.append(row)
+                if limit is not None and len(rows) >= limit:
+                    break
+        return rows
+
+    # --- attention ------------------------------------------------------------------------------
+
+    def attention_hits(self, dictionary: str | Dictionary) -> pd.DataFrame:
+        d = load_dictionary(dictionary) if isinstance(dictionary, str) else dictionary
+        out = []
+        for report_id, doc, text, sections in self._texts_with_sections():
+            for h in find_hits(text, sections, d):
+                out.append((report_id, doc, d.name, d.version, h.term, h.start, h.end, h.section, h.section_kind))
+        return pd.DataFrame(out, columns=["report_id", "doc", "dictionary", "dictionary_version", "term", "start",
+                                          "end", "section", "section_kind"])
+
+    def attention(self, dictionary: str | Dictionary, by_section: bool = True) -> pd.DataFrame:
+        """Dictionary hits per report (and section kind): raw count and per 10,000 characters."""
+        d = load_dictionary(dictionary) if isinstance(dictionary, str) else dictionary
+        hits = self.attention_hits(d)
+        reports = self.reports()[["report_id", "doc", "region", "level", "adcode", "report_year", "chars"]]
+        if by_section:
+            sizes = self._section_sizes()
+            counts = hits.groupby(["report_id", "section_kind"]).size().rename("hits").reset_index()
+            frame = sizes.merge(counts, on=["report_id", "section_kind"], how="left")
+        else:
+            counts = hits.groupby("report_id").size().rename("hits").reset_index()
+            frame = reports[["report_id", "chars"]].rename(columns={"chars": "section_chars"}).merge(
+                counts, on="report_id", how="left")
+            frame["section_kind"] = "all"
+        frame["hits"] = frame["hits"].fillna(0).astype(int)
+        frame["per_10k_chars"] = (frame["hits"] * 10000 / frame["section_chars"].where(frame["section_chars"] > 0)
+                                  ).fillna(0.0)
+        frame = reports.drop(columns=["chars"]).merge(frame, on="report_id")
+        frame.insert(0, "dictionary", d.name)
+        frame.insert(1, "dictionary_version", d.version)
+        return frame.sort_values(["report_year", "doc", "section_kind"]).reset_index(drop=True)
+
+    def _texts_with_sections(self) -> Iterable[tuple[int, str, str, tuple[Section, ...]]]:
+        secs: dict[int, list[Section]] = {}
+        for row in self.con.execute("SELECT report_id, idx, parent, depth, marker, title, kind, year, start, \"end\""
+                                    " FROM sections ORDER BY report_id, idx"):
+            secs.setdefault(row[0], []).append(Section(row[1], row[2], row[3], row[4], row[5], row[6], row[7],
+                                                       row[8], row[9], row[8]))
+        for report_id, doc, text in self.con.execute(
+                "SELECT r.report_id, r.doc, d.clean_text FROM reports r JOIN documents d ON d.id = r.report_id"
+                " WHERE d.is_current = 1 ORDER BY r.report_id"):
+            yield report_id, doc, text, tuple(secs.get(report_id, ()))
+
+    def _section_sizes(self) -> pd.DataFrame:
+        """Characters of each report by the kind of its innermost section."""
+        out: list[tuple[int, str, int]] = []
+        for report_id, _doc, text, sections in self._texts_with_sections():
+            sizes: dict[str, int] = {}
+            bounds = sorted({0, len(text), *(s.start for s in sections), *(s.end for s in sections)})
+            starts = [s.start for s in sections]
+            for a, b in pairwise(bounds):
+                sec = section_at(sections, starts, a) if sections else None
+                kind = sec.kind if sec else "other"
+                sizes[kind] = sizes.get(kind, 0) + (b - a)
+            out.extend((report_id, k, n) for k, n in sizes.items())
+        return pd.DataFrame(out, columns=["report_id", "section_kind", "section_chars"])
+
+
+def open_corpus(path: str | Path) -> Corpus:
+    return Corpus(path)
+
+
+def check_indicators(indicators: Iterable[str] | None) -> tuple[str, ...]:
+    if indicators is None:
+        return CANONICAL
+    chosen = tuple(i.strip() for i in indicators if i.strip())
+    unknown = [i for i in chosen if i not in CANONICAL]
+    if unknown:
+        raise QueryError(f"unknown indicator {', '.join(unknown)} (known: {', '.join(CANONICAL)})")
+    return chosen or CANONICAL
+
+
+def check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
+    if kinds is None:
+        return KINDS
+    chosen = tuple(k.strip() for k in kinds if k.strip())
+    unknown = [k for k in chosen if k not in KINDS]
+    if unknown:
+        raise QueryError(f"unknown kind {', '.join(unknown)} (known: {', '.join(KINDS)})")
+    return chosen or KINDS
+
+
+def check_query(query: str) -> str:
+    needle = query.strip()
+    if not needle or not _WORD.search(needle):
+        raise QueryError(f"nothing to search for in {query!r}: give a word or phrase")
+    if len(needle) > 200:
+        raise QueryError("the query is longer than 200 characters")
+    return needle
+
+
+def target_met(indicator: str, target: float | None, target_max: float | None, qualifier: str | None,
+               unit: str | None, actual: float | None) -> bool | None:
+    """Whether the result met the goal: 以上 at least, 以内 at most, 左右 within 0.5 points (5% for
+    amounts) on the side that matters, a range from its lower end (upper end for lower-is-better)."""
+    if target is None or actual is None or pd.isna(target) or pd.isna(actual):
+        return None
+    lower_better = indicator in LOWER_IS_BETTER or qualifier == "以内"
+    slack = 0.0
+    if qualifier == "左右":
+        slack = 0.5 if unit == "%" else abs(target) * 0.05
+    if lower_better:
+        ceiling = target_max if target_max is not None and not pd.isna(target_max) else target
+        return bool(actual <= ceiling + slack)
+    return bool(actual >= target - slack)
+
+
+def to_wide(long: pd.DataFrame) -> pd.DataFrame:
+    """One row per region and year, one column per indicator/measure/kind(/scope)."""
+    if long.empty:
+        return long
+    col = long["indicator"] + "_" + long["measure"] + "_" + long["kind"] + long["scope"].map(
+        lambda s: f"_{s}" if isinstance(s, str) and s else "")
+    frame = long.assign(column=col)
+    wide = frame.pivot_table(index=["adcode", "region", "level", "year"], columns="column", values="value",
+                             aggfunc="first", dropna=False)
+    wide = wide.dropna(how="all").reset_index()
+    wide.columns.name = None
+    return wide
+
+
+def write_frame(frame: pd.DataFrame, path: Path, fmt: str) -> None:
+    """Write a frame as csv, parquet, dta (Stata) or xlsx."""
+    if fmt == "csv":
+        frame.to_csv(path, index=False, encoding="utf-8-sig")
+    elif fmt == "parquet":
+        frame.to_parquet(path, index=False)
+    elif fmt == "xlsx":
+        frame.to_excel(path, index=False)
+    elif fmt == "dta":
+        stata = frame.copy()
+        for c in stata.columns:
+            values = set(stata[c].dropna().unique()) if stata[c].dtype == object else None
+            if values is not None and values <= {True, False}:  # met: yes / no / unknown
+                stata[c] = stata[c].map(lambda v: float(v) if isinstance(v, bool) else float("nan"))
+            elif stata[c].dtype == object or str(stata[c].dtype).startswith(("string", "str")):
+                stata[c] = stata[c].astype(object).where(stata[c].notna(), "").astype(str)
+            elif str(stata[c].dtype) == "bool":
+                stata[c] = stata[c].astype("int8")
+        stata.columns = [re.sub(r"[^0-9A-Za-z_]", "_", c)[:32] for c in stata.columns]
+        stata.to_stata(path, write_index=False, version=118)
+    elif fmt == "jsonl":
+        frame.to_json(path, orient="records", lines=True, force_ascii=False)
+    else:
+        raise QueryError(f"unknown format {fmt!r} (csv, parquet, dta, xlsx, jsonl)")
+
+
+__all__ = ["CANONICAL", "Corpus", "QueryError", "open_corpus", "sqlite3", "write_frame"]

@@ -1,0 +1,307 @@
+"""The embedded store: one SQLite file holding documents, reports, sections, facts, figures,
+cleaning edits, errors and a Chinese full-text index. Any SQLite tool can open it.
+
+Writing is idempotent (the same bytes from the same source add nothing), versioned (a changed
+file becomes a new version; the old one stays queryable with is_current = 0), and safe (WAL,
+one transaction per batch, so a killed process leaves the last committed batch and nothing half).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from govreport import __version__
+from govreport.model import IngestError, RawDocument, Report
+from govreport.numbers import MULTIPLIERS
+from govreport.pipeline import Pipeline
+from govreport.textindex import grams
+
+SCHEMA_VERSION = 1
+PIPELINE_VERSION = __version__
+
+MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,            -- the path as ingested (doc)
+        sha256 TEXT NOT NULL,            -- of the raw bytes
+        format TEXT NOT NULL,            -- txt | html
+        encoding TEXT,
+        raw_text TEXT NOT NULL,
+        clean_text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,       -- ISO 8601, UTC
+        version INTEGER NOT NULL,        -- 1, 2, … per source
+        is_current INTEGER NOT NULL,     -- 1 for the newest version of a source
+        pipeline_version TEXT NOT NULL,
+        UNIQUE (source, sha256)
+    );
+    CREATE INDEX documents_source ON documents(source, is_current);
+    CREATE TABLE reports (
+        report_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        doc TEXT NOT NULL,
+        region TEXT, level TEXT, adcode TEXT, province TEXT, report_year INTEGER,
+        meeting_date TEXT, congress TEXT, speaker TEXT, speaker_title TEXT,
+        ambiguous INTEGER NOT NULL DEFAULT 0,
+        candidates TEXT                  -- JSON list when the region name fits several places
+    );
+    CREATE INDEX reports_year ON reports(report_year, level);
+    CREATE TABLE sections (
+        report_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, parent INTEGER, depth INTEGER NOT NULL, marker TEXT, title TEXT,
+        kind TEXT NOT NULL, year INTEGER, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        PRIMARY KEY (report_id, idx)
+    );
+    CREATE TABLE facts (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        indicator TEXT NOT NULL, measure TEXT NOT NULL, kind TEXT NOT NULL, period INTEGER,
+        value REAL, value_max REAL, unit TEXT, qualifier TEXT, scope TEXT,
+        value_base REAL, value_max_base REAL, unit_base TEXT,   -- value in the unit without 万/亿
+        quote TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, section INTEGER
+    );
+    CREATE INDEX facts_lookup ON facts(indicator, kind, period);
+    CREATE INDEX facts_report ON facts(report_id);
+    CREATE TABLE figures (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        subject TEXT, value REAL, value_max REAL, unit TEXT, qualifier TEXT,
+        quote TEXT, start INTEGER, "end" INTEGER, section INTEGER
+    );
+    CREATE INDEX figures_report ON figures(report_id);
+    CREATE TABLE edits (
+        report_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT, raw_start INTEGER, raw_end INTEGER, raw TEXT, replacement TEXT
+    );
+    CREATE INDEX edits_report ON edits(report_id);
+    CREATE TABLE errors (
+        id INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL,
+        UNIQUE (source, reason)
+    );
+    CREATE TABLE passages (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        section INTEGER, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+    );
+    CREATE INDEX passages_report ON passages(report_id);
+    -- contentless: the bigrams are recomputed from clean_text when a row must be deleted
+    CREATE VIRTUAL TABLE passages_fts USING fts5(grams, content='', tokenize='unicode61');
+    """,
+}
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used; the message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    ingested: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    new_versions: int = 0
+
+
+def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
+    """Open (and migrate) a store; a missing store is created only when create is true."""
+    p = Path(path)
+    if not create and not p.exists():
+        raise StoreError(f"{p}: no such store (run `govreport ingest` first)")
+    try:
+        con = sqlite3.connect(p, timeout=30)
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA foreign_keys=ON")
+        con.execute("PRAGMA synchronous=NORMAL")
+        migrate(con)
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"{p}: not a govreport store ({e})") from None
+    return con
+
+
+def migrate(con: sqlite3.Connection) -> int:
+    current = con.execute("PRAGMA user_version").fetchone()[0]
+    if current > SCHEMA_VERSION:
+        raise StoreError(f"store schema {current} is newer than this govreport ({SCHEMA_VERSION})")
+    if current == 0 and con.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]:
+        raise StoreError("a SQLite file that is not a govreport store")
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        with con:
+            con.executescript(MIGRATIONS[version])
+            con.execute(f"PRAGMA user_version={version}")
+    return SCHEMA_VERSION
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+def known(con: sqlite3.Connection, source: str, sha256: str) -> bool:
+    row = con.execute("SELECT 1 FROM documents WHERE source=? AND sha256=?", (source, sha256)).fetchone()
+    return row is not None
+
+
+def write_batch(con: sqlite3.Connection, outcomes: Iterable[Report | IngestError]) -> IngestSummary:
+    """Store a batch of pipeline outcomes in one transaction."""
+    ingested = unchanged = failed = versions = 0
+    with con:
+        for outcome in outcomes:
+            if isinstance(outcome, IngestError):
+                con.execute("INSERT INTO errors(source, reason, at) VALUES (?,?,?)"
+                            " ON CONFLICT(source, reason) DO UPDATE SET at = excluded.at",
+                            (outcome.doc, outcome.reason, now()))
+                failed += 1
+                continue
+            if known(con, outcome.doc, outcome.raw.sha256):
+                unchanged += 1
+                continue
+            versions += _insert_document(con, outcome)
+            ingested += 1
+    return IngestSummary(ingested, unchanged, failed, versions)
+
+
+def _insert_document(con: sqlite3.Connection, report: Report) -> int:
+    """Insert a report as the current version of its source; 1 when it supersedes an older one."""
+    raw = report.raw
+    prev = con.execute("SELECT max(version) FROM documents WHERE source=?", (raw.doc,)).fetchone()[0]
+    con.execute("UPDATE documents SET is_current=0 WHERE source=?", (raw.doc,))
+    cur = con.execute(
+        "INSERT INTO documents(source, sha256, format, encoding, raw_text, clean_text, ingested_at, version,"
+        " is_current, pipeline_version) VALUES (?,?,?,?,?,?,?,?,1,?)",
+        (raw.doc, raw.sha256, raw.format, raw.encoding, raw.text, report.text, now(), (prev or 0) + 1,
+         PIPELINE_VERSION))
+    report_id = int(cur.lastrowid or 0)
+    _insert_derived(con, report_id, report)
+    return 1 if prev else 0
+
+
+def _insert_derived(con: sqlite3.Connection, report_id: int, report: Report) -> None:
+    m = report.meta
+    con.execute(
+        "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (report_id, report.doc, m.region, m.level, m.adcode, m.province, m.report_year, m.meeting_date,
+         m.congress, m.speaker, m.speaker_title, int(m.ambiguous),
+         json.dumps([asdict(c) for c in m.candidates], ensure_ascii=False) if m.candidates else None))
+    con.executemany(
+        "INSERT INTO sections VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(report_id, s.index, s.parent, s.depth, s.marker, s.title, s.kind, s.year, s.start, s.end)
+         for s in report.sections])
+    con.executemany(
+        "INSERT INTO facts(report_id, indicator, measure, kind, period, value, value_max, unit, qualifier, scope,"
+        " value_base, value_max_base, unit_base, quote, start, \"end\", section)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(report_id, f.indicator, f.measure, f.kind, f.period, f.value, f.value_max, f.unit, f.qualifier, f.scope,
+          *base_value(f.value, f.value_max, f.unit), f.quote, f.start, f.end, f.section) for f in report.facts])
+    con.executemany(
+        "INSERT INTO figures(report_id, subject, value, value_max, unit, qualifier, quote, start, \"end\", section)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(report_id, g.subject, g.value, g.value_max, g.unit, g.qualifier, g.quote, g.start, g.end, g.section)
+         for g in report.figures])
+    con.executemany("INSERT INTO edits VALUES (?,?,?,?,?,?)",
+                    [(report_id, e.kind, e.raw_start, e.raw_end, e.raw, e.replacement) for e in report.edits])
+    for start, end, section in passages(report):
+        cur = con.execute("INSERT INTO passages(report_id, section, start, \"end\") VALUES (?,?,?,?)",
+                          (report_id, section, start, end))
+        con.execute("INSERT INTO passages_fts(rowid, grams) VALUES (?,?)",
+                    (cur.lastrowid, grams(report.text[start:end])))
+
+
+def _delete_derived(con: sqlite3.Connection, report_id: int, clean_text: str) -> None:
+    rows = con.execute("SELECT id, start, \"end\" FROM passages WHERE report_id=?", (report_id,)).fetchall()
+    con.executemany("INSERT INTO passages_fts(passages_fts, rowid, grams) VALUES ('delete', ?, ?)",
+                    [(pid, grams(clean_text[a:b])) for pid, a, b in rows])
+    for table in ("passages", "edits", "figures", "facts", "sections", "reports"):
+        con.execute(f"DELETE FROM {table} WHERE report_id=?", (report_id,))
+
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def passages(report: Report) -> Iterator[tuple[int, int, int | None]]:
+    """(start, end, section) of every paragraph of the clean text: the unit of search hits."""
+    from govreport.sections import section_at
+
+    starts = [s.start for s in report.sections]
+    for m in _PARAGRAPH.finditer(report.text):
+        if m.group().strip():
+            sec = section_at(report.sections, starts, m.start()) if report.sections else None
+            yield m.start(), m.end(), sec.index if sec else None
+
+
+def base_value(value: float | None, value_max: float | None, unit: str | None,
+               ) -> tuple[float | None, float | None, str | None]:
+    """250.2, 亿元 -> 2.502e10, 元 (万, 亿, 万亿, 千 … multiplied out); % and others unchanged."""
+    if value is None or not unit:
+        return value, value_max, unit
+    for prefix, factor in MULTIPLIERS:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return value * factor, None if value_max is None else value_max * factor, unit[len(prefix):]
+    return value, value_max, unit
+
+
+def reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool = False,
+              batch: int = 50) -> Iterator[int]:
+    """Re-run the pipeline over stored raw text (no original files needed). Yields report ids done."""
+    query = "SELECT id, source, format, encoding, sha256, raw_text, clean_text FROM documents"
+    if only_stale:
+        query += " WHERE pipeline_version != ?"
+        rows = con.execute(query, (PIPELINE_VERSION,)).fetchall()
+    else:
+        rows = con.execute(query).fetchall()
+    for i in range(0, len(rows), batch):
+        with con:
+            for doc_id, source, fmt, enc, sha, raw_text, old_clean in rows[i:i + batch]:
+                report = pipeline(RawDocument(source, raw_text, fmt, enc, sha))
+                _delete_derived(con, doc_id, old_clean)
+                con.execute("UPDATE documents SET clean_text=?, pipeline_version=? WHERE id=?",
+                            (report.text, PIPELINE_VERSION, doc_id))
+                _insert_derived(con, doc_id, report)
+                yield doc_id
+
+
+
+def ingest(con: sqlite3.Connection, files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, ...] = (),
+           batch: int = 50, on_progress: Callable[[int], None] | None = None) -> IngestSummary:
+    """Run the pipeline over files not yet stored with these bytes and store the outcomes in batches."""
+    from govreport.run import run_items
+
+    todo: list[tuple[str, Path]] = []
+    unchanged = 0
+    for doc, path in files:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            todo.append((doc, path))  # the pipeline reports why it cannot be read
+            continue
+        if known(con, doc, digest):
+            unchanged += 1
+        else:
+            todo.append((doc, path))
+    if on_progress and unchanged:
+        on_progress(unchanged)
+    total = IngestSummary(unchanged=unchanged)
+    pending: list[Report | IngestError] = []
+    for outcome in run_items(todo, jobs, aliases):
+        pending.append(outcome)
+        if len(pending) >= batch:
+            total = _add(total, write_batch(con, pending))
+            if on_progress:
+                on_progress(len(pending))
+            pending = []
+    if pending:
+        total = _add(total, write_batch(con, pending))
+        if on_progress:
+            on_progress(len(pending))
+    return total
+
+
+def _add(a: IngestSummary, b: IngestSummary) -> IngestSummary:
+    return IngestSummary(a.ingested + b.ingested, a.unchanged + b.unchanged, a.failed + b.failed,
+                         a.new_versions + b.new_versions)

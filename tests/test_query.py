@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import govreport
+from govreport import store
+from govreport.attention import DictionaryError, load_dictionary, parse_dictionary
+from govreport.ingest import iter_inputs
+from govreport.query import QueryError, target_met, write_frame
+
+Y1 = "各位代表：\n一、2024年工作回顾\n全县地区生产总值250.2亿元，增长5.2%；居民消费价格上涨0.3%。\n" \
+     "二、2025年工作安排\n今年主要预期目标是：地区生产总值增长6%左右，居民消费价格涨幅3%左右，新质生产力加快发展。\n"
+Y2 = "各位代表：\n一、2025年工作回顾\n全县地区生产总值265亿元，增长5.6%；居民消费价格上涨3.4%。\n" \
+     "二、2026年工作安排\n今年主要预期目标是：地区生产总值增长5.5%左右。推进化债，稳妥化解地方政府债务风险。\n"
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path):  # type: ignore[no-untyped-def]
+    for name, body in (("2025.txt", Y1), ("2026.txt", Y2)):
+        (tmp_path / name).write_text(("——2025年1月5日在星澜县第十八届人民代表大会第五次会议上\n" if name == "2025.txt"
+                                      else "——2026年1月6日在星澜县第十八届人民代表大会第六次会议上\n") + body,
+                                     encoding="utf-8")
+    db = tmp_path / "g.db"
+    con = store.connect(db)
+    store.ingest(con, list(iter_inputs([tmp_path / "2025.txt", tmp_path / "2026.txt"])))
+    con.close()
+    with govreport.open(db) as c:
+        yield c
+
+
+def test_facts_filters_and_report_columns(corpus) -> None:  # type: ignore[no-untyped-def]
+    f = corpus.facts(indicator="gdp", kind="actual")
+    assert {"report_id", "doc", "region", "quote"} <= set(f.columns)
+    assert sorted(f["value"]) == [5.2, 5.6, 250.2, 265.0]
+    with pytest.raises(QueryError, match="unknown filter"):
+        corpus.facts(colour="red")
+
+
+def test_panel_long_and_wide(corpus) -> None:  # type: ignore[no-untyped-def]
+    long = corpus.panel(indicators=["gdp"], kinds=["actual"])
+    level = long[(long["measure"] == "level") & (long["year"] == 2025)]
+    assert level["value"].tolist() == [2.65e10] and level["unit"].tolist() == ["元"]
+    assert level["value_as_written"].tolist() == [265.0] and level["unit_as_written"].tolist() == ["亿元"]
+    assert level["source_rule"].iloc[0] == "the only report stating it"
+    wide = corpus.panel(indicators=["gdp"], kinds=["actual", "target"], wide=True)
+    assert {"gdp_growth_actual", "gdp_growth_target", "gdp_level_actual"} <= set(wide.columns)
+    with pytest.raises(QueryError, match="unknown indicator"):
+        corpus.panel(indicators=["gdpp"])
+
+
+def test_targets_pair_goal_and_result(corpus) -> None:  # type: ignore[no-untyped-def]
+    t = corpus.targets(["gdp", "cpi"]).set_index(["indicator", "year"])
+    gdp = t.loc[("gdp", 2025)]
+    assert (gdp["target"], gdp["actual"], gdp["gap"], gdp["met"]) == (6.0, 5.6, -0.4, True)  # 左右: within 0.5
+    cpi = t.loc[("cpi", 2025)]
+    assert (cpi["target"], cpi["actual"], cpi["met"]) == (3.0, 3.4, True)
+    assert t.loc[("gdp", 2026)]["actual"] is None or pd.isna(t.loc[("gdp", 2026)]["actual"])
+
+
+def test_target_met_rules() -> None:
+    assert target_met("gdp", 6.0, None, "以上", "%", 5.9) is False
+    assert target_met("gdp", 6.0, None, None, "%", 6.0) is True
+    assert target_met("cpi", 3.0, None, "左右", "%", 3.6) is False
+    assert target_met("unemployment_surveyed", 5.5, None, "以内", "%", 5.2) is True
+    assert target_met("gdp", 5.0, 5.5, None, "%", 5.2) is True
+    assert target_met("gdp", 5.0, None, None, "%", None) is None
+
+
+def test_search_kwic_and_attention(corpus) -> None:  # type: ignore[no-untyped-def]
+    hits = corpus.search("化债")
+    assert hits["snippet"].str.contains("【化债】").all() and len(hits) == 1
+    assert corpus.search("化债", year=2025).empty
+    lines = corpus.kwic("生产总值", width=4)
+    assert len(lines) == 4 and set(lines["term"]) == {"生产总值"}
+    att = corpus.attention("innovation", by_section=False)
+    assert att.set_index("report_year").loc[2025, "hits"] == 1
+    hits = corpus.attention_hits("debt_risk")
+    # whole terms that do not overlap: 地方政府债务风险 is one hit (地方政府债务), not also 债务风险
+    assert hits["term"].tolist() == ["化债", "地方政府债务"]
+    assert (hits["section_kind"] == "tasks").all()
+    with pytest.raises(QueryError):
+        corpus.search("，")
+
+
+def test_dictionaries() -> None:
+    d = parse_dictionary("# version: 1\n新质生产力\n生产力\n\n", "mine")
+    assert d.version == "1" and d.terms == ("新质生产力", "生产力")
+    assert [m.group() for m in d.pattern.finditer("发展新质生产力和生产力")] == ["新质生产力", "生产力"]
+    with pytest.raises(DictionaryError, match="no terms"):
+        parse_dictionary("# only comments\n", "empty")
+    with pytest.raises(DictionaryError, match="no such dictionary"):
+        load_dictionary("no-such-dictionary")
+    assert load_dictionary("green").version is not None
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "dta", "xlsx", "jsonl"])
+def test_every_export_format_reads_back(corpus, tmp_path: Path, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    frame = corpus.targets(["gdp"])
+    out = tmp_path / f"t.{fmt}"
+    write_frame(frame, out, fmt)
+    back = {"csv": pd.read_csv, "parquet": pd.read_parquet, "dta": pd.read_stata, "xlsx": pd.read_excel,
+            "jsonl": lambda p: pd.read_json(p, lines=True)}[fmt](out)
+    assert len(back) == len(frame)
+    assert list(back["target"]) == list(frame["target"])

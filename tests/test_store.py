@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import govreport
+from govreport import store
+from govreport.ingest import iter_inputs
+from govreport.textindex import grams, match_expression
+from tests.conftest import EXAMPLES
+
+REPORT = ("各位代表：\n一、2024年工作回顾\n全县地区生产总值增长5%，推进化债工作。\n"
+          "二、2025年工作安排\n地区生产总值增长6%左右。\n")
+
+
+def ingest(db: Path, paths: list[Path]) -> store.IngestSummary:
+    con = store.connect(db)
+    try:
+        return store.ingest(con, list(iter_inputs(paths)))
+    finally:
+        con.close()
+
+
+def test_grams_and_match_expression() -> None:
+    assert grams("新质生产力，化债") == "新质 质生 生产 产力 化债"
+    assert match_expression("新质生产力") == '"新质 质生 生产 产力"'
+    assert match_expression("，") is None
+
+
+def test_ingest_is_idempotent_and_versions_changed_files(tmp_path: Path) -> None:
+    src = tmp_path / "r.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    db = tmp_path / "g.db"
+    assert ingest(db, [src]).ingested == 1
+    again = ingest(db, [src])
+    assert (again.ingested, again.unchanged) == (0, 1)
+    src.write_text(REPORT.replace("6%左右", "6.5%左右"), encoding="utf-8")
+    changed = ingest(db, [src])
+    assert (changed.ingested, changed.new_versions) == (1, 1)
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT version, is_current FROM documents ORDER BY version").fetchall()
+    assert rows == [(1, 0), (2, 1)]
+    with govreport.open(db) as corpus:
+        assert corpus.facts(kind="target")["value"].tolist() == [6.5]
+        assert len(corpus.reports(current_only=False)) == 2
+
+
+def test_failures_are_rows_and_the_batch_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "ok.txt").write_text(REPORT, encoding="utf-8")
+    db = tmp_path / "g.db"
+    summary = ingest(db, [tmp_path / "in"])
+    assert (summary.ingested, summary.failed) == (1, 1)
+    ingest(db, [tmp_path / "in"])
+    errors = sqlite3.connect(db).execute("SELECT source, reason FROM errors").fetchall()
+    assert len(errors) == 1 and errors[0][1] == "empty file"
+
+
+def test_not_a_store_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "x.db"
+    bad.write_text("hello", encoding="utf-8")
+    with pytest.raises(store.StoreError, match="not a govreport store"):
+        store.connect(bad)
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t(x)")
+    with pytest.raises(store.StoreError, match="not a govreport store"):
+        store.connect(other)
+    with pytest.raises(store.StoreError, match="no such store"):
+        store.connect(tmp_path / "missing.db", create=False)
+
+
+def test_reprocess_rebuilds_from_stored_raw_text(tmp_path: Path) -> None:
+    src = tmp_path / "r.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    db = tmp_path / "g.db"
+    ingest(db, [src])
+    src.unlink()  # the original is gone: the store has the raw text
+    con = store.connect(db)
+    con.execute("DELETE FROM facts")
+    con.commit()
+    from govreport.pipeline import default_pipeline
+
+    assert list(store.reprocess(con, default_pipeline())) == [1]
+    con.close()
+    with govreport.open(db) as corpus:
+        assert len(corpus.facts()) == 2
+        assert corpus.search("化债")["doc"].tolist() == [str(src)]
+
+
+def test_search_equals_substring_scan_on_examples(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    ingest(db, [EXAMPLES])
+    with govreport.open(db) as corpus:
+        texts = dict(corpus.con.execute("SELECT source, clean_text FROM documents"))
+        for q in ("生产总值", "乡村", "化债", "增长", "区", "5%", "同步"):
+            found = set(corpus.search(q)["doc"])
+            assert found == {doc for doc, t in texts.items() if q in t}, q
+
+
+def test_sigkill_mid_ingest_leaves_a_consistent_store(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    body = EXAMPLES.joinpath("星澜县2025.txt").read_text(encoding="utf-8")
+    for i in range(400):
+        (folder / f"r{i:03}.txt").write_text(body.replace("215.6亿元", f"{200 + i / 10:.1f}亿元"), encoding="utf-8")
+    db = tmp_path / "g.db"
+    cmd = [sys.executable, "-m", "govreport.cli", "ingest", str(folder), "--db", str(db), "--batch", "10", "-q"]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    proc = subprocess.Popen(cmd, env=env)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                n = sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0]
+            except sqlite3.OperationalError:
+                continue
+            if n >= 20:
+                break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    con = sqlite3.connect(db)
+    docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert 0 < docs < 400, "the kill came too late to test anything"
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # every stored document is whole: its report row exists
+    assert con.execute("SELECT count(*) FROM documents d LEFT JOIN reports r ON r.report_id = d.id"
+                       " WHERE r.report_id IS NULL").fetchone()[0] == 0
+    con.close()
+    subprocess.run(cmd, env=env, check=True)
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 400
+    assert con.execute("SELECT count(DISTINCT source) FROM documents").fetchone()[0] == 400
