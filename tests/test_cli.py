@@ -81,3 +81,50 @@ def test_bad_alias_file_is_one_clear_line(tmp_path: Path) -> None:
     bad.write_text("not = [toml", encoding="utf-8")
     res = CliRunner().invoke(main, ["extract", str(src), "--out", str(tmp_path / "o"), "--aliases", str(bad)])
     assert res.exit_code != 0 and "not valid TOML" in res.output
+
+
+def test_store_commands_end_to_end(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    runner = CliRunner()
+    res = runner.invoke(main, ["ingest", str(EXAMPLES), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    assert "3 ingested" in res.output
+    again = runner.invoke(main, ["ingest", str(EXAMPLES), "--db", str(db)])
+    assert "3 skipped as unchanged" in again.output
+    found = runner.invoke(main, ["search", "生产总值", "--db", str(db), "--limit", "2"])
+    assert found.exit_code == 0 and found.output.count("【生产总值】") == 2
+    lines = runner.invoke(main, ["kwic", "同步", "--db", str(db)])
+    assert lines.exit_code == 0 and " | 同步 | " in lines.output
+    out = tmp_path / "panel.parquet"
+    res = runner.invoke(main, ["panel", "--db", str(db), "--indicators", "gdp", "--kind", "target", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert out.stat().st_size > 0
+    res = runner.invoke(main, ["attention", "--dict", "green", "--db", str(db), "--whole"])
+    assert res.exit_code == 0 and res.output.startswith("dictionary,dictionary_version,report_id,doc")
+    res = runner.invoke(main, ["targets", "--db", str(db), "--indicators", "gdp"])
+    assert res.exit_code == 0 and res.output.startswith("adcode,region")
+
+
+def test_store_commands_bad_input_is_one_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = tmp_path / "g.db"
+    assert runner.invoke(main, ["ingest", str(EXAMPLES), "--db", str(db), "-q"]).exit_code == 0
+    not_db = tmp_path / "x.db"
+    not_db.write_text("hello", encoding="utf-8")
+    cases = [
+        (["search", "化债", "--db", str(tmp_path / "missing.db")], "no such store"),
+        (["search", "化债", "--db", str(not_db)], "not a govreport store"),
+        (["search", "，", "--db", str(db)], "nothing to search for"),
+        (["panel", "--indicators", "gdpp", "--db", str(db)], "unknown indicator gdpp"),
+        (["panel", "--kind", "guess", "--db", str(db)], "unknown kind guess"),
+        (["attention", "--dict", "nope", "--db", str(db)], "no such dictionary"),
+        (["targets", "--db", str(db), "--out", str(tmp_path / "t.xyz")], "unknown format"),
+        (["ingest", str(tmp_path / "missing"), "--db", str(db)], "missing: no such file"),
+        (["ingest", "--db", str(db)], "give files or folders"),
+    ]
+    for args, message in cases:
+        res = runner.invoke(main, args)
+        assert res.exit_code != 0, args
+        assert message in res.output, (args, res.output)
+        assert "Traceback" not in res.output
+        assert len(res.output.strip().splitlines()) <= 3, res.output

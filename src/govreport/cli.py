@@ -111,7 +111,7 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_f
            quiet: bool) -> None:
     """Run the pipeline over reports and keep everything in the store (idempotent, versioned)."""
     if not paths and not reprocess:
-        raise click.UsageError("give files or folders to ingest, or --reprocess")
+        raise click.ClickException("give files or folders to ingest, or --reprocess")
     for f in alias_files:
         check_alias_file(f)
     con = _connect(db, create=True)
@@ -136,6 +136,10 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_f
 
             summary = store.ingest(con, files, jobs=jobs, aliases=alias_files, batch=batch, on_progress=tick)
     if not quiet:
+        for err in summary.errors[:20]:
+            click.echo(f"failed {err.doc}: {err.reason}", err=True)
+        if len(summary.errors) > 20:
+            click.echo(f"… {len(summary.errors) - 20} more failures in the errors table", err=True)
         click.echo(f"{summary.ingested} ingested ({summary.new_versions} new versions of changed files), "
                    f"{summary.unchanged} skipped as unchanged, {summary.failed} failed -> {db}", err=True)
     if summary.ingested == 0 and summary.unchanged == 0:
@@ -162,12 +166,12 @@ FORMATS = ("csv", "parquet", "dta", "xlsx", "jsonl")
 def _emit(frame: pd.DataFrame, out: Path | None, fmt: str | None, what: str) -> None:
     if out is None:
         if fmt not in (None, "csv"):
-            raise click.UsageError(f"--format {fmt} needs --out FILE")
+            raise click.ClickException(f"--format {fmt} needs --out FILE")
         click.echo(frame.to_csv(index=False), nl=False)
         return
     chosen = fmt or out.suffix.lstrip(".").lower() or "csv"
     if chosen not in FORMATS:
-        raise click.UsageError(f"unknown format {chosen!r} (one of {', '.join(FORMATS)})")
+        raise click.ClickException(f"unknown format {chosen!r} (one of {', '.join(FORMATS)})")
     try:
         write_frame(frame, out, chosen)
     except (OSError, ValueError) as e:

@@ -106,6 +106,7 @@ class IngestSummary:
     unchanged: int = 0
     failed: int = 0
     new_versions: int = 0
+    errors: tuple[IngestError, ...] = ()
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
@@ -151,9 +152,11 @@ def known(con: sqlite3.Connection, source: str, sha256: str) -> bool:
 def write_batch(con: sqlite3.Connection, outcomes: Iterable[Report | IngestError]) -> IngestSummary:
     """Store a batch of pipeline outcomes in one transaction."""
     ingested = unchanged = failed = versions = 0
+    errors: list[IngestError] = []
     with con:
         for outcome in outcomes:
             if isinstance(outcome, IngestError):
+                errors.append(outcome)
                 con.execute("INSERT INTO errors(source, reason, at) VALUES (?,?,?)"
                             " ON CONFLICT(source, reason) DO UPDATE SET at = excluded.at",
                             (outcome.doc, outcome.reason, now()))
@@ -164,7 +167,7 @@ def write_batch(con: sqlite3.Connection, outcomes: Iterable[Report | IngestError
                 continue
             versions += _insert_document(con, outcome)
             ingested += 1
-    return IngestSummary(ingested, unchanged, failed, versions)
+    return IngestSummary(ingested, unchanged, failed, versions, tuple(errors))
 
 
 def _insert_document(con: sqlite3.Connection, report: Report) -> int:
@@ -304,4 +307,4 @@ def ingest(con: sqlite3.Connection, files: list[tuple[str, Path]], jobs: int = 1
 
 def _add(a: IngestSummary, b: IngestSummary) -> IngestSummary:
     return IngestSummary(a.ingested + b.ingested, a.unchanged + b.unchanged, a.failed + b.failed,
-                         a.new_versions + b.new_versions)
+                         a.new_versions + b.new_versions, a.errors + b.errors)
