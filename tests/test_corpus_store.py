@@ -80,4 +80,4 @@ def test_store_opens_in_plain_sqlite(corpus) -> None:  # type: ignore[no-untyped
 
     con = sqlite3.connect(Path(corpus.path))
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"documents", "reports", "sections", "facts", "figures", "edits", "errors", "passages"} <= tables
+    assert {"documents", "reports", "sections", "facts", "figures", "edits", "errors", "documents_fts"} <= tables

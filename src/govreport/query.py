@@ -164,17 +164,16 @@ class Corpus:
 
     def search(self, query: str, limit: int | None = None, region: str | None = None, level: str | None = None,
                year: int | None = None, width: int = 30) -> pd.DataFrame:
-        """Paragraphs whose text contains query, best first, with the hit marked 【…】 in a snippet."""
+        """Reports whose text contains query, best first, the first hit marked 【…】 in a snippet."""
         needle = check_query(query)
-        rows = self._passages_containing(needle, region, level, year, limit)
         out = []
-        for report_id, doc, reg, lvl, ry, kind, p_start, text, rank in rows:
+        for report_id, doc, reg, lvl, ry, text, rank in self._documents_containing(needle, region, level, year, limit):
             i = text.find(needle)
             a, b = max(0, i - width), min(len(text), i + len(needle) + width)
             snippet = ("…" if a else "") + text[a:i] + "【" + needle + "】" + text[i + len(needle):b] + (
                 "…" if b < len(text) else "")
-            out.append((report_id, doc, reg, lvl, ry, kind, p_start + i, p_start + i + len(needle), text.count(needle),
-                        snippet, rank))
+            out.append((report_id, doc, reg, lvl, ry, self._section_kind(report_id, i), i, i + len(needle),
+                        text.count(needle), snippet.replace("\n", " "), rank))
         return pd.DataFrame(out, columns=["report_id", "doc", "region", "level", "report_year", "section_kind",
                                           "start", "end", "hits", "snippet", "rank"])
 
@@ -183,17 +182,24 @@ class Corpus:
         """Every occurrence of term as a concordance line: left context | term | right context."""
         needle = check_query(term)
         out = []
-        for report_id, doc, reg, lvl, ry, kind, p_start, text, _ in self._passages_containing(
-                needle, region, level, year, None):
+        for report_id, doc, reg, lvl, ry, text, _ in self._documents_containing(needle, region, level, year, None):
             for m in re.finditer(re.escape(needle), text):
-                out.append((report_id, doc, reg, lvl, ry, kind, p_start + m.start(),
-                            text[max(0, m.start() - width):m.start()], needle, text[m.end():m.end() + width]))
+                left = text[max(0, m.start() - width):m.start()].replace("\n", " ")
+                right = text[m.end():m.end() + width].replace("\n", " ")
+                out.append((report_id, doc, reg, lvl, ry, self._section_kind(report_id, m.start()), m.start(),
+                            left, needle, right))
         frame = pd.DataFrame(out, columns=["report_id", "doc", "region", "level", "report_year", "section_kind",
                                            "start", "left", "term", "right"])
         return frame.sort_values(["report_year", "doc", "start"]).reset_index(drop=True)
 
-    def _passages_containing(self, needle: str, region: str | None, level: str | None, year: int | None,
-                             limit: int | None) -> list[tuple[Any, ...]]:
+    def _section_kind(self, report_id: int, pos: int) -> str:
+        row = self.con.execute(
+            "SELECT kind FROM sections WHERE report_id = ? AND start <= ? AND \"end\" > ? ORDER BY depth DESC LIMIT 1",
+            (report_id, pos, pos)).fetchone()
+        return str(row[0]) if row else "other"
+
+    def _documents_containing(self, needle: str, region: str | None, level: str | None, year: int | None,
+                              limit: int | None) -> list[tuple[Any, ...]]:
         where, params = ["d.is_current = 1"], []
         for col, val in (("r.level", level), ("r.report_year", year)):
             if val is not None:
@@ -202,29 +208,38 @@ class Corpus:
         if region:
             where.append("(r.region LIKE ? OR r.province LIKE ? OR r.adcode = ?)")
             params += [f"%{region}%", f"%{region}%", region]
-        base = ("SELECT p.report_id, r.doc, r.region, r.level, r.report_year, s.kind,"
-                " p.start, substr(d.clean_text, p.start + 1, p.\"end\" - p.start) AS text, {rank}"
-                " FROM {source} JOIN reports r ON r.report_id = p.report_id JOIN documents d ON d.id = p.report_id"
-                " LEFT JOIN sections s ON s.report_id = p.report_id AND s.idx = p.section"
-                " WHERE {where} ORDER BY {order}")
+        detail = ("SELECT d.id, r.doc, r.region, r.level, r.report_year, d.clean_text"
+                  " FROM documents d JOIN reports r ON r.report_id = d.id WHERE ")
         expr = match_expression(needle)
-        if expr is not None and len(_WORD.findall(needle)) > 1:
-            sql = base.format(rank="bm25(passages_fts)",
-                              source="passages_fts JOIN passages p ON p.id = passages_fts.rowid",
-                              where=" AND ".join(["passages_fts MATCH ?", *where]), order="bm25(passages_fts)")
-            params = [expr, *params]
-        else:  # one character (or no word character): no bigram to look up, scan the text
-            scan = "instr(substr(d.clean_text, p.start + 1, p.\"end\" - p.start), ?) > 0"
-            sql = base.format(rank="0.0", source="passages p", order="r.report_year, p.id",
-                              where=" AND ".join([scan, *where]))
-            params = [needle, *params]
+        if expr is None or len(_WORD.findall(needle)) < 2:
+            # one character: no bigram to look up, scan the text
+            sql = detail + " AND ".join(["instr(d.clean_text, ?) > 0", *where]) + " ORDER BY r.report_year, d.id"
+            scanned = [(*row, 0.0) for row in self.con.execute(sql, [needle, *params])]
+            return scanned[:limit] if limit is not None else scanned
+        # rank in the index alone (cheap), then read details and text only for the best candidates
         rows: list[tuple[Any, ...]] = []
-        for row in self.con.execute(sql, params):
-            if needle in row[7]:  # the index narrows, the text decides
-                rows.append(row)
-                if limit is not None and len(rows) >= limit:
-                    break
-        return rows
+        chunk = 500 if limit is None else max(limit, 10)
+        k = None if limit is None else max(50, limit * 4)
+        seen = 0
+        while True:
+            ranked = self.con.execute(
+                "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank"
+                + ("" if k is None else f" LIMIT {int(k)}"), (expr,)).fetchall()
+            fresh = ranked[seen:]
+            by_id = dict(fresh)
+            for i in range(0, len(fresh), chunk):
+                ids = [doc_id for doc_id, _ in fresh[i:i + chunk]]
+                sql = detail + " AND ".join([f"d.id IN ({','.join('?' * len(ids))})", *where])
+                found = {row[0]: row for row in self.con.execute(sql, [*ids, *params])}
+                for doc_id in ids:
+                    row = found.get(doc_id)
+                    if row is not None and needle in row[5]:  # the index narrows, the text decides
+                        rows.append((*row, by_id[doc_id]))
+                        if limit is not None and len(rows) >= limit:
+                            return rows
+            if k is None or len(ranked) < k:
+                return rows
+            seen, k = len(ranked), k * 4
 
     # --- attention ------------------------------------------------------------------------------
 

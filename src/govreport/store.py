@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -84,14 +83,9 @@ MIGRATIONS: dict[int, str] = {
         id INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL,
         UNIQUE (source, reason)
     );
-    CREATE TABLE passages (
-        id INTEGER PRIMARY KEY,
-        report_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        section INTEGER, start INTEGER NOT NULL, "end" INTEGER NOT NULL
-    );
-    CREATE INDEX passages_report ON passages(report_id);
-    -- contentless: the bigrams are recomputed from clean_text when a row must be deleted
-    CREATE VIRTUAL TABLE passages_fts USING fts5(grams, content='', tokenize='unicode61');
+    -- full-text index of clean_text as character bigrams, rowid = documents.id; contentless:
+    -- the bigrams are recomputed from clean_text when a row must be deleted
+    CREATE VIRTUAL TABLE documents_fts USING fts5(grams, content='', tokenize='unicode61');
     """,
 }
 
@@ -181,6 +175,7 @@ def _insert_document(con: sqlite3.Connection, report: Report) -> int:
         (raw.doc, raw.sha256, raw.format, raw.encoding, raw.text, report.text, now(), (prev or 0) + 1,
          PIPELINE_VERSION))
     report_id = int(cur.lastrowid or 0)
+    con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,?)", (report_id, grams(report.text)))
     _insert_derived(con, report_id, report)
     return 1 if prev else 0
 
@@ -209,33 +204,11 @@ def _insert_derived(con: sqlite3.Connection, report_id: int, report: Report) -> 
          for g in report.figures])
     con.executemany("INSERT INTO edits VALUES (?,?,?,?,?,?)",
                     [(report_id, e.kind, e.raw_start, e.raw_end, e.raw, e.replacement) for e in report.edits])
-    for start, end, section in passages(report):
-        cur = con.execute("INSERT INTO passages(report_id, section, start, \"end\") VALUES (?,?,?,?)",
-                          (report_id, section, start, end))
-        con.execute("INSERT INTO passages_fts(rowid, grams) VALUES (?,?)",
-                    (cur.lastrowid, grams(report.text[start:end])))
 
 
-def _delete_derived(con: sqlite3.Connection, report_id: int, clean_text: str) -> None:
-    rows = con.execute("SELECT id, start, \"end\" FROM passages WHERE report_id=?", (report_id,)).fetchall()
-    con.executemany("INSERT INTO passages_fts(passages_fts, rowid, grams) VALUES ('delete', ?, ?)",
-                    [(pid, grams(clean_text[a:b])) for pid, a, b in rows])
-    for table in ("passages", "edits", "figures", "facts", "sections", "reports"):
+def _delete_derived(con: sqlite3.Connection, report_id: int) -> None:
+    for table in ("edits", "figures", "facts", "sections", "reports"):
         con.execute(f"DELETE FROM {table} WHERE report_id=?", (report_id,))
-
-
-_PARAGRAPH = re.compile(r"[^\n]+")
-
-
-def passages(report: Report) -> Iterator[tuple[int, int, int | None]]:
-    """(start, end, section) of every paragraph of the clean text: the unit of search hits."""
-    from govreport.sections import section_at
-
-    starts = [s.start for s in report.sections]
-    for m in _PARAGRAPH.finditer(report.text):
-        if m.group().strip():
-            sec = section_at(report.sections, starts, m.start()) if report.sections else None
-            yield m.start(), m.end(), sec.index if sec else None
 
 
 def base_value(value: float | None, value_max: float | None, unit: str | None,
@@ -262,7 +235,10 @@ def reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool =
         with con:
             for doc_id, source, fmt, enc, sha, raw_text, old_clean in rows[i:i + batch]:
                 report = pipeline(RawDocument(source, raw_text, fmt, enc, sha))
-                _delete_derived(con, doc_id, old_clean)
+                _delete_derived(con, doc_id)
+                con.execute("INSERT INTO documents_fts(documents_fts, rowid, grams) VALUES ('delete', ?, ?)",
+                            (doc_id, grams(old_clean)))
+                con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,?)", (doc_id, grams(report.text)))
                 con.execute("UPDATE documents SET clean_text=?, pipeline_version=? WHERE id=?",
                             (report.text, PIPELINE_VERSION, doc_id))
                 _insert_derived(con, doc_id, report)
