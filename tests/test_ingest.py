@@ -42,8 +42,9 @@ def test_html_article_is_extracted_without_chrome(tmp_path: Path) -> None:
         ("noise.txt", bytes([0x81, 0x30, 0x81, 0x30, 0xFF, 0xFE, 0x80, 0x81]) * 10, "undecodable"),
         ("badbom.txt", b"\xff\xfe\x00\xd8\x41\x00", "invalid utf-16"),
         ("notes.md", "各位代表".encode(), "unsupported file type '.md'"),
-        ("report.pdf", b"%PDF-1.4 ...", "unsupported file type '.pdf'"),
-        ("report.docx", b"PK\x03\x04", "unsupported file type '.docx'"),
+        ("report.pdf", b"%PDF-1.4 ...", "corrupt or unreadable PDF"),
+        ("report.docx", b"PK\x03\x04", "corrupt or not a .docx file"),
+        ("report.rtf", b"{\\rtf1 ...}", "unsupported file type '.rtf'"),
     ],
 )
 def test_bad_input_becomes_an_error_with_a_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:

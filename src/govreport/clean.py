@@ -233,8 +233,9 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
 
 def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     p = patterns or default_patterns()
-    return [normalize_width, remove_chrome(p), remove_page_markers, remove_spam(p), repair_ocr_digits,
-            repair_dashes, join_number_spaces, join_broken_lines]
+    # line-based passes first; digit repairs last, once broken lines and numbers are whole again
+    return [normalize_width, remove_chrome(p), remove_page_markers, remove_spam(p), repair_dashes,
+            join_broken_lines, join_number_spaces, repair_ocr_digits]
 
 
 def clean(raw: str, passes: list[Pass] | None = None) -> CleanText:

@@ -16,7 +16,7 @@ from govreport.model import IngestError, RawDocument
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
-KNOWN_LATER = {".docx", ".doc", ".pdf", ".wps", ".rtf"}
+OFFICE_SUFFIXES = {".docx", ".pdf", ".doc"}
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn", "ms936"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -40,16 +40,36 @@ def read_document(path: Path, doc: str | None = None) -> RawDocument | IngestErr
     if not path.is_file():
         return IngestError(doc, "not a regular file")
     suffix = path.suffix.lower()
-    if suffix in KNOWN_LATER:
-        return IngestError(doc, f"unsupported file type '{suffix}' (plain text and HTML are read)")
     try:
         data = path.read_bytes()
     except OSError as e:
         return IngestError(doc, f"cannot read file: {e.strerror or e}")
+    if suffix in OFFICE_SUFFIXES:
+        return read_office(path, data, doc, suffix)
     fmt = "html" if suffix in HTML_SUFFIXES or _looks_like_html(data) else "txt"
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and fmt == "txt" and suffix:
-        return IngestError(doc, f"unsupported file type '{suffix}' (plain text and HTML are read)")
+        return IngestError(doc, f"unsupported file type '{suffix}' (read: .txt, .html, .docx, .pdf, .doc)")
     return parse_bytes(data, doc, fmt)
+
+
+def read_office(path: Path, data: bytes, doc: str, suffix: str) -> RawDocument | IngestError:
+    from govreport import formats
+
+    if not data.strip():
+        return IngestError(doc, "empty file")
+    try:
+        if suffix == ".docx":
+            text = formats.docx_to_text(data)
+        elif suffix == ".pdf":
+            text = formats.pdf_to_text(data)
+        else:
+            text = formats.doc_to_text(path)
+    except formats.FormatError as e:
+        return IngestError(doc, str(e))
+    if not _CJK.search(text):
+        return IngestError(doc, "no Chinese text found: not a government work report")
+    return RawDocument(doc=doc, text=text, format=suffix.lstrip("."), encoding=None,
+                       sha256=hashlib.sha256(data).hexdigest())
 
 
 def parse_bytes(data: bytes, doc: str, fmt: str = "txt") -> RawDocument | IngestError:
