@@ -18,6 +18,7 @@ from govreport import __version__, store
 from govreport.attention import DictionaryError, bundled, load_dictionary
 from govreport.export import JsonlWriter
 from govreport.facts import grammar_with
+from govreport.fetch import FetchOptions, fetch_all, read_urls
 from govreport.ingest import iter_inputs
 from govreport.model import IngestError
 from govreport.query import Corpus, QueryError, write_frame
@@ -126,15 +127,24 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_f
                 click.echo(f"reprocessed {total} stored reports in {db}", err=True)
         if not paths:
             return
+        urls = [p for p in paths if re.match(r"https?://", p, re.I)]
+        paths = tuple(p for p in paths if p not in urls)
+        summary = store.IngestSummary()
+        if urls:
+            cache = Path(os.environ.get("GOVREPORT_CACHE", Path.home() / ".cache" / "govreport" / "fetch"))
+            summary = store.ingest_urls(con, urls, cache, FetchOptions(), pipeline_for(alias_files), batch)
         files = list(iter_inputs(paths))
-        if not files:
+        if not files and not urls:
             raise click.ClickException("no input files found under the given paths")
-        with tqdm(total=len(files), unit="report", desc="ingest", disable=bar_off, file=sys.stderr) as bar:
+        with tqdm(total=len(files), unit="report", desc="ingest", disable=bar_off or not files,
+                  file=sys.stderr) as bar:
 
             def tick(n: int) -> None:
                 bar.update(n)
 
-            summary = store.ingest(con, files, jobs=jobs, aliases=alias_files, batch=batch, on_progress=tick)
+            if files:
+                summary = store.combine(summary, store.ingest(con, files, jobs=jobs, aliases=alias_files, batch=batch,
+                                                           on_progress=tick))
     if not quiet:
         for err in summary.errors[:20]:
             click.echo(f"failed {err.doc}: {err.reason}", err=True)
@@ -284,6 +294,42 @@ def targets(indicators: str | None, db: Path, out: Path | None, fmt: str | None)
         except QueryError as e:
             raise click.ClickException(str(e)) from None
     _emit(frame, out, fmt, "targets")
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for pages/ and the manifest fetch.jsonl (headers, status, ETag …).")
+@click.option("--concurrency", default=4, show_default=True, type=click.IntRange(1, 64))
+@click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(0),
+              help="Seconds between requests to one host.")
+@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(0.1))
+@click.option("--retries", default=3, show_default=True, type=click.IntRange(0, 10),
+              help="Further attempts after a 5xx, 429 or timeout, with doubling waits.")
+@click.option("--ignore-robots", is_flag=True, help="Do not read robots.txt (only for sites you may crawl).")
+@click.option("--quiet", "-q", is_flag=True)
+def fetch(sources: tuple[str, ...], out_dir: Path, concurrency: int, delay: float, timeout: float, retries: int,
+          ignore_robots: bool, quiet: bool) -> None:
+    """Fetch report pages (URLs, or files of URLs) politely; only changed pages are fetched again."""
+    urls: list[str] = []
+    for source in sources:
+        try:
+            urls.extend(read_urls(source))
+        except (ValueError, OSError) as e:
+            raise click.ClickException(str(e)) from None
+    options = FetchOptions(concurrency=concurrency, per_host_delay=delay, timeout=timeout, retries=retries,
+                           respect_robots=not ignore_robots)
+    pages = fetch_all(urls, out_dir, options)
+    ok = [p for p in pages if not p.error]
+    if not quiet:
+        for p in pages:
+            if p.error:
+                click.echo(f"failed {p.url}: {p.error}", err=True)
+        unchanged = sum(p.not_modified for p in ok)
+        click.echo(f"{len(ok)} fetched ({unchanged} unchanged since the last run), {len(pages) - len(ok)} failed "
+                   f"-> {out_dir}", err=True)
+    if not ok:
+        sys.exit(1)
 
 
 def check_alias_file(path: str) -> None:

@@ -72,10 +72,11 @@ def read_office(path: Path, data: bytes, doc: str, suffix: str) -> RawDocument |
                        sha256=hashlib.sha256(data).hexdigest())
 
 
-def parse_bytes(data: bytes, doc: str, fmt: str = "txt") -> RawDocument | IngestError:
+def parse_bytes(data: bytes, doc: str, fmt: str = "txt", declared: str | None = None) -> RawDocument | IngestError:
+    """Decode and (for HTML) extract; declared is a charset from outside, e.g. an HTTP header."""
     if not data.strip():
         return IngestError(doc, "empty file")
-    charset = _declared_charset(data) if fmt == "html" else None
+    charset = (_declared_charset(data) if fmt == "html" else None) or _known_codec(declared)
     decoded = decode_bytes(data, charset)
     if isinstance(decoded, _Undecodable):
         return IngestError(doc, decoded.reason)
@@ -163,6 +164,16 @@ def _declared_charset(data: bytes) -> str | None:
     if not m:
         return None
     name = m.group(1).decode("ascii", "ignore")
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
+
+
+def _known_codec(name: str | None) -> str | None:
+    if not name:
+        return None
     try:
         codecs.lookup(name)
     except LookupError:

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from govreport import __version__
+from govreport.fetch import FetchOptions, fetch_all
 from govreport.model import IngestError, RawDocument, Report
 from govreport.numbers import MULTIPLIERS
 from govreport.pipeline import Pipeline
@@ -270,17 +271,39 @@ def ingest(con: sqlite3.Connection, files: list[tuple[str, Path]], jobs: int = 1
     for outcome in run_items(todo, jobs, aliases):
         pending.append(outcome)
         if len(pending) >= batch:
-            total = _add(total, write_batch(con, pending))
+            total = combine(total, write_batch(con, pending))
             if on_progress:
                 on_progress(len(pending))
             pending = []
     if pending:
-        total = _add(total, write_batch(con, pending))
+        total = combine(total, write_batch(con, pending))
         if on_progress:
             on_progress(len(pending))
     return total
 
 
-def _add(a: IngestSummary, b: IngestSummary) -> IngestSummary:
+def combine(a: IngestSummary, b: IngestSummary) -> IngestSummary:
     return IngestSummary(a.ingested + b.ingested, a.unchanged + b.unchanged, a.failed + b.failed,
                          a.new_versions + b.new_versions, a.errors + b.errors)
+
+
+def ingest_urls(con: sqlite3.Connection, urls: list[str], cache: Path, options: FetchOptions | None = None,
+                pipeline: Pipeline | None = None, batch: int = 50) -> IngestSummary:
+    """Fetch pages (conditionally, into cache) and store them with the URL as their source."""
+    from govreport.ingest import parse_bytes
+    from govreport.pipeline import default_pipeline
+
+    pipe = pipeline or default_pipeline()
+    pages = fetch_all(urls, cache, options)
+    total = IngestSummary()
+    outcomes: list[Report | IngestError] = []
+    for page in pages:
+        if page.error or not page.path:
+            outcomes.append(IngestError(page.url, page.error or "nothing fetched"))
+            continue
+        raw = parse_bytes((cache / page.path).read_bytes(), page.url, "html", page.charset)
+        outcomes.append(raw if isinstance(raw, IngestError) else pipe(raw))
+        if len(outcomes) >= batch:
+            total = combine(total, write_batch(con, outcomes))
+            outcomes = []
+    return combine(total, write_batch(con, outcomes)) if outcomes else total
