@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -30,7 +31,7 @@ def page(body: str, charset: str = "utf-8", meta: bool = True) -> bytes:
 
 
 class Handler(BaseHTTPRequestHandler):
-    hits: dict[str, int] = {}
+    hits: ClassVar[dict[str, int]] = {}
 
     def log_message(self, *args: object) -> None:  # quiet
         pass
@@ -66,8 +67,8 @@ class Handler(BaseHTTPRequestHandler):
         elif self.path == "/gzip.html":
             self.send(200, gzip.compress(page(REPORT)), {**html, "Content-Encoding": "gzip"})
         elif self.path == "/chrome.html":
-            self.send(200, page(CHROME + f"<article>{REPORT}</article>" + CHROME + "<div class='footer'>版权所有</div>"),
-                      html)
+            body = CHROME + f"<article>{REPORT}</article>" + CHROME + "<div class='footer'>版权所有</div>"
+            self.send(200, page(body), html)
         elif self.path == "/etag.html":
             if self.headers.get("If-None-Match") == '"v1"':
                 self.send(304, headers={"ETag": '"v1"'})
@@ -151,5 +152,5 @@ def test_fetch_command(server: str, tmp_path: Path) -> None:
 def test_read_urls_rejects_lines_that_are_not_urls(tmp_path: Path) -> None:
     f = tmp_path / "u.txt"
     f.write_text("http://a.example/x\nftp://b\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="u.txt:2: not a URL"):
+    with pytest.raises(ValueError, match=r"u\.txt:2: not a URL"):
         read_urls(str(f))
