@@ -7,7 +7,6 @@ Every frame that refers to reports carries `report_id` and `doc` (the path as in
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -300,28 +299,23 @@ class Corpus:
         return pd.DataFrame(out, columns=["report_id", "section_kind", "section_chars"])
 
 
-def open_corpus(path: str | Path) -> Corpus:
-    return Corpus(path)
-
-
 def check_indicators(indicators: Iterable[str] | None) -> tuple[str, ...]:
-    if indicators is None:
-        return CANONICAL
-    chosen = tuple(i.strip() for i in indicators if i.strip())
-    unknown = [i for i in chosen if i not in CANONICAL]
-    if unknown:
-        raise QueryError(f"unknown indicator {', '.join(unknown)} (known: {', '.join(CANONICAL)})")
-    return chosen or CANONICAL
+    return _choose(indicators, CANONICAL, "indicator")
 
 
 def check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
-    if kinds is None:
-        return KINDS
-    chosen = tuple(k.strip() for k in kinds if k.strip())
-    unknown = [k for k in chosen if k not in KINDS]
+    return _choose(kinds, KINDS, "kind")
+
+
+def _choose(values: Iterable[str] | None, known: tuple[str, ...], what: str) -> tuple[str, ...]:
+    """The values asked for (all when none are), refusing any that do not exist."""
+    if values is None:
+        return known
+    chosen = tuple(v.strip() for v in values if v.strip())
+    unknown = [v for v in chosen if v not in known]
     if unknown:
-        raise QueryError(f"unknown kind {', '.join(unknown)} (known: {', '.join(KINDS)})")
-    return chosen or KINDS
+        raise QueryError(f"unknown {what} {', '.join(unknown)} (known: {', '.join(known)})")
+    return chosen or known
 
 
 def check_query(query: str) -> str:
@@ -389,4 +383,4 @@ def write_frame(frame: pd.DataFrame, path: Path, fmt: str) -> None:
         raise QueryError(f"unknown format {fmt!r} (csv, parquet, dta, xlsx, jsonl)")
 
 
-__all__ = ["CANONICAL", "Corpus", "QueryError", "open_corpus", "sqlite3", "write_frame"]
+__all__ = ["CANONICAL", "Corpus", "QueryError", "write_frame"]
