@@ -127,3 +127,11 @@ def test_generic_words_for_the_region() -> None:
     assert ("gdp", "level", "actual", 2024, None, 6, None, "以上") in got
     assert ("foreign_trade", "level", "actual", 2024, None, 10318, None, None) in got
     assert ("exports", "growth", "actual", 2024, None, 5, None, None) in got
+
+
+def test_work_headed_with_a_past_year_is_a_review() -> None:
+    text = ("——2026年1月20日在某某省第十四届人民代表大会第四次会议上\n各位代表：\n一、2025年主要工作\n"
+            "全省地区生产总值增长5.4%。\n二、2026年主要工作\n地区生产总值增长5%左右。\n")
+    got = brief(list(govreport.extract(text).facts))
+    assert got == {("gdp", "growth", "actual", 2025, None, 5.4, None, None),
+                   ("gdp", "growth", "target", 2026, None, 5, None, "左右")}

@@ -171,6 +171,18 @@ class Context:
     def section(self, pos: int) -> Section | None:
         return section_at(self.sections, self.starts, pos)
 
+    def kind_of(self, sec: Section | None) -> str:
+        """The section's kind, except that work headed with a past year (一、2025年主要工作 in a
+        2026 report) is a review whatever its words."""
+        if sec is None:
+            return "other"
+        node: Section | None = sec
+        while node is not None:
+            if node.kind in ("targets", "tasks") and node.year and self.target_year and node.year < self.target_year:
+                return "review"
+            node = self.sections[node.parent] if node.parent is not None else None
+        return sec.kind
+
     def in_plan_passage(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.plan_passages)
 
@@ -179,9 +191,10 @@ class Context:
 
 
 def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Context:
-    review_years = [s.year for s in sections if s.kind == "review" and s.depth == 1 and s.year]
-    target_years = [s.year for s in sections if s.kind in ("targets", "tasks") and s.depth == 1 and s.year]
+    review_years = [s.year for s in sections if s.kind == "review" and s.depth <= 1 and s.year]
     ry = meta.report_year
+    target_years = [s.year for s in sections if s.kind in ("targets", "tasks") and s.depth <= 1 and s.year
+                    and not (ry and s.year < ry)]
     review_year = review_years[0] if review_years else (ry - 1 if ry else None)
     target_year = target_years[0] if target_years else ry
     if review_year and target_year and target_year <= review_year:
@@ -524,7 +537,7 @@ def _measure(entry: Entry, v: Value, tail: str, name_says_growth: bool = False) 
 def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int | None,
                  name_start: int) -> tuple[str | None, int | None]:
     sec = ctx.section(v.start)
-    skind = sec.kind if sec else "other"
+    skind = ctx.kind_of(sec)
     if skind == "review" and ctx.in_plan_passage(v.start):
         skind = "plan"
     sentence_start = max(text.rfind("。", 0, v.start), text.rfind("\n", 0, v.start)) + 1
@@ -603,7 +616,7 @@ def _statement_facts(text: str, g: Grammar, ctx: Context) -> list[tuple[Fact, bo
     for st in g.statements:
         for m in st.pattern.finditer(text):
             sec = ctx.section(m.start())
-            skind = sec.kind if sec else "other"
+            skind = ctx.kind_of(sec)
             if skind in ("targets", "tasks"):
                 kind, period = "target", ctx.target_year
             elif skind == "plan":
