@@ -54,3 +54,10 @@ def test_names_resolve_as_of_the_report_year(gaz: Gazetteer) -> None:
     assert [c.adcode for c in gaz.resolve("成都市郫都区", 2020)] == ["510117"]
     assert gaz.resolve("成都市郫都区", 2010) == ()
     assert [c.adcode for c in gaz.resolve("成都市郫县", 2010)] == ["510124"]
+
+
+def test_meeting_line_in_chinese_numerals_or_without_a_date(gaz: Gazetteer) -> None:
+    m = meta_of("——二〇二三年一月十日在连州市第十六届人民代表大会第三次会议上\n市长 戴少枚\n各位代表：", gaz)
+    assert (m.meeting_date, m.report_year, m.region) == ("2023-01-10", 2023, "连州市")
+    m = meta_of("——在连州市第十六届人民代表大会第三次会议上\n市长 戴少枚\n各位代表：\n一、2022年工作回顾\n", gaz)
+    assert (m.meeting_date, m.report_year, m.congress) == (None, 2023, "第十六届人民代表大会第三次会议")

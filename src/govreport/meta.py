@@ -5,15 +5,21 @@ A field the text does not support stays None: nothing here guesses.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
+
+import cn2an
 
 from govreport.gazetteer import MUNICIPALITIES, Gazetteer
 from govreport.model import Meta, RegionCandidate
 
 CN_ORDINAL = "一二三四五六七八九十"
+_CN_DIGIT = "〇零一二三四五六七八九"
+# ——2023年1月4日在曲靖市麒麟区第六届人民代表大会第二次会议上 (the date may be in Chinese numerals or absent)
 MEETING = re.compile(
-    rf"(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日在(?P<place>[^\n第在]{{0,30}}?)[ \t\u3000]*"
+    rf"(?:(?P<y>\d{{4}}|[{_CN_DIGIT}]{{4}})年(?P<m>\d{{1,2}}|[{CN_ORDINAL}]{{1,3}})月"
+    rf"(?P<d>\d{{1,2}}|[{CN_ORDINAL}]{{1,3}})日)?在(?P<place>[^\n第在，。]{{0,30}}?)[ \t\u3000]*"
     rf"(?P<cong>第[{CN_ORDINAL}]+届)[ \t\u3000]*(?P<nat>全国)?人民代表大会[ \t\u3000]*(?P<sess>第[{CN_ORDINAL}]+次)会议"
 )
 TITLES = r"代理?[省市区县州]长|[省市区县州旗盟]长|总理|主席|代主席"
@@ -37,9 +43,13 @@ NATION = "中华人民共和国"
 
 def extract_meta(text: str, gazetteer: Gazetteer) -> Meta:
     header, body = _split_header(text)
-    meeting = MEETING.search(header) or MEETING.search(text[:3000])
+    meeting = MEETING.search(header)
+    if meeting is None:  # outside the heading only a dated mention is the report's own meeting
+        later = MEETING.search(text[:3000])
+        meeting = later if later is not None and later["y"] else None
+    date = _meeting_date(meeting)
     national = bool(meeting and meeting.group("nat")) or _self_org(text) == "国务院"
-    report_year = _report_year(text, header, body, meeting)
+    report_year = _report_year(text, header, body, date.year if date else None)
     region, province_hint = _region(header, meeting, national)
     speaker, title, speaker_org = _speaker(header)
     if region is None and speaker_org:
@@ -47,7 +57,7 @@ def extract_meta(text: str, gazetteer: Gazetteer) -> Meta:
     meta = Meta(
         region=NATION if national else region,
         report_year=report_year,
-        meeting_date=f"{int(meeting['y']):04d}-{int(meeting['m']):02d}-{int(meeting['d']):02d}" if meeting else None,
+        meeting_date=date.isoformat() if date else None,
         congress=_congress(meeting) if meeting else None,
         speaker=speaker,
         speaker_title=title,
@@ -74,9 +84,24 @@ def _congress(m: re.Match[str]) -> str:
     return f"{m['cong']}{m['nat'] or ''}人民代表大会{m['sess']}会议"
 
 
-def _report_year(text: str, header: str, body: str, meeting: re.Match[str] | None) -> int | None:
-    if meeting:
-        return int(meeting["y"])
+def _meeting_date(m: re.Match[str] | None) -> dt.date | None:
+    if m is None or not m["y"]:
+        return None
+    year = m["y"] if m["y"].isdigit() else "".join(str("〇一二三四五六七八九".find(c.replace("零", "〇")))
+                                                   for c in m["y"])
+    try:
+        return dt.date(int(year), _small_number(m["m"]), _small_number(m["d"]))
+    except ValueError:
+        return None
+
+
+def _small_number(text: str) -> int:
+    return int(text) if text.isdigit() else int(cn2an.cn2an(text, "smart"))
+
+
+def _report_year(text: str, header: str, body: str, meeting_year: int | None) -> int | None:
+    if meeting_year:
+        return meeting_year
     review = REVIEW_YEAR.search(text, 0, 8000)
     if review:
         return int(review.group(1) or review.group(2)) + 1
