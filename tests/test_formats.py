@@ -134,3 +134,14 @@ def test_scanned_pdf_is_read_by_ocr(tmp_path: Path) -> None:
     raw = read_document(scan, "scan.pdf")
     assert isinstance(raw, RawDocument), raw
     assert "地区生产总值增长" in raw.text.replace(" ", "")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="legacy .doc needs LibreOffice "
+                                                            "(apt-get install libreoffice-writer-nogui)")
+def test_legacy_doc_through_libreoffice(tmp_path: Path) -> None:
+    write_docx(EXAMPLE, tmp_path / "r.docx")
+    subprocess.run(["soffice", "--headless", "--convert-to", "doc", "--outdir", str(tmp_path),
+                    str(tmp_path / "r.docx")], check=True, capture_output=True, timeout=300)
+    raw = read_document(tmp_path / "r.doc", "r.doc")
+    assert isinstance(raw, RawDocument) and raw.format == "doc", raw
+    assert fact_keys(govreport.extract(tmp_path / "r.doc")) == fact_keys(govreport.extract(EXAMPLES / "星澜县2025.txt"))
