@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from govreport import lexicon, offsets
 from govreport.model import CleanText, Edit, Segment
-from govreport.regexfirst import with_first_char_guard
+from govreport.regexfirst import branch_literals, with_first_char_guard
 
 TERMINAL = "。！？!?：:；;…”」』）)》】"
 _CN = "一二三四五六七八九十"
@@ -37,6 +37,7 @@ class Patterns:
     line: re.Pattern[str]
     tail: re.Pattern[str]
     spam: re.Pattern[str]
+    spam_words: tuple[str, ...] | None = None
 
 
 @cache
@@ -49,11 +50,24 @@ def compile_patterns(lines: list[str], tails: list[str], spam: list[str]) -> Pat
     pad = r"[ \t\u3000\u00a0]*"
     # patterns start at the newline before a line (the text is searched with one prepended):
     # a literal first character lets re skip ahead instead of testing ^ everywhere
+    spam_pattern = "|".join(spam)
     return Patterns(
-        line=re.compile(rf"(?<=\n){pad}(?:{'|'.join(lines)}){pad}(?:\n|$)"),
+        line=re.compile(rf"\n{pad}(?:{'|'.join(lines)}){pad}(?=\n|$)"),
         tail=re.compile(rf"\n{pad}(?:{'|'.join(tails)}){pad}(?=\n|$)"),
-        spam=re.compile(with_first_char_guard("|".join(spam))),
+        spam=re.compile(with_first_char_guard(spam_pattern)),
+        spam_words=_required_words(spam),
     )
+
+
+def _required_words(patterns: list[str]) -> tuple[str, ...] | None:
+    """Literal words one of which every match must contain, for a cheap test before the regex."""
+    words: list[str] = []
+    for pattern in patterns:
+        found = branch_literals(pattern)
+        if not found:
+            return None
+        words.extend(found)
+    return tuple(words)
 
 
 # --- passes -----------------------------------------------------------------------------------
@@ -78,11 +92,12 @@ def _between_digits(text: str, start: int, end: int) -> bool:
 
 def remove_chrome(patterns: Patterns) -> Pass:
     def run(text: str) -> Iterator[offsets.Proposal]:
-        padded = "\n" + text
+        padded = "\n" + text  # offsets in padded are text offsets + 1
         tail = patterns.tail.search(padded)
         limit = tail.start() + 1 if tail else len(padded)
         for m in patterns.line.finditer(padded, 0, limit):
-            yield m.start() - 1, m.end() - 1, "", "boilerplate"
+            # the line and the newline after it (m starts at the newline before it)
+            yield m.start(), min(m.end(), len(text)), "", "boilerplate"
         if tail:
             yield tail.start(), len(text), "", "footer"
 
@@ -120,6 +135,8 @@ def _looks_like_pages(text: str, run: list[re.Match[str]]) -> bool:
 
 def remove_spam(patterns: Patterns) -> Pass:
     def run(text: str) -> Iterator[offsets.Proposal]:
+        if patterns.spam_words is not None and not any(w in text for w in patterns.spam_words):
+            return
         for m in patterns.spam.finditer(text):
             if m.end() > m.start():
                 yield m.start(), m.end(), "", "spam"

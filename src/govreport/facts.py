@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -72,6 +73,7 @@ class Statement:
     measure: str
     qualifier: str
     pattern: re.Pattern[str]
+    last_word: str | None = None  # a literal every match ends with (同步): found first, cheaply
 
 
 @dataclass(frozen=True)
@@ -128,8 +130,8 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
     ctx = data["context"]
     words = sorted(ctx["gap_words"], key=len, reverse=True)
     gap = re.compile(rf"(?:{'|'.join(words)}|[\s，,、])*")
-    statements = tuple(Statement(s["id"], s["measure"], s["qualifier"],
-                                 re.compile(with_first_char_guard(s["pattern"])))
+    statements = tuple(Statement(s["id"], s["measure"], s["qualifier"], re.compile(s["pattern"]),
+                                 _final_literal(s["pattern"]))
                        for s in data.get("statement", []))
     literals = [mandatory_literal(a) for _, a in alternatives]
     anchors = None if None in literals else re.compile(
@@ -141,6 +143,11 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
     return Grammar(names, anchors, by_anchor, tuple(entries), statements, re.compile(ctx["foreign_before"]),
                    re.compile(ctx["subject_before"]), gap,
                    re.compile(ctx["exclude_gap"]))
+
+
+def _final_literal(pattern: str) -> str | None:
+    m = re.search(r"([\u4e00-\u9fff]{2,})$", pattern)
+    return m.group(1) if m else None
 
 
 def _may_overlap(a: str, b: str) -> bool:
@@ -614,7 +621,7 @@ def _qualifier(v: Value, tail: str, kind: str, shared_post: str | None) -> str |
 def _statement_facts(text: str, g: Grammar, ctx: Context) -> list[tuple[Fact, bool]]:
     out = []
     for st in g.statements:
-        for m in st.pattern.finditer(text):
+        for m in _statement_matches(text, st):
             sec = ctx.section(m.start())
             skind = ctx.kind_of(sec)
             if skind in ("targets", "tasks"):
@@ -626,6 +633,21 @@ def _statement_facts(text: str, g: Grammar, ctx: Context) -> list[tuple[Fact, bo
             out.append((Fact(st.id, st.measure, kind, period, None, None, None, st.qualifier, None,
                              m.group(), m.start(), m.end(), sec.index if sec else None), False))
     return out
+
+
+def _statement_matches(text: str, st: Statement) -> Iterator[re.Match[str]]:
+    if st.last_word is None:
+        yield from st.pattern.finditer(text)
+        return
+    end = text.find(st.last_word)
+    while end >= 0:  # a statement ends with its last word: look only just before each one
+        stop = end + len(st.last_word)
+        m = st.pattern.search(text, max(0, end - 60), stop)
+        while m is not None and m.end() != stop:
+            m = st.pattern.search(text, m.start() + 1, stop)
+        if m is not None:
+            yield m
+        end = text.find(st.last_word, stop)
 
 
 def _dedupe(facts: list[tuple[Fact, bool]]) -> tuple[Fact, ...]:

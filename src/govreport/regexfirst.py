@@ -126,3 +126,28 @@ def _literal_runs(items: list[tuple[Any, Any]]) -> list[str]:
         current = ""
     runs.append(current)
     return [r for r in runs if r]
+
+
+def branch_literals(pattern: str) -> list[str] | None:
+    """For a pattern that starts with an alternation of plain words (or is one word), those words:
+    every match contains one of them. None when the pattern does not start that way."""
+    try:
+        items = list(sre_parse.parse(pattern))
+    except re.error:
+        return None
+    c = sre_constants
+    while items and items[0][0] == c.SUBPATTERN:
+        items = list(items[0][1][-1])
+    if not items:
+        return None
+    op, av = items[0]
+    if op == c.BRANCH:
+        words = []
+        for branch in av[1]:
+            runs = _literal_runs(list(branch))
+            if not runs:
+                return None
+            words.append(max(runs, key=len))
+        return words
+    run = mandatory_literal(pattern)
+    return [run] if run else None
