@@ -84,9 +84,10 @@ MIGRATIONS: dict[int, str] = {
         id INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL,
         UNIQUE (source, reason)
     );
-    -- full-text index of clean_text as character bigrams, rowid = documents.id; contentless:
+    -- full-text index of clean_text as character bigrams (lower-cased, space-separated, so the
+    -- plain ascii tokenizer splits them), rowid = documents.id; contentless:
     -- the bigrams are recomputed from clean_text when a row must be deleted
-    CREATE VIRTUAL TABLE documents_fts USING fts5(grams, content='', tokenize='unicode61');
+    CREATE VIRTUAL TABLE documents_fts USING fts5(grams, content='', tokenize='ascii');
     """,
 }
 
