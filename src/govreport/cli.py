@@ -17,8 +17,8 @@ from tqdm import tqdm
 from govreport import __version__, store
 from govreport.attention import DictionaryError, bundled, load_dictionary
 from govreport.export import JsonlWriter
-from govreport.facts import grammar_with
 from govreport.fetch import FetchOptions, fetch_all, read_urls
+from govreport.grammar import grammar_with
 from govreport.ingest import iter_inputs
 from govreport.model import IngestError
 from govreport.query import Corpus, QueryError, write_frame

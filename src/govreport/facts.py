@@ -10,19 +10,16 @@ clause sits in decides whether a figure is a result, an estimate, a target or a 
 
 from __future__ import annotations
 
-import copy
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from govreport import lexicon
+from govreport.context import FIVE_YEAR, MULTI_OPENING, PAST_MARK, Context, make_context, single_year_opening
+from govreport.grammar import Entry, Grammar, Mention, Statement, default_grammar, find_names
 from govreport.model import Fact, Meta, Section
 from govreport.numbers import Value, find_values
-from govreport.regexfirst import mandatory_literal, with_first_char_guard
-from govreport.sections import section_at
 
 _THEN = r"(?:了)?(?:为|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?$"
 GROWTH_VERB = re.compile(rf"(?:增长|增|增加|提高|提升|上升|上涨|涨幅|增幅|增速|下降|降低|降幅|减少|回落|下滑){_THEN}")
@@ -31,7 +28,6 @@ CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少)(?:了)?$")
 PARA_MULTI_YEAR = re.compile(r"这五年|五年来|过去五年|“?十[一二三四五六]五”?(?:时期|期间)|\d+年来|近五年")
 SENT_MULTI_YEAR = re.compile(r"累计[，,]|近[两三四五]年|[两三四五]年来|年均")
 BASE_YEAR = re.compile(r"比((?:19|20)\d{2})年")
-PAST_MARK = re.compile(r"(?<![比较从由])(?:去年|上年)(?!预算|同期)|过去一年")
 NOW_MARK = re.compile(r"今年|目标|力争|预期|拟|明年|把[^，。；]{0,20}控制在")
 PAST_TARGET = re.compile(r"^[^，,。；;]{0,24}目标")
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12}$")
@@ -40,264 +36,22 @@ FROM_WORD = re.compile(r"(?:从|由)(?:\d{4}年的?|去年的?|上年的?|前三
 CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩大|缩小|回落)?(?:到|至)|转为")
 YEAR_OF = re.compile(r"((?:19|20)\d{2})年的?$")
 PLAN_TO = re.compile(r"到((?:20|19)\d{2})年|((?:20|19)\d{2})年前")
-FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 FYP = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
 ESTIMATE = re.compile(r"预计")
 CLAUSE_DELIMS = "。！？!?\n；;"
 SENTENCE_DELIMS = "。！？!?\n"
 CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
-NAME_REACH_BEFORE = 16  # how far an alias may start before its anchor literal
-NAME_REACH_AFTER = 24
 QUAL_BEFORE_UP = re.compile(r"(?:超过|突破|不低于|不少于|高于|跃上|迈上|达到了?以上)$")
 QUAL_BEFORE_DOWN = re.compile(r"(?:低于|不超过|不高于|以内)$")
 CONTROL = re.compile(r"控制在$|控制在[^，,]{0,4}$")
 
 
-@dataclass(frozen=True)
-class Entry:
-    id: str
-    scopes: tuple[str | None, ...]  # one per sub-indicator the alias names
-    units: re.Pattern[str] | None
-    rate: bool
-    growth_only: bool
-    part: bool
-    flow: bool
-    only_kinds: tuple[str, ...]
-    requires_before: re.Pattern[str] | None
-    generic: bool
-
-
-@dataclass(frozen=True)
-class Statement:
-    id: str
-    measure: str
-    qualifier: str
-    pattern: re.Pattern[str]
-    last_word: str | None = None  # a literal every match ends with (同步): found first, cheaply
-
-
-@dataclass(frozen=True)
-class Grammar:
-    names: re.Pattern[str]  # one group per entry: e0, e1, …
-    anchors: re.Pattern[str] | None  # literals every name contains: a fast prefilter
-    by_anchor: dict[str, tuple[tuple[int, re.Pattern[str]], ...]]  # literal -> (entry, alias) to try
-    entries: tuple[Entry, ...]
-    statements: tuple[Statement, ...]
-    foreign_before: re.Pattern[str]
-    subject_before: re.Pattern[str]
-    gap: re.Pattern[str]
-    exclude_gap: re.Pattern[str]
-
-
-@cache
-def default_grammar() -> Grammar:
-    return build_grammar(lexicon.load("indicators.toml"))
-
-
-def grammar_with(extra_files: list[str]) -> Grammar:
-    """The bundled grammar extended by users' TOML files of the same shape (more [[indicator]]
-    entries, [[statement]]s, gap_words)."""
-    data = copy.deepcopy(lexicon.load("indicators.toml"))
-    for path in extra_files:
-        extra = lexicon.load_file(path)
-        data["indicator"].extend(extra.get("indicator", []))
-        data.setdefault("statement", []).extend(extra.get("statement", []))
-        data["context"]["gap_words"].extend(extra.get("context", {}).get("gap_words", []))
-    return build_grammar(data)
-
-
-def build_grammar(data: dict[str, Any]) -> Grammar:
-    units = {k: v for k, v in data["units"].items()}
-    entries: list[Entry] = []
-    alternatives: list[tuple[int, str]] = []
-    for i, spec in enumerate(data["indicator"]):
-        scopes = tuple(spec.get("scopes") or [spec.get("scope")])
-        unit_re = "|".join(units[u] for u in spec.get("units", []))
-        entries.append(Entry(spec["id"], scopes, re.compile(rf"(?:{unit_re})$") if unit_re else None,
-                             bool(spec.get("rate")), bool(spec.get("growth_only")), bool(spec.get("part")),
-                             bool(spec.get("flow")), tuple(spec.get("only_kinds", [])),
-                             re.compile(spec["requires_before"]) if spec.get("requires_before") else None,
-                             bool(spec.get("generic"))))
-        for alias in spec["aliases"]:
-            alternatives.append((i, alias))
-    # one alternation; a longer literal prefix first so 人均地区生产总值 beats 地区生产总值
-    groups: dict[int, list[str]] = {}
-    for i, alias in alternatives:
-        groups.setdefault(i, []).append(alias)
-    order = sorted(groups, key=lambda i: -max(_literal_len(a) for a in groups[i]))
-    names = re.compile(with_first_char_guard(
-        "|".join(f"(?P<e{i}>{'|'.join(sorted(groups[i], key=_literal_len, reverse=True))})" for i in order)))
-    ctx = data["context"]
-    words = sorted(ctx["gap_words"], key=len, reverse=True)
-    gap = re.compile(rf"(?:{'|'.join(words)}|[\s，,、])*")
-    statements = tuple(Statement(s["id"], s["measure"], s["qualifier"], re.compile(s["pattern"]),
-                                 _final_literal(s["pattern"]))
-                       for s in data.get("statement", []))
-    literals = [mandatory_literal(a) for _, a in alternatives]
-    anchors = None if None in literals else re.compile(
-        "|".join(re.escape(x) for x in sorted({x for x in literals if x}, key=len, reverse=True)))
-    by_anchor: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
-    for lit in {x for x in literals if x}:
-        by_anchor[lit] = tuple((i, re.compile(alias)) for (i, alias), other in zip(alternatives, literals, strict=True)
-                               if other and _may_overlap(lit, other))
-    return Grammar(names, anchors, by_anchor, tuple(entries), statements, re.compile(ctx["foreign_before"]),
-                   re.compile(ctx["subject_before"]), gap,
-                   re.compile(ctx["exclude_gap"]))
-
-
-def _final_literal(pattern: str) -> str | None:
-    m = re.search(r"([\u4e00-\u9fff]{2,})$", pattern)
-    return m.group(1) if m else None
-
-
-def _may_overlap(a: str, b: str) -> bool:
-    """Whether two literals can share text (财政赤字 / 赤字率): then a hit on one tries the other's aliases."""
-    if a in b or b in a:
-        return True
-    return any(a.endswith(b[:k]) or b.endswith(a[:k]) for k in range(1, min(len(a), len(b))))
-
-
-def _literal_len(alias: str) -> int:
-    return len(re.sub(r"\(\?:[^)]*\)\??|[\\\[\]()?*+|]", "", alias))
-
-
-# --- context: what a position in the report is about ------------------------------------------------
-
-@dataclass(frozen=True)
-class Context:
-    meta: Meta
-    sections: tuple[Section, ...]
-    starts: list[int]
-    review_year: int | None
-    target_year: int | None
-    plan_passages: tuple[tuple[int, int], ...] = ()
-    multi_year_passages: tuple[tuple[int, int], ...] = ()
-    first_section_start: int = 0
-    preamble_is_review: bool = False
-
-    def section(self, pos: int) -> Section | None:
-        return section_at(self.sections, self.starts, pos)
-
-    def kind_of(self, sec: Section | None) -> str:
-        """The section's kind, except that work headed with a past year (一、2025年主要工作 in a
-        2026 report) is a review whatever its words."""
-        if sec is None:
-            return "other"
-        node: Section | None = sec
-        while node is not None:
-            if node.kind in ("targets", "tasks") and node.year and self.target_year and node.year < self.target_year:
-                return "review"
-            node = self.sections[node.parent] if node.parent is not None else None
-        return sec.kind
-
-    def in_plan_passage(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.plan_passages)
-
-    def in_multi_year_passage(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.multi_year_passages)
-
-
-def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Context:
-    review_years = [s.year for s in sections if s.kind == "review" and s.depth <= 1 and s.year]
-    ry = meta.report_year
-    target_years = [s.year for s in sections if s.kind in ("targets", "tasks") and s.depth <= 1 and s.year
-                    and not (ry and s.year < ry)]
-    review_year = review_years[0] if review_years else (ry - 1 if ry else None)
-    target_year = target_years[0] if target_years else ry
-    if review_year and target_year and target_year <= review_year:
-        target_year = review_year + 1
-    first = sections[0].start if sections else len(text)
-    return Context(meta, sections, [s.start for s in sections], review_year, target_year,
-                   _plan_passages(text, sections, target_year),
-                   _multi_year_passages(text, sections, review_year),
-                   first, PAST_MARK.search(text, 0, first) is not None)
-
-
-MULTI_OPENING = re.compile(r"(?:过去|这|近)五年|五年来|“?十[一二三四五六]五”?(?:时期|期间|以来)|\d+年来")
-
-
-def _single_year_opening(review_year: int | None) -> re.Pattern[str]:
-    year = rf"|{review_year}年" if review_year else ""
-    return re.compile(rf"过去(?:的)?一年|去年|一年来|全年{year}")
-
-
-def _multi_year_passages(text: str, sections: tuple[Section, ...], review_year: int | None,
-                         ) -> tuple[tuple[int, int], ...]:
-    """Paragraphs of a review that sum up five years run from a 过去五年 opening to a 过去一年 one."""
-    single = _single_year_opening(review_year)
-    out: list[tuple[int, int]] = []
-    for sec in sections:
-        if sec.kind != "review" or sec.depth != 1:
-            continue
-        start: int | None = None
-        for para in re.finditer(r"[^\n]+", text[sec.heading_end:sec.end]):
-            a = sec.heading_end + para.start()
-            opening = para.group().lstrip(" \t\u3000—")[:14]
-            if start is None and MULTI_OPENING.search(opening):
-                start = a
-            elif start is not None and single.match(opening):
-                out.append((start, a))
-                start = None
-        if start is not None:
-            out.append((start, sec.end))
-    return tuple(out)
-
-
-FYP_OPENING = re.compile(r"^[ \t\u3000]*(?:——)?[^。\n]{0,6}“?(十[一二三四五六]五)”?(?:时期|期间|规划)", re.M)
-
-
-def _plan_passages(text: str, sections: tuple[Section, ...], target_year: int | None,
-                   ) -> tuple[tuple[int, int], ...]:
-    """In a review section, a paragraph opening on a coming five-year plan starts the plan part."""
-    out = []
-    for sec in sections:
-        if sec.kind != "review" or sec.depth != 1 or target_year is None:
-            continue
-        for m in FYP_OPENING.finditer(text, sec.heading_end, sec.end):
-            if FIVE_YEAR.get(m.group(1), 0) >= target_year:
-                out.append((m.start(), sec.end))
-                break
-    return tuple(out)
-
-
-# --- mentions and values in a clause ---------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    entry: Entry
-    foreign: bool
-
-
 @dataclass
 class Slot:
+    """One sub-indicator a name stands for (城乡居民收入: urban, then rural)."""
+
     mention: Mention
     scope: str | None
-
-
-def find_names(text: str, g: Grammar) -> list[tuple[int, int, int]]:
-    """(start, end, entry) of every indicator name; where two overlap the longer wins."""
-    found: list[tuple[int, int, int]] = []
-    if g.anchors is None:
-        for m in g.names.finditer(text):
-            if m.lastgroup:
-                found.append((m.start(), m.end(), int(m.lastgroup[1:])))
-        return found
-    for hit in g.anchors.finditer(text):
-        a, b = hit.span()
-        lo, hi = max(0, a - NAME_REACH_BEFORE), min(len(text), b + NAME_REACH_AFTER)
-        best: tuple[int, int, int] | None = None
-        for entry, alias in g.by_anchor[hit.group()]:
-            for m in alias.finditer(text, lo, hi):
-                if m.start() <= a and m.end() >= b and (
-                        best is None or m.end() - m.start() > best[1] - best[0]):
-                    best = (m.start(), m.end(), entry)
-        if best and (not found or best[0] >= found[-1][1]):
-            found.append(best)
-        elif best and best[1] - best[0] > found[-1][1] - found[-1][0]:
-            found[-1] = best
-    return found
 
 
 def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, int]], starts: list[int],
@@ -371,7 +125,6 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], ctx:
     prev_kind = ""
     group_start = start
     chain_open = False
-    pending: list[Value] = []
     i = 0
     while i < len(items):
         pos, kind, obj = items[i]
@@ -398,28 +151,30 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], ctx:
             prev_end, prev_kind = v.end, "v"
             i += 1
             continue
-        # collect a list of values: 3%、7%左右 / 7.7%和6.8%
-        listed = [v]
-        j = i + 1
-        while j < len(items) and items[j][1] == "v":
-            nxt: Value = items[j][2]
-            sep = text[listed[-1].end:nxt.start]
-            if re.fullmatch(r"[、和及与]", sep) or (re.fullmatch(r"[,，]", sep) and "分别" in gap):
-                listed.append(nxt)
-                j += 1
-            else:
-                break
-        targets = _targets_for(listed, group, history, gap)
+        listed = _value_list(text, items, i, gap)
         shared_post = listed[-1].post
-        for val, slot in targets:
+        for val, slot in _targets_for(listed, group, history):
             fact = _make_fact(text, val, slot, gap, ctx, g, group_start, listed[-1].end,
                               estimate_at, shared_post)
             if fact:
                 out.append((fact, slot.mention.entry.part))
-        pending = listed
-        prev_end, prev_kind = pending[-1].end, "v"
-        i = j
+        prev_end, prev_kind = listed[-1].end, "v"
+        i += len(listed)
     return out
+
+
+def _value_list(text: str, items: list[tuple[int, str, Any]], i: int, gap: str) -> list[Value]:
+    """The values that form one list from items[i] on: 3%、7%左右, 7.7%和6.8%, or after 分别 also
+    separated by commas."""
+    listed: list[Value] = [items[i][2]]
+    for _, kind, nxt in items[i + 1:]:
+        if kind != "v":
+            break
+        sep = text[listed[-1].end:nxt.start]
+        if not (re.fullmatch(r"[、和及与]", sep) or (re.fullmatch(r"[,，]", sep) and "分别" in gap)):
+            break
+        listed.append(nxt)
+    return listed
 
 
 def _gap_ok(gap: str, g: Grammar, after_value: bool) -> bool:
@@ -434,8 +189,9 @@ def _gap_ok(gap: str, g: Grammar, after_value: bool) -> bool:
     return False
 
 
-def _targets_for(listed: list[Value], group: list[Slot], history: list[Slot], gap: str,
-                 ) -> list[tuple[Value, Slot]]:
+def _targets_for(listed: list[Value], group: list[Slot], history: list[Slot]) -> list[tuple[Value, Slot]]:
+    """Which name each value belongs to: in order when there are as many names as values (or as
+    many earlier names in the clause, 分别), all names when one value follows coordinated names."""
     if len(listed) > 1:
         if len(group) == len(listed):
             return list(zip(listed, group, strict=True))
@@ -504,7 +260,7 @@ def _in_multi_year_passage(text: str, pos: int, ctx: Context) -> bool:
     para_start = text.rfind("\n", 0, pos) + 1
     sent_start = max(para_start, text.rfind("。", 0, pos) + 1)
     sentence_opening = text[sent_start:sent_start + 8].lstrip("— ")
-    if ctx.in_multi_year_passage(pos) and not _single_year_opening(ctx.review_year).match(sentence_opening):
+    if ctx.in_multi_year_passage(pos) and not single_year_opening(ctx.review_year).match(sentence_opening):
         return True
     para_opening = text[para_start:para_start + 16].lstrip(" \t\u3000—")
     return MULTI_OPENING.search(para_opening) is not None or \

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from govreport.clean import Pass, clean, default_passes
-from govreport.facts import Grammar, default_grammar, extract_facts
+from govreport.facts import extract_facts
 from govreport.figures import extract_figures
 from govreport.gazetteer import Gazetteer, default_gazetteer
+from govreport.grammar import Grammar, default_grammar
 from govreport.meta import extract_meta
 from govreport.model import RawDocument, Report
 from govreport.sections import KindRule, default_rules, find_sections

@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 
-from govreport.facts import grammar_with
+from govreport.grammar import grammar_with
 from govreport.ingest import iter_inputs, read_document
 from govreport.model import IngestError, Report
 from govreport.pipeline import Pipeline, default_pipeline

@@ -1,0 +1,113 @@
+"""What a position in a report is about: the review year, the target year, and the passages
+(five-year summaries, coming plans, the opening) that change what a figure there means."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govreport.model import Meta, Section
+from govreport.sections import section_at
+
+FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+PAST_MARK = re.compile(r"(?<![比较从由])(?:去年|上年)(?!预算|同期)|过去一年")
+
+
+@dataclass(frozen=True)
+class Context:
+    meta: Meta
+    sections: tuple[Section, ...]
+    starts: list[int]
+    review_year: int | None
+    target_year: int | None
+    plan_passages: tuple[tuple[int, int], ...] = ()
+    multi_year_passages: tuple[tuple[int, int], ...] = ()
+    first_section_start: int = 0
+    preamble_is_review: bool = False
+
+    def section(self, pos: int) -> Section | None:
+        return section_at(self.sections, self.starts, pos)
+
+    def kind_of(self, sec: Section | None) -> str:
+        """The section's kind, except that work headed with a past year (一、2025年主要工作 in a
+        2026 report) is a review whatever its words."""
+        if sec is None:
+            return "other"
+        node: Section | None = sec
+        while node is not None:
+            if node.kind in ("targets", "tasks") and node.year and self.target_year and node.year < self.target_year:
+                return "review"
+            node = self.sections[node.parent] if node.parent is not None else None
+        return sec.kind
+
+    def in_plan_passage(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.plan_passages)
+
+    def in_multi_year_passage(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.multi_year_passages)
+
+
+def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Context:
+    review_years = [s.year for s in sections if s.kind == "review" and s.depth <= 1 and s.year]
+    ry = meta.report_year
+    target_years = [s.year for s in sections if s.kind in ("targets", "tasks") and s.depth <= 1 and s.year
+                    and not (ry and s.year < ry)]
+    review_year = review_years[0] if review_years else (ry - 1 if ry else None)
+    target_year = target_years[0] if target_years else ry
+    if review_year and target_year and target_year <= review_year:
+        target_year = review_year + 1
+    first = sections[0].start if sections else len(text)
+    return Context(meta, sections, [s.start for s in sections], review_year, target_year,
+                   _plan_passages(text, sections, target_year),
+                   _multi_year_passages(text, sections, review_year),
+                   first, PAST_MARK.search(text, 0, first) is not None)
+
+
+MULTI_OPENING = re.compile(r"(?:过去|这|近)五年|五年来|“?十[一二三四五六]五”?(?:时期|期间|以来)|\d+年来")
+
+
+def single_year_opening(review_year: int | None) -> re.Pattern[str]:
+    year = rf"|{review_year}年" if review_year else ""
+    return re.compile(rf"过去(?:的)?一年|去年|一年来|全年{year}")
+
+
+def _multi_year_passages(text: str, sections: tuple[Section, ...], review_year: int | None,
+                         ) -> tuple[tuple[int, int], ...]:
+    """Paragraphs of a review that sum up five years run from a 过去五年 opening to a 过去一年 one."""
+    single = single_year_opening(review_year)
+    out: list[tuple[int, int]] = []
+    for sec in sections:
+        if sec.kind != "review" or sec.depth != 1:
+            continue
+        start: int | None = None
+        for para in re.finditer(r"[^\n]+", text[sec.heading_end:sec.end]):
+            a = sec.heading_end + para.start()
+            opening = para.group().lstrip(" \t\u3000—")[:14]
+            if start is None and MULTI_OPENING.search(opening):
+                start = a
+            elif start is not None and single.match(opening):
+                out.append((start, a))
+                start = None
+        if start is not None:
+            out.append((start, sec.end))
+    return tuple(out)
+
+
+FYP_OPENING = re.compile(r"^[ \t\u3000]*(?:——)?[^。\n]{0,6}“?(十[一二三四五六]五)”?(?:时期|期间|规划)", re.M)
+
+
+def _plan_passages(text: str, sections: tuple[Section, ...], target_year: int | None,
+                   ) -> tuple[tuple[int, int], ...]:
+    """In a review section, a paragraph opening on a coming five-year plan starts the plan part."""
+    out = []
+    for sec in sections:
+        if sec.kind != "review" or sec.depth != 1 or target_year is None:
+            continue
+        for m in FYP_OPENING.finditer(text, sec.heading_end, sec.end):
+            if FIVE_YEAR.get(m.group(1), 0) >= target_year:
+                out.append((m.start(), sec.end))
+                break
+    return tuple(out)
+
+
+# --- mentions and values in a clause ---------------------------------------------------------------

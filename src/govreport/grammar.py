@@ -1,0 +1,156 @@
+"""The indicator grammar: aliases, units and connective words from data/indicators.toml, compiled,
+and the search for indicator names in a text (literal anchors first, longest alias wins)."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from govreport import lexicon
+from govreport.regexfirst import mandatory_literal, with_first_char_guard
+
+NAME_REACH_BEFORE = 16  # how far an alias may start before its anchor literal
+NAME_REACH_AFTER = 24
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    scopes: tuple[str | None, ...]  # one per sub-indicator the alias names
+    units: re.Pattern[str] | None
+    rate: bool
+    growth_only: bool
+    part: bool
+    flow: bool
+    only_kinds: tuple[str, ...]
+    requires_before: re.Pattern[str] | None
+    generic: bool
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    measure: str
+    qualifier: str
+    pattern: re.Pattern[str]
+    last_word: str | None = None  # a literal every match ends with (同步): found first, cheaply
+
+
+@dataclass(frozen=True)
+class Grammar:
+    names: re.Pattern[str]  # one group per entry: e0, e1, …
+    anchors: re.Pattern[str] | None  # literals every name contains: a fast prefilter
+    by_anchor: dict[str, tuple[tuple[int, re.Pattern[str]], ...]]  # literal -> (entry, alias) to try
+    entries: tuple[Entry, ...]
+    statements: tuple[Statement, ...]
+    foreign_before: re.Pattern[str]
+    subject_before: re.Pattern[str]
+    gap: re.Pattern[str]
+    exclude_gap: re.Pattern[str]
+
+
+@cache
+def default_grammar() -> Grammar:
+    return build_grammar(lexicon.load("indicators.toml"))
+
+
+def grammar_with(extra_files: list[str]) -> Grammar:
+    """The bundled grammar extended by users' TOML files of the same shape (more [[indicator]]
+    entries, [[statement]]s, gap_words)."""
+    data = copy.deepcopy(lexicon.load("indicators.toml"))
+    for path in extra_files:
+        extra = lexicon.load_file(path)
+        data["indicator"].extend(extra.get("indicator", []))
+        data.setdefault("statement", []).extend(extra.get("statement", []))
+        data["context"]["gap_words"].extend(extra.get("context", {}).get("gap_words", []))
+    return build_grammar(data)
+
+
+def build_grammar(data: dict[str, Any]) -> Grammar:
+    units = {k: v for k, v in data["units"].items()}
+    entries: list[Entry] = []
+    alternatives: list[tuple[int, str]] = []
+    for i, spec in enumerate(data["indicator"]):
+        scopes = tuple(spec.get("scopes") or [spec.get("scope")])
+        unit_re = "|".join(units[u] for u in spec.get("units", []))
+        entries.append(Entry(spec["id"], scopes, re.compile(rf"(?:{unit_re})$") if unit_re else None,
+                             bool(spec.get("rate")), bool(spec.get("growth_only")), bool(spec.get("part")),
+                             bool(spec.get("flow")), tuple(spec.get("only_kinds", [])),
+                             re.compile(spec["requires_before"]) if spec.get("requires_before") else None,
+                             bool(spec.get("generic"))))
+        for alias in spec["aliases"]:
+            alternatives.append((i, alias))
+    # one alternation; a longer literal prefix first so 人均地区生产总值 beats 地区生产总值
+    groups: dict[int, list[str]] = {}
+    for i, alias in alternatives:
+        groups.setdefault(i, []).append(alias)
+    order = sorted(groups, key=lambda i: -max(_literal_len(a) for a in groups[i]))
+    names = re.compile(with_first_char_guard(
+        "|".join(f"(?P<e{i}>{'|'.join(sorted(groups[i], key=_literal_len, reverse=True))})" for i in order)))
+    ctx = data["context"]
+    words = sorted(ctx["gap_words"], key=len, reverse=True)
+    gap = re.compile(rf"(?:{'|'.join(words)}|[\s，,、])*")
+    statements = tuple(Statement(s["id"], s["measure"], s["qualifier"], re.compile(s["pattern"]),
+                                 _final_literal(s["pattern"]))
+                       for s in data.get("statement", []))
+    literals = [mandatory_literal(a) for _, a in alternatives]
+    anchors = None if None in literals else re.compile(
+        "|".join(re.escape(x) for x in sorted({x for x in literals if x}, key=len, reverse=True)))
+    by_anchor: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
+    for lit in {x for x in literals if x}:
+        by_anchor[lit] = tuple((i, re.compile(alias)) for (i, alias), other in zip(alternatives, literals, strict=True)
+                               if other and _may_overlap(lit, other))
+    return Grammar(names, anchors, by_anchor, tuple(entries), statements, re.compile(ctx["foreign_before"]),
+                   re.compile(ctx["subject_before"]), gap,
+                   re.compile(ctx["exclude_gap"]))
+
+
+def _final_literal(pattern: str) -> str | None:
+    m = re.search(r"([\u4e00-\u9fff]{2,})$", pattern)
+    return m.group(1) if m else None
+
+
+def _may_overlap(a: str, b: str) -> bool:
+    """Whether two literals can share text (财政赤字 / 赤字率): then a hit on one tries the other's aliases."""
+    if a in b or b in a:
+        return True
+    return any(a.endswith(b[:k]) or b.endswith(a[:k]) for k in range(1, min(len(a), len(b))))
+
+
+def _literal_len(alias: str) -> int:
+    return len(re.sub(r"\(\?:[^)]*\)\??|[\\\[\]()?*+|]", "", alias))
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entry: Entry
+    foreign: bool
+
+
+def find_names(text: str, g: Grammar) -> list[tuple[int, int, int]]:
+    """(start, end, entry) of every indicator name; where two overlap the longer wins."""
+    found: list[tuple[int, int, int]] = []
+    if g.anchors is None:
+        for m in g.names.finditer(text):
+            if m.lastgroup:
+                found.append((m.start(), m.end(), int(m.lastgroup[1:])))
+        return found
+    for hit in g.anchors.finditer(text):
+        a, b = hit.span()
+        lo, hi = max(0, a - NAME_REACH_BEFORE), min(len(text), b + NAME_REACH_AFTER)
+        best: tuple[int, int, int] | None = None
+        for entry, alias in g.by_anchor[hit.group()]:
+            for m in alias.finditer(text, lo, hi):
+                if m.start() <= a and m.end() >= b and (
+                        best is None or m.end() - m.start() > best[1] - best[0]):
+                    best = (m.start(), m.end(), entry)
+        if best and (not found or best[0] >= found[-1][1]):
+            found.append(best)
+        elif best and best[1] - best[0] > found[-1][1] - found[-1][0]:
+            found[-1] = best
+    return found
