@@ -70,3 +70,18 @@ def test_clean_spans_map_back_into_raw() -> None:
     i = c.text.index("12%")
     a, b = c.to_raw(i, i + 3)
     assert raw[a:b] == "１２％"
+
+
+def test_traditional_script_becomes_simplified_with_offsets() -> None:
+    raw = "各位代表：\n國內生產總值增長5%左右，城鎮調查失業率5.5%左右；居民消費價格漲幅3%左右，經濟發展。"
+    c = clean(raw)
+    assert "国内生产总值增长5%左右，城镇调查失业率5.5%左右；居民消费价格涨幅3%左右，经济发展。" in c.text
+    i = c.text.index("国内生产总值")
+    a, b = c.to_raw(i, i + 6)
+    assert raw[a:b] == "國內生產總值"
+    assert {e.kind for e in c.edits} == {"simplified"}
+
+
+def test_simplified_text_is_left_alone() -> None:
+    raw = "著名的乾隆年间，发展经济。" * 3
+    assert clean(raw).text == raw

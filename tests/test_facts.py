@@ -135,3 +135,9 @@ def test_work_headed_with_a_past_year_is_a_review() -> None:
     got = brief(list(govreport.extract(text).facts))
     assert got == {("gdp", "growth", "actual", 2025, None, 5.4, None, None),
                    ("gdp", "growth", "target", 2026, None, 5, None, "左右")}
+
+
+def test_a_glossing_abbreviation_is_part_of_the_name() -> None:
+    got = brief(facts("正文。", "国内生产总值（GDP）增长6.5%左右，居民消费价格(CPI)涨幅3%左右。"))
+    assert got == {("gdp", "growth", "target", 2025, None, 6.5, None, "左右"),
+                   ("cpi", "growth", "target", 2025, None, 3, None, "左右")}

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from typing import Any
 
 from govreport import lexicon, offsets
 from govreport.model import CleanText, Edit, Segment
@@ -88,6 +89,56 @@ def normalize_width(text: str) -> Iterator[offsets.Proposal]:
 
 def _between_digits(text: str, start: int, end: int) -> bool:
     return start > 0 and end < len(text) and text[start - 1].isdigit() and text[end].isdigit()
+
+
+# characters common in reports that exist only in traditional script: a cheap test before OpenCC
+_TRADITIONAL_ONLY = re.compile("[國經濟發產會億萬長們個這來時為與對說過區後業實現務農總當從進關價錢應]")
+
+
+def to_simplified(text: str) -> Iterator[offsets.Proposal]:
+    """Reports copied from traditional-script pages (big5 mirrors, the 1950s texts) become simplified,
+    so one grammar reads them. OpenCC's t2s keeps lengths here; runs of changed characters become edits."""
+    sample = text[:5000]
+    if len(_TRADITIONAL_ONLY.findall(sample)) < max(3, len(sample) // 300):
+        return
+    converted = _t2s().convert(text)
+    if len(converted) != len(text):  # a phrase changed length: convert line by line instead
+        yield from _simplified_lines(text)
+        return
+    yield from _changed_lines(text, converted, 0)
+
+
+def _simplified_lines(text: str) -> Iterator[offsets.Proposal]:
+    converter = _t2s()
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        new = converter.convert(line)
+        if new == line:
+            continue
+        if len(new) == len(line):
+            yield from _changed_lines(line, new, m.start())
+        else:
+            yield m.start(), m.end(), new, "simplified"
+
+
+def _changed_lines(old: str, new: str, base: int) -> Iterator[offsets.Proposal]:
+    """One edit per line, from its first changed character to its last (lengths are equal, so the
+    offset map stays exact character by character)."""
+    pos = 0
+    for line in old.splitlines(keepends=True):
+        end = pos + len(line)
+        if line != new[pos:end]:
+            first = next(i for i in range(pos, end) if old[i] != new[i])
+            last = next(i for i in range(end - 1, pos - 1, -1) if old[i] != new[i]) + 1
+            yield base + first, base + last, new[first:last], "simplified"
+        pos = end
+
+
+@cache
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
 
 
 def remove_chrome(patterns: Patterns) -> Pass:
@@ -251,7 +302,7 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
 def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     p = patterns or default_patterns()
     # line-based passes first; digit repairs last, once broken lines and numbers are whole again
-    return [normalize_width, remove_chrome(p), remove_page_markers, remove_spam(p), repair_dashes,
+    return [normalize_width, to_simplified, remove_chrome(p), remove_page_markers, remove_spam(p), repair_dashes,
             join_broken_lines, join_number_spaces, repair_ocr_digits]
 
 

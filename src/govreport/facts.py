@@ -56,12 +56,14 @@ class Slot:
 
 def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, int]], starts: list[int],
                  g: Grammar) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
     for k in range(bisect_right(starts, start - 1), bisect_right(starts, end - 1)):
         s, e, idx = names[k]
         if e > end:
             continue
         entry = g.entries[idx]
+        if out and out[-1].end == s - 1 and text[s - 1] in "（(" and text[e:e + 1] in ("）", ")"):
+            continue  # 国内生产总值（GDP）: the abbreviation glosses the name before it
         foreign = bool(g.foreign_before.search(text, max(start, s - 8), s))
         if entry.generic and s > start:
             foreign = foreign or not g.subject_before.search(text, max(start, s - 8), s)

@@ -88,7 +88,10 @@ def apply(text: str, segments: tuple[Segment, ...], raw: str, proposals: Iterabl
         out_len += len(keep)
         r0 = clean_pos_to_raw(segments, start, False, len(raw), starts)
         r1 = clean_pos_to_raw(segments, end, True, len(raw), starts) if end > start else r0
-        if repl:
+        if repl and len(repl) == end - start:
+            # a character-for-character substitution (１２ -> 12, 國 -> 国) keeps the exact map
+            new_segs.extend(_slice_segments(segments, starts, start, end, out_len - start))
+        elif repl:
             new_segs.append(Segment(out_len, out_len + len(repl), r0, r1, False))
         pieces.append(repl)
         out_len += len(repl)
