@@ -37,7 +37,7 @@ YEAR = re.compile(r"((?:19|20)\d{2})年")
 TASK_HEADING_YEAR = re.compile(
     r"\n[ \t\u3000]*[一二三四五六七八九十]+、[ \t\u3000]*(?:关于)?((?:19|20)\d{2})\s*年"
     r"(?:的)?(?:主要任务|工作总体部署|工作|政府工作任务|重点工作|经济社会发展|国民经济和社会发展)(?!回顾)")
-SELF_REFERENCE = re.compile(r"我代表(?P<org>[\u4e00-\u9fff]{0,12}?)人民政府|我代表(?P<state>国务院)")
+SELF_REFERENCE = re.compile(r"我代表(?P<state>国务院|中央人民政府)|我代表(?P<org>[\u4e00-\u9fff]{0,12}?)人民政府")
 NATION = "中华人民共和国"
 
 
@@ -48,7 +48,7 @@ def extract_meta(text: str, gazetteer: Gazetteer) -> Meta:
         later = MEETING.search(text[:3000])
         meeting = later if later is not None and later["y"] else None
     date = _meeting_date(meeting)
-    national = bool(meeting and meeting.group("nat")) or _self_org(text) == "国务院"
+    national = bool(meeting and meeting.group("nat")) or _self_org(text) in ("国务院", "中央人民政府")
     report_year = _report_year(text, header, body, date.year if date else None)
     region, province_hint = _region(header, meeting, national)
     speaker, title, speaker_org = _speaker(header)
