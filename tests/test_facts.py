@@ -141,3 +141,12 @@ def test_a_glossing_abbreviation_is_part_of_the_name() -> None:
     got = brief(facts("正文。", "国内生产总值（GDP）增长6.5%左右，居民消费价格(CPI)涨幅3%左右。"))
     assert got == {("gdp", "growth", "target", 2025, None, 6.5, None, "左右"),
                    ("cpi", "growth", "target", 2025, None, 3, None, "左右")}
+
+
+def test_what_one_strives_for_beyond_the_goal_is_not_a_second_goal() -> None:
+    got = brief(facts("正文。", "地区生产总值增长7%以上，力争达到8%；"
+                                  "城镇居民、农村居民人均可支配收入预计分别增长4.5%、6.7%。"))
+    assert ("gdp", "growth", "target", 2025, None, 7, None, "以上") in got
+    assert not any(f[0] == "gdp" and f[5] == 8 for f in got)
+    assert ("disposable_income", "growth", "target", 2025, "urban", 4.5, None, None) in got
+    assert ("disposable_income", "growth", "target", 2025, "rural", 6.7, None, None) in got

@@ -38,6 +38,7 @@ YEAR_OF = re.compile(r"((?:19|20)\d{2})年的?$")
 PLAN_TO = re.compile(r"到((?:20|19)\d{2})年|((?:20|19)\d{2})年前")
 FYP = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
 ESTIMATE = re.compile(r"预计")
+ASPIRATION = re.compile(r"力争|争取|努力")
 CLAUSE_DELIMS = "。！？!?\n；;"
 SENTENCE_DELIMS = "。！？!?\n"
 CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
@@ -158,11 +159,20 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], ctx:
         for val, slot in _targets_for(listed, group, history):
             fact = _make_fact(text, val, slot, gap, ctx, g, group_start, listed[-1].end,
                               estimate_at, shared_post)
-            if fact:
+            if fact and not _second_aim(fact, gap, out):
                 out.append((fact, slot.mention.entry.part))
         prev_end, prev_kind = listed[-1].end, "v"
         i += len(listed)
     return out
+
+
+def _second_aim(fact: Fact, gap: str, earlier: list[tuple[Fact, bool]]) -> bool:
+    """增长7%以上，力争达到8%: the goal is the first figure; what one strives for beyond it is not
+    a second goal of the same indicator."""
+    if not ASPIRATION.search(gap):
+        return False
+    key = (fact.indicator, fact.measure, fact.kind, fact.period, fact.scope)
+    return any((f.indicator, f.measure, f.kind, f.period, f.scope) == key for f, _ in earlier)
 
 
 def _value_list(text: str, items: list[tuple[int, str, Any]], i: int, gap: str) -> list[Value]:
