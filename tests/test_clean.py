@@ -85,3 +85,17 @@ def test_traditional_script_becomes_simplified_with_offsets() -> None:
 def test_simplified_text_is_left_alone() -> None:
     raw = "著名的乾隆年间，发展经济。" * 3
     assert clean(raw).text == raw
+
+
+def test_line_end_stamps_and_entities() -> None:
+    lines = [f"第{i}段正文，在区委的坚强领导下完成了目标任务。F9f" for i in range(6)]
+    raw = "各位代表：F9f\n" + "\n".join(lines) + "\n煤炭消费控制在655.9万吨以内，&l\ndquo;十三五&rdquo;任务完成。"
+    c = clean(raw)
+    assert "F9f" not in c.text
+    assert "“十三五”任务完成" in c.text
+    assert {"line_tag", "entity"} <= {e.kind for e in c.edits}
+
+
+def test_a_word_that_also_stands_inside_lines_is_no_stamp() -> None:
+    raw = "\n".join(f"第{i}段采用5G技术。5G" for i in range(6))
+    assert clean(raw).text.count("5G") == 12

@@ -6,6 +6,7 @@ performs them and keeps the map. The patterns come from data/boilerplate.toml.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -236,6 +237,39 @@ def _fix_token(token: str) -> str | None:
     return fixed if re.fullmatch(r"\d+(?:\.\d+)?", fixed) else None
 
 
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
+
+
+def unescape_entities(text: str) -> Iterator[offsets.Proposal]:
+    """HTML entities left in copied text (&ldquo; &nbsp; &#12288;) become their characters."""
+    if "&" not in text:
+        return
+    for m in _ENTITY.finditer(text):
+        char = html.unescape(m.group())
+        if char != m.group():
+            yield m.start(), m.end(), " " if char == "\xa0" else char, "entity"
+
+
+_LINE_END_TOKEN = re.compile(r"([A-Za-z0-9]{2,6})[ \t]*(?=\n|$)")
+_AFTER_CHINESE = re.compile(r"[\u4e00-\u9fff，。、；：！？”）]")
+
+
+def remove_line_end_tags(text: str) -> Iterator[offsets.Proposal]:
+    """Some copying sites stamp a short tag (F9f) on the end of every line: a token found at five
+    or more line ends after Chinese text, and never inside a line, is such a stamp."""
+    found = [m for m in _LINE_END_TOKEN.finditer(text)
+             if m.start() > 0 and _AFTER_CHINESE.match(text, m.start() - 1) and not text[m.start() - 1].isascii()]
+    if len(found) < 5:
+        return
+    counts: dict[str, int] = {}
+    for m in found:
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    stamps = {t for t, n in counts.items() if n >= 5 and not t.isdigit() and text.count(t) == n}
+    for m in found:
+        if m.group(1) in stamps:
+            yield m.start(1), m.end(1), "", "line_tag"
+
+
 _DOUBLE_ONE = re.compile(r"(?:(?<=^)|(?<=[\n。；;：:！？]))([ \t\u3000]*)一一(?=[\u4e00-\u9fff])", re.M)
 
 
@@ -302,8 +336,9 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
 def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     p = patterns or default_patterns()
     # line-based passes first; digit repairs last, once broken lines and numbers are whole again
-    return [normalize_width, to_simplified, remove_chrome(p), remove_page_markers, remove_spam(p), repair_dashes,
-            join_broken_lines, join_number_spaces, repair_ocr_digits]
+    return [normalize_width, to_simplified, remove_line_end_tags, remove_chrome(p), remove_page_markers,
+            remove_spam(p), repair_dashes, join_broken_lines, unescape_entities, join_number_spaces,
+            repair_ocr_digits]
 
 
 def clean(raw: str, passes: list[Pass] | None = None) -> CleanText:
