@@ -150,3 +150,12 @@ def test_what_one_strives_for_beyond_the_goal_is_not_a_second_goal() -> None:
     assert not any(f[0] == "gdp" and f[5] == 8 for f in got)
     assert ("disposable_income", "growth", "target", 2025, "urban", 4.5, None, None) in got
     assert ("disposable_income", "growth", "target", 2025, "rural", 6.7, None, None) in got
+
+
+def test_respectively_over_names_some_unknown() -> None:
+    got = brief(facts("正文。", "财政总收入和地方财政收入分别增长10.6%和12.3%左右，"
+                                  "城镇登记失业率、人口自然增长率分别控制在4.2%、5‰以内，外贸出口增长15%，万元GDP能耗下降3.5%。"))
+    assert got == {("public_budget_revenue", "growth", "target", 2025, None, 12.3, None, "左右"),
+                   ("unemployment_registered", "rate", "target", 2025, None, 4.2, None, "以内"),
+                   ("exports", "growth", "target", 2025, None, 15, None, None),
+                   ("energy_intensity", "growth", "target", 2025, None, -3.5, None, None)}

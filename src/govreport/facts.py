@@ -39,6 +39,8 @@ PLAN_TO = re.compile(r"到((?:20|19)\d{2})年|((?:20|19)\d{2})年前")
 FYP = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
 ESTIMATE = re.compile(r"预计")
 ASPIRATION = re.compile(r"力争|争取|努力")
+COORDINATOR = re.compile(r"以及|[、和及与]")
+OTHER_NAMES = re.compile(r"(?:(?:以及|[、和及与])[^\d，,。；;、和及与]{1,15})+")
 CLAUSE_DELIMS = "。！？!?\n；;"
 SENTENCE_DELIMS = "。！？!?\n"
 CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
@@ -156,7 +158,9 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], ctx:
             continue
         listed = _value_list(text, items, i, gap)
         shared_post = listed[-1].post
-        for val, slot in _targets_for(listed, group, history):
+        names_end = prev_end + gap.index("分别") if "分别" in gap else prev_end
+        for val, slot in _targets_for(listed, group, history, _by_coordinated_parts(
+                text, start, names_end, listed, history)):
             fact = _make_fact(text, val, slot, gap, ctx, g, group_start, listed[-1].end,
                               estimate_at, shared_post)
             if fact and not _second_aim(fact, gap, out):
@@ -190,23 +194,55 @@ def _value_list(text: str, items: list[tuple[int, str, Any]], i: int, gap: str) 
 
 
 def _gap_ok(gap: str, g: Grammar, after_value: bool) -> bool:
-    """Connective words only; before the first value one short free clause may stand (交出了高分答卷，)."""
+    """Connective words only; before the first value one short free clause may stand (交出了高分答卷，),
+    and before 分别 more coordinated names the lexicon does not know (、人口自然增长率分别)."""
     if g.gap.fullmatch(gap):
         return True
     if after_value:
         return False
+    if "分别" in gap:
+        head, _, rest = gap.partition("分别")
+        if OTHER_NAMES.fullmatch(head) and g.gap.fullmatch(rest):
+            return True
     parts = re.split(r"[，,]", gap, maxsplit=1)
     if len(parts) == 2 and len(parts[0]) <= 8 and not re.search(r"\d", parts[0]):
         return g.gap.fullmatch(parts[1]) is not None
     return False
 
 
-def _targets_for(listed: list[Value], group: list[Slot], history: list[Slot]) -> list[tuple[Value, Slot]]:
-    """Which name each value belongs to: in order when there are as many names as values (or as
-    many earlier names in the clause, 分别), all names when one value follows coordinated names."""
+def _by_coordinated_parts(text: str, clause_start: int, names_end: int, listed: list[Value],
+                          history: list[Slot]) -> list[tuple[Value, Slot]]:
+    """财政总收入和地方财政收入分别增长10.6%和12.3%: count the coordinated names, known or not, and
+    give each known one the value in its place."""
+    if len(listed) < 2 or not history:
+        return []
+    last = history[-1].mention
+    seg_start = max(clause_start, *(text.rfind(c, clause_start, last.start) + 1 for c in "，,：:"))
+    spans = [(sl.mention.start, sl.mention.end) for sl in history]
+    cuts = [m for m in COORDINATOR.finditer(text, seg_start, max(names_end, last.end))
+            if not any(a <= m.start() < b for a, b in spans)]
+    if len(cuts) + 1 != len(listed):
+        return []
+    bounds = [seg_start, *(m.end() for m in cuts)]
+    out = []
+    for sl in history:
+        if sl.mention.start < seg_start or len(sl.mention.entry.scopes) > 1:
+            continue
+        place = max(i for i, b in enumerate(bounds) if b <= sl.mention.start)
+        out.append((listed[place], sl))
+    return out
+
+
+def _targets_for(listed: list[Value], group: list[Slot], history: list[Slot],
+                 by_parts: list[tuple[Value, Slot]]) -> list[tuple[Value, Slot]]:
+    """Which name each value belongs to: in order when there are as many names as values, else by
+    the place of each known name among the coordinated names, else the clause's last names (分别);
+    all names when one value follows coordinated names."""
     if len(listed) > 1:
         if len(group) == len(listed):
             return list(zip(listed, group, strict=True))
+        if by_parts:
+            return by_parts
         if len(history) >= len(listed):
             return list(zip(listed, history[-len(listed):], strict=True))
         return []

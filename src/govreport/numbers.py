@@ -21,14 +21,14 @@ RANGE_SEP = r"[-—–－~～至到]"
 MULTIPLIERS: tuple[tuple[str, float], ...] = (
     ("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("千", 1e3))
 
-_UNIT_START = "".join(sorted({w[0] for w in (UNIT_WORDS + "|万|亿|千|百").split("|")} | set("%％个多余")))
+_UNIT_START = "".join(sorted({w[0] for w in (UNIT_WORDS + "|万|亿|千|百").split("|")} | set("%％‰个多余")))
 # a number counts only with a unit (or as 百分之…): a bare number is a date, a rank or a code
 VALUE = re.compile(
     rf"(?=[负百0-9])(?P<neg>负)?(?:(?P<v1>{NUM})|百分之(?P<pct>{CN_NUM}))(?P<u1>%|％)?"
     rf"(?:(?P<sep>{RANGE_SEP}{{1,2}})(?P<v2>{NUM})(?=%|％|{MULTIPLIER}|{UNIT_WORDS}))?"
     rf"(?(pct)|(?=[{_UNIT_START}]))"
     rf"(?P<approx>多|余)?"
-    rf"(?P<unit>%|％|个百分点|{MULTIPLIER}?(?:{UNIT_WORDS})|{MULTIPLIER})?"
+    rf"(?P<unit>%|％|‰|个百分点|{MULTIPLIER}?(?:{UNIT_WORDS})|{MULTIPLIER})?"
     rf"(?P<post>左右|以上|以内|以下|上下)?"
 )
 
