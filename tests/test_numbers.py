@@ -50,3 +50,15 @@ def test_written_numbers_parse_back(d, unit: str, post: str) -> None:  # type: i
     assert v.unit == unit
     assert (v.post or "") == post
     assert text[v.start:v.end] == f"{d}{unit}{post}"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("地方财政收入突破两亿元大关", [(2.0, "亿元")]),
+    ("粮食产量一千二百万吨", [(1200.0, "万吨")]),
+    ("新增三千户", [(3000.0, "户")]),
+    ("一户一策", []),
+    ("第一户", []),
+    ("三年行动", []),
+])
+def test_chinese_numeral_amounts(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(v.value, v.unit) for v in find_values(text)] == expected

@@ -33,6 +33,13 @@ VALUE = re.compile(
 )
 
 
+# 两亿元, 五千万元, 一千二百万人: a Chinese numeral counts only before an amount's unit
+CN_AMOUNT = re.compile(
+    r"(?P<cn>[零〇一二两三四五六七八九十百千]{1,8})(?P<approx>多|余)?"
+    r"(?P<unit>(?:万亿|亿|万)(?:元|美元|吨|斤|人|户|亩)|(?:千|百)?(?:元|美元|吨|斤)|(?:万|千)?户)"
+    r"(?P<post>左右|以上|以内|以下)?")
+
+
 @dataclass(frozen=True)
 class Value:
     start: int
@@ -76,7 +83,30 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Value
             vmax = None  # "2021-2025年"-like or a dash that is no range
         out.append(Value(m.start(), m.end(), v, vmax, unit, bool(m.group("approx")), m.group("post"),
                          bool(m.group("neg"))))
-    return out
+    return _with_chinese_amounts(text, start, end, out)
+
+
+_CN_DIGITS_SET = frozenset("零〇一二两三四五六七八九十百千万亿第")
+
+
+def _with_chinese_amounts(text: str, start: int, end: int, found: list[Value]) -> list[Value]:
+    extra = []
+    for m in CN_AMOUNT.finditer(text, start, end):
+        if m.start() > 0 and text[m.start() - 1] in _CN_DIGITS_SET:
+            continue  # inside a longer numeral, or an ordinal (第一户)
+        if len(m.group("cn")) < 2 and not m.group("unit").startswith(("万", "亿")):
+            continue  # 一户一策, 一元复始: a lone numeral before a bare unit is a word, not an amount
+        try:
+            v = parse_number(m.group("cn"))
+        except (ValueError, TypeError, KeyError):
+            continue
+        if v <= 0:
+            continue
+        extra.append(Value(m.start(), m.end(), v, None, m.group("unit"), bool(m.group("approx")), m.group("post"),
+                           False))
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda x: x.start)
 
 
 def _inside_number(text: str, pos: int) -> bool:
