@@ -186,8 +186,10 @@ def _looks_like_pages(text: str, run: list[re.Match[str]]) -> bool:
 
 
 def remove_spam(patterns: Patterns) -> Pass:
+    words = re.compile("|".join(map(re.escape, patterns.spam_words))) if patterns.spam_words else None
+
     def run(text: str) -> Iterator[offsets.Proposal]:
-        if patterns.spam_words is not None and not any(w in text for w in patterns.spam_words):
+        if words is not None and words.search(text) is None:
             return
         for m in patterns.spam.finditer(text):
             if m.end() > m.start():
@@ -250,24 +252,31 @@ def unescape_entities(text: str) -> Iterator[offsets.Proposal]:
             yield m.start(), m.end(), " " if char == "\xa0" else char, "entity"
 
 
-_LINE_END_TOKEN = re.compile(r"([A-Za-z0-9]{2,6})[ \t]*(?=\n|$)")
+_LINE_END_TOKEN = re.compile(r"([A-Za-z0-9]{2,6})[ \t]*$")
 _AFTER_CHINESE = re.compile(r"[\u4e00-\u9fff，。、；：！？”）]")
 
 
 def remove_line_end_tags(text: str) -> Iterator[offsets.Proposal]:
     """Some copying sites stamp a short tag (F9f) on the end of every line: a token found at five
     or more line ends after Chinese text, and never inside a line, is such a stamp."""
-    found = [m for m in _LINE_END_TOKEN.finditer(text)
-             if m.start() > 0 and _AFTER_CHINESE.match(text, m.start() - 1) and not text[m.start() - 1].isascii()]
+    found: list[tuple[int, int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        tail = line[-1:]
+        if tail.isascii() and tail.isalnum():  # cheap test first: most lines end in Chinese punctuation
+            m = _LINE_END_TOKEN.search(line)
+            if m and m.start() > 0 and _AFTER_CHINESE.match(line, m.start() - 1):
+                found.append((pos + m.start(1), pos + m.end(1), m.group(1)))
+        pos += len(line) + 1
     if len(found) < 5:
         return
     counts: dict[str, int] = {}
-    for m in found:
-        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    for _, _, token in found:
+        counts[token] = counts.get(token, 0) + 1
     stamps = {t for t, n in counts.items() if n >= 5 and not t.isdigit() and text.count(t) == n}
-    for m in found:
-        if m.group(1) in stamps:
-            yield m.start(1), m.end(1), "", "line_tag"
+    for start, end, token in found:
+        if token in stamps:
+            yield start, end, "", "line_tag"
 
 
 _DOUBLE_ONE = re.compile(r"(?:(?<=^)|(?<=[\n。；;：:！？]))([ \t\u3000]*)一一(?=[\u4e00-\u9fff])", re.M)

@@ -79,19 +79,25 @@ def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, in
     return out
 
 
-def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...],
-                  grammar: Grammar | None = None) -> tuple[Fact, ...]:
+def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar: Grammar | None = None,
+                  values: list[Value] | None = None) -> tuple[Fact, ...]:
+    """Facts of a clean text. values: every number of the text (find_values), when the caller has them."""
     g = grammar or default_grammar()
     ctx = make_context(text, meta, sections)
     facts: list[tuple[Fact, bool]] = []
     names = find_names(text, g)
     starts = [n[0] for n in names]
+    all_values = values if values is not None else find_values(text)
+    value_starts = [v.start for v in all_values]
     # only clauses that name an indicator can hold a fact: find names once, visit their clauses
     for start, end in _clauses_of(text, starts):
         sentence_start = _back_to(text, SENTENCE_DELIMS, start)
         estimate = ESTIMATE.search(text, sentence_start, end)
         mentions = _mentions_in(text, start, end, names, starts, g)
-        facts.extend(_clause_facts(text, start, end, mentions, ctx, g, estimate.start() if estimate else None))
+        in_clause = [v for v in all_values[bisect_right(value_starts, start - 1):bisect_right(value_starts, end - 1)]
+                     if v.end <= end]
+        facts.extend(_clause_facts(text, start, end, mentions, in_clause, ctx, g,
+                                   estimate.start() if estimate else None))
     facts.extend(_statement_facts(text, g, ctx))
     return _dedupe(facts)
 
@@ -116,11 +122,10 @@ def _clauses_of(text: str, positions: list[int]) -> list[tuple[int, int]]:
     return spans
 
 
-def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], ctx: Context, g: Grammar,
-                  estimate_at: int | None) -> list[tuple[Fact, bool]]:
+def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], values: list[Value], ctx: Context,
+                  g: Grammar, estimate_at: int | None) -> list[tuple[Fact, bool]]:
     if not mentions:
         return []
-    values = find_values(text, start, end)
     items: list[tuple[int, str, Any]] = [(m.start, "m", m) for m in mentions] + [(v.start, "v", v) for v in values]
     items.sort(key=lambda t: t[0])
     out: list[tuple[Fact, bool]] = []

@@ -20,11 +20,12 @@ _DECLINE = re.compile(r"(?:下降|降低|降幅|减少)(?!到|至)")
 _LIST_GLUE = re.compile(r"[、和及与]$")
 
 
-def extract_figures(text: str, sections: tuple[Section, ...]) -> tuple[Figure, ...]:
+def extract_figures(text: str, sections: tuple[Section, ...], values: list[Value] | None = None,
+                    ) -> tuple[Figure, ...]:
     starts = [s.start for s in sections]
     out: list[Figure] = []
     previous: tuple[Value, str, bool] | None = None
-    for v in find_values(text):
+    for v in values if values is not None else find_values(text):
         if not v.unit or v.unit == "年":
             continue
         if previous and v.start - previous[0].end <= 1 and _LIST_GLUE.search(text[previous[0].end:v.start]):

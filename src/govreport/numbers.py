@@ -23,21 +23,21 @@ MULTIPLIERS: tuple[tuple[str, float], ...] = (
 
 _UNIT_START = "".join(sorted({w[0] for w in (UNIT_WORDS + "|万|亿|千|百").split("|")} | set("%％‰个多余")))
 # a number counts only with a unit (or as 百分之…): a bare number is a date, a rank or a code
-VALUE = re.compile(
-    rf"(?=[负百0-9])(?P<neg>负)?(?:(?P<v1>{NUM})|百分之(?P<pct>{CN_NUM}))(?P<u1>%|％)?"
+_DIGITS_VALUE = (
+    rf"(?P<neg>负)?(?:(?P<v1>{NUM})|百分之(?P<pct>{CN_NUM}))(?P<u1>%|％)?"
     rf"(?:(?P<sep>{RANGE_SEP}{{1,2}})(?P<v2>{NUM})(?=%|％|{MULTIPLIER}|{UNIT_WORDS}))?"
     rf"(?(pct)|(?=[{_UNIT_START}]))"
     rf"(?P<approx>多|余)?"
     rf"(?P<unit>%|％|‰|个百分点|{MULTIPLIER}?(?:{UNIT_WORDS})|{MULTIPLIER})?"
     rf"(?P<post>左右|以上|以内|以下|上下)?"
 )
-
-
 # 两亿元, 五千万元, 一千二百万人: a Chinese numeral counts only before an amount's unit
-CN_AMOUNT = re.compile(
-    r"(?P<cn>[零〇一二两三四五六七八九十百千]{1,8})(?P<approx>多|余)?"
-    r"(?P<unit>(?:万亿|亿|万)(?:元|美元|吨|斤|人|户|亩)|(?:千|百)?(?:元|美元|吨|斤)|(?:万|千)?户)"
-    r"(?P<post>左右|以上|以内|以下)?")
+_CHINESE_AMOUNT = (
+    r"(?P<cn>[零〇一二两三四五六七八九十百千]{1,8})(?P<cn_approx>多|余)?"
+    r"(?P<cn_unit>(?:万亿|亿|万)(?:元|美元|吨|斤|人|户|亩)|(?:千|百)?(?:元|美元|吨|斤)|(?:万|千)?户)"
+    r"(?P<cn_post>左右|以上|以内|以下)?")
+# one scan finds both: a regex pass over a long report costs more than the matches it yields
+VALUE = re.compile(rf"(?=[负百0-9零〇一二两三四五六七八九十千])(?:{_DIGITS_VALUE}|{_CHINESE_AMOUNT})")
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,11 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Value
     end = len(text) if end is None else end
     out: list[Value] = []
     for m in VALUE.finditer(text, start, end):
+        if m.group("cn"):
+            value = _chinese_amount(text, m)
+            if value is not None:
+                out.append(value)
+            continue
         if not (m.group("v1") or m.group("pct")):
             continue
         if m.group("v1") and _inside_number(text, m.start()):
@@ -83,30 +88,25 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Value
             vmax = None  # "2021-2025年"-like or a dash that is no range
         out.append(Value(m.start(), m.end(), v, vmax, unit, bool(m.group("approx")), m.group("post"),
                          bool(m.group("neg"))))
-    return _with_chinese_amounts(text, start, end, out)
+    return out
 
 
 _CN_DIGITS_SET = frozenset("零〇一二两三四五六七八九十百千万亿第")
 
 
-def _with_chinese_amounts(text: str, start: int, end: int, found: list[Value]) -> list[Value]:
-    extra = []
-    for m in CN_AMOUNT.finditer(text, start, end):
-        if m.start() > 0 and text[m.start() - 1] in _CN_DIGITS_SET:
-            continue  # inside a longer numeral, or an ordinal (第一户)
-        if len(m.group("cn")) < 2 and not m.group("unit").startswith(("万", "亿")):
-            continue  # 一户一策, 一元复始: a lone numeral before a bare unit is a word, not an amount
-        try:
-            v = parse_number(m.group("cn"))
-        except (ValueError, TypeError, KeyError):
-            continue
-        if v <= 0:
-            continue
-        extra.append(Value(m.start(), m.end(), v, None, m.group("unit"), bool(m.group("approx")), m.group("post"),
-                           False))
-    if not extra:
-        return found
-    return sorted(found + extra, key=lambda x: x.start)
+def _chinese_amount(text: str, m: re.Match[str]) -> Value | None:
+    if m.start() > 0 and text[m.start() - 1] in _CN_DIGITS_SET:
+        return None  # inside a longer numeral, or an ordinal (第一户)
+    unit = m.group("cn_unit")
+    if len(m.group("cn")) < 2 and not unit.startswith(("万", "亿")):
+        return None  # 一户一策, 一元复始: a lone numeral before a bare unit is a word, not an amount
+    try:
+        v = parse_number(m.group("cn"))
+    except (ValueError, TypeError, KeyError):
+        return None
+    if v <= 0:
+        return None
+    return Value(m.start(), m.end(), v, None, unit, bool(m.group("cn_approx")), m.group("cn_post"), False)
 
 
 def _inside_number(text: str, pos: int) -> bool:

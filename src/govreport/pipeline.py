@@ -12,6 +12,7 @@ from govreport.gazetteer import Gazetteer, default_gazetteer
 from govreport.grammar import Grammar, default_grammar
 from govreport.meta import extract_meta
 from govreport.model import RawDocument, Report
+from govreport.numbers import find_values
 from govreport.sections import KindRule, default_rules, find_sections
 
 
@@ -37,6 +38,7 @@ def process(raw: RawDocument, pipeline: Pipeline) -> Report:
     cleaned = clean(raw.text, pipeline.passes)
     sections = find_sections(cleaned.text, pipeline.section_rules)
     meta = extract_meta(cleaned.text, pipeline.gazetteer)
-    facts = extract_facts(cleaned.text, meta, sections, pipeline.grammar)
-    figures = extract_figures(cleaned.text, sections)
+    values = find_values(cleaned.text)  # one scan for numbers serves facts and figures
+    facts = extract_facts(cleaned.text, meta, sections, pipeline.grammar, values)
+    figures = extract_figures(cleaned.text, sections, values)
     return Report(raw.doc, raw, cleaned, meta, sections, facts, figures)
