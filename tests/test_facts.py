@@ -159,3 +159,11 @@ def test_respectively_over_names_some_unknown() -> None:
                    ("unemployment_registered", "rate", "target", 2025, None, 4.2, None, "以内"),
                    ("exports", "growth", "target", 2025, None, 15, None, None),
                    ("energy_intensity", "growth", "target", 2025, None, -3.5, None, None)}
+
+
+def test_a_targets_paragraph_without_a_heading_is_still_targets() -> None:
+    text = ("——2026年1月20日在某某县第十八届人民代表大会第六次会议上\n各位代表：\n一、2025年工作回顾\n"
+            "全县地区生产总值增长5.4%。\n各位代表，今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n")
+    got = brief(list(govreport.extract(text).facts))
+    assert got == {("gdp", "growth", "actual", 2025, None, 5.4, None, None),
+                   ("gdp", "growth", "target", 2026, None, 6, None, "左右")}

@@ -39,6 +39,7 @@ PLAN_TO = re.compile(r"到((?:20|19)\d{2})年|((?:20|19)\d{2})年前")
 FYP = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
 ESTIMATE = re.compile(r"预计")
 ASPIRATION = re.compile(r"力争|争取|努力")
+TARGET_INTRO = re.compile(r"(?:主要|发展)?预期目标(?:是|为)[:：]?")
 COORDINATOR = re.compile(r"以及|[、和及与]")
 OTHER_NAMES = re.compile(r"(?:(?:以及|[、和及与])[^\d，,。；;、和及与]{1,15})+")
 CLAUSE_DELIMS = "。！？!?\n；;"
@@ -370,6 +371,9 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
     year_m = YEAR_OF.search(tail)
     if sec is None and ctx.preamble_is_review and v.start < ctx.first_section_start:
         skind = "review"  # the opening before any heading reviews the past year
+    intro = TARGET_INTRO.search(before)
+    if intro and skind in ("review", "other") and not PAST_MARK.search(before, 0, intro.start()):
+        return "target", ctx.target_year  # 今年…主要预期目标是：… wherever it stands
     if skind == "other":
         mark = _time_of(text, name_start, tail)
         if mark == "now" and not (estimate_at is not None and estimate_at < v.start):
