@@ -61,3 +61,11 @@ def test_meeting_line_in_chinese_numerals_or_without_a_date(gaz: Gazetteer) -> N
     assert (m.meeting_date, m.report_year, m.region) == ("2023-01-10", 2023, "连州市")
     m = meta_of("——在连州市第十六届人民代表大会第三次会议上\n市长 戴少枚\n各位代表：\n一、2022年工作回顾\n", gaz)
     assert (m.meeting_date, m.report_year, m.congress) == (None, 2023, "第十六届人民代表大会第三次会议")
+
+
+def test_transliterated_speaker_names(gaz: Gazetteer) -> None:
+    m = meta_of("2026年新疆维吾尔自治区政府工作报告\n"
+                "——2026年1月25日在新疆维吾尔自治区第十四届人民代表大会第四次会议上\n"
+                "自治区主席 艾尔肯·吐尼亚孜\n各位代表：\n现在，我代表自治区人民政府，向大会报告工作。", gaz)
+    assert (m.speaker, m.speaker_title, m.region, m.level, m.adcode) == (
+        "艾尔肯·吐尼亚孜", "主席", "新疆维吾尔自治区", "province", "650000")

@@ -28,7 +28,8 @@ HEADING_WORDS = re.compile(
     r"(?:回顾|目标|任务|总体要求|工作安排|自身建设|主要工作|发展成就|取得新成效|建议)[ \t\u3000]*$")
 SPEAKER_LINE = re.compile(
     r"(?:总理|省长|市长|区长|县长|主席|州长|旗长|盟长|专员|书记)[ \t\u3000]*"
-    r"[\u4e00-\u9fff](?:[ \t\u3000]?[\u4e00-\u9fff]){1,3}[ \t\u3000]*$")
+    r"(?:[\u4e00-\u9fff](?:[ \t\u3000]?[\u4e00-\u9fff]){1,3}|[\u4e00-\u9fff]{1,8}[·•・．.][\u4e00-\u9fff]{1,10})"
+    r"[ \t\u3000]*$")
 SALUTATION = re.compile(r"各位代表|同志们")
 
 Pass = Callable[[str], Iterator[offsets.Proposal]]
