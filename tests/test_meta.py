@@ -69,3 +69,9 @@ def test_transliterated_speaker_names(gaz: Gazetteer) -> None:
                 "自治区主席 艾尔肯·吐尼亚孜\n各位代表：\n现在，我代表自治区人民政府，向大会报告工作。", gaz)
     assert (m.speaker, m.speaker_title, m.region, m.level, m.adcode) == (
         "艾尔肯·吐尼亚孜", "主席", "新疆维吾尔自治区", "province", "650000")
+
+
+def test_report_year_from_a_heading_about_the_coming_year(gaz: Gazetteer) -> None:
+    m = meta_of("各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、过去五年工作回顾\n五年来，成绩显著。\n"
+                "二、2018年经济社会发展总体要求和政策取向\n三、对2018年政府工作的建议\n", gaz)
+    assert m.report_year == 2018
