@@ -9,9 +9,9 @@ import sys
 import tomllib
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import pandas as pd
 from tqdm import tqdm
 
 from govreport import __version__, store
@@ -21,8 +21,12 @@ from govreport.fetch import FetchOptions, fetch_all, read_urls
 from govreport.grammar import grammar_with
 from govreport.ingest import iter_inputs
 from govreport.model import IngestError
-from govreport.query import Corpus, QueryError, write_frame
 from govreport.run import pipeline_for, run_paths
+
+if TYPE_CHECKING:  # pandas is imported by the store commands only: extract starts without it
+    import pandas as pd
+
+    from govreport.query import Corpus
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -164,6 +168,8 @@ def _connect(db: Path, create: bool) -> sqlite3.Connection:
 
 
 def _corpus(db: Path) -> Corpus:
+    from govreport.query import Corpus
+
     try:
         return Corpus(db)
     except store.StoreError as e:
@@ -171,6 +177,12 @@ def _corpus(db: Path) -> Corpus:
 
 
 FORMATS = ("csv", "parquet", "dta", "xlsx", "jsonl")
+
+
+def query_error() -> type[Exception]:
+    from govreport.query import QueryError
+
+    return QueryError
 
 
 def _emit(frame: pd.DataFrame, out: Path | None, fmt: str | None, what: str) -> None:
@@ -182,6 +194,8 @@ def _emit(frame: pd.DataFrame, out: Path | None, fmt: str | None, what: str) -> 
     chosen = fmt or out.suffix.lstrip(".").lower() or "csv"
     if chosen not in FORMATS:
         raise click.ClickException(f"unknown format {chosen!r} (one of {', '.join(FORMATS)})")
+    from govreport.query import write_frame
+
     try:
         write_frame(frame, out, chosen)
     except (OSError, ValueError) as e:
@@ -204,7 +218,7 @@ def search(query: str, db: Path, region: str | None, level: str | None, year: in
     with _corpus(db) as corpus:
         try:
             hits = corpus.search(query, limit=None if out else limit, region=region, level=level, year=year)
-        except QueryError as e:
+        except query_error() as e:
             raise click.ClickException(str(e)) from None
     if out is not None:
         _emit(hits, out, fmt, "hits")
@@ -232,7 +246,7 @@ def kwic(term: str, db: Path, width: int, region: str | None, level: str | None,
     with _corpus(db) as corpus:
         try:
             lines = corpus.kwic(term, width=width, region=region, level=level, year=year)
-        except QueryError as e:
+        except query_error() as e:
             raise click.ClickException(str(e)) from None
     if out is not None:
         _emit(lines, out, fmt, "lines")
@@ -276,7 +290,7 @@ def panel(indicators: str | None, kinds: str | None, wide: bool, db: Path, out: 
     with _corpus(db) as corpus:
         try:
             frame = corpus.panel(_indicator_list(indicators), _indicator_list(kinds), wide=wide)
-        except QueryError as e:
+        except query_error() as e:
             raise click.ClickException(str(e)) from None
     _emit(frame, out, fmt, "rows")
 
@@ -291,7 +305,7 @@ def targets(indicators: str | None, db: Path, out: Path | None, fmt: str | None)
     with _corpus(db) as corpus:
         try:
             frame = corpus.targets(_indicator_list(indicators))
-        except QueryError as e:
+        except query_error() as e:
             raise click.ClickException(str(e)) from None
     _emit(frame, out, fmt, "targets")
 
