@@ -167,3 +167,10 @@ def test_a_targets_paragraph_without_a_heading_is_still_targets() -> None:
     got = brief(list(govreport.extract(text).facts))
     assert got == {("gdp", "growth", "actual", 2025, None, 5.4, None, None),
                    ("gdp", "growth", "target", 2026, None, 6, None, "左右")}
+
+
+def test_a_heading_naming_a_past_year_is_a_review() -> None:
+    text = ("——2023年1月4日在某某区第六届人民代表大会第二次会议上\n各位代表：\n一、攻坚克难，2022年经济社会行稳致远\n"
+            "全区地区生产总值增长5%。\n二、2023年工作安排\n地区生产总值增长6%左右。\n")
+    got = brief(list(govreport.extract(text).facts))
+    assert ("gdp", "growth", "actual", 2022, None, 5, None, None) in got

@@ -29,13 +29,14 @@ class Context:
         return section_at(self.sections, self.starts, pos)
 
     def kind_of(self, sec: Section | None) -> str:
-        """The section's kind, except that work headed with a past year (一、2025年主要工作 in a
-        2026 report) is a review whatever its words."""
+        """The section's kind, except that a heading naming a past year (一、2025年主要工作 in a
+        2026 report, 一、攻坚克难，2022年经济社会发展… in a 2023 one) is a review whatever its words."""
         if sec is None:
             return "other"
         node: Section | None = sec
         while node is not None:
-            if node.kind in ("targets", "tasks") and node.year and self.target_year and node.year < self.target_year:
+            if node.kind in ("targets", "tasks", "other") and node.year and self.target_year \
+                    and node.year < self.target_year:
                 return "review"
             node = self.sections[node.parent] if node.parent is not None else None
         return sec.kind
