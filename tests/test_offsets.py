@@ -36,3 +36,33 @@ def test_untouched_characters_map_to_themselves(raw: str, data: st.DataObject) -
     shift = len(repl) - (b - a)
     for i in range(b, len(raw)):
         assert offsets.clean_span_to_raw(segs, i + shift, i + shift + 1, len(raw)) == (i, i + 1)
+
+
+def _edits(data: st.DataObject, text: str) -> list[offsets.Proposal]:
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    pairs = list(zip(cuts[::2], cuts[1::2], strict=False))
+    return [(a, b, data.draw(st.text(alphabet="XY", max_size=3)), "e") for a, b in pairs]
+
+
+@given(st.text(alphabet="abc中文12\n", min_size=1, max_size=40), st.data())
+def test_copied_characters_map_back_through_several_passes(raw: str, data: st.DataObject) -> None:
+    # a reference map, one origin per character: its raw index, or None where a pass wrote it
+    origin: list[int | None] = list(range(len(raw)))
+    text, layers = raw, offsets.identity(raw)
+    for _ in range(3):
+        proposals = _edits(data, text)
+        text, layers, edits = offsets.apply(text, layers, raw, proposals)
+        for proposal, edit in zip(proposals, edits, strict=True):
+            assert raw[edit.raw_start:edit.raw_end] == edit.raw
+            assert edit.replacement == proposal[2]
+        new_origin: list[int | None] = []
+        pos = 0
+        for a, b, repl, _ in proposals:
+            new_origin += origin[pos:a]
+            new_origin += origin[a:b] if len(repl) == b - a else [None] * len(repl)
+            pos = b
+        origin = new_origin + origin[pos:]
+    assert len(origin) == len(text)
+    for i, o in enumerate(origin):
+        if o is not None:
+            assert offsets.clean_span_to_raw(layers, i, i + 1, len(raw)) == (o, o + 1)

@@ -7,7 +7,7 @@ import copy
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from govreport import lexicon
 from govreport.regexfirst import mandatory_literal, with_first_char_guard
@@ -124,8 +124,7 @@ def _literal_len(alias: str) -> int:
     return len(re.sub(r"\(\?:[^)]*\)\??|[\\\[\]()?*+|]", "", alias))
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     entry: Entry

@@ -22,6 +22,8 @@ MEETING = re.compile(
     rf"(?P<d>\d{{1,2}}|[{CN_ORDINAL}]{{1,3}})日)?在(?P<place>[^\n第在，。]{{0,30}}?)[ \t\u3000]*"
     rf"(?P<cong>第[{CN_ORDINAL}]+届)[ \t\u3000]*(?P<nat>全国)?人民代表大会[ \t\u3000]*(?P<sess>第[{CN_ORDINAL}]+次)会议"
 )
+MEETING_WORD = "人民代表大会"
+MEETING_REACH = 80  # the longest text MEETING allows on either side of MEETING_WORD
 TITLES = r"代理?[省市区县州]长|[省市区县州旗盟]长|总理|主席|代主席"
 # a Han name of two to four characters, or a transliterated one with a middle dot (艾尔肯·吐尼亚孜)
 NAME = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•・．.][\u4e00-\u9fff]{1,10}"
@@ -31,7 +33,8 @@ TITLE_LINE = re.compile(
     r"|^(?:\d{4}年)?(?P<region2>[\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告"
 )
 SALUTATION = re.compile(r"各位代表")
-REVIEW_YEAR = re.compile(r"(\d{4})年(?:主要)?工作回顾|(\d{4})年(?:工作)?回顾")
+# [0-9]\d{3}, not \d{4}: a pattern opening with a character class lets re skip to candidates in C
+REVIEW_YEAR = re.compile(r"([0-9]\d{3})年(?:主要工作|工作)?回顾")
 TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff]{0,12}?政府工作报告")
 PIVOTAL_YEAR = re.compile(r"((?:19|20)\d{2})年[，,]?是[^。；]{0,40}?(?:开局|收官|关键|决胜|攻坚)")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -45,9 +48,9 @@ NATION = "中华人民共和国"
 
 def extract_meta(text: str, gazetteer: Gazetteer) -> Meta:
     header, body = _split_header(text)
-    meeting = MEETING.search(header)
+    meeting = _find_meeting(header, len(header))
     if meeting is None:  # outside the heading only a dated mention is the report's own meeting
-        later = MEETING.search(text[:3000])
+        later = _find_meeting(text, 3000)
         meeting = later if later is not None and later["y"] else None
     date = _meeting_date(meeting)
     national = bool(meeting and meeting.group("nat")) or _self_org(text) in ("国务院", "中央人民政府")
@@ -97,6 +100,18 @@ def _meeting_date(m: re.Match[str] | None) -> dt.date | None:
         return None
 
 
+def _find_meeting(text: str, limit: int) -> re.Match[str] | None:
+    """MEETING.search(text[:limit]), trying only the stretches before each 人民代表大会 (the
+    pattern opens with an optional date, which re cannot skip ahead to)."""
+    pos = 0
+    while (i := text.find(MEETING_WORD, pos, limit)) >= 0:
+        m = MEETING.search(text, max(0, i - MEETING_REACH), min(limit, i + len(MEETING_WORD) + MEETING_REACH))
+        if m:
+            return m
+        pos = i + 1
+    return None
+
+
 def _small_number(text: str) -> int:
     return int(text) if text.isdigit() else int(cn2an.cn2an(text, "smart"))
 
@@ -106,7 +121,7 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
         return meeting_year
     review = REVIEW_YEAR.search(text, 0, 8000)
     if review:
-        return int(review.group(1) or review.group(2)) + 1
+        return int(review.group(1)) + 1
     task_heading = TASK_HEADING_YEAR.search("\n" + text)
     if task_heading:
         return int(task_heading.group(1))

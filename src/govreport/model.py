@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -33,29 +34,28 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A stretch of clean text and the raw stretch it came from (equal lengths when copied)."""
+class Layer(NamedTuple):
+    """The edits of one cleaning pass: input spans [starts, ends) became output spans
+    [out_starts, out_ends) (sorted, non-overlapping); text between edits was copied."""
 
-    clean_start: int
-    clean_end: int
-    raw_start: int
-    raw_end: int
-    copied: bool
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    out_starts: tuple[int, ...]
+    out_ends: tuple[int, ...]
 
 
 @dataclass(frozen=True)
 class CleanText:
     text: str
     raw: str
-    segments: tuple[Segment, ...]
+    layers: tuple[Layer, ...]  # one per pass that edited, oldest first
     edits: tuple[Edit, ...]
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a clean span back to the raw span it was made from."""
         from govreport.offsets import clean_span_to_raw
 
-        return clean_span_to_raw(self.segments, start, end, len(self.raw))
+        return clean_span_to_raw(self.layers, start, end, len(self.raw))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ The value regex is the report grammar's own; Chinese numerals are converted with
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 import cn2an
 
@@ -23,25 +24,30 @@ MULTIPLIERS: tuple[tuple[str, float], ...] = (
 
 _UNIT_START = "".join(sorted({w[0] for w in (UNIT_WORDS + "|万|亿|千|百").split("|")} | set("%％‰个多余")))
 # a number counts only with a unit (or as 百分之…): a bare number is a date, a rank or a code
+# The value regex opens with one character class, consumed, and branches on that character by
+# lookbehind: re then skips to candidate characters in C (a leading lookahead or an optional
+# group makes it try every position). A number's text is therefore text[m.start():m.end(group)].
+_LEAD = "负百0-9零〇一二两三四五六七八九十千"
+# after the lead: 负 -> a number or 百分之…; a digit -> the rest of its digits; 百 -> 分之…
 _DIGITS_VALUE = (
-    rf"(?P<neg>负)?(?:(?P<v1>{NUM})|百分之(?P<pct>{CN_NUM}))(?P<u1>%|％)?"
+    rf"(?:(?<=负)(?:(?P<v1>{NUM})|百分之(?P<pct>{CN_NUM}))|(?<=\d)(?P<v1t>\d*(?:\.\d+)?)|(?<=百)分之(?P<pct2>{CN_NUM}))"
+    rf"(?P<u1>%|％)?"
     rf"(?:(?P<sep>{RANGE_SEP}{{1,2}})(?P<v2>{NUM})(?=%|％|{MULTIPLIER}|{UNIT_WORDS}))?"
-    rf"(?(pct)|(?=[{_UNIT_START}]))"
+    rf"(?(pct)|(?(pct2)|(?=[{_UNIT_START}])))"
     rf"(?P<approx>多|余)?"
     rf"(?P<unit>%|％|‰|个百分点|{MULTIPLIER}?(?:{UNIT_WORDS})|{MULTIPLIER})?"
     rf"(?P<post>左右|以上|以内|以下|上下)?"
 )
 # 两亿元, 五千万元, 一千二百万人: a Chinese numeral counts only before an amount's unit
 _CHINESE_AMOUNT = (
-    r"(?P<cn>[零〇一二两三四五六七八九十百千]{1,8})(?P<cn_approx>多|余)?"
+    r"(?<=[零〇一二两三四五六七八九十百千])(?P<cn>[零〇一二两三四五六七八九十百千]{0,7})(?P<cn_approx>多|余)?"
     r"(?P<cn_unit>(?:万亿|亿|万)(?:元|美元|吨|斤|人|户|亩)|(?:千|百)?(?:元|美元|吨|斤)|(?:万|千)?户)"
     r"(?P<cn_post>左右|以上|以内|以下)?")
 # one scan finds both: a regex pass over a long report costs more than the matches it yields
-VALUE = re.compile(rf"(?=[负百0-9零〇一二两三四五六七八九十千])(?:{_DIGITS_VALUE}|{_CHINESE_AMOUNT})")
+VALUE = re.compile(rf"[{_LEAD}](?:{_DIGITS_VALUE}|{_CHINESE_AMOUNT})")
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):  # a tuple: built ~100 times per report, read-only
     start: int
     end: int
     value: float
@@ -54,43 +60,60 @@ class Value:
 
 def parse_number(text: str) -> float:
     """'82.9' -> 82.9; '五' -> 5; '一千二百' -> 1200; '三点五' -> 3.5."""
-    if re.fullmatch(NUM, text):
+    if _NUM_RE.fullmatch(text):
         return float(text)
-    return float(cn2an.cn2an(text, "smart"))
+    return _chinese_number(text)
+
+
+_NUM_RE = re.compile(NUM)
+
+
+@lru_cache(maxsize=4096)
+def _chinese_number(text: str) -> float:
+    # the same numerals recur across reports (百分之四十, 一千万); cn2an's checks cost ~10 us a call
+    try:
+        return float(cn2an.cn2an(text, "strict"))
+    except (ValueError, TypeError, KeyError):
+        return float(cn2an.cn2an(text, "smart"))
 
 
 def find_values(text: str, start: int = 0, end: int | None = None) -> list[Value]:
     end = len(text) if end is None else end
     out: list[Value] = []
     for m in VALUE.finditer(text, start, end):
-        if m.group("cn"):
+        if m.group("cn_unit"):
             value = _chinese_amount(text, m)
             if value is not None:
                 out.append(value)
             continue
-        if not (m.group("v1") or m.group("pct")):
-            continue
-        if m.group("v1") and _inside_number(text, m.start()):
+        digits = m.group("v1")
+        if digits is None and m.group("v1t") is not None:
+            digits = text[m.start():m.end("v1t")]
+        if digits and _inside_number(text, m.start()):
             continue
         unit = (m.group("unit") or m.group("u1") or "").replace("％", "%")
-        if m.group("pct"):
+        pct = m.group("pct") or m.group("pct2")
+        if pct:
             try:
-                v = parse_number(m.group("pct"))
+                v = parse_number(pct)
             except (ValueError, TypeError):
                 continue
             unit = "%"
+        elif digits:
+            v = float(digits)
         else:
-            v = float(m.group("v1"))
-        if unit == "年" and m.group("v1") and re.fullmatch(r"(?:19|20)\d\d", m.group("v1")):
+            continue
+        if unit == "年" and digits and _CALENDAR_YEAR.fullmatch(digits):
             continue  # a calendar year is a date, not a quantity
         vmax = float(m.group("v2")) if m.group("v2") else None
         if vmax is not None and vmax <= v:
             vmax = None  # "2021-2025年"-like or a dash that is no range
         out.append(Value(m.start(), m.end(), v, vmax, unit, bool(m.group("approx")), m.group("post"),
-                         bool(m.group("neg"))))
+                         text[m.start()] == "负"))
     return out
 
 
+_CALENDAR_YEAR = re.compile(r"(?:19|20)\d\d")
 _CN_DIGITS_SET = frozenset("零〇一二两三四五六七八九十百千万亿第")
 
 
@@ -98,10 +121,11 @@ def _chinese_amount(text: str, m: re.Match[str]) -> Value | None:
     if m.start() > 0 and text[m.start() - 1] in _CN_DIGITS_SET:
         return None  # inside a longer numeral, or an ordinal (第一户)
     unit = m.group("cn_unit")
-    if len(m.group("cn")) < 2 and not unit.startswith(("万", "亿")):
+    numeral = text[m.start():m.end("cn")]
+    if len(numeral) < 2 and not unit.startswith(("万", "亿")):
         return None  # 一户一策, 一元复始: a lone numeral before a bare unit is a word, not an amount
     try:
-        v = parse_number(m.group("cn"))
+        v = parse_number(numeral)
     except (ValueError, TypeError, KeyError):
         return None
     if v <= 0:
