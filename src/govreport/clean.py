@@ -16,7 +16,7 @@ from typing import Any
 
 from govreport import lexicon, offsets
 from govreport.model import CleanText, Edit, Layer
-from govreport.regexfirst import branch_literals, with_first_char_guard
+from govreport.regexfirst import branch_literals, literal_alternation, with_first_char_guard
 
 TERMINAL = "。！？!?：:；;…”」』）)》】"
 _CN = "一二三四五六七八九十"
@@ -75,7 +75,9 @@ def _required_words(patterns: list[str]) -> tuple[str, ...] | None:
 
 # --- passes -----------------------------------------------------------------------------------
 
-_FULLWIDTH = re.compile("[\uff10-\uff19\uff05\uff0e\uff21-\uff3a\uff41-\uff5a\u200b-\u200d\u2060\ufeff\r]+")
+_WIDE = "[\uff10-\uff19\uff05\uff0e\uff21-\uff3a\uff41-\uff5a\u200b-\u200d\u2060\ufeff\r]"
+# X X*, not X+: re skips ahead in C only to a pattern that opens with a plain character class
+_FULLWIDTH = re.compile(f"{_WIDE}{_WIDE}*")
 _WIDTH_TABLE: dict[int, int | None] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _WIDTH_TABLE.update({0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x0D: None})
 
@@ -187,7 +189,7 @@ def _looks_like_pages(text: str, run: list[re.Match[str]]) -> bool:
 
 
 def remove_spam(patterns: Patterns) -> Pass:
-    words = re.compile("|".join(map(re.escape, patterns.spam_words))) if patterns.spam_words else None
+    words = re.compile(literal_alternation(patterns.spam_words)) if patterns.spam_words else None
 
     def run(text: str) -> Iterator[offsets.Proposal]:
         if words is not None and words.search(text) is None:
@@ -203,16 +205,12 @@ _OCR_TOKEN = re.compile(
     r"(?<![A-Za-z0-9.])[0-9Il|L.]*[Il|L][0-9Il|L.]*(?=[%万亿千百元户人个吨亩斤项家所座条台辆套次倍])")
 
 
-_OCR_LETTER = re.compile(r"[Il|L]")
-
-
-def _digit_beside(text: str, i: int) -> bool:
-    return (i > 0 and text[i - 1].isdigit()) or (i + 1 < len(text) and text[i + 1].isdigit())
+_OCR_LETTER_BY_DIGIT = re.compile(r"[Il|L](?:(?<=\d.)|(?=\d))")
 
 
 def repair_ocr_digits(text: str) -> Iterator[offsets.Proposal]:
     """OCR reads 1 as I, l or |, and '1.' as L: IL9万户 -> 11.9万户, 4L6% -> 41.6%."""
-    if not any(_digit_beside(text, m.start()) for m in _OCR_LETTER.finditer(text)):
+    if _OCR_LETTER_BY_DIGIT.search(text) is None:
         return
     for m in _OCR_TOKEN.finditer(text):
         token = m.group()
@@ -280,15 +278,18 @@ def remove_line_end_tags(text: str) -> Iterator[offsets.Proposal]:
             yield start, end, "", "line_tag"
 
 
-_DOUBLE_ONE = re.compile(r"(?:(?<=^)|(?<=[\n。；;：:！？]))([ \t\u3000]*)一一(?=[\u4e00-\u9fff])", re.M)
+_DOUBLE_ONE = re.compile(r"一一(?=[\u4e00-\u9fff])")
+_SENTENCE_START = "\n。；;：:！？"
 
 
 def repair_dashes(text: str) -> Iterator[offsets.Proposal]:
     """'一一' opening a line or sentence is an OCR'd '——'."""
-    if "一一" not in text:
-        return
     for m in _DOUBLE_ONE.finditer(text):
-        yield m.start(1) + len(m.group(1)), m.end(), "——", "dash"
+        before = m.start()
+        while before > 0 and text[before - 1] in " \t\u3000":
+            before -= 1
+        if before == 0 or text[before - 1] in _SENTENCE_START:
+            yield m.start(), m.end(), "——", "dash"
 
 
 # spaces after a digit (or "3."): the pattern opens with the space class, rarer than digits

@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from govreport import lexicon
-from govreport.regexfirst import mandatory_literal, with_first_char_guard
+from govreport.regexfirst import literal_alternation, mandatory_literal, with_first_char_guard
 
 NAME_REACH_BEFORE = 16  # how far an alias may start before its anchor literal
 NAME_REACH_AFTER = 24
@@ -97,8 +97,7 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
                                  _final_literal(s["pattern"]))
                        for s in data.get("statement", []))
     literals = [mandatory_literal(a) for _, a in alternatives]
-    anchors = None if None in literals else re.compile(
-        "|".join(re.escape(x) for x in sorted({x for x in literals if x}, key=len, reverse=True)))
+    anchors = None if None in literals else re.compile(literal_alternation({x for x in literals if x}))
     by_anchor: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
     for lit in {x for x in literals if x}:
         by_anchor[lit] = tuple((i, re.compile(alias)) for (i, alias), other in zip(alternatives, literals, strict=True)

@@ -151,3 +151,27 @@ def branch_literals(pattern: str) -> list[str] | None:
         return words
     run = mandatory_literal(pattern)
     return [run] if run else None
+
+
+def literal_alternation(words: list[str] | set[str] | tuple[str, ...]) -> str:
+    """A regex matching any of the words, longest at each position, written as a trie:
+    '国内生产总值|国民经济|国民' -> '国(?:内生产总值|民(?:经济)?)'. Every branch opens with a
+    literal, so re skips to candidate first characters in C and rejects the others after one
+    comparison per distinct first character, not one per word."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
