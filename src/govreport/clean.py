@@ -304,7 +304,8 @@ def join_number_spaces(text: str) -> Iterator[offsets.Proposal]:
         yield m.start(), m.end(), "", "number_space"
 
 
-_BREAK = re.compile(r"\n[\s\u00a0]*")
+# a break right after a sentence end stays, so the regex passes over those without Python's help
+_BREAK = re.compile(r"\n(?<![" + re.escape(TERMINAL) + r"\n]\n)[\s\u00a0]*")
 _PAD = " \t\u3000\u00a0"
 
 
