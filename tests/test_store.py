@@ -1,14 +1,18 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govreport
 from govreport import store
@@ -29,7 +33,9 @@ def ingest(db: Path, paths: list[Path]) -> store.IngestSummary:
 
 
 def test_grams_and_match_expression() -> None:
-    assert grams("新质生产力，化债") == "新质 质生 生产 产力 化债"
+    assert grams("新质生产力，化债").split() == ["新质", "质生", "生产", "产力", "化债"]
+    assert grams("a，GDP增长5%").split() == ["a", "gd", "dp", "p增", "增长", "长5"]
+    assert grams("") == "" and grams("，。").split() == []
     assert match_expression("新质生产力") == '"新质 质生 生产 产力"'
     assert match_expression("，") is None
 
@@ -139,3 +145,16 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store(tmp_path: Path) -> None:
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 400
     assert con.execute("SELECT count(DISTINCT source) FROM documents").fetchone()[0] == 400
+
+
+def _reference_grams(text: str) -> list[str]:
+    """The tokens by the plain definition: each run of word characters as its bigrams, or itself."""
+    out: list[str] = []
+    for run in re.findall(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff]+", text.lower()):
+        out.extend([run] if len(run) == 1 else [a + b for a, b in pairwise(run)])
+    return out
+
+
+@given(st.text(alphabet="新质生产力化债，。 aZ9%\n𠀀", max_size=30))
+def test_grams_are_the_bigrams_of_each_run(text: str) -> None:
+    assert grams(text).split() == _reference_grams(text)
