@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from govreport.grammar import grammar_with
 from govreport.ingest import iter_inputs, read_document
@@ -31,9 +32,10 @@ def pipeline_for(aliases: tuple[str, ...] = ()) -> Pipeline:
     return Pipeline(grammar=grammar_with(list(aliases))) if aliases else default_pipeline()
 
 
-def _work(item: tuple[str, str, tuple[str, ...]]) -> Outcome:
-    doc, path, aliases = item
-    return process_file(doc, Path(path), pipeline_for(aliases))
+def _work(item: tuple[str, str, tuple[str, ...], Callable[[Outcome], Any] | None]) -> Any:
+    doc, path, aliases, then = item
+    outcome = process_file(doc, Path(path), pipeline_for(aliases))
+    return then(outcome) if then else outcome
 
 
 def run_paths(paths: Iterable[str | Path], jobs: int = 1, aliases: tuple[str, ...] = ()) -> Iterator[Outcome]:
@@ -41,13 +43,25 @@ def run_paths(paths: Iterable[str | Path], jobs: int = 1, aliases: tuple[str, ..
     yield from run_items(list(iter_inputs(paths)), jobs, aliases)
 
 
-def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, ...] = ()) -> Iterator[Outcome]:
-    """The pipeline over (doc, path) pairs, in order."""
-    items = [(doc, str(p), aliases) for doc, p in files]
-    if jobs <= 1 or len(items) < 2:
-        pipeline = pipeline_for(aliases)
-        for doc, p, _ in items:
-            yield process_file(doc, Path(p), pipeline)
+# below this many files a worker process costs more than it saves
+BACKGROUND_MIN = 4
+
+
+def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, ...] = (),
+              then: Callable[[Outcome], Any] | None = None, background: bool = False) -> Iterator[Any]:
+    """The pipeline over (doc, path) pairs, in order: each outcome, or then(outcome) computed where
+    the outcome was made (a top-level function, so only its result crosses between processes).
+    background: with one job, run the pipeline in a worker process all the same, so the caller's
+    own work on the results (writing a store) overlaps with it."""
+    items = [(doc, str(p), aliases, then) for doc, p in files]
+    workers = jobs if jobs > 1 else (1 if background and len(items) >= BACKGROUND_MIN else 0)
+    if workers == 0 or len(items) < 2:
+        for item in items:
+            yield _work(item)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_work, items, chunksize=max(1, min(16, len(items) // (jobs * 4) or 1)))
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        yield from pool.map(_work, items, chunksize=max(1, min(16, len(items) // (workers * 4) or 1)))
+    finally:
+        # on Ctrl-C or an early stop, queued files are dropped instead of run to the end first
+        pool.shutdown(wait=True, cancel_futures=True)
