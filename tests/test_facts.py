@@ -174,3 +174,19 @@ def test_a_heading_naming_a_past_year_is_a_review() -> None:
             "全区地区生产总值增长5%。\n二、2023年工作安排\n地区生产总值增长6%左右。\n")
     got = brief(list(govreport.extract(text).facts))
     assert ("gdp", "growth", "actual", 2022, None, 5, None, None) in got
+
+
+def test_one_number_for_a_compound_name_is_about_the_whole() -> None:
+    # 城乡居民收入增长与经济增长同步 is scope null; so is one figure for 城乡 without 分别
+    got = brief(facts("全年经济平稳。", "城乡居民人均可支配收入增长8%以上，城镇和农村居民人均可支配收入分别增长5%和7%。"))
+    assert ("disposable_income", "growth", "target", 2025, None, 8, None, "以上") in got
+    assert ("disposable_income", "growth", "target", 2025, "urban", 5, None, None) in got
+    assert ("disposable_income", "growth", "target", 2025, "rural", 7, None, None) in got
+    assert not any(f[4] in ("urban", "rural") and f[5] == 8 for f in got)
+
+
+@pytest.mark.parametrize("name", ["全社会研发经费支出相当于全市生产总值的比例", "研发经费投入占全省生产总值比重",
+                                  "研究与试验发展经费支出与国内生产总值之比", "全社会研发投入强度"])
+def test_rd_intensity_names(name: str) -> None:
+    assert ("rd_intensity", "rate", "target", 2025, None, 4.5, None, "左右") in brief(
+        facts("全年经济平稳。", f"{name}达到4.5%左右。"))

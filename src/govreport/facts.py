@@ -255,7 +255,9 @@ def _targets_for(listed: list[Value], group: list[Slot], history: list[Slot],
     v = listed[0]
     if len(group) > 1 and len({s.scope for s in group}) == len(group) and \
             len({s.mention.start for s in group}) == 1:
-        return []  # 城乡居民收入增长5%: one number for a compound name says nothing per scope
+        # 城乡居民收入增长8%: one number for a compound name is about the whole, as 城乡居民收入增长与
+        # 经济增长同步 is, not about each scope
+        return [(v, Slot(group[0].mention, None))]
     return [(v, s) for s in group]
 
 
