@@ -190,3 +190,11 @@ def test_one_number_for_a_compound_name_is_about_the_whole() -> None:
 def test_rd_intensity_names(name: str) -> None:
     assert ("rd_intensity", "rate", "target", 2025, None, 4.5, None, "左右") in brief(
         facts("全年经济平稳。", f"{name}达到4.5%左右。"))
+
+
+@pytest.mark.parametrize("name", ["城镇和农村常住居民人均可支配收入", "城镇常住居民和农村常住居民人均可支配收入",
+                                  "城乡常住居民人均可支配收入"])
+def test_urban_and_rural_names_with_resident_wording(name: str) -> None:
+    got = brief(facts("全年经济平稳。", f"{name}分别增长5%、7%。"))
+    assert ("disposable_income", "growth", "target", 2025, "urban", 5, None, None) in got
+    assert ("disposable_income", "growth", "target", 2025, "rural", 7, None, None) in got
