@@ -198,3 +198,10 @@ def test_urban_and_rural_names_with_resident_wording(name: str) -> None:
     got = brief(facts("全年经济平稳。", f"{name}分别增长5%、7%。"))
     assert ("disposable_income", "growth", "target", 2025, "urban", 5, None, None) in got
     assert ("disposable_income", "growth", "target", 2025, "rural", 7, None, None) in got
+
+
+def test_older_target_wording_with_regulation_targets() -> None:
+    # 1990s national reports: 经济增长速度的调控目标定为8%, 全社会固定资产投资调控目标为25300亿元
+    got = brief(facts("全年经济平稳。", "今年经济增长速度的调控目标定为8%，全社会固定资产投资调控目标为25300亿元。"))
+    assert ("gdp", "growth", "target", 2025, None, 8, None, None) in got
+    assert ("fixed_asset_investment", "level", "target", 2025, None, 25300, None, None) in got
