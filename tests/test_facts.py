@@ -205,3 +205,13 @@ def test_older_target_wording_with_regulation_targets() -> None:
     got = brief(facts("全年经济平稳。", "今年经济增长速度的调控目标定为8%，全社会固定资产投资调控目标为25300亿元。"))
     assert ("gdp", "growth", "target", 2025, None, 8, None, None) in got
     assert ("fixed_asset_investment", "level", "target", 2025, None, 25300, None, None) in got
+
+
+def test_older_review_wording() -> None:
+    got = brief(facts("2024年进出口总额达4743亿美元，其中出口2492亿美元。城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9.3%。"
+                      "外商直接投资468亿美元，增长14.9%。"))
+    assert ("foreign_trade", "level", "actual", 2024, None, 4743, None, None) in got
+    assert ("exports", "level", "actual", 2024, None, 2492, None, None) in got
+    assert ("disposable_income", "growth", "actual", 2024, "urban", 9.3, None, None) in got
+    assert ("foreign_investment", "level", "actual", 2024, None, 468, None, None) in got
+    assert ("foreign_investment", "growth", "actual", 2024, None, 14.9, None, None) in got
