@@ -99,3 +99,11 @@ def test_line_end_stamps_and_entities() -> None:
 def test_a_word_that_also_stands_inside_lines_is_no_stamp() -> None:
     raw = "\n".join(f"第{i}段采用5G技术。5G" for i in range(6))
     assert clean(raw).text.count("5G") == 12
+
+
+def test_dots_between_digits_are_decimal_points() -> None:
+    c = clean("各位代表：\n全社会固定资产投资增长14·1％，物价上涨４・５％，由艾尔肯·吐尼亚孜报告。完。")
+    assert "增长14.1%，物价上涨4.5%，由艾尔肯·吐尼亚孜报告。完。" in c.text
+    i = c.text.index("14.1%")
+    a, b = c.to_raw(i, i + 5)
+    assert c.raw[a:b] == "14·1％"

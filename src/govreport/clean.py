@@ -75,20 +75,28 @@ def _required_words(patterns: list[str]) -> tuple[str, ...] | None:
 
 # --- passes -----------------------------------------------------------------------------------
 
-_WIDE = "[\uff10-\uff19\uff05\uff0e\uff21-\uff3a\uff41-\uff5a\u200b-\u200d\u2060\ufeff\r]"
+_WIDE = "[\uff10-\uff19\uff05\uff0e\uff21-\uff3a\uff41-\uff5a\u200b-\u200d\u2060\ufeff\r\u00b7\u30fb]"
 # X X*, not X+: re skips ahead in C only to a pattern that opens with a plain character class
 _FULLWIDTH = re.compile(f"{_WIDE}{_WIDE}*")
 _WIDTH_TABLE: dict[int, int | None] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_WIDTH_TABLE.update({0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x0D: None})
+_WIDTH_TABLE.update({0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x0D: None,
+                     0xB7: 0x2E, 0x30FB: 0x2E})
+# full-width and middle dots are a decimal point only between digits (１４．８％, 14·1％); elsewhere a
+# full stop or the dot inside a transliterated name (艾尔肯·吐尼亚孜), left as written
+_DOTS = "\uff0e\u00b7\u30fb"
 
 
 def normalize_width(text: str) -> Iterator[offsets.Proposal]:
-    """Full-width digits, letters and ％ to ASCII; zero-width characters and CR out."""
+    """Full-width digits, letters and ％ to ASCII, a dot between digits to '.', zero-width
+    characters and CR out."""
     for m in _FULLWIDTH.finditer(text):
         run = m.group()
-        if run == "\uff0e" and not _between_digits(text, m.start(), m.end()):
-            continue  # a full-width full stop in prose stays as written
-        yield m.start(), m.end(), run.translate(_WIDTH_TABLE), "width"
+        new = run.translate(_WIDTH_TABLE)
+        if any(ch in _DOTS for ch in run):
+            new = "".join(ch if ch in _DOTS and not _between_digits(text, m.start() + i, m.start() + i + 1)
+                          else ch.translate(_WIDTH_TABLE) for i, ch in enumerate(run))
+        if new != run:
+            yield m.start(), m.end(), new, "width"
 
 
 def _between_digits(text: str, start: int, end: int) -> bool:
