@@ -107,3 +107,7 @@ def test_dots_between_digits_are_decimal_points() -> None:
     i = c.text.index("14.1%")
     a, b = c.to_raw(i, i + 5)
     assert c.raw[a:b] == "14·1％"
+
+
+def test_a_spaced_full_width_point_between_digits() -> None:
+    assert "经济增长8.8%，年均5.4%。" in clean("各位代表：\n去年经济增长8 ．8%，年均5 ．4%。").text

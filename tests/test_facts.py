@@ -178,7 +178,8 @@ def test_a_heading_naming_a_past_year_is_a_review() -> None:
 
 def test_one_number_for_a_compound_name_is_about_the_whole() -> None:
     # 城乡居民收入增长与经济增长同步 is scope null; so is one figure for 城乡 without 分别
-    got = brief(facts("全年经济平稳。", "城乡居民人均可支配收入增长8%以上，城镇和农村居民人均可支配收入分别增长5%和7%。"))
+    got = brief(facts("全年经济平稳。",
+                      "城乡居民人均可支配收入增长8%以上，城镇和农村居民人均可支配收入分别增长5%和7%。"))
     assert ("disposable_income", "growth", "target", 2025, None, 8, None, "以上") in got
     assert ("disposable_income", "growth", "target", 2025, "urban", 5, None, None) in got
     assert ("disposable_income", "growth", "target", 2025, "rural", 7, None, None) in got
@@ -208,8 +209,8 @@ def test_older_target_wording_with_regulation_targets() -> None:
 
 
 def test_older_review_wording() -> None:
-    got = brief(facts("2024年进出口总额达4743亿美元，其中出口2492亿美元。城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9.3%。"
-                      "外商直接投资468亿美元，增长14.9%。"))
+    got = brief(facts("2024年进出口总额达4743亿美元，其中出口2492亿美元。"
+                      "城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9.3%。外商直接投资468亿美元，增长14.9%。"))
     assert ("foreign_trade", "level", "actual", 2024, None, 4743, None, None) in got
     assert ("exports", "level", "actual", 2024, None, 2492, None, None) in got
     assert ("disposable_income", "growth", "actual", 2024, "urban", 9.3, None, None) in got

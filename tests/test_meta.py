@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+import govreport
 from govreport.clean import clean
 from govreport.gazetteer import Gazetteer, default_gazetteer
 from govreport.meta import extract_meta
@@ -75,3 +76,10 @@ def test_report_year_from_a_heading_about_the_coming_year(gaz: Gazetteer) -> Non
     m = meta_of("各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、过去五年工作回顾\n五年来，成绩显著。\n"
                 "二、2018年经济社会发展总体要求和政策取向\n三、对2018年政府工作的建议\n", gaz)
     assert m.report_year == 2018
+
+
+def test_report_year_of_a_headerless_five_year_review_ignores_the_goals_of_part_two() -> None:
+    text = ("各位代表：\n一、五年的成就\n过去五年，经济蓬勃发展。1992年国民生产总值接近24000亿元。1992年同1987年相比，"
+            "钢产量增长三成。刚刚过去的1992年，改革加快。\n二、今后五年的任务\n争取1997年粮食产量达到4.75亿吨，"
+            "1997年原煤年产量达到13亿吨，1997年钢产量达到9000万吨。")
+    assert govreport.extract(text).meta.report_year == 1993

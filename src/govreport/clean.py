@@ -100,7 +100,10 @@ def normalize_width(text: str) -> Iterator[offsets.Proposal]:
 
 
 def _between_digits(text: str, start: int, end: int) -> bool:
-    return start > 0 and end < len(text) and text[start - 1].isdigit() and text[end].isdigit()
+    """Digits on both sides, spaces aside (8 ．8% in typeset copies; join_number_spaces closes the gap)."""
+    before = text[max(0, start - 3):start].rstrip(" \u3000")
+    after = text[end:end + 3].lstrip(" \u3000")
+    return before[-1:].isdigit() and after[:1].isdigit()
 
 
 # characters common in reports that exist only in traditional script: a cheap test before OpenCC
