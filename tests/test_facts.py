@@ -216,3 +216,20 @@ def test_older_review_wording() -> None:
     assert ("disposable_income", "growth", "actual", 2024, "urban", 9.3, None, None) in got
     assert ("foreign_investment", "level", "actual", 2024, None, 468, None, None) in got
     assert ("foreign_investment", "growth", "actual", 2024, None, 14.9, None, None) in got
+
+
+def test_macro_regulation_target_in_chinese_numerals() -> None:
+    got = brief(facts("全年经济平稳。",
+                      "今年经济增长速度的宏观调控目标，定为百分之八至九。全社会固定资产投资总规模为5700亿元。"))
+    assert ("gdp", "growth", "target", 2025, None, 8, 9, None) in got
+    assert ("fixed_asset_investment", "level", "target", 2025, None, 5700, None, None) in got
+
+
+def test_nationwide_names_are_the_nations_own_in_its_report() -> None:
+    head = "政府工作报告\n——1992年3月20日在第七届全国人民代表大会第五次会议上\n国务院总理 李鹏\n各位代表：\n"
+    r = govreport.extract(head + "一、1991年工作回顾\n全国财政收入3600亿元。\n二、1992年的任务\n"
+                                 "今年全国固定资产投资总规模为5700亿元。")
+    got = {(f.indicator, f.kind, f.period, f.value) for f in r.facts}
+    assert ("fixed_asset_investment", "target", 1992, 5700) in got
+    # in a county's report the nation's figure is no fact of the county
+    assert [f.indicator for f in facts("全国固定资产投资增长5%，全县地区生产总值增长6%。")] == ["gdp"]

@@ -62,3 +62,8 @@ def test_written_numbers_parse_back(d, unit: str, post: str) -> None:  # type: i
 ])
 def test_chinese_numeral_amounts(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(v.value, v.unit) for v in find_values(text)] == expected
+
+
+def test_percent_ranges_in_chinese_numerals() -> None:
+    found = [(v.value, v.value_max, v.unit) for v in find_values("定为百分之八至九，或百分之八到百分之九。")]
+    assert found == [(8.0, 9.0, "%"), (8.0, 9.0, "%")]

@@ -58,8 +58,11 @@ class Slot:
     scope: str | None
 
 
+NATION_WORD = "全国"
+
+
 def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, int]], starts: list[int],
-                 g: Grammar) -> list[Mention]:
+                 g: Grammar, national: bool) -> list[Mention]:
     out: list[Mention] = []
     for k in range(bisect_right(starts, start - 1), bisect_right(starts, end - 1)):
         s, e, idx = names[k]
@@ -68,7 +71,9 @@ def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, in
         entry = g.entries[idx]
         if out and out[-1].end == s - 1 and text[s - 1] in "（(" and text[e:e + 1] in ("）", ")"):
             continue  # 国内生产总值（GDP）: the abbreviation glosses the name before it
-        foreign = bool(g.foreign_before.search(text, max(start, s - 8), s))
+        before = g.foreign_before.search(text, max(start, s - 8), s)
+        # 全国… is another region's figure in a provincial report, the report's own in the nation's
+        foreign = before is not None and not (national and before.group().startswith(NATION_WORD))
         if entry.generic and s > start:
             foreign = foreign or not g.subject_before.search(text, max(start, s - 8), s)
         if entry.requires_before is not None:
@@ -94,7 +99,7 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
     for start, end in _clauses_of(text, starts):
         sentence_start = _back_to(text, SENTENCE_DELIMS, start)
         estimate = ESTIMATE.search(text, sentence_start, end)
-        mentions = _mentions_in(text, start, end, names, starts, g)
+        mentions = _mentions_in(text, start, end, names, starts, g, meta.level == "national")
         in_clause = [v for v in all_values[bisect_right(value_starts, start - 1):bisect_right(value_starts, end - 1)]
                      if v.end <= end]
         facts.extend(_clause_facts(text, start, end, mentions, in_clause, ctx, g,

@@ -136,11 +136,11 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
     # the year under review: the one the opening names most, else the latest it keeps naming;
     # read in part one only (the review): part two's years are goals (争取1997年粮食产量达到…)
     second = body.find("\n二、", 0, 6000)
-    review = body[:second] if second > 0 else body[:6000]
-    years = Counter(int(y) for y in YEAR.findall(review[:1500]))
-    if years and not re.search(r"过去五年|五年来|这五年", review[:1500]):
+    part_one = body[:second] if second > 0 else body[:6000]
+    years = Counter(int(y) for y in YEAR.findall(part_one[:1500]))
+    if years and not re.search(r"过去五年|五年来|这五年", part_one[:1500]):
         return years.most_common(1)[0][0] + 1
-    years = Counter(int(y) for y in YEAR.findall(review))
+    years = Counter(int(y) for y in YEAR.findall(part_one))
     recurring = [y for y, n in years.items() if n >= 2]
     if recurring:
         return max(recurring) + 1

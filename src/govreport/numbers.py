@@ -29,8 +29,11 @@ _UNIT_START = "".join(sorted({w[0] for w in (UNIT_WORDS + "|万|亿|千|百").sp
 # group makes it try every position). A number's text is therefore text[m.start():m.end(group)].
 _LEAD = "负百0-9零〇一二两三四五六七八九十千"
 # after the lead: 负 -> a number or 百分之…; a digit -> the rest of its digits; 百 -> 分之…
+# 百分之八至九, 百分之八到百分之九: a range in Chinese numerals
+_CN_PCT_MAX = rf"(?:[至到—\-](?:百分之)?(?P<{{}}>{CN_NUM}))?"
 _DIGITS_VALUE = (
-    rf"(?:(?<=负)(?:(?P<v1>{NUM})|百分之(?P<pct>{CN_NUM}))|(?<=\d)(?P<v1t>\d*(?:\.\d+)?)|(?<=百)分之(?P<pct2>{CN_NUM}))"
+    rf"(?:(?<=负)(?:(?P<v1>{NUM})|百分之(?P<pct>{CN_NUM}){_CN_PCT_MAX.format('pct_max')})"
+    rf"|(?<=\d)(?P<v1t>\d*(?:\.\d+)?)|(?<=百)分之(?P<pct2>{CN_NUM}){_CN_PCT_MAX.format('pct2_max')})"
     rf"(?P<u1>%|％)?"
     rf"(?:(?P<sep>{RANGE_SEP}{{1,2}})(?P<v2>{NUM})(?=%|％|{MULTIPLIER}|{UNIT_WORDS}))?"
     rf"(?(pct)|(?(pct2)|(?=[{_UNIT_START}])))"
@@ -93,9 +96,11 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Value
             continue
         unit = (m.group("unit") or m.group("u1") or "").replace("％", "%")
         pct = m.group("pct") or m.group("pct2")
+        pct_max = m.group("pct_max") or m.group("pct2_max")
         if pct:
             try:
                 v = parse_number(pct)
+                vmax_cn = parse_number(pct_max) if pct_max else None
             except (ValueError, TypeError):
                 continue
             unit = "%"
@@ -105,7 +110,7 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Value
             continue
         if unit == "年" and digits and _CALENDAR_YEAR.fullmatch(digits):
             continue  # a calendar year is a date, not a quantity
-        vmax = float(m.group("v2")) if m.group("v2") else None
+        vmax = float(m.group("v2")) if m.group("v2") else (vmax_cn if pct else None)
         if vmax is not None and vmax <= v:
             vmax = None  # "2021-2025年"-like or a dash that is no range
         out.append(Value(m.start(), m.end(), v, vmax, unit, bool(m.group("approx")), m.group("post"),
