@@ -16,11 +16,10 @@ from tqdm import tqdm
 
 from govreport import __version__, store
 from govreport.attention import DictionaryError, bundled, load_dictionary
-from govreport.export import JsonlWriter
+from govreport.export import JsonlWriter, exported
 from govreport.fetch import FetchOptions, fetch_all, read_urls
 from govreport.grammar import grammar_with
 from govreport.ingest import iter_inputs
-from govreport.model import IngestError
 from govreport.run import pipeline_for, run_paths
 
 if TYPE_CHECKING:  # pandas is imported by the store commands only: extract starts without it
@@ -78,16 +77,16 @@ def extract(paths: tuple[str, ...], out_dir: Path, jobs: int, alias_files: tuple
         raise click.ClickException(f"cannot write to {out_dir}: {e.strerror or e}") from e
     with writer, tqdm(total=len(items), unit="report", disable=quiet or not sys.stderr.isatty(),
                       file=sys.stderr) as bar:
-        for outcome in run_paths(paths, jobs=jobs, aliases=alias_files):
-            if isinstance(outcome, IngestError):
+        # workers hand over finished JSON lines (pickling whole reports cost more than making them)
+        for item in run_paths(paths, jobs=jobs, aliases=alias_files, then=exported):
+            writer.write_exported(item)
+            if item.error is not None:
                 failed += 1
-                writer.write_error(outcome)
                 if not quiet:
-                    tqdm.write(f"skipped {outcome.doc}: {outcome.reason}", file=sys.stderr)
+                    tqdm.write(f"skipped {item.doc}: {item.error}", file=sys.stderr)
             else:
                 read += 1
-                facts += len(outcome.facts)
-                writer.write_report(outcome)
+                facts += item.facts
             bar.update(1)
     if not quiet:
         click.echo(f"{read} read, {failed} failed, {facts} facts -> {out_dir}", err=True)
@@ -109,7 +108,7 @@ DB_OPTION = click.option("--db", "db", default=lambda: os.environ.get("GOVREPORT
 @click.option("--reprocess", is_flag=True, help="Re-run this version of the pipeline over every stored report.")
 @click.option("--aliases", "alias_files", multiple=True, type=click.Path(dir_okay=False, path_type=str),
               help="A TOML file of more indicator aliases; repeatable.")
-@click.option("--batch", default=50, show_default=True, type=click.IntRange(1, 10000),
+@click.option("--batch", default=store.BATCH, show_default=True, type=click.IntRange(1, 10000),
               help="Reports per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_files: tuple[str, ...], batch: int,

@@ -38,9 +38,10 @@ def _work(item: tuple[str, str, tuple[str, ...], Callable[[Outcome], Any] | None
     return then(outcome) if then else outcome
 
 
-def run_paths(paths: Iterable[str | Path], jobs: int = 1, aliases: tuple[str, ...] = ()) -> Iterator[Outcome]:
-    """Every input file's Report or IngestError, in input order."""
-    yield from run_items(list(iter_inputs(paths)), jobs, aliases)
+def run_paths(paths: Iterable[str | Path], jobs: int = 1, aliases: tuple[str, ...] = (),
+              then: Callable[[Outcome], Any] | None = None) -> Iterator[Any]:
+    """Every input file's Report or IngestError (or then() of it, see run_items), in input order."""
+    yield from run_items(list(iter_inputs(paths)), jobs, aliases, then)
 
 
 # below this many files a worker process costs more than it saves
@@ -61,7 +62,9 @@ def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, 
         return
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
-        yield from pool.map(_work, items, chunksize=max(1, min(16, len(items) // (workers * 4) or 1)))
+        # a background worker hands over small chunks, so the caller's writing keeps pace with it
+        chunk = 4 if jobs <= 1 else max(1, min(16, len(items) // (workers * 4) or 1))
+        yield from pool.map(_work, items, chunksize=chunk)
     finally:
         # on Ctrl-C or an early stop, queued files are dropped instead of run to the end first
         pool.shutdown(wait=True, cancel_futures=True)
