@@ -67,3 +67,9 @@ def test_chinese_numeral_amounts(text: str, expected: list[tuple[float, str]]) -
 def test_percent_ranges_in_chinese_numerals() -> None:
     found = [(v.value, v.value_max, v.unit) for v in find_values("定为百分之八至九，或百分之八到百分之九。")]
     assert found == [(8.0, 9.0, "%"), (8.0, 9.0, "%")]
+
+
+def test_thousands_separators_in_web_copies() -> None:
+    text = "收入42,560元，总值1,234.5亿元，共1,234,567元；2019,2020年；12,3456元"
+    found = [(v.value, v.unit) for v in find_values(text)]
+    assert found == [(42560.0, "元"), (1234.5, "亿元"), (1234567.0, "元")]

@@ -12,7 +12,9 @@ from typing import NamedTuple
 import cn2an
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
-NUM = r"\d+(?:\.\d+)?"
+# 42,560 in web copies: ASCII commas between groups of exactly three digits are thousands separators
+_GROUPS = r"(?:,\d{3}(?!\d))*"
+NUM = rf"\d+{_GROUPS}(?:\.\d+)?"
 CN_NUM = rf"[{CN_DIGITS}]+"
 MULTIPLIER = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
 UNIT_WORDS = (r"元|美元|吨|公斤|斤|人次|人|户|家|个|亩|公顷|平方公里|平方米|公里|千瓦时|千瓦|项|辆|套|座|所|条|台|"
@@ -33,7 +35,7 @@ _LEAD = "负百0-9零〇一二两三四五六七八九十千"
 _CN_PCT_MAX = rf"(?:[至到—\-](?:百分之)?(?P<{{}}>{CN_NUM}))?"
 _DIGITS_VALUE = (
     rf"(?:(?<=负)(?:(?P<v1>{NUM})|百分之(?P<pct>{CN_NUM}){_CN_PCT_MAX.format('pct_max')})"
-    rf"|(?<=\d)(?P<v1t>\d*(?:\.\d+)?)|(?<=百)分之(?P<pct2>{CN_NUM}){_CN_PCT_MAX.format('pct2_max')})"
+    rf"|(?<=\d)(?P<v1t>\d*{_GROUPS}(?:\.\d+)?)|(?<=百)分之(?P<pct2>{CN_NUM}){_CN_PCT_MAX.format('pct2_max')})"
     rf"(?P<u1>%|％)?"
     rf"(?:(?P<sep>{RANGE_SEP}{{1,2}})(?P<v2>{NUM})(?=%|％|{MULTIPLIER}|{UNIT_WORDS}))?"
     rf"(?(pct)|(?(pct2)|(?=[{_UNIT_START}])))"
@@ -64,7 +66,7 @@ class Value(NamedTuple):  # a tuple: built ~100 times per report, read-only
 def parse_number(text: str) -> float:
     """'82.9' -> 82.9; '五' -> 5; '一千二百' -> 1200; '三点五' -> 3.5."""
     if _NUM_RE.fullmatch(text):
-        return float(text)
+        return float(text.replace(",", ""))
     return _chinese_number(text)
 
 
@@ -105,12 +107,12 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Value
                 continue
             unit = "%"
         elif digits:
-            v = float(digits)
+            v = float(digits.replace(",", ""))
         else:
             continue
         if unit == "年" and digits and _CALENDAR_YEAR.fullmatch(digits):
             continue  # a calendar year is a date, not a quantity
-        vmax = float(m.group("v2")) if m.group("v2") else (vmax_cn if pct else None)
+        vmax = float(m.group("v2").replace(",", "")) if m.group("v2") else (vmax_cn if pct else None)
         if vmax is not None and vmax <= v:
             vmax = None  # "2021-2025年"-like or a dash that is no range
         out.append(Value(m.start(), m.end(), v, vmax, unit, bool(m.group("approx")), m.group("post"),
@@ -139,4 +141,5 @@ def _chinese_amount(text: str, m: re.Match[str]) -> Value | None:
 
 
 def _inside_number(text: str, pos: int) -> bool:
-    return pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] == ".")
+    before = text[max(0, pos - 2):pos]
+    return before[-1:].isdigit() or before[-1:] == "." or (before[-1:] == "," and before[:1].isdigit())
