@@ -111,3 +111,8 @@ def test_dots_between_digits_are_decimal_points() -> None:
 
 def test_a_spaced_full_width_point_between_digits() -> None:
     assert "经济增长8.8%，年均5.4%。" in clean("各位代表：\n去年经济增长8 ．8%，年均5 ．4%。").text
+
+
+def test_a_short_ordinal_heading_line_stays_apart() -> None:
+    text = clean("各位代表：\n第三，继续加强和改善宏观调控\n今年的主要目标是：经济增长速度8%。").text
+    assert "第三，继续加强和改善宏观调控\n今年" in text

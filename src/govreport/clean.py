@@ -24,6 +24,7 @@ HEADING_MARK = re.compile(
     rf"^[ \t\u3000]*(?:[{_CN}]+[、.．]|[（(][{_CN}]+[)）]|第[{_CN}]+(?:部分|章|节)"
     r"|\d{1,2}[.．](?!\d)|[（(]\d{1,2}[)）])"
 )
+ORDINAL_HEADING = re.compile(rf"第[{_CN}]+[，,、]")
 HEADING_WORDS = re.compile(
     r"(?:回顾|目标|任务|总体要求|工作安排|自身建设|主要工作|发展成就|取得新成效|建议)[ \t\u3000]*$")
 SPEAKER_LINE = re.compile(
@@ -347,6 +348,8 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
         return True
     if HEADING_MARK.match(prev_line):
         return True
+    if ORDINAL_HEADING.match(prev) and len(prev) <= 30:
+        return True  # 第三，继续加强和改善宏观调控: an older report's short ordinal heading line
     if HEADING_WORDS.search(prev) and len(prev) <= 30:
         return True
     if in_header:
