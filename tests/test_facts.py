@@ -233,3 +233,8 @@ def test_nationwide_names_are_the_nations_own_in_its_report() -> None:
     assert ("fixed_asset_investment", "target", 1992, 5700) in got
     # in a county's report the nation's figure is no fact of the county
     assert [f.indicator for f in facts("全国固定资产投资增长5%，全县地区生产总值增长6%。")] == ["gdp"]
+
+
+def test_a_flows_stock_is_not_the_flow() -> None:
+    got = brief(facts("新增市场主体5200户，总量达到5.6万户。"))
+    assert got == {("new_market_entities", "level", "actual", 2024, None, 5200, None, None)}

@@ -275,6 +275,8 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
     from_value = FROM_WORD.search(tail) is not None
     if g.exclude_gap.search(tail) or (from_value and not entry.rate):
         return None
+    if entry.flow and g.stock_words is not None and g.stock_words.search(_COMMA.split(gap)[-1]):
+        return None
     name = text[slot.mention.start:slot.mention.end]
     measure = _measure(entry, v, tail, name_says_growth=name.endswith(("增长", "增速")))
     if measure is None:
@@ -304,6 +306,9 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
                 value_max=value_max, unit=v.unit or None, qualifier=qualifier, scope=scope,
                 quote=text[q_start:q_end], start=q_start, end=q_end,
                 section=(s.index if (s := ctx.section(v.start)) else None))
+
+
+_COMMA = re.compile(r"[，,]")
 
 
 def _tail(gap: str) -> str:

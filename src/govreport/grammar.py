@@ -50,6 +50,7 @@ class Grammar:
     subject_before: re.Pattern[str]
     gap: re.Pattern[str]
     exclude_gap: re.Pattern[str]
+    stock_words: re.Pattern[str] | None = None
 
 
 @cache
@@ -104,7 +105,8 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
                                if other and _may_overlap(lit, other))
     return Grammar(names, anchors, by_anchor, tuple(entries), statements, re.compile(ctx["foreign_before"]),
                    re.compile(ctx["subject_before"]), gap,
-                   re.compile(ctx["exclude_gap"]))
+                   re.compile(ctx["exclude_gap"]),
+                   re.compile(ctx["stock_words"]) if ctx.get("stock_words") else None)
 
 
 def _final_literal(pattern: str) -> str | None:
