@@ -238,3 +238,8 @@ def test_nationwide_names_are_the_nations_own_in_its_report() -> None:
 def test_a_flows_stock_is_not_the_flow() -> None:
     got = brief(facts("新增市场主体5200户，总量达到5.6万户。"))
     assert got == {("new_market_entities", "level", "actual", 2024, None, 5200, None, None)}
+
+
+def test_comparable_scope_wording() -> None:
+    got = brief(facts("一般公共预算收入8.5亿元，可比口径增长3.2%。"))
+    assert ("public_budget_revenue", "growth", "actual", 2024, None, 3.2, None, None) in got
