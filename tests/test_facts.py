@@ -243,3 +243,7 @@ def test_a_flows_stock_is_not_the_flow() -> None:
 def test_comparable_scope_wording() -> None:
     got = brief(facts("一般公共预算收入8.5亿元，可比口径增长3.2%。"))
     assert ("public_budget_revenue", "growth", "actual", 2024, None, 3.2, None, None) in got
+
+
+def test_retail_sales_above_quota_is_a_part() -> None:
+    assert brief(facts("限额以上社会消费品零售总额增长10%。")) == set()
