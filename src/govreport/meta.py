@@ -36,7 +36,10 @@ SALUTATION = re.compile(r"各位代表")
 # [0-9]\d{3}, not \d{4}: a pattern opening with a character class lets re skip to candidates in C
 REVIEW_YEAR = re.compile(r"([0-9]\d{3})年(?:主要工作|工作)?回顾")
 TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff]{0,12}?政府工作报告")
-PIVOTAL_YEAR = re.compile(r"((?:19|20)\d{2})年[，,]?是[^。；]{0,40}?(?:开局|收官|关键|决胜|攻坚)")
+# found from its 是 (a literal re skips to in C), the year read behind it: 2021年是"十四五"开局之年
+PIVOTAL_YEAR = re.compile(
+    r"是(?:(?<=(?:19|20)\d\d年是)|(?<=(?:19|20)\d\d年，是)|(?<=(?:19|20)\d\d年,是))[^。；]{0,40}?(?:开局|收官|关键|决胜|攻坚)")
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年[，,]?$")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
 # a top-level heading about a year's work ahead: 二、2004年主要任务 / 三、2011年的工作
 TASK_HEADING_YEAR = re.compile(
@@ -100,6 +103,15 @@ def _meeting_date(m: re.Match[str] | None) -> dt.date | None:
         return None
 
 
+def _pivotal_years(text: str) -> list[int]:
+    years = []
+    for m in PIVOTAL_YEAR.finditer(text):
+        year = _YEAR_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        if year:
+            years.append(int(year.group(1)))
+    return years
+
+
 def _find_meeting(text: str, limit: int) -> re.Match[str] | None:
     """MEETING.search(text[:limit]), trying only the stretches before each 人民代表大会 (the
     pattern opens with an optional date, which re cannot skip ahead to)."""
@@ -125,7 +137,7 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
     task_heading = TASK_HEADING_YEAR.search("\n" + text)
     if task_heading:
         return int(task_heading.group(1))
-    pivotal = [int(y) for y in PIVOTAL_YEAR.findall(text)]
+    pivotal = _pivotal_years(text)
     if pivotal:
         return max(pivotal)
     titled = TITLE_YEAR.search(header)
