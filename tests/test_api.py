@@ -37,3 +37,4 @@ def test_extract_many_yields_reports_and_errors(tmp_path: Path) -> None:
     out = list(govreport.extract_many([EXAMPLES, tmp_path / "bad.txt"]))
     assert sum(isinstance(o, govreport.Report) for o in out) == 3
     assert sum(isinstance(o, govreport.IngestError) for o in out) == 1
+

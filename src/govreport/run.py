@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -60,11 +62,36 @@ def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, 
         for item in items:
             yield _work(item)
         return
+    # a background worker hands over small chunks, so the caller's writing keeps pace with it
+    chunk = 4 if jobs <= 1 else max(1, min(16, len(items) // (workers * 4) or 1))
+    chunks = [items[i:i + chunk] for i in range(0, len(items), chunk)]
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
-        # a background worker hands over small chunks, so the caller's writing keeps pace with it
-        chunk = 4 if jobs <= 1 else max(1, min(16, len(items) // (workers * 4) or 1))
-        yield from pool.map(_work, items, chunksize=chunk)
+        yield from _in_order(pool, chunks, ahead=workers * AHEAD)
     finally:
         # on Ctrl-C or an early stop, queued files are dropped instead of run to the end first
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+# chunks in flight per worker: enough to keep it busy while the consumer writes a batch (20
+# reports), few enough that results not yet taken (each report's rows are ~0.5 MB) do not pile
+# up over a corpus of 100k files when the consumer is the slower side
+AHEAD = 8
+
+
+def _in_order(pool: ProcessPoolExecutor, chunks: list[list[Any]], ahead: int) -> Iterator[Any]:
+    """The results of every chunk, in order, with at most `ahead` chunks submitted and not consumed."""
+    pending: deque[Future[list[Any]]] = deque()
+    todo = iter(chunks)
+    for c in islice(todo, ahead):
+        pending.append(pool.submit(_work_chunk, c))
+    while pending:
+        results = pending.popleft().result()
+        nxt = next(todo, None)
+        if nxt is not None:
+            pending.append(pool.submit(_work_chunk, nxt))
+        yield from results
+
+
+def _work_chunk(chunk: list[tuple[str, str, tuple[str, ...], Callable[[Outcome], Any] | None]]) -> list[Any]:
+    return [_work(item) for item in chunk]
