@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -343,6 +344,15 @@ def fetch(sources: tuple[str, ...], out_dir: Path, concurrency: int, delay: floa
                    f"-> {out_dir}", err=True)
     if not ok:
         sys.exit(1)
+
+
+@cli.command("datasette-metadata")
+@DB_OPTION
+def datasette_metadata(db: Path) -> None:
+    """Print Datasette metadata (titles, descriptions, facets, canned queries) for the store.
+
+    datasette corpus.db -m <(govreport datasette-metadata --db corpus.db)"""
+    click.echo(json.dumps(store.datasette_metadata(db), ensure_ascii=False, indent=2))
 
 
 def check_alias_file(path: str) -> None:

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -149,6 +150,14 @@ def now() -> str:
 
 
 # --- writing -----------------------------------------------------------------------------------
+
+def datasette_metadata(db: str | Path) -> dict[str, Any]:
+    """The bundled Datasette metadata, keyed to this store's database name (its file stem)."""
+    meta: dict[str, Any] = json.loads(resources.files("govreport").joinpath("data/datasette.json")
+                                      .read_text(encoding="utf-8"))
+    meta["databases"] = {Path(db).stem: meta["databases"]["govreport"]}
+    return meta
+
 
 def known(con: sqlite3.Connection, source: str, sha256: str) -> bool:
     row = con.execute("SELECT 1 FROM documents WHERE source=? AND sha256=?", (source, sha256)).fetchone()
