@@ -25,14 +25,15 @@ MULTIPLIERS: tuple[tuple[str, float], ...] = (
     ("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("千", 1e3))
 
 _UNIT_START = "".join(sorted({w[0] for w in (UNIT_WORDS + "|万|亿|千|百").split("|")} | set("%％‰个多余")))
-# a number counts only with a unit (or as 百分之…): a bare number is a date, a rank or a code
+
 # The value regex opens with one character class, consumed, and branches on that character by
 # lookbehind: re then skips to candidate characters in C (a leading lookahead or an optional
 # group makes it try every position). A number's text is therefore text[m.start():m.end(group)].
 _LEAD = "负百0-9零〇一二两三四五六七八九十千"
-# after the lead: 负 -> a number or 百分之…; a digit -> the rest of its digits; 百 -> 分之…
 # 百分之八至九, 百分之八到百分之九: a range in Chinese numerals
 _CN_PCT_MAX = rf"(?:[至到—\-](?:百分之)?(?P<{{}}>{CN_NUM}))?"
+# after the lead: 负 -> a number or 百分之…; a digit -> the rest of its digits; 百 -> 分之….
+# A number counts only with a unit (or as 百分之…): a bare number is a date, a rank or a code.
 _DIGITS_VALUE = (
     rf"(?:(?<=负)(?:(?P<v1>{NUM})|百分之(?P<pct>{CN_NUM}){_CN_PCT_MAX.format('pct_max')})"
     rf"|(?<=\d)(?P<v1t>\d*{_GROUPS}(?:\.\d+)?)|(?<=百)分之(?P<pct2>{CN_NUM}){_CN_PCT_MAX.format('pct2_max')})"
