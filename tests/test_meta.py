@@ -83,3 +83,11 @@ def test_report_year_of_a_headerless_five_year_review_ignores_the_goals_of_part_
             "钢产量增长三成。刚刚过去的1992年，改革加快。\n二、今后五年的任务\n争取1997年粮食产量达到4.75亿吨，"
             "1997年原煤年产量达到13亿吨，1997年钢产量达到9000万吨。")
     assert govreport.extract(text).meta.report_year == 1993
+
+
+@pytest.mark.parametrize("line", ["——2024年1月10日在区十八届人大四次会议上",
+                                  "2024年1月10日在麒麟区第十八届人大第四次会议上"])
+def test_the_congress_written_short(line: str) -> None:
+    meta = govreport.extract(f"麒麟区政府工作报告\n{line}\n区长 张三\n各位代表：\n一、2023年工作回顾\n经济平稳。").meta
+    assert (meta.region, meta.meeting_date, meta.congress) == (
+        "麒麟区", "2024-01-10", "第十八届人民代表大会第四次会议")

@@ -20,10 +20,12 @@ _CN_DIGIT = "〇零一二三四五六七八九"
 MEETING = re.compile(
     rf"(?:(?P<y>\d{{4}}|[{_CN_DIGIT}]{{4}})年(?P<m>\d{{1,2}}|[{CN_ORDINAL}]{{1,3}})月"
     rf"(?P<d>\d{{1,2}}|[{CN_ORDINAL}]{{1,3}})日)?在(?P<place>[^\n第在，。]{{0,30}}?)[ \t\u3000]*"
-    rf"(?P<cong>第[{CN_ORDINAL}]+届)[ \t\u3000]*(?P<nat>全国)?人民代表大会[ \t\u3000]*(?P<sess>第[{CN_ORDINAL}]+次)会议"
+    rf"(?P<cong>第?[{CN_ORDINAL}]+届)[ \t\u3000]*(?P<nat>全国)?(?:人民代表大会|人大)[ \t\u3000]*"
+    rf"(?P<sess>第?[{CN_ORDINAL}]+次)会议"
 )
-MEETING_WORD = "人民代表大会"
-MEETING_REACH = 80  # the longest text MEETING allows on either side of MEETING_WORD
+# the congress is also written short: 在区十八届人大四次会议上
+MEETING_WORDS = ("人民代表大会", "人大")
+MEETING_REACH = 80  # the longest text MEETING allows on either side of a meeting word
 TITLES = r"代理?[省市区县州]长|[省市区县州旗盟]长|总理|主席|代主席"
 # a Han name of two to four characters, or a transliterated one with a middle dot (艾尔肯·吐尼亚孜)
 NAME = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•・．.][\u4e00-\u9fff]{1,10}"
@@ -89,7 +91,9 @@ def _self_org(text: str) -> str | None:
 
 
 def _congress(m: re.Match[str]) -> str:
-    return f"{m['cong']}{m['nat'] or ''}人民代表大会{m['sess']}会议"
+    """Written out in full whatever the text's shorthand (十八届人大四次 -> 第十八届人民代表大会第四次)."""
+    cong, sess = m["cong"].removeprefix("第"), m["sess"].removeprefix("第")
+    return f"第{cong}{m['nat'] or ''}人民代表大会第{sess}会议"
 
 
 def _meeting_date(m: re.Match[str] | None) -> dt.date | None:
@@ -113,15 +117,23 @@ def _pivotal_years(text: str) -> list[int]:
 
 
 def _find_meeting(text: str, limit: int) -> re.Match[str] | None:
-    """MEETING.search(text[:limit]), trying only the stretches before each 人民代表大会 (the
-    pattern opens with an optional date, which re cannot skip ahead to)."""
-    pos = 0
-    while (i := text.find(MEETING_WORD, pos, limit)) >= 0:
-        m = MEETING.search(text, max(0, i - MEETING_REACH), min(limit, i + len(MEETING_WORD) + MEETING_REACH))
+    """MEETING.search(text[:limit]), trying only the stretches around each 人民代表大会 or 人大
+    (the pattern opens with an optional date, which re cannot skip ahead to)."""
+    hits = sorted(i for word in MEETING_WORDS for i in _occurrences(text, word, limit))
+    for i in hits:
+        m = MEETING.search(text, max(0, i - MEETING_REACH), min(limit, i + MEETING_REACH))
         if m:
             return m
-        pos = i + 1
     return None
+
+
+def _occurrences(text: str, word: str, limit: int) -> list[int]:
+    found = []
+    i = text.find(word, 0, limit)
+    while i >= 0:
+        found.append(i)
+        i = text.find(word, i + 1, limit)
+    return found
 
 
 def _small_number(text: str) -> int:
@@ -162,6 +174,8 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
 def _region(header: str, meeting: re.Match[str] | None, national: bool) -> tuple[str | None, str | None]:
     if national:
         return NATION, None
+    if meeting and len(meeting["place"].strip()) < 2:
+        meeting = None  # 在区十八届人大…: a bare level word names no place
     province_hint = None
     for line in header.splitlines():
         flat = re.sub(r"\s", "", line)
