@@ -91,3 +91,8 @@ def test_the_congress_written_short(line: str) -> None:
     meta = govreport.extract(f"麒麟区政府工作报告\n{line}\n区长 张三\n各位代表：\n一、2023年工作回顾\n经济平稳。").meta
     assert (meta.region, meta.meeting_date, meta.congress) == (
         "麒麟区", "2024-01-10", "第十八届人民代表大会第四次会议")
+
+
+def test_a_speaker_line_with_a_colon() -> None:
+    meta = govreport.extract("某某县政府工作报告\n区长：王五\n各位代表：\n一、2023年工作回顾\n经济平稳。").meta
+    assert (meta.speaker, meta.speaker_title) == ("王五", "区长")

@@ -29,7 +29,7 @@ MEETING_REACH = 80  # the longest text MEETING allows on either side of a meetin
 TITLES = r"代理?[省市区县州]长|[省市区县州旗盟]长|总理|主席|代主席"
 # a Han name of two to four characters, or a transliterated one with a middle dot (艾尔肯·吐尼亚孜)
 NAME = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•・．.][\u4e00-\u9fff]{1,10}"
-SPEAKER = re.compile(rf"^(?P<org>.*?)(?P<title>{TITLES})(?P<name>{NAME})$")
+SPEAKER = re.compile(rf"^(?P<org>.*?)(?P<title>{TITLES})[:：]?(?P<name>{NAME})$")
 TITLE_LINE = re.compile(
     r"^[(（](?P<prov>[\u4e00-\u9fff]{2,8}?(?:省|自治区|市))[)）]?(?P<region>[\u4e00-\u9fff]{2,20}?)人民政府工作报告"
     r"|^(?:\d{4}年)?(?P<region2>[\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告"
