@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -65,7 +66,7 @@ def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, 
     # a background worker hands over small chunks, so the caller's writing keeps pace with it
     chunk = 4 if jobs <= 1 else max(1, min(16, len(items) // (workers * 4) or 1))
     chunks = [items[i:i + chunk] for i in range(0, len(items), chunk)]
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     try:
         yield from _in_order(pool, chunks, ahead=workers * AHEAD)
     finally:
@@ -91,6 +92,12 @@ def _in_order(pool: ProcessPoolExecutor, chunks: list[list[Any]], ahead: int) ->
         if nxt is not None:
             pending.append(pool.submit(_work_chunk, nxt))
         yield from results
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C is the parent's to handle (it cancels the queue and says so once); a worker that
+    took it too would print a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work_chunk(chunk: list[tuple[str, str, tuple[str, ...], Callable[[Outcome], Any] | None]]) -> list[Any]:
