@@ -247,3 +247,15 @@ def test_comparable_scope_wording() -> None:
 
 def test_retail_sales_above_quota_is_a_part() -> None:
     assert brief(facts("限额以上社会消费品零售总额增长10%。")) == set()
+
+
+def test_a_sentence_naming_the_review_year_states_results_even_under_a_task_heading() -> None:
+    got = brief(facts("全年经济平稳。",
+                      "2024年同2016年相比，地区生产总值由3480亿元增加到9380亿元，按可比价格计算增长102%。"))
+    assert got == {("gdp", "level", "actual", 2024, None, 9380, None, None)}  # the growth is over eight years
+
+
+def test_the_paragraph_opening_sets_the_time_of_later_sentences() -> None:
+    got = brief(facts("全年经济平稳。",
+                      "在经济领域，过去一年里取得了重要成绩。全县社会总产值有所增长。工业稳定。粮食产量达到39万吨。"))
+    assert ("grain_output", "level", "actual", 2024, None, 39, None, None) in got

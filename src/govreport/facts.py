@@ -28,6 +28,10 @@ CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少)(?:了)?$")
 PARA_MULTI_YEAR = re.compile(r"这五年|五年来|过去五年|“?十[一二三四五六]五”?(?:时期|期间)|\d+年来|近五年")
 SENT_MULTI_YEAR = re.compile(r"累计[，,]|近[两三四五]年|[两三四五]年来|年均")
 BASE_YEAR = re.compile(r"比((?:19|20)\d{2})年")
+# a sentence that opens by naming its base year: 1986年同1978年相比, 与2012年相比
+COMPARED_WITH = re.compile(r"(?:同|与|和|跟)((?:19|20)\d{2})年(?:相比|比较)")
+# the year a sentence says it speaks of: 1986年同1978年相比，… / 2023年，…
+SENTENCE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!代|前|以前|以来|之前)")
 NOW_MARK = re.compile(r"今年|目标|力争|预期|拟|明年|把[^，。；]{0,20}控制在")
 PAST_TARGET = re.compile(r"^[^，,。；;]{0,24}目标")
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12}$")
@@ -283,9 +287,9 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
         return None
     if (measure == "growth" or entry.flow) and _in_multi_year_passage(text, v.start, ctx):
         return None
-    base = BASE_YEAR.search(tail)
+    base = BASE_YEAR.search(tail) or COMPARED_WITH.search(_sentence_before(text, v.start))
     if measure == "growth" and base and ctx.review_year and int(base.group(1)) < ctx.review_year - 1:
-        return None  # 比1995年增长69%: growth over several years
+        return None  # 比1995年增长69%, 1986年同1978年相比…增长102%: growth over several years
     value = v.value
     if measure == "growth" and (DECLINE_VERB.search(tail) or v.negative):
         value = -value
@@ -403,10 +407,24 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
             return None, None
         return "actual", ctx.review_year
     if skind in ("targets", "tasks", "self_building"):
-        if _time_of(text, name_start, tail) == "past":
+        if _time_of(text, name_start, tail) == "past" or _names_review_year(before, ctx):
             return "actual", ctx.review_year
         return "target", ctx.target_year
     return None, None
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    return text[max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1:pos]
+
+
+def _names_review_year(before: str, ctx: Context) -> bool:
+    """A sentence in the forward part that names the year under review as its own (1986年同1978年
+    相比，… in the report of 1987) states that year's results, unless a word of now follows."""
+    years = list(SENTENCE_YEAR.finditer(before))
+    if not years or ctx.review_year is None:
+        return False
+    first = years[0]
+    return int(first.group(1)) == ctx.review_year and NOW_MARK.search(before, first.end()) is None
 
 
 def _time_of(text: str, name_start: int, tail: str) -> str | None:
@@ -417,7 +435,12 @@ def _time_of(text: str, name_start: int, tail: str) -> str | None:
     if own is not None or sent_start == para_start:
         return own
     prev_start = max(para_start, text.rfind("。", 0, sent_start - 1) + 1)
-    return _last_time_mark(text[prev_start:sent_start])
+    before = _last_time_mark(text[prev_start:sent_start])
+    if before is not None or prev_start == para_start:
+        return before
+    # else the paragraph's opening sentence sets the time (过去一年里取得的…成绩。…粮食产量达到…)
+    opening_end = text.find("。", para_start, prev_start)
+    return _last_time_mark(text[para_start:opening_end if opening_end >= 0 else prev_start])
 
 
 def _last_time_mark(text: str) -> str | None:
