@@ -259,3 +259,8 @@ def test_the_paragraph_opening_sets_the_time_of_later_sentences() -> None:
     got = brief(facts("全年经济平稳。",
                       "在经济领域，过去一年里取得了重要成绩。全县社会总产值有所增长。工业稳定。粮食产量达到39万吨。"))
     assert ("grain_output", "level", "actual", 2024, None, 39, None, None) in got
+
+
+def test_a_figure_given_for_another_year_is_no_fact_of_this_report() -> None:
+    got = brief(facts("农民人均纯收入，2019年为270元，2024年提高到463元。"))
+    assert got == {("disposable_income", "level", "actual", 2024, "rural", 463, None, None)}

@@ -38,7 +38,8 @@ PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12
 TO_LEVEL = re.compile(r"(?:到|至|降到|降至)$")
 FROM_WORD = re.compile(r"(?:从|由)(?:\d{4}年的?|去年的?|上年的?|前三年)?(?:不到|近|约)?$")
 CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩大|缩小|回落)?(?:到|至)|转为")
-YEAR_OF = re.compile(r"((?:19|20)\d{2})年的?$")
+# the year a figure is given for, right before it: 1980年的127亿元, 1982年为270元, 2023年末达到…
+YEAR_OF = re.compile(r"((?:19|20)\d{2})年(?:末|底)?(?:的|为|是|达到?|提高到|增加到|增长到|下降到)?$")
 PLAN_TO = re.compile(r"到((?:20|19)\d{2})年|((?:20|19)\d{2})年前")
 FYP = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
 ESTIMATE = re.compile(r"预计")
@@ -407,7 +408,10 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
             return None, None
         return "actual", ctx.review_year
     if skind in ("targets", "tasks", "self_building"):
-        if _time_of(text, name_start, tail) == "past" or _names_review_year(before, ctx):
+        if year_m and int(year_m.group(1)) not in (ctx.review_year, ctx.target_year):
+            return None, None  # 财政赤字从1979年的170亿元…: a figure of some other year
+        if _time_of(text, name_start, tail) == "past" or _names_review_year(before, ctx) or (
+                year_m and int(year_m.group(1)) == ctx.review_year):
             return "actual", ctx.review_year
         return "target", ctx.target_year
     return None, None
