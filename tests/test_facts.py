@@ -264,3 +264,7 @@ def test_the_paragraph_opening_sets_the_time_of_later_sentences() -> None:
 def test_a_figure_given_for_another_year_is_no_fact_of_this_report() -> None:
     got = brief(facts("农民人均纯收入，2019年为270元，2024年提高到463元。"))
     assert got == {("disposable_income", "level", "actual", 2024, "rural", 463, None, None)}
+
+
+def test_household_savings_are_a_part_of_deposits() -> None:
+    assert brief(facts("去年末居民储蓄存款余额增长8.5%。住户存款余额增长9%。")) == set()
