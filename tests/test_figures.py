@@ -24,3 +24,10 @@ def test_lists_and_continuations_keep_their_subject() -> None:
 
 def test_years_and_bare_numbers_are_not_figures() -> None:
     assert figures("2025年是关键之年，我们有信心。") == []
+
+
+def test_subjects_lose_time_and_verb_words_but_keep_long_names() -> None:
+    assert figures("粮食产量首次跃上1.4万亿斤。城镇调查失业率平均为5.1%。拟发行超长期特别国债1.3万亿元。"
+                   "居民医保和基本公共卫生服务经费人均财政补助标准再提高30元。") == [
+        ("粮食产量", 1.4, "万亿斤"), ("城镇调查失业率", 5.1, "%"), ("超长期特别国债", 1.3, "万亿元"),
+        ("居民医保和基本公共卫生服务经费人均财政补助标准", 30.0, "元")]

@@ -11,11 +11,15 @@ from govreport.model import Figure, Section
 from govreport.numbers import Value, find_values
 from govreport.sections import section_at
 
-_SUBJECT = re.compile(r"[\u4e00-\u9fffA-Za-z“”]{1,20}$")
+# the phrase before a number, up to the clause's start (a long name like 基本公共卫生服务经费人均财政
+# 补助标准 must not be cut to 共卫生…)
+SUBJECT_REACH = 30
+_SUBJECT = re.compile(rf"[\u4e00-\u9fffA-Za-z“”]{{1,{SUBJECT_REACH}}}$")
 _VERB_TAIL = re.compile(
     r"(?:同比|比上年|比去年|较上年|分别|实际|名义|可比|同口径|增长|增加到|增加|增|下降到|下降|降低|降幅|降至|减少|上涨|涨幅|"
-    r"增速|达到|达|完成|实现|为|控制在|稳定在|保持在|突破|超过|提高到|提高|提升到|增至|约|近|共|累计|年均)+$")
-_TIME_HEAD = re.compile(r"^(?:全年|预计|今年|去年|上年|年末|年底|完成|实现)+")
+    r"增速|达到|达|完成|实现|为|控制在|稳定在|保持在|突破|超过|提高到|提高|提升到|增至|约|接近|近|共|累计|年均|"
+    r"平均|首次|跃上|迈上|跃升至|跃升到|再|拟按)+$")
+_TIME_HEAD = re.compile(r"^(?:全年|预计|今年|去年|上年|年末|年底|完成|实现|拟|安排|发行)+")
 _DECLINE = re.compile(r"(?:下降|降低|降幅|减少)(?!到|至)")
 _LIST_GLUE = re.compile(r"[、和及与]$")
 
@@ -32,7 +36,7 @@ def extract_figures(text: str, sections: tuple[Section, ...], values: list[Value
             subject, declines = previous[1], previous[2]  # 4.5%、6.2%: the list shares its subject
             start = v.start
         else:
-            m = _SUBJECT.search(text, max(0, v.start - 20), v.start)
+            m = _SUBJECT.search(text, max(0, v.start - SUBJECT_REACH), v.start)
             phrase = m.group() if m else ""
             verbs = _VERB_TAIL.search(phrase)
             subject = _TIME_HEAD.sub("", phrase[:verbs.start()] if verbs else phrase)
