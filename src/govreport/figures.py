@@ -14,7 +14,7 @@ from govreport.sections import section_at
 # the phrase before a number, up to the clause's start (a long name like 基本公共卫生服务经费人均财政
 # 补助标准 must not be cut to 共卫生…)
 SUBJECT_REACH = 30
-_SUBJECT = re.compile(rf"[\u4e00-\u9fffA-Za-z“”]{{1,{SUBJECT_REACH}}}$")
+_SUBJECT_CHARS = re.compile(rf"[\u4e00-\u9fffA-Za-z“”]{{1,{SUBJECT_REACH}}}")
 _VERB_TAIL = re.compile(
     r"(?:同比|比上年|比去年|较上年|分别|实际|名义|可比|同口径|增长|增加到|增加|增|下降到|下降|降低|降幅|降至|减少|上涨|涨幅|"
     r"增速|达到|达|完成|实现|为|控制在|稳定在|保持在|突破|超过|提高到|提高|提升到|增至|约|接近|近|共|累计|年均|"
@@ -22,6 +22,14 @@ _VERB_TAIL = re.compile(
 _TIME_HEAD = re.compile(r"^(?:全年|预计|今年|去年|上年|年末|年底|完成|实现|拟|安排|发行)+")
 _DECLINE = re.compile(r"(?:下降|降低|降幅|减少)(?!到|至)")
 _LIST_GLUE = re.compile(r"[、和及与]$")
+
+
+def _phrase_before(text: str, pos: int) -> str:
+    """The run of word characters that ends at pos (at most SUBJECT_REACH long). Matched on the
+    reversed window: one attempt, where a search for a run ending at pos tries every start."""
+    window = text[max(0, pos - SUBJECT_REACH):pos][::-1]
+    m = _SUBJECT_CHARS.match(window)
+    return m.group()[::-1] if m else ""
 
 
 def extract_figures(text: str, sections: tuple[Section, ...], values: list[Value] | None = None,
@@ -36,12 +44,11 @@ def extract_figures(text: str, sections: tuple[Section, ...], values: list[Value
             subject, declines = previous[1], previous[2]  # 4.5%、6.2%: the list shares its subject
             start = v.start
         else:
-            m = _SUBJECT.search(text, max(0, v.start - SUBJECT_REACH), v.start)
-            phrase = m.group() if m else ""
+            phrase = _phrase_before(text, v.start)
             verbs = _VERB_TAIL.search(phrase)
             subject = _TIME_HEAD.sub("", phrase[:verbs.start()] if verbs else phrase)
             declines = bool(verbs and _DECLINE.search(verbs.group()))
-            start = m.start() if m else v.start
+            start = v.start - len(phrase)
             if not subject and previous and re.fullmatch(r"[，,]", text[previous[0].end:start]):
                 subject = previous[1]  # 180.39亿元，同比增长0.6%: the same subject goes on
         sign = -1 if declines or v.negative else 1
