@@ -268,3 +268,10 @@ def test_a_figure_given_for_another_year_is_no_fact_of_this_report() -> None:
 
 def test_household_savings_are_a_part_of_deposits() -> None:
     assert brief(facts("去年末居民储蓄存款余额增长8.5%。住户存款余额增长9%。")) == set()
+
+
+def test_bullets_after_a_targets_intro_line_are_targets_wherever_they_stand() -> None:
+    got = brief(facts("全年经济平稳。今年全县经济社会发展的主要预期目标是：\n——地区生产总值增长5.5%左右；\n"
+                      "——一般公共预算收入增长3%。\n"))
+    assert ("gdp", "growth", "target", 2025, None, 5.5, None, "左右") in got
+    assert ("public_budget_revenue", "growth", "target", 2025, None, 3, None, None) in got

@@ -388,7 +388,7 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
     year_m = YEAR_OF.search(tail)
     if sec is None and ctx.preamble_is_review and v.start < ctx.first_section_start:
         skind = "review"  # the opening before any heading reviews the past year
-    intro = TARGET_INTRO.search(before)
+    intro = TARGET_INTRO.search(before) or TARGET_INTRO.search(_list_intro(text, sentence_start))
     if intro and skind in ("review", "other") and not PAST_MARK.search(before, 0, intro.start()):
         return "target", ctx.target_year  # 今年…主要预期目标是：… wherever it stands
     if skind == "other":
@@ -415,6 +415,24 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
             return "actual", ctx.review_year
         return "target", ctx.target_year
     return None, None
+
+
+BULLET = re.compile(r"[ \t\u3000]*(?:——|—|－|-|•|·)")
+
+
+def _list_intro(text: str, line_start: int) -> str:
+    """For a line in a list of bullets (——地区生产总值增长5.5%左右；), the line that introduces the list
+    when it ends with a colon (主要预期目标是：), else ""."""
+    if not BULLET.match(text, line_start) or line_start == 0:
+        return ""
+    pos = line_start
+    while pos > 0:
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev:pos - 1]
+        if not BULLET.match(line):
+            return line if line.rstrip().endswith(("：", ":")) else ""
+        pos = prev
+    return ""
 
 
 def _sentence_before(text: str, pos: int) -> str:
