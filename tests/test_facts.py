@@ -275,3 +275,8 @@ def test_bullets_after_a_targets_intro_line_are_targets_wherever_they_stand() ->
                       "——一般公共预算收入增长3%。\n"))
     assert ("gdp", "growth", "target", 2025, None, 5.5, None, "左右") in got
     assert ("public_budget_revenue", "growth", "target", 2025, None, 3, None, None) in got
+
+
+def test_a_main_targets_sentence_without_the_word_expected() -> None:
+    got = brief(facts("全年经济平稳。今年经济社会发展的主要目标是：地区生产总值增长5.5%左右。"))
+    assert got == {("gdp", "growth", "target", 2025, None, 5.5, None, "左右")}
