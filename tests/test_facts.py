@@ -280,3 +280,9 @@ def test_bullets_after_a_targets_intro_line_are_targets_wherever_they_stand() ->
 def test_a_main_targets_sentence_without_the_word_expected() -> None:
     got = brief(facts("全年经济平稳。今年经济社会发展的主要目标是：地区生产总值增长5.5%左右。"))
     assert got == {("gdp", "growth", "target", 2025, None, 5.5, None, "左右")}
+
+
+@pytest.mark.parametrize("intro", ["主要预期目标建议为：", "主要预期目标确定为", "预期目标定为"])
+def test_proposed_targets_wording(intro: str) -> None:
+    got = brief(facts(f"全年经济平稳。今年全省经济社会发展{intro}地区生产总值增长5.5%左右。"))
+    assert got == {("gdp", "growth", "target", 2025, None, 5.5, None, "左右")}
