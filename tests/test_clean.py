@@ -116,3 +116,8 @@ def test_a_spaced_full_width_point_between_digits() -> None:
 def test_a_short_ordinal_heading_line_stays_apart() -> None:
     text = clean("各位代表：\n第三，继续加强和改善宏观调控\n今年的主要目标是：经济增长速度8%。").text
     assert "第三，继续加强和改善宏观调控\n今年" in text
+
+
+def test_an_app_advert_in_title_marks_is_spam_even_mid_word() -> None:
+    c = clean("各位代表：\n今年粮食产量保持1.4万亿斤左《鸿运APP下载》右，《政府工作报告》提出。")
+    assert "1.4万亿斤左右，《政府工作报告》提出。" in c.text
