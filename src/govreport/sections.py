@@ -13,6 +13,7 @@ from functools import cache
 
 from govreport import lexicon
 from govreport.model import Section
+from govreport.regexfirst import first_chars
 
 _CN = "一二三四五六七八九十"
 # (depth, marker pattern) – the depth a marker opens in the usual report outline
@@ -20,7 +21,7 @@ MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(rf"[{_CN}]+[、.．](?![{_CN}]+[、.．])")),
     (1, re.compile(rf"第[{_CN}]+部分")),
     (2, re.compile(rf"[（(][{_CN}]+[)）]")),
-    (3, re.compile(r"\d{1,2}[.．、](?!\d)")),
+    (3, re.compile(r"[0-9]{1,2}[.．、](?!\d)")),  # [0-9], not \d: first_chars can list it
     (3, re.compile(r"[（(]\d{1,2}[)）]")),
 )
 _LINE = re.compile(r"[^\n]+")
@@ -28,6 +29,10 @@ _INDENT = re.compile(r"[ \t\u3000\u00a0]*")
 _INLINE_TOP = re.compile(rf"(?<=[。！？：:])([{_CN}]+、)(?=[^。\n]{{0,30}}?(?:回顾|目标|任务|安排|建设))")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 _BARE_HEADING = re.compile(r"^(?:(?:19|20)\d{2}年|今年|过去一年)?[\u4e00-\u9fff“”\"]{2,20}$")
+BARE_MAX = 25  # the longest line _BARE_HEADING accepts (a year and 20 characters)
+# every character a heading marker can open with
+_FIRSTS = [first_chars(p.pattern) for _, p in MARKERS]
+MARKER_FIRST: frozenset[str] | None = None if None in _FIRSTS else frozenset().union(*(f or set() for f in _FIRSTS))
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,8 @@ def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, in
         indent = _INDENT.match(line.group())
         body_start = line.start() + (indent.end() if indent else 0)
         body = text[body_start:line.end()]
+        if MARKER_FIRST is not None and body[:1] not in MARKER_FIRST and len(body.rstrip()) > BARE_MAX:
+            continue  # most lines are paragraphs: no marker to try, too long for a bare heading
         head = _marked_heading(body)
         if head:
             depth, marker = head
