@@ -48,6 +48,7 @@ TARGET_INTRO = re.compile(r"(?:(?:主要|发展)?预期|主要)目标(?:建议|�
 COORDINATOR = re.compile(r"以及|[、和及与]")
 OTHER_NAMES = re.compile(r"(?:(?:以及|[、和及与])[^\d，,。；;、和及与]{1,15})+")
 CLAUSE_DELIMS = "。！？!?\n；;"
+_COMMA = re.compile(r"[，,]")
 SENTENCE_DELIMS = "。！？!?\n"
 CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
 QUAL_BEFORE_UP = re.compile(r"(?:超过|突破|不低于|不少于|高于|跃上|迈上|达到了?以上)$")
@@ -313,12 +314,9 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
                 section=(s.index if (s := ctx.section(v.start)) else None))
 
 
-_COMMA = re.compile(r"[，,]")
-
-
 def _tail(gap: str) -> str:
     """The connective words that belong to this value: after the last comma or 到-change."""
-    parts = re.split(r"[，,]", gap)
+    parts = _COMMA.split(gap)
     tail = parts[-1]
     changes = list(CHANGE_TO.finditer(tail))
     if changes and not FROM_WORD.search(tail):
