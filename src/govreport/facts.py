@@ -97,12 +97,14 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
     g = grammar or default_grammar()
     ctx = make_context(text, meta, sections)
     facts: list[tuple[Fact, bool]] = []
-    names = find_names(text, g)
-    starts = [n[0] for n in names]
     all_values = values if values is not None else find_values(text)
     value_starts = [v.start for v in all_values]
-    # only clauses that name an indicator can hold a fact: find names once, visit their clauses
-    for start, end in _clauses_of(text, starts):
+    # only a clause holding a number can hold a fact: about a tenth of a report. Names are looked
+    # for in those clauses alone (a name cannot cross a clause's delimiter)
+    clauses = _clauses_of(text, value_starts)
+    names = [name for start, end in clauses for name in find_names(text, g, start, end)]
+    starts = [n[0] for n in names]
+    for start, end in clauses:
         sentence_start = _back_to(text, SENTENCE_DELIMS, start)
         estimate = ESTIMATE.search(text, sentence_start, end)
         mentions = _mentions_in(text, start, end, names, starts, g, meta.level == "national")

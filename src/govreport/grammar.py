@@ -132,15 +132,17 @@ class Mention(NamedTuple):
     foreign: bool
 
 
-def find_names(text: str, g: Grammar) -> list[tuple[int, int, int]]:
-    """(start, end, entry) of every indicator name; where two overlap the longer wins."""
+def find_names(text: str, g: Grammar, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, entry) of every indicator name whose anchor lies in text[start:end]; where two
+    overlap the longer wins."""
     found: list[tuple[int, int, int]] = []
+    end = len(text) if end is None else end
     if g.anchors is None:
-        for m in g.names.finditer(text):
+        for m in g.names.finditer(text, start, end):
             if m.lastgroup:
                 found.append((m.start(), m.end(), int(m.lastgroup[1:])))
         return found
-    for hit in g.anchors.finditer(text):
+    for hit in g.anchors.finditer(text, start, end):
         a, b = hit.span()
         lo, hi = max(0, a - NAME_REACH_BEFORE), min(len(text), b + NAME_REACH_AFTER)
         best: tuple[int, int, int] | None = None
