@@ -47,9 +47,9 @@ ASPIRATION = re.compile(r"力争|争取|努力")
 TARGET_INTRO = re.compile(r"(?:(?:主要|发展)?预期|主要)目标(?:建议|确定|拟定|设定)?(?:是|为|定为)[:：]?")
 COORDINATOR = re.compile(r"以及|[、和及与]")
 OTHER_NAMES = re.compile(r"(?:(?:以及|[、和及与])[^\d，,。；;、和及与]{1,15})+")
-CLAUSE_DELIMS = "。！？!?\n；;"
+CLAUSE_DELIMS = "。\n；！？!?;"  # the common ones first (see _nearest_before)
 _COMMA = re.compile(r"[，,]")
-SENTENCE_DELIMS = "。！？!?\n"
+SENTENCE_DELIMS = "。\n！？!?"
 CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
 QUAL_BEFORE_UP = re.compile(r"(?:超过|突破|不低于|不少于|高于|跃上|迈上|达到了?以上)$")
 QUAL_BEFORE_DOWN = re.compile(r"(?:低于|不超过|不高于|以内)$")
@@ -118,11 +118,21 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
 
 def _back_to(text: str, delims: str, pos: int) -> int:
     """Start of the stretch holding pos: just after the nearest delimiter before it."""
-    lo = max(0, pos - 400)
-    best = max(text.rfind(c, lo, pos) for c in delims)
-    if best < 0 and lo > 0:
-        best = max(text.rfind(c, 0, pos) for c in delims)
+    best = _nearest_before(text, delims, max(0, pos - 400), pos)
+    if best < 0 and pos > 400:
+        best = _nearest_before(text, delims, 0, pos)
     return best + 1
+
+
+def _nearest_before(text: str, delims: str, lo: int, pos: int) -> int:
+    # each delimiter is looked for only after the nearest one found so far: the common ones (line
+    # breaks, full stops) come first in delims and leave the others a short stretch to search
+    best = -1
+    for c in delims:
+        i = text.rfind(c, max(lo, best + 1), pos)
+        if i > best:
+            best = i
+    return best
 
 
 def _clauses_of(text: str, positions: list[int]) -> list[tuple[int, int]]:
