@@ -7,7 +7,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import cache
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -66,9 +65,16 @@ def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, 
     # a background worker hands over small chunks, so the caller's writing keeps pace with it
     chunk = 4 if jobs <= 1 else max(1, min(16, len(items) // (workers * 4) or 1))
     chunks = [items[i:i + chunk] for i in range(0, len(items), chunk)]
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     try:
-        yield from _in_order(pool, chunks, ahead=workers * AHEAD)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+        first = [pool.submit(_work_chunk, c) for c in chunks[:workers * AHEAD]]
+    except (OSError, ImportError, NotImplementedError):
+        # a system without working semaphores or process limits reached: the same work, here
+        for item in items:
+            yield _work(item)
+        return
+    try:
+        yield from _in_order(pool, first, chunks[len(first):])
     finally:
         # on Ctrl-C or an early stop, queued files are dropped instead of run to the end first
         pool.shutdown(wait=True, cancel_futures=True)
@@ -80,12 +86,12 @@ def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, 
 AHEAD = 8
 
 
-def _in_order(pool: ProcessPoolExecutor, chunks: list[list[Any]], ahead: int) -> Iterator[Any]:
-    """The results of every chunk, in order, with at most `ahead` chunks submitted and not consumed."""
-    pending: deque[Future[list[Any]]] = deque()
-    todo = iter(chunks)
-    for c in islice(todo, ahead):
-        pending.append(pool.submit(_work_chunk, c))
+def _in_order(pool: ProcessPoolExecutor, submitted: list[Future[list[Any]]], rest: list[list[Any]],
+              ) -> Iterator[Any]:
+    """The results of the submitted chunks and then of the rest, in order, submitting one more chunk
+    as each is taken, so no more than len(submitted) are ever in flight."""
+    pending: deque[Future[list[Any]]] = deque(submitted)
+    todo = iter(rest)
     while pending:
         results = pending.popleft().result()
         nxt = next(todo, None)
