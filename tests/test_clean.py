@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from govreport.clean import clean
 
 
@@ -121,3 +124,12 @@ def test_a_short_ordinal_heading_line_stays_apart() -> None:
 def test_an_app_advert_in_title_marks_is_spam_even_mid_word() -> None:
     c = clean("各位代表：\n今年粮食产量保持1.4万亿斤左《鸿运APP下载》右，《政府工作报告》提出。")
     assert "1.4万亿斤左右，《政府工作报告》提出。" in c.text
+
+
+@given(st.text(alphabet="12.  \u3000\t万年%a", max_size=30))
+def test_number_spaces_found_by_str_find_equal_the_plain_regex(text: str) -> None:
+    from govreport.clean import _NUM_SPACE, join_number_spaces
+
+    reference = [(m.start(), m.end(), "", "number_space") for m in _NUM_SPACE.finditer(text)
+                 if not (text[m.start() - 1] == "." and not text[m.end()].isdigit())]
+    assert list(join_number_spaces(text)) == reference

@@ -319,10 +319,27 @@ _NUM_SPACE = re.compile(r"[ \t\u3000](?:(?<=\d.)|(?<=\d\..))[ \t\u3000]*(?=[\d%.
 
 def join_number_spaces(text: str) -> Iterator[offsets.Proposal]:
     """1 9 9 3 -> 1993, 4. 5% -> 4.5% (copies from PDFs space out digits)."""
-    for m in _NUM_SPACE.finditer(text):
-        if text[m.start() - 1] == "." and not text[m.end()].isdigit():
+    last_end = 0
+    for i in _spaces_after_digits(text):
+        m = _NUM_SPACE.match(text, i) if i >= last_end else None
+        if m is None or (text[i - 1] == "." and not text[m.end()].isdigit()):
             continue
+        last_end = m.end()
         yield m.start(), m.end(), "", "number_space"
+
+
+def _spaces_after_digits(text: str) -> list[int]:
+    """Where a space follows a digit or 'digit.': found with str.find, which runs through a report
+    faster than a character-class regex (a report has ~150 spaces, mostly indentation)."""
+    found = []
+    for space in " \t\u3000":
+        i = text.find(space, 1)
+        while i >= 0:
+            before = text[i - 1]
+            if before.isdigit() or (before == "." and i > 1 and text[i - 2].isdigit()):
+                found.append(i)
+            i = text.find(space, i + 1)
+    return sorted(found)
 
 
 # a break right after a sentence end stays, so the regex passes over those without Python's help
