@@ -47,10 +47,11 @@ ASPIRATION = re.compile(r"力争|争取|努力")
 TARGET_INTRO = re.compile(r"(?:(?:主要|发展)?预期|主要)目标(?:建议|确定|拟定|设定)?(?:是|为|定为)[:：]?")
 COORDINATOR = re.compile(r"以及|[、和及与]")
 OTHER_NAMES = re.compile(r"(?:(?:以及|[、和及与])[^\d，,。；;、和及与]{1,15})+")
-CLAUSE_DELIMS = "。\n；！？!?;"  # the common ones first (see _nearest_before)
+CLAUSE_DELIMS = "。\n；！？!?;"
 _COMMA = re.compile(r"[，,]")
 SENTENCE_DELIMS = "。\n！？!?"
 CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
+SENTENCE_END = re.compile(f"[{SENTENCE_DELIMS}]")
 QUAL_BEFORE_UP = re.compile(r"(?:超过|突破|不低于|不少于|高于|跃上|迈上|达到了?以上)$")
 QUAL_BEFORE_DOWN = re.compile(r"(?:低于|不超过|不高于|以内)$")
 CONTROL = re.compile(r"控制在$|控制在[^，,]{0,4}$")
@@ -101,11 +102,12 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
     value_starts = [v.start for v in all_values]
     # only a clause holding a number can hold a fact: about a tenth of a report. Names are looked
     # for in those clauses alone (a name cannot cross a clause's delimiter)
-    clauses = _clauses_of(text, value_starts)
+    rev = text[::-1]
+    clauses = _clauses_of(text, rev, value_starts)
     names = [name for start, end in clauses for name in find_names(text, g, start, end)]
     starts = [n[0] for n in names]
     for start, end in clauses:
-        sentence_start = _back_to(text, SENTENCE_DELIMS, start)
+        sentence_start = _back_to(rev, SENTENCE_END, start)
         estimate = ESTIMATE.search(text, sentence_start, end)
         mentions = _mentions_in(text, start, end, names, starts, g, meta.level == "national")
         in_clause = [v for v in all_values[bisect_right(value_starts, start - 1):bisect_right(value_starts, end - 1)]
@@ -116,31 +118,19 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
     return _dedupe(facts)
 
 
-def _back_to(text: str, delims: str, pos: int) -> int:
-    """Start of the stretch holding pos: just after the nearest delimiter before it."""
-    best = _nearest_before(text, delims, max(0, pos - 400), pos)
-    if best < 0 and pos > 400:
-        best = _nearest_before(text, delims, 0, pos)
-    return best + 1
+def _back_to(rev: str, delim: re.Pattern[str], pos: int) -> int:
+    """Start of the stretch holding pos: just after the nearest delimiter before it. rev is the text
+    reversed, so a forward search in it is the backward search in the text, one call in C."""
+    m = delim.search(rev, len(rev) - pos)
+    return len(rev) - m.start() if m else 0
 
 
-def _nearest_before(text: str, delims: str, lo: int, pos: int) -> int:
-    # each delimiter is looked for only after the nearest one found so far: the common ones (line
-    # breaks, full stops) come first in delims and leave the others a short stretch to search
-    best = -1
-    for c in delims:
-        i = text.rfind(c, max(lo, best + 1), pos)
-        if i > best:
-            best = i
-    return best
-
-
-def _clauses_of(text: str, positions: list[int]) -> list[tuple[int, int]]:
+def _clauses_of(text: str, rev: str, positions: list[int]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for p in positions:
         if spans and spans[-1][0] <= p < spans[-1][1]:
             continue
-        start = _back_to(text, CLAUSE_DELIMS, p)
+        start = _back_to(rev, CLAUSE_END, p)
         m = CLAUSE_END.search(text, p)
         spans.append((start, m.start() if m else len(text)))
     return spans
