@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from govreport.figures import extract_figures
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govreport.figures import _VERB_TAIL, _VERB_TAIL_REVERSED, VERB_WORDS, extract_figures
 
 
 def figures(text: str) -> list[tuple[str, float, str]]:
@@ -31,3 +34,12 @@ def test_subjects_lose_time_and_verb_words_but_keep_long_names() -> None:
                    "居民医保和基本公共卫生服务经费人均财政补助标准再提高30元。") == [
         ("粮食产量", 1.4, "万亿斤"), ("城镇调查失业率", 5.1, "%"), ("超长期特别国债", 1.3, "万亿元"),
         ("居民医保和基本公共卫生服务经费人均财政补助标准", 30.0, "元")]
+
+
+@given(st.lists(st.sampled_from(["地区", "生产", "总值", "增", "达", "实现", "实", "际"]), max_size=4),
+       st.lists(st.sampled_from(VERB_WORDS), max_size=4))
+def test_the_reversed_verb_tail_is_the_longest_tail_of_verb_words(head: list[str], verbs: list[str]) -> None:
+    phrase = "".join(head + verbs)
+    longest = _VERB_TAIL.search(phrase)
+    reversed_tail = _VERB_TAIL_REVERSED.match(phrase[::-1])
+    assert (longest.start() if longest else len(phrase)) == len(phrase) - (reversed_tail.end() if reversed_tail else 0)

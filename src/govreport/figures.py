@@ -15,21 +15,35 @@ from govreport.sections import section_at
 # 补助标准 must not be cut to 共卫生…)
 SUBJECT_REACH = 30
 _SUBJECT_CHARS = re.compile(rf"[\u4e00-\u9fffA-Za-z“”]{{1,{SUBJECT_REACH}}}")
-_VERB_TAIL = re.compile(
-    r"(?:同比|比上年|比去年|较上年|分别|实际|名义|可比|同口径|增长|增加到|增加|增|下降到|下降|降低|降幅|降至|减少|上涨|涨幅|"
-    r"增速|达到|达|完成|实现|为|控制在|稳定在|保持在|突破|超过|提高到|提高|提升到|增至|约|接近|近|共|累计|年均|"
-    r"平均|首次|跃上|迈上|跃升至|跃升到|再|拟按)+$")
+# words between a subject and its number (verbs, comparisons, 约 …), as many as follow one another
+VERB_WORDS = (
+    "同比", "比上年", "比去年", "较上年", "分别", "实际", "名义", "可比", "同口径", "增长",
+    "增加到", "增加", "增", "下降到", "下降", "降低", "降幅", "降至", "减少", "上涨",
+    "涨幅", "增速", "达到", "达", "完成", "实现", "为", "控制在", "稳定在", "保持在",
+    "突破", "超过", "提高到", "提高", "提升到", "增至", "约", "接近", "近", "共",
+    "累计", "年均", "平均", "首次", "跃上", "迈上", "跃升至", "跃升到", "再", "拟按",
+)
+_VERB_TAIL = re.compile(f"(?:{'|'.join(VERB_WORDS)})+$")
+# the same tail read from the reversed phrase: one attempt at its start instead of a search from
+# every position of the phrase (property-tested to find the same tail)
+_VERB_TAIL_REVERSED = re.compile(
+    f"(?:{'|'.join(sorted((w[::-1] for w in VERB_WORDS), key=len, reverse=True))})+")
 _TIME_HEAD = re.compile(r"^(?:全年|预计|今年|去年|上年|年末|年底|完成|实现|拟|安排|发行)+")
 _DECLINE = re.compile(r"(?:下降|降低|降幅|减少)(?!到|至)")
 _LIST_GLUE = re.compile(r"[、和及与]$")
 
 
-def _phrase_before(text: str, pos: int) -> str:
-    """The run of word characters that ends at pos (at most SUBJECT_REACH long). Matched on the
-    reversed window: one attempt, where a search for a run ending at pos tries every start."""
+def _phrase_before(text: str, pos: int) -> tuple[str, str]:
+    """The run of word characters that ends at pos (at most SUBJECT_REACH long), split into the
+    subject phrase and its tail of verb words. Read on the reversed window: one match each."""
     window = text[max(0, pos - SUBJECT_REACH):pos][::-1]
     m = _SUBJECT_CHARS.match(window)
-    return m.group()[::-1] if m else ""
+    if m is None:
+        return "", ""
+    reversed_phrase = m.group()
+    verbs = _VERB_TAIL_REVERSED.match(reversed_phrase)
+    cut = verbs.end() if verbs else 0
+    return reversed_phrase[cut:][::-1], reversed_phrase[:cut][::-1]
 
 
 def extract_figures(text: str, sections: tuple[Section, ...], values: list[Value] | None = None,
@@ -44,12 +58,11 @@ def extract_figures(text: str, sections: tuple[Section, ...], values: list[Value
             subject, declines = previous[1], previous[2]  # 4.5%、6.2%: the list shares its subject
             start = v.start
         else:
-            phrase = _phrase_before(text, v.start)
-            verbs = _VERB_TAIL.search(phrase)
-            subject = _TIME_HEAD.sub("", phrase[:verbs.start()] if verbs else phrase)
-            declines = bool(verbs and _DECLINE.search(verbs.group()))
-            start = v.start - len(phrase)
-            if not subject and previous and re.fullmatch(r"[，,]", text[previous[0].end:start]):
+            head, verbs = _phrase_before(text, v.start)
+            subject = _TIME_HEAD.sub("", head)
+            declines = bool(verbs and _DECLINE.search(verbs))
+            start = v.start - len(head) - len(verbs)
+            if not subject and previous and text[previous[0].end:start] in ("，", ","):
                 subject = previous[1]  # 180.39亿元，同比增长0.6%: the same subject goes on
         sign = -1 if declines or v.negative else 1
         sec = section_at(sections, starts, v.start) if sections else None
