@@ -24,8 +24,7 @@ MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, re.compile(r"[0-9]{1,2}[.．、](?!\d)")),  # [0-9], not \d: first_chars can list it
     (3, re.compile(r"[（(]\d{1,2}[)）]")),
 )
-_LINE = re.compile(r"[^\n]+")
-_INDENT = re.compile(r"[ \t\u3000\u00a0]*")
+_INDENT_CHARS = " \t\u3000\u00a0"
 _INLINE_TOP = re.compile(rf"(?<=[。！？：:])([{_CN}]+、)(?=[^。\n]{{0,30}}?(?:回顾|目标|任务|安排|建设))")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 _BARE_HEADING = re.compile(r"^(?:(?:19|20)\d{2}年|今年|过去一年)?[\u4e00-\u9fff“”\"]{2,20}$")
@@ -90,11 +89,13 @@ def _inherited(parent: Section | None, sibling: Section | None) -> str:
 
 def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, int, str, str]]:
     found: list[tuple[int, int, int, str, str]] = []
-    for line in _LINE.finditer(text):
-        indent = _INDENT.match(line.group())
-        body_start = line.start() + (indent.end() if indent else 0)
-        body = text[body_start:line.end()]
-        if MARKER_FIRST is not None and body[:1] not in MARKER_FIRST and len(body.rstrip()) > BARE_MAX:
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        body = line.lstrip(_INDENT_CHARS)
+        body_start = line_end - len(body)
+        line_start = line_end + 1
+        if not body or (MARKER_FIRST is not None and body[0] not in MARKER_FIRST and len(body.rstrip()) > BARE_MAX):
             continue  # most lines are paragraphs: no marker to try, too long for a bare heading
         head = _marked_heading(body)
         if head:
@@ -104,7 +105,7 @@ def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, in
                 found.append((body_start, body_start + len(marker) + len(title), depth, marker, title))
         elif _BARE_HEADING.match(body.strip()) and kind_of(body, rules) in ("review", "targets", "tasks"):
             # an unnumbered heading (2022年工作回顾) stands above the numbered ones that follow it
-            found.append((body_start, line.end(), 0, "", body.strip()))
+            found.append((body_start, line_end, 0, "", body.strip()))
     if not any(d <= 1 for _, _, d, _, _ in found):
         for m in _INLINE_TOP.finditer(text):
             title = _title(text[m.end():m.end() + 40])
