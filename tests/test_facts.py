@@ -129,14 +129,6 @@ def test_generic_words_for_the_region() -> None:
     assert ("exports", "growth", "actual", 2024, None, 5, None, None) in got
 
 
-def test_work_headed_with_a_past_year_is_a_review() -> None:
-    text = ("——2026年1月20日在某某省第十四届人民代表大会第四次会议上\n各位代表：\n一、2025年主要工作\n"
-            "全省地区生产总值增长5.4%。\n二、2026年主要工作\n地区生产总值增长5%左右。\n")
-    got = brief(list(govreport.extract(text).facts))
-    assert got == {("gdp", "growth", "actual", 2025, None, 5.4, None, None),
-                   ("gdp", "growth", "target", 2026, None, 5, None, "左右")}
-
-
 def test_a_glossing_abbreviation_is_part_of_the_name() -> None:
     got = brief(facts("正文。", "国内生产总值（GDP）增长6.5%左右，居民消费价格(CPI)涨幅3%左右。"))
     assert got == {("gdp", "growth", "target", 2025, None, 6.5, None, "左右"),
@@ -161,19 +153,18 @@ def test_respectively_over_names_some_unknown() -> None:
                    ("energy_intensity", "growth", "target", 2025, None, -3.5, None, None)}
 
 
-def test_a_targets_paragraph_without_a_heading_is_still_targets() -> None:
-    text = ("——2026年1月20日在某某县第十八届人民代表大会第六次会议上\n各位代表：\n一、2025年工作回顾\n"
-            "全县地区生产总值增长5.4%。\n各位代表，今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n")
-    got = brief(list(govreport.extract(text).facts))
-    assert got == {("gdp", "growth", "actual", 2025, None, 5.4, None, None),
-                   ("gdp", "growth", "target", 2026, None, 6, None, "左右")}
-
-
-def test_a_heading_naming_a_past_year_is_a_review() -> None:
-    text = ("——2023年1月4日在某某区第六届人民代表大会第二次会议上\n各位代表：\n一、攻坚克难，2022年经济社会行稳致远\n"
-            "全区地区生产总值增长5%。\n二、2023年工作安排\n地区生产总值增长6%左右。\n")
-    got = brief(list(govreport.extract(text).facts))
-    assert ("gdp", "growth", "actual", 2022, None, 5, None, None) in got
+@pytest.mark.parametrize(("review_heading", "targets_opening"), [
+    ("一、2025年主要工作", "二、2026年主要工作\n"),  # a heading naming the past year's work
+    ("一、攻坚克难，2025年经济社会行稳致远", "二、2026年工作安排\n"),  # naming the past year at all
+    ("一、2025年工作回顾", "各位代表，今年经济社会发展的主要预期目标是："),  # targets with no heading
+    ("一、2025年工作回顾", "今年经济社会发展的主要预期目标是：\n"),  # … and a line break after the colon
+])
+def test_where_the_review_ends_and_the_targets_begin(review_heading: str, targets_opening: str) -> None:
+    text = (f"——2026年1月20日在某某县第十八届人民代表大会第六次会议上\n各位代表：\n{review_heading}\n"
+            f"全县地区生产总值增长5.4%。\n{targets_opening}地区生产总值增长6%左右。\n")
+    assert brief(list(govreport.extract(text).facts)) == {
+        ("gdp", "growth", "actual", 2025, None, 5.4, None, None),
+        ("gdp", "growth", "target", 2026, None, 6, None, "左右")}
 
 
 def test_one_number_for_a_compound_name_is_about_the_whole() -> None:

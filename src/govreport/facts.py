@@ -421,10 +421,14 @@ BULLET = re.compile(r"[ \t\u3000]*(?:——|—|－|-|•|·)")
 
 
 def _list_intro(text: str, line_start: int) -> str:
-    """For a line in a list of bullets (——地区生产总值增长5.5%左右；), the line that introduces the list
-    when it ends with a colon (主要预期目标是：), else ""."""
-    if not BULLET.match(text, line_start) or line_start == 0:
+    """The line that introduces this one with a colon (主要预期目标是：), right above it or above the
+    run of bullets (——地区生产总值增长5.5%左右；) it belongs to, else ""."""
+    if line_start == 0 or (text[line_start - 1] != "\n"):
         return ""
+    if not BULLET.match(text, line_start):
+        prev = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[prev:line_start - 1]
+        return line if line.rstrip().endswith(("：", ":")) else ""
     pos = line_start
     while pos > 0:
         prev = text.rfind("\n", 0, pos - 1) + 1
