@@ -277,3 +277,9 @@ def test_a_main_targets_sentence_without_the_word_expected() -> None:
 def test_proposed_targets_wording(intro: str) -> None:
     got = brief(facts(f"全年经济平稳。今年全省经济社会发展{intro}地区生产总值增长5.5%左右。"))
     assert got == {("gdp", "growth", "target", 2025, None, 5.5, None, "左右")}
+
+
+@pytest.mark.parametrize("years", ["前三年", "前两年", "前几年"])
+def test_a_change_from_earlier_years_gives_the_new_level_only(years: str) -> None:
+    got = brief(facts(f"单位地区生产总值能耗由{years}分别上升4.9%、5.5%，转为下降1.2%。"))
+    assert got == {("energy_intensity", "growth", "actual", 2024, None, -1.2, None, None)}

@@ -36,7 +36,7 @@ NOW_MARK = re.compile(r"今年|目标|力争|预期|拟|明年|把[^，。；]{0
 PAST_TARGET = re.compile(r"^[^，,。；;]{0,24}目标")
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12}$")
 TO_LEVEL = re.compile(r"(?:到|至|降到|降至)$")
-FROM_WORD = re.compile(r"(?:从|由)(?:\d{4}年的?|去年的?|上年的?|前三年)?(?:不到|近|约)?$")
+FROM_WORD = re.compile(r"(?:从|由)(?:\d{4}年的?|去年的?|上年的?|前[两三四五几]年)?(?:不到|近|约)?$")
 CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩大|缩小|回落)?(?:到|至)|转为")
 # the year a figure is given for, right before it: 1980年的127亿元, 1982年为270元, 2023年末达到…
 YEAR_OF = re.compile(r"((?:19|20)\d{2})年(?:末|底)?(?:的|为|是|达到?|提高到|增加到|增长到|下降到)?$")
