@@ -33,9 +33,7 @@ def test_worker_results_come_in_order_with_a_bounded_number_in_flight() -> None:
             return f
 
     stub = Stub()
-    chunks = [[1, 2], [3], [4, 5], [6], [7]]
-    first = [stub.submit(None, c) for c in chunks[:2]]
-    out = list(_in_order(stub, first, chunks[2:]))  # type: ignore[arg-type]
+    out = list(_in_order(stub, [[1, 2], [3], [4, 5], [6], [7]], ahead=2))  # type: ignore[arg-type]
     assert out == [10, 20, 30, 40, 50, 60, 70]
     assert stub.most == 2 and stub.in_flight == 0
 

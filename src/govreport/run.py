@@ -6,7 +6,9 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,8 @@ from govreport.model import IngestError, Report
 from govreport.pipeline import Pipeline, default_pipeline
 
 Outcome = Report | IngestError
+# one file's work as sent to a worker: doc, path, alias files, what to make of the outcome there
+Item = tuple[str, str, tuple[str, ...], Callable[[Outcome], Any] | None]
 
 
 def process_file(doc: str, path: Path, pipeline: Pipeline) -> Outcome:
@@ -34,7 +38,7 @@ def pipeline_for(aliases: tuple[str, ...] = ()) -> Pipeline:
     return Pipeline(grammar=grammar_with(list(aliases))) if aliases else default_pipeline()
 
 
-def _work(item: tuple[str, str, tuple[str, ...], Callable[[Outcome], Any] | None]) -> Any:
+def _work(item: Item) -> Any:
     doc, path, aliases, then = item
     outcome = process_file(doc, Path(path), pipeline_for(aliases))
     return then(outcome) if then else outcome
@@ -56,28 +60,35 @@ def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, 
     the outcome was made (a top-level function, so only its result crosses between processes).
     background: with one job, run the pipeline in a worker process all the same, so the caller's
     own work on the results (writing a store) overlaps with it."""
-    items = [(doc, str(p), aliases, then) for doc, p in files]
+    items: list[Item] = [(doc, str(p), aliases, then) for doc, p in files]
     workers = jobs if jobs > 1 else (1 if background and len(items) >= BACKGROUND_MIN else 0)
-    if workers == 0 or len(items) < 2:
-        for item in items:
-            yield _work(item)
+    pool = _pool(workers) if workers and len(items) >= 2 else None
+    if pool is None:
+        yield from map(_work, items)
         return
     # a background worker hands over small chunks, so the caller's writing keeps pace with it
     chunk = 4 if jobs <= 1 else max(1, min(16, len(items) // (workers * 4) or 1))
     chunks = [items[i:i + chunk] for i in range(0, len(items), chunk)]
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
-        first = [pool.submit(_work_chunk, c) for c in chunks[:workers * AHEAD]]
-    except (OSError, ImportError, NotImplementedError):
-        # a system without working semaphores or process limits reached: the same work, here
-        for item in items:
-            yield _work(item)
-        return
-    try:
-        yield from _in_order(pool, first, chunks[len(first):])
+        yield from _in_order(pool, chunks, ahead=workers * AHEAD)
     finally:
         # on Ctrl-C or an early stop, queued files are dropped instead of run to the end first
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor | None:
+    """Worker processes, started now so a system that cannot run them (no working semaphores,
+    process limits) is known before any work is handed out: then None, and the work runs here."""
+    try:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    except (OSError, ImportError, NotImplementedError):
+        return None
+    try:
+        pool.submit(int).result()
+    except (OSError, BrokenProcessPool):
+        pool.shutdown(wait=False, cancel_futures=True)
+        return None
+    return pool
 
 
 # chunks in flight per worker: enough to keep it busy while the consumer writes a batch (20
@@ -86,12 +97,11 @@ def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, 
 AHEAD = 8
 
 
-def _in_order(pool: ProcessPoolExecutor, submitted: list[Future[list[Any]]], rest: list[list[Any]],
-              ) -> Iterator[Any]:
-    """The results of the submitted chunks and then of the rest, in order, submitting one more chunk
-    as each is taken, so no more than len(submitted) are ever in flight."""
-    pending: deque[Future[list[Any]]] = deque(submitted)
-    todo = iter(rest)
+def _in_order(pool: ProcessPoolExecutor, chunks: list[list[Item]], ahead: int) -> Iterator[Any]:
+    """The results of every chunk, in order, submitting one more chunk as each is taken, so no more
+    than `ahead` are ever in flight."""
+    todo = iter(chunks)
+    pending: deque[Future[list[Any]]] = deque(pool.submit(_work_chunk, c) for c in islice(todo, ahead))
     while pending:
         results = pending.popleft().result()
         nxt = next(todo, None)
@@ -106,5 +116,5 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _work_chunk(chunk: list[tuple[str, str, tuple[str, ...], Callable[[Outcome], Any] | None]]) -> list[Any]:
+def _work_chunk(chunk: list[Item]) -> list[Any]:
     return [_work(item) for item in chunk]
