@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -169,8 +170,6 @@ class ReportRows(NamedTuple):
     insertion): made by rows_of, in a worker process when ingesting, so that only these cross
     the process boundary and the writing process does little but SQLite's own work."""
 
-    doc: str
-    sha256: str
     document: tuple[Any, ...]  # source, sha256, format, encoding, raw_text, clean_text (UTF-8 bytes)
     grams: bytes  # UTF-8
     report: tuple[Any, ...]  # the reports row after report_id
@@ -179,11 +178,18 @@ class ReportRows(NamedTuple):
     figures: list[tuple[Any, ...]]
     edits: list[tuple[Any, ...]]
 
+    @property
+    def doc(self) -> str:
+        return str(self.document[0])
+
+    @property
+    def sha256(self) -> str:
+        return str(self.document[1])
+
 
 def rows_of(report: Report) -> ReportRows:
     raw, m = report.raw, report.meta
     return ReportRows(
-        raw.doc, raw.sha256,
         # the long texts travel as UTF-8 bytes: the bytes SQLite stores, so nothing is decoded between
         # the worker and the file (CAST(? AS TEXT) makes them text again)
         (raw.doc, raw.sha256, raw.format, raw.encoding, raw.text.encode(), report.text.encode()),
@@ -272,7 +278,7 @@ def base_value(value: float | None, value_max: float | None, unit: str | None,
 
 
 def reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool = False,
-              batch: int = 50) -> Iterator[int]:
+              batch: int = BATCH) -> Iterator[int]:
     """Re-run the pipeline over stored raw text (no original files needed). Yields report ids done."""
     query = "SELECT id, source, format, encoding, sha256, raw_text, clean_text FROM documents"
     if only_stale:
@@ -316,17 +322,10 @@ def ingest(con: sqlite3.Connection, files: list[tuple[str, Path]], jobs: int = 1
     if on_progress and unchanged:
         on_progress(unchanged)
     total = IngestSummary(unchanged=unchanged)
-    pending: list[ReportRows | IngestError] = []
     # the pipeline runs in a worker process (even with one job) and hands over plain rows, while
     # this process writes: extraction and SQLite's work overlap instead of taking turns
-    for outcome in run_items(todo, jobs, aliases, then=rows_or_error, background=True):
-        pending.append(outcome)
-        if len(pending) >= batch:
-            total = combine(total, write_batch(con, pending))
-            if on_progress:
-                on_progress(len(pending))
-            pending = []
-    if pending:
+    outcomes = run_items(todo, jobs, aliases, then=rows_or_error, background=True)
+    while pending := list(islice(outcomes, batch)):
         total = combine(total, write_batch(con, pending))
         if on_progress:
             on_progress(len(pending))
@@ -339,22 +338,23 @@ def combine(a: IngestSummary, b: IngestSummary) -> IngestSummary:
 
 
 def ingest_urls(con: sqlite3.Connection, urls: list[str], cache: Path, options: FetchOptions | None = None,
-                pipeline: Pipeline | None = None, batch: int = 50) -> IngestSummary:
+                pipeline: Pipeline | None = None, batch: int = BATCH) -> IngestSummary:
     """Fetch pages (conditionally, into cache) and store them with the URL as their source."""
     from govreport.ingest import parse_bytes
     from govreport.pipeline import default_pipeline
 
     pipe = pipeline or default_pipeline()
-    pages = fetch_all(urls, cache, options)
+
+    def outcomes() -> Iterator[Report | IngestError]:
+        for page in fetch_all(urls, cache, options):
+            if page.error or not page.path:
+                yield IngestError(page.url, page.error or "nothing fetched")
+                continue
+            raw = parse_bytes((cache / page.path).read_bytes(), page.url, "html", page.charset)
+            yield raw if isinstance(raw, IngestError) else pipe(raw)
+
     total = IngestSummary()
-    outcomes: list[Report | IngestError] = []
-    for page in pages:
-        if page.error or not page.path:
-            outcomes.append(IngestError(page.url, page.error or "nothing fetched"))
-            continue
-        raw = parse_bytes((cache / page.path).read_bytes(), page.url, "html", page.charset)
-        outcomes.append(raw if isinstance(raw, IngestError) else pipe(raw))
-        if len(outcomes) >= batch:
-            total = combine(total, write_batch(con, outcomes))
-            outcomes = []
-    return combine(total, write_batch(con, outcomes)) if outcomes else total
+    stream = outcomes()
+    while pending := list(islice(stream, batch)):
+        total = combine(total, write_batch(con, pending))
+    return total
