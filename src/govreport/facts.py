@@ -85,7 +85,7 @@ def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, in
             foreign = foreign or not g.subject_before.search(text, max(start, s - 8), s)
         if entry.requires_before is not None:
             clause_opening = s == start or text[s - 1] in "，,、；;："
-            sentence_start = max(text.rfind("。", 0, s), text.rfind("\n", 0, s)) + 1
+            sentence_start = _sentence_start(text, s)
             window_ok = entry.requires_before.search(text, max(sentence_start, s - 20), s) is not None
             foreign = foreign or not clause_opening or not window_ok
         out.append(Mention(s, e, entry, foreign))
@@ -329,7 +329,7 @@ def _tail(gap: str) -> str:
 def _in_multi_year_passage(text: str, pos: int, ctx: Context) -> bool:
     """Inside a passage that sums up several years, growth and counts are cumulative."""
     para_start = text.rfind("\n", 0, pos) + 1
-    sent_start = max(para_start, text.rfind("。", 0, pos) + 1)
+    sent_start = _sentence_start(text, pos)
     sentence_opening = text[sent_start:sent_start + 8].lstrip("— ")
     if ctx.in_multi_year_passage(pos) and not single_year_opening(ctx.review_year).match(sentence_opening):
         return True
@@ -374,7 +374,7 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
     skind = ctx.kind_of(sec)
     if skind == "review" and ctx.in_plan_passage(v.start):
         skind = "plan"
-    sentence_start = max(text.rfind("。", 0, v.start), text.rfind("\n", 0, v.start)) + 1
+    sentence_start = _sentence_start(text, v.start)
     before = text[sentence_start:v.start]
     plan = PLAN_TO.search(before)
     if plan:
@@ -439,8 +439,13 @@ def _list_intro(text: str, line_start: int) -> str:
     return ""
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Just after the full stop or line break before pos (the sentence a position is in)."""
+    return max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
+
+
 def _sentence_before(text: str, pos: int) -> str:
-    return text[max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1:pos]
+    return text[_sentence_start(text, pos):pos]
 
 
 def _names_review_year(before: str, ctx: Context) -> bool:
@@ -456,7 +461,7 @@ def _names_review_year(before: str, ctx: Context) -> bool:
 def _time_of(text: str, name_start: int, tail: str) -> str | None:
     """Whether a statement in the forward part speaks of last year: its own words, else the sentence before."""
     para_start = text.rfind("\n", 0, name_start) + 1
-    sent_start = max(para_start, text.rfind("。", 0, name_start) + 1)
+    sent_start = _sentence_start(text, name_start)
     own = _last_time_mark(text[sent_start:name_start] + "|" + tail)
     if own is not None or sent_start == para_start:
         return own
