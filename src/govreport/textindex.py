@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 _RUN = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+")
 _SPACE = 0x20
 
@@ -23,6 +21,8 @@ def grams(text: str) -> str:
 
     Written with numpy over the text's code points: this runs for every character ingested, and
     building one Python string per bigram cost more than the SQLite insert it feeds."""
+    import numpy as np  # here, not at the top: every CLI command imports this module, few index text
+
     points = np.frombuffer(text.lower().encode("utf-32-le"), dtype=np.uint32)
     n = len(points)
     if n == 0:
