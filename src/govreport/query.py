@@ -171,7 +171,7 @@ class Corpus:
             a, b = max(0, i - width), min(len(text), i + len(needle) + width)
             snippet = ("…" if a else "") + text[a:i] + "【" + needle + "】" + text[i + len(needle):b] + (
                 "…" if b < len(text) else "")
-            out.append((report_id, doc, reg, lvl, ry, self._section_kind(report_id, i), i, i + len(needle),
+            out.append((report_id, doc, reg, lvl, ry, _kind_at(self._sections(report_id), i), i, i + len(needle),
                         text.count(needle), snippet.replace("\n", " "), rank))
         return pd.DataFrame(out, columns=["report_id", "doc", "region", "level", "report_year", "section_kind",
                                           "start", "end", "hits", "snippet", "rank"])
@@ -182,20 +182,20 @@ class Corpus:
         needle = check_query(term)
         out = []
         for report_id, doc, reg, lvl, ry, text, _ in self._documents_containing(needle, region, level, year, None):
+            sections = self._sections(report_id)  # once a report, not once a line
+            starts = [sec.start for sec in sections]
             for m in re.finditer(re.escape(needle), text):
                 left = text[max(0, m.start() - width):m.start()].replace("\n", " ")
                 right = text[m.end():m.end() + width].replace("\n", " ")
-                out.append((report_id, doc, reg, lvl, ry, self._section_kind(report_id, m.start()), m.start(),
+                out.append((report_id, doc, reg, lvl, ry, _kind_at(sections, m.start(), starts), m.start(),
                             left, needle, right))
         frame = pd.DataFrame(out, columns=["report_id", "doc", "region", "level", "report_year", "section_kind",
                                            "start", "left", "term", "right"])
         return frame.sort_values(["report_year", "doc", "start"]).reset_index(drop=True)
 
-    def _section_kind(self, report_id: int, pos: int) -> str:
-        row = self.con.execute(
-            "SELECT kind FROM sections WHERE report_id = ? AND start <= ? AND \"end\" > ? ORDER BY depth DESC LIMIT 1",
-            (report_id, pos, pos)).fetchone()
-        return str(row[0]) if row else "other"
+    def _sections(self, report_id: int) -> tuple[Section, ...]:
+        return tuple(_section(row[1:]) for row in self.con.execute(_SECTIONS + " WHERE report_id = ? ORDER BY idx",
+                                                                  (report_id,)))
 
     def _documents_containing(self, needle: str, region: str | None, level: str | None, year: int | None,
                               limit: int | None) -> list[tuple[Any, ...]]:
@@ -243,21 +243,28 @@ class Corpus:
     # --- attention ------------------------------------------------------------------------------
 
     def attention_hits(self, dictionary: str | Dictionary) -> pd.DataFrame:
+        return self._hits_and_sizes(dictionary)[0]
+
+    def _hits_and_sizes(self, dictionary: str | Dictionary) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Every dictionary hit, and the characters of each report by section kind: one pass over the
+        stored texts for both (they are the largest thing the store holds)."""
         d = load_dictionary(dictionary) if isinstance(dictionary, str) else dictionary
-        out = []
+        hits: list[tuple[Any, ...]] = []
+        sizes: list[tuple[int, str, int]] = []
         for report_id, doc, text, sections in self._texts_with_sections():
             for h in find_hits(text, sections, d):
-                out.append((report_id, doc, d.name, d.version, h.term, h.start, h.end, h.section, h.section_kind))
-        return pd.DataFrame(out, columns=["report_id", "doc", "dictionary", "dictionary_version", "term", "start",
-                                          "end", "section", "section_kind"])
+                hits.append((report_id, doc, d.name, d.version, h.term, h.start, h.end, h.section, h.section_kind))
+            sizes.extend((report_id, kind, n) for kind, n in _chars_by_kind(text, sections).items())
+        return (pd.DataFrame(hits, columns=["report_id", "doc", "dictionary", "dictionary_version", "term", "start",
+                                            "end", "section", "section_kind"]),
+                pd.DataFrame(sizes, columns=["report_id", "section_kind", "section_chars"]))
 
     def attention(self, dictionary: str | Dictionary, by_section: bool = True) -> pd.DataFrame:
         """Dictionary hits per report (and section kind): raw count and per 10,000 characters."""
         d = load_dictionary(dictionary) if isinstance(dictionary, str) else dictionary
-        hits = self.attention_hits(d)
+        hits, sizes = self._hits_and_sizes(d)
         reports = self.reports()[["report_id", "doc", "region", "level", "adcode", "report_year", "chars"]]
         if by_section:
-            sizes = self._section_sizes()
             counts = hits.groupby(["report_id", "section_kind"]).size().rename("hits").reset_index()
             frame = sizes.merge(counts, on=["report_id", "section_kind"], how="left")
         else:
@@ -275,28 +282,39 @@ class Corpus:
 
     def _texts_with_sections(self) -> Iterable[tuple[int, str, str, tuple[Section, ...]]]:
         secs: dict[int, list[Section]] = {}
-        for row in self.con.execute("SELECT report_id, idx, parent, depth, marker, title, kind, year, start, \"end\""
-                                    " FROM sections ORDER BY report_id, idx"):
-            secs.setdefault(row[0], []).append(Section(row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-                                                       row[8], row[9], row[8]))
+        for row in self.con.execute(_SECTIONS + " ORDER BY report_id, idx"):
+            secs.setdefault(row[0], []).append(_section(row[1:]))
         for report_id, doc, text in self.con.execute(
                 "SELECT r.report_id, r.doc, d.clean_text FROM reports r JOIN documents d ON d.id = r.report_id"
                 " WHERE d.is_current = 1 ORDER BY r.report_id"):
             yield report_id, doc, text, tuple(secs.get(report_id, ()))
 
-    def _section_sizes(self) -> pd.DataFrame:
-        """Characters of each report by the kind of its innermost section."""
-        out: list[tuple[int, str, int]] = []
-        for report_id, _doc, text, sections in self._texts_with_sections():
-            sizes: dict[str, int] = {}
-            bounds = sorted({0, len(text), *(s.start for s in sections), *(s.end for s in sections)})
-            starts = [s.start for s in sections]
-            for a, b in pairwise(bounds):
-                sec = section_at(sections, starts, a) if sections else None
-                kind = sec.kind if sec else "other"
-                sizes[kind] = sizes.get(kind, 0) + (b - a)
-            out.extend((report_id, k, n) for k, n in sizes.items())
-        return pd.DataFrame(out, columns=["report_id", "section_kind", "section_chars"])
+
+_SECTIONS = "SELECT report_id, idx, parent, depth, marker, title, kind, year, start, \"end\" FROM sections"
+
+
+def _section(row: Sequence[Any]) -> Section:
+    """A stored section (idx … end) as the pipeline's Section (the heading's end is not stored)."""
+    idx, parent, depth, marker, title, kind, year, start, end = row
+    return Section(idx, parent, depth, marker, title, kind, year, start, end, start)
+
+
+def _kind_at(sections: tuple[Section, ...], pos: int, starts: list[int] | None = None) -> str:
+    starts = starts if starts is not None else [s.start for s in sections]
+    sec = section_at(sections, starts, pos) if sections else None
+    return sec.kind if sec else "other"
+
+
+def _chars_by_kind(text: str, sections: tuple[Section, ...]) -> dict[str, int]:
+    """Characters of a report by the kind of its innermost section."""
+    sizes: dict[str, int] = {}
+    bounds = sorted({0, len(text), *(s.start for s in sections), *(s.end for s in sections)})
+    starts = [s.start for s in sections]
+    for a, b in pairwise(bounds):
+        sec = section_at(sections, starts, a) if sections else None
+        kind = sec.kind if sec else "other"
+        sizes[kind] = sizes.get(kind, 0) + (b - a)
+    return sizes
 
 
 def check_indicators(indicators: Iterable[str] | None) -> tuple[str, ...]:
