@@ -158,3 +158,39 @@ def _reference_grams(text: str) -> list[str]:
 @given(st.text(alphabet="新质生产力化债，。 aZ9%\n𠀀", max_size=30))
 def test_grams_are_the_bigrams_of_each_run(text: str) -> None:
     assert grams(text).split() == _reference_grams(text)
+
+
+@given(st.integers(0, 500), st.integers(1, 100))
+def test_batch_plan_covers_every_report_in_batches_no_larger_than_asked(n: int, batch: int) -> None:
+    plan = store.batch_plan(n, batch)
+    assert sum(plan) == n and all(0 < size <= batch for size in plan)
+
+
+def test_batch_plan_starts_and_ends_small() -> None:
+    assert store.batch_plan(216, 20) == [4, 8, 16, *[20] * 8, 16, 8, 4]
+    assert store.batch_plan(50, 20) == [4, 8, 16, 20, 2]
+
+
+def _index_config(con: sqlite3.Connection) -> dict[str, int]:
+    return dict(con.execute("SELECT k, v FROM documents_fts_config WHERE k IN ('hashsize', 'automerge')"))
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_reports(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    db, first, second = tmp_path / "old.db", tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(REPORT, encoding="utf-8")
+    second.write_text(REPORT.replace("化债", "化解债务风险、化债"), encoding="utf-8")
+    with monkeypatch.context() as m:
+        m.setattr(store, "SCHEMA_VERSION", 1)
+        assert ingest(db, [first]).ingested == 1
+    old = sqlite3.connect(db)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert _index_config(old) == {}  # FTS5's defaults: 1 MiB, merge 4 at a time
+    old.close()
+    assert ingest(db, [second]).ingested == 1
+    con = store.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 2
+    assert _index_config(con) == {"hashsize": 8 << 20, "automerge": 16}
+    con.close()
+    with govreport.open(db) as corpus:
+        assert sorted(corpus.search("化债")["doc"]) == [str(first), str(second)]
