@@ -194,3 +194,24 @@ def test_a_version_1_store_is_migrated_and_keeps_its_reports(tmp_path: Path,
     con.close()
     with govreport.open(db) as corpus:
         assert sorted(corpus.search("化债")["doc"]) == [str(first), str(second)]
+
+
+def test_a_failed_upgrade_leaves_the_store_at_its_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "old.db"
+    with monkeypatch.context() as m:
+        m.setattr(store, "SCHEMA_VERSION", 1)
+        store.connect(db).close()
+    broken = {**store.MIGRATIONS, 2: "INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 9);"
+                                     "\nINSERT INTO no_such_table VALUES (1);"}
+    monkeypatch.setattr(store, "MIGRATIONS", broken)
+    with pytest.raises(store.StoreError, match=r"old\.db: cannot upgrade the store from schema 1 to 2"):
+        store.connect(db)
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert _index_config(con) == {}  # the step's first statement was rolled back with it
+    con.close()
+    monkeypatch.undo()
+    store.connect(db).close()  # and the real upgrade then goes through
+    con = sqlite3.connect(db)
+    assert _index_config(con) == {"hashsize": 8 << 20, "automerge": 16}
+    con.close()

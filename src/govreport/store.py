@@ -136,9 +136,19 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
         con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA foreign_keys=ON")
         con.execute("PRAGMA synchronous=NORMAL")
-        migrate(con)
+        current = con.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as e:
         raise StoreError(f"{p}: not a govreport store ({e})") from None
+    try:
+        migrate(con)
+    except StoreError as e:
+        con.close()
+        raise StoreError(f"{p}: {e}") from None
+    except sqlite3.DatabaseError as e:
+        con.close()
+        # a store of an older schema opened where it cannot be written (a read-only file or disk)
+        raise StoreError(f"{p}: cannot upgrade the store from schema {current} to {SCHEMA_VERSION} ({e}); "
+                         "open it once where it can be written") from None
     return con
 
 
@@ -147,11 +157,17 @@ def migrate(con: sqlite3.Connection) -> int:
     if current > SCHEMA_VERSION:
         raise StoreError(f"store schema {current} is newer than this govreport ({SCHEMA_VERSION})")
     if current == 0 and con.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]:
-        raise StoreError("a SQLite file that is not a govreport store")
+        raise StoreError("not a govreport store (a SQLite file with other tables)")
     for version in range(current + 1, SCHEMA_VERSION + 1):
-        with con:
-            con.executescript(MIGRATIONS[version])
-            con.execute(f"PRAGMA user_version={version}")
+        # one transaction a step, the version stamp in it: a step that fails or is killed leaves
+        # the store at the version before it, to be upgraded again (executescript alone would
+        # commit each statement of the script as it goes)
+        try:
+            con.executescript(f"BEGIN;\n{MIGRATIONS[version]}\nPRAGMA user_version={version};\nCOMMIT;")
+        except sqlite3.Error:
+            if con.in_transaction:
+                con.rollback()
+            raise
     return SCHEMA_VERSION
 
 
