@@ -85,6 +85,7 @@ _WIDTH_TABLE.update({0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xF
 # full-width and middle dots are a decimal point only between digits (１４．８％, 14·1％); elsewhere a
 # full stop or the dot inside a transliterated name (艾尔肯·吐尼亚孜), left as written
 _DOTS = "\uff0e\u00b7\u30fb"
+_DOT = re.compile(f"[{_DOTS}]")
 
 
 def normalize_width(text: str) -> Iterator[offsets.Proposal]:
@@ -93,7 +94,7 @@ def normalize_width(text: str) -> Iterator[offsets.Proposal]:
     for m in _FULLWIDTH.finditer(text):
         run = m.group()
         new = run.translate(_WIDTH_TABLE)
-        if any(ch in _DOTS for ch in run):
+        if _DOT.search(run):
             new = "".join(ch if ch in _DOTS and not _between_digits(text, m.start() + i, m.start() + i + 1)
                           else ch.translate(_WIDTH_TABLE) for i, ch in enumerate(run))
         if new != run:
@@ -172,12 +173,13 @@ def remove_chrome(patterns: Patterns) -> Pass:
 
 
 _PAGE_MARK = re.compile(r"\n(\d{1,3})、")
+_FIRST_PAGE_MARK = re.compile(r"(1)、")
 
 
 def remove_page_markers(text: str) -> Iterator[offsets.Proposal]:
     """Document-sharing sites number their pages '\\nN、' at line starts, even inside a word."""
     run: list[re.Match[str]] = []
-    first = re.match(r"(1)、", text)
+    first = _FIRST_PAGE_MARK.match(text)
     for m in ([first] if first else []) + list(_PAGE_MARK.finditer(text)):
         n = int(m.group(1))
         if run and n == int(run[-1].group(1)) + 1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from govreport.model import Meta, Section
 from govreport.sections import section_at
@@ -67,6 +68,7 @@ def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Contex
 MULTI_OPENING = re.compile(r"(?:过去|这|近)五年|五年来|“?十[一二三四五六]五”?(?:时期|期间|以来)|\d+年来")
 
 
+@lru_cache(maxsize=64)
 def single_year_opening(review_year: int | None) -> re.Pattern[str]:
     year = rf"|{review_year}年" if review_year else ""
     return re.compile(rf"过去(?:的)?一年|去年|一年来|全年{year}")

@@ -136,6 +136,13 @@ def _clauses_of(text: str, rev: str, positions: list[int]) -> list[tuple[int, in
     return spans
 
 
+# separators within a list of names or values, as whole strings (cheaper than a regex fullmatch)
+_LIST_JOINERS = frozenset({"、", "和", "及", "与"})
+_COMMAS = frozenset({",", "，"})
+_COMMA = re.compile(r"[，,]")
+_DIGIT = re.compile(r"\d")
+
+
 def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], values: list[Value], ctx: Context,
                   g: Grammar, estimate_at: int | None) -> list[tuple[Fact, bool]]:
     if not mentions:
@@ -158,7 +165,7 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
         if kind == "m":
             m: Mention = obj
             gap = text[prev_end:m.start]
-            coordinated = prev_kind == "m" and re.fullmatch(r"[、和及与]|以及", gap) is not None
+            coordinated = prev_kind == "m" and (gap in _LIST_JOINERS or gap == "以及")
             if not coordinated:
                 group = []
                 group_start = m.start
@@ -206,7 +213,7 @@ def _value_list(text: str, items: list[tuple[int, str, Any]], i: int, gap: str) 
         if kind != "v":
             break
         sep = text[listed[-1].end:nxt.start]
-        if not (re.fullmatch(r"[、和及与]", sep) or (re.fullmatch(r"[,，]", sep) and "分别" in gap)):
+        if not (sep in _LIST_JOINERS or (sep in _COMMAS and "分别" in gap)):
             break
         listed.append(nxt)
     return listed
@@ -223,8 +230,8 @@ def _gap_ok(gap: str, g: Grammar, after_value: bool) -> bool:
         head, _, rest = gap.partition("分别")
         if OTHER_NAMES.fullmatch(head) and g.gap.fullmatch(rest):
             return True
-    parts = re.split(r"[，,]", gap, maxsplit=1)
-    if len(parts) == 2 and len(parts[0]) <= 8 and not re.search(r"\d", parts[0]):
+    parts = _COMMA.split(gap, maxsplit=1)
+    if len(parts) == 2 and len(parts[0]) <= 8 and not _DIGIT.search(parts[0]):
         return g.gap.fullmatch(parts[1]) is not None
     return False
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from govreport.model import Edit, Layer
 
@@ -47,10 +48,13 @@ def clean_span_to_raw(layers: Sequence[Layer], start: int, end: int, raw_len: in
     return clean_pos_to_raw(layers, start, False, raw_len), clean_pos_to_raw(layers, end, True, raw_len)
 
 
+_SPAN = itemgetter(0, 1)
+
+
 def apply(text: str, layers: tuple[Layer, ...], raw: str, proposals: Iterable[Proposal],
           ) -> tuple[str, tuple[Layer, ...], list[Edit]]:
     """Apply non-overlapping edits (sorted here; overlapping later ones are dropped)."""
-    ordered = sorted(proposals, key=lambda p: (p[0], p[1]))
+    ordered = sorted(proposals, key=_SPAN)
     if not ordered:
         return text, layers, []
     pieces: list[str] = []
@@ -60,13 +64,17 @@ def apply(text: str, layers: tuple[Layer, ...], raw: str, proposals: Iterable[Pr
     out_ends: list[int] = []
     edits: list[Edit] = []
     pos = out_len = 0
+    raw_len = len(raw)
     for start, end, repl, kind in ordered:
         if start < pos or start > end:
             continue
         pieces.append(text[pos:start])
         out_len += start - pos
-        r0 = clean_pos_to_raw(layers, start, False, len(raw))
-        r1 = clean_pos_to_raw(layers, end, True, len(raw)) if end > start else r0
+        if layers:
+            r0 = clean_pos_to_raw(layers, start, False, raw_len)
+            r1 = clean_pos_to_raw(layers, end, True, raw_len) if end > start else r0
+        else:  # the first pass to edit sees the raw text itself
+            r0, r1 = start, end
         starts.append(start)
         ends.append(end)
         out_starts.append(out_len)

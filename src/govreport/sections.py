@@ -121,9 +121,12 @@ def _marked_heading(body: str) -> tuple[int, str] | None:
     return None
 
 
+_TITLE = re.compile(r"[^。！？\n]{1,60}")
+
+
 def _title(rest: str) -> str:
     """A heading's title runs to the first full stop or the line end, whichever comes first."""
-    m = re.match(r"[^。！？\n]{1,60}", rest)
+    m = _TITLE.match(rest)
     return m.group().strip() if m else ""
 
 
