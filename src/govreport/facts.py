@@ -45,10 +45,16 @@ FYP = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|末|规�
 ESTIMATE = re.compile(r"预计")
 ASPIRATION = re.compile(r"力争|争取|努力")
 TARGET_INTRO = re.compile(r"(?:(?:主要|发展)?预期|主要)目标(?:建议|确定|拟定|设定)?(?:是|为|定为)[:：]?")
-COORDINATOR = re.compile(r"以及|[、和及与]")
-OTHER_NAMES = re.compile(r"(?:(?:以及|[、和及与])[^\d，,。；;、和及与]{1,15})+")
+JOINERS = "、和及与"  # one character between listed names or values (以及 besides)
+COMMAS = "，,"
+COORDINATOR = re.compile(rf"以及|[{JOINERS}]")
+OTHER_NAMES = re.compile(rf"(?:(?:以及|[{JOINERS}])[^\d{COMMAS}。；;{JOINERS}]{{1,15}})+")
 CLAUSE_DELIMS = "。\n；！？!?;"
-_COMMA = re.compile(r"[，,]")
+_COMMA = re.compile(f"[{COMMAS}]")
+# a gap that is exactly one joiner or comma, tested as a set member (cheaper than a regex fullmatch)
+_JOINER_SET = frozenset(JOINERS)
+_COMMA_SET = frozenset(COMMAS)
+_DIGIT = re.compile(r"\d")
 SENTENCE_DELIMS = "。\n！？!?"
 CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
 SENTENCE_END = re.compile(f"[{SENTENCE_DELIMS}]")
@@ -136,13 +142,6 @@ def _clauses_of(text: str, rev: str, positions: list[int]) -> list[tuple[int, in
     return spans
 
 
-# separators within a list of names or values, as whole strings (cheaper than a regex fullmatch)
-_LIST_JOINERS = frozenset({"、", "和", "及", "与"})
-_COMMAS = frozenset({",", "，"})
-_COMMA = re.compile(r"[，,]")
-_DIGIT = re.compile(r"\d")
-
-
 def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], values: list[Value], ctx: Context,
                   g: Grammar, estimate_at: int | None) -> list[tuple[Fact, bool]]:
     if not mentions:
@@ -165,7 +164,7 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
         if kind == "m":
             m: Mention = obj
             gap = text[prev_end:m.start]
-            coordinated = prev_kind == "m" and (gap in _LIST_JOINERS or gap == "以及")
+            coordinated = prev_kind == "m" and (gap in _JOINER_SET or gap == "以及")
             if not coordinated:
                 group = []
                 group_start = m.start
@@ -213,7 +212,7 @@ def _value_list(text: str, items: list[tuple[int, str, Any]], i: int, gap: str) 
         if kind != "v":
             break
         sep = text[listed[-1].end:nxt.start]
-        if not (sep in _LIST_JOINERS or (sep in _COMMAS and "分别" in gap)):
+        if not (sep in _JOINER_SET or (sep in _COMMA_SET and "分别" in gap)):
             break
         listed.append(nxt)
     return listed
@@ -510,13 +509,9 @@ def _statement_facts(text: str, g: Grammar, ctx: Context) -> list[tuple[Fact, bo
         for m in _statement_matches(text, st):
             sec = ctx.section(m.start())
             skind = ctx.kind_of(sec)
-            if skind in ("targets", "tasks"):
-                kind, period = "target", ctx.target_year
-            elif skind == "plan":
-                continue
-            else:
-                continue
-            out.append((Fact(st.id, st.measure, kind, period, None, None, None, st.qualifier, None,
+            if skind not in ("targets", "tasks"):
+                continue  # a statement (…与经济增长同步) is a goal only where goals are set
+            out.append((Fact(st.id, st.measure, "target", ctx.target_year, None, None, None, st.qualifier, None,
                              m.group(), m.start(), m.end(), sec.index if sec else None), False))
     return out
 
