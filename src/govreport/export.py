@@ -63,12 +63,6 @@ class JsonlWriter:
         self._files: dict[str, IO[str]] = {
             name: (out_dir / f"{name}.jsonl").open("w", encoding="utf-8") for name in FILES}
 
-    def write_report(self, report: Report) -> None:
-        self.write_exported(exported(report))
-
-    def write_error(self, error: IngestError) -> None:
-        self.write_exported(exported(error))
-
     def write_exported(self, item: Exported) -> None:
         for name, lines in item.lines.items():
             self._files[name].writelines(lines)

@@ -23,9 +23,8 @@ VERB_WORDS = (
     "突破", "超过", "提高到", "提高", "提升到", "增至", "约", "接近", "近", "共",
     "累计", "年均", "平均", "首次", "跃上", "迈上", "跃升至", "跃升到", "再", "拟按",
 )
-_VERB_TAIL = re.compile(f"(?:{'|'.join(VERB_WORDS)})+$")
-# the same tail read from the reversed phrase: one attempt at its start instead of a search from
-# every position of the phrase (property-tested to find the same tail)
+# the tail of verb words read from the reversed phrase: one attempt at its start instead of a search
+# from every position of the phrase (property-tested against that search)
 _VERB_TAIL_REVERSED = re.compile(
     f"(?:{'|'.join(sorted((w[::-1] for w in VERB_WORDS), key=len, reverse=True))})+")
 _TIME_HEAD = re.compile(r"^(?:全年|预计|今年|去年|上年|年末|年底|完成|实现|拟|安排|发行)+")
