@@ -400,7 +400,7 @@ def default_passes(patterns: Patterns | None = None) -> list[Pass]:
 def clean(raw: str, passes: list[Pass] | None = None) -> CleanText:
     """Run the cleaning passes over raw text; the result maps every clean offset back to raw."""
     text = raw
-    layers: tuple[Layer, ...] = offsets.identity(raw)
+    layers: tuple[Layer, ...] = ()
     edits: list[Edit] = []
     for run in passes if passes is not None else default_passes():
         text, layers, done = offsets.apply(text, layers, raw, run(text))

@@ -18,11 +18,6 @@ from govreport.model import Edit, Layer
 Proposal = tuple[int, int, str, str]
 
 
-def identity(text: str) -> tuple[Layer, ...]:
-    """The map of an unedited text: no layers."""
-    return ()
-
-
 def _down(layer: Layer, pos: int, at_end: bool) -> int:
     """A position in a layer's output -> the position in its input."""
     # an end offset belongs to the stretch it closes, so it looks at edits starting before it
@@ -70,11 +65,8 @@ def apply(text: str, layers: tuple[Layer, ...], raw: str, proposals: Iterable[Pr
             continue
         pieces.append(text[pos:start])
         out_len += start - pos
-        if layers:
-            r0 = clean_pos_to_raw(layers, start, False, raw_len)
-            r1 = clean_pos_to_raw(layers, end, True, raw_len) if end > start else r0
-        else:  # the first pass to edit sees the raw text itself
-            r0, r1 = start, end
+        r0 = clean_pos_to_raw(layers, start, False, raw_len)
+        r1 = clean_pos_to_raw(layers, end, True, raw_len) if end > start else r0
         starts.append(start)
         ends.append(end)
         out_starts.append(out_len)
