@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from importlib import resources
-from itertools import islice
+from itertools import chain, count, islice, repeat, takewhile
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -136,7 +136,6 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
         con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA foreign_keys=ON")
         con.execute("PRAGMA synchronous=NORMAL")
-        current = con.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as e:
         raise StoreError(f"{p}: not a govreport store ({e})") from None
     try:
@@ -144,11 +143,6 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
     except StoreError as e:
         con.close()
         raise StoreError(f"{p}: {e}") from None
-    except sqlite3.DatabaseError as e:
-        con.close()
-        # a store of an older schema opened where it cannot be written (a read-only file or disk)
-        raise StoreError(f"{p}: cannot upgrade the store from schema {current} to {SCHEMA_VERSION} ({e}); "
-                         "open it once where it can be written") from None
     return con
 
 
@@ -164,10 +158,12 @@ def migrate(con: sqlite3.Connection) -> int:
         # commit each statement of the script as it goes)
         try:
             con.executescript(f"BEGIN;\n{MIGRATIONS[version]}\nPRAGMA user_version={version};\nCOMMIT;")
-        except sqlite3.Error:
+        except sqlite3.Error as e:
             if con.in_transaction:
                 con.rollback()
-            raise
+            # e.g. an older store opened where it cannot be written (a read-only file or disk)
+            raise StoreError(f"cannot upgrade the store from schema {version - 1} to {SCHEMA_VERSION} ({e}); "
+                             "it needs to be opened once where it can be written") from None
     return SCHEMA_VERSION
 
 
@@ -363,20 +359,17 @@ def batch_plan(n: int, batch: int) -> list[int]:
     end. A batch is written once all of it is extracted, so small first batches start the writer
     early, and small last ones leave little to write once the pipeline is done (with 20 a batch,
     the first write began after ~10% of a 200-report run and the last one came after its end)."""
-    ramp: list[int] = []
-    size = 4
-    while size < batch:
-        ramp.append(size)
-        size *= 2
+    ramp = list(takewhile(lambda size: size < batch, (4 << k for k in count())))
     middle = n - 2 * sum(ramp)
-    if middle < 0:
-        plan, left = [], n
-        for size in [*ramp, batch]:
-            plan.append(min(size, left))
-            left -= plan[-1]
-        plan += [batch] * (left // batch) + ([left % batch] if left % batch else [])
-        return [s for s in plan if s]
-    return [*ramp, *[batch] * (middle // batch), *([middle % batch] if middle % batch else []), *ramp[::-1]]
+    if middle >= 0:
+        full, rest = divmod(middle, batch)
+        return [*ramp, *[batch] * full, *([rest] if rest else []), *ramp[::-1]]
+    plan: list[int] = []  # too few reports to come down again: up only
+    sizes = chain(ramp, repeat(batch))
+    while n:
+        plan.append(min(next(sizes), n))
+        n -= plan[-1]
+    return plan
 
 
 def combine(a: IngestSummary, b: IngestSummary) -> IngestSummary:
