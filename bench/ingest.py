@@ -57,8 +57,8 @@ def main() -> int:
     once = list(iter_inputs([a.corpus]))
     files = [(f"copy{i}/{doc}", path) for i in range(a.copies) for doc, path in once]
     process_file(*files[0], default_pipeline())  # language data loaded before timing (workers fork from here)
-    rounds = []
-    splits: list[tuple[float, float]] = []  # ingest CPU: this process (the writer), the workers
+    # per round: extract (wall, CPU), ingest (wall, CPU of this writing process, CPU of the workers)
+    rounds: list[tuple[tuple[float, float], tuple[float, float, float]]] = []
     for _ in range(a.repeat):
         c, t = _cpu(), time.perf_counter()
         for _outcome in run_items(files, a.jobs):
@@ -68,9 +68,7 @@ def main() -> int:
             con = store.connect(Path(tmp) / "bench.db")
             c, t = _cpu(), time.perf_counter()
             summary = store.ingest(con, files, jobs=a.jobs)
-            wall, (own, workers) = time.perf_counter() - t, _since(c)
-            ingest = (wall, own + workers)
-            splits.append((own, workers))
+            ingest = (time.perf_counter() - t, *_since(c))
             con.close()
         assert summary.ingested + summary.failed == len(files)
         rounds.append((extract, ingest))
@@ -79,11 +77,11 @@ def main() -> int:
     e_wall = statistics.median(e[0] for e, _ in rounds)
     i_wall = statistics.median(i[0] for _, i in rounds)
     e_cpu = statistics.median(e[1] for e, _ in rounds)
-    i_cpu = statistics.median(i[1] for _, i in rounds)
+    i_cpu = statistics.median(i[1] + i[2] for _, i in rounds)
+    own = statistics.median(i[1] for _, i in rounds) / n * 1000
+    workers = statistics.median(i[2] for _, i in rounds) / n * 1000
     print(f"{n} reports ({a.copies} copies of {a.corpus}), jobs={a.jobs}, median of {a.repeat} rounds")
     print(f"extract only : {n / e_wall:7.1f} reports/s   CPU {e_cpu / n * 1000:5.2f} ms/report")
-    own = statistics.median(s[0] for s in splits) / n * 1000
-    workers = statistics.median(s[1] for s in splits) / n * 1000
     print(f"ingest       : {n / i_wall:7.1f} reports/s   CPU {i_cpu / n * 1000:5.2f} ms/report"
           f" (writing process {own:.2f}, pipeline workers {workers:.2f})")
     print(f"storing costs {statistics.median(ratios) - 1:+.0%} in time over extracting "
