@@ -19,7 +19,7 @@ demo: $(BIN)/govreport
 	print(f'... {len(rows)} facts in out/demo/facts.jsonl')"
 
 lint: $(BIN)/govreport
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/mypy
 
 test: lint

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import govreport
 from govreport import store
 from govreport.ingest import iter_inputs
-from govreport.textindex import grams, match_expression
+from govreport.textindex import grams
 from tests.conftest import EXAMPLES
 
 REPORT = ("各位代表：\n一、2024年工作回顾\n全县地区生产总值增长5%，推进化债工作。\n"
@@ -30,14 +30,6 @@ def ingest(db: Path, paths: list[Path]) -> store.IngestSummary:
         return store.ingest(con, list(iter_inputs(paths)))
     finally:
         con.close()
-
-
-def test_grams_and_match_expression() -> None:
-    assert grams("新质生产力，化债").split() == ["新质", "质生", "生产", "产力", "化债"]
-    assert grams("a，GDP增长5%").split() == ["a", "gd", "dp", "p增", "增长", "长5"]
-    assert grams("") == "" and grams("，。").split() == []
-    assert match_expression("新质生产力") == '"新质 质生 生产 产力"'
-    assert match_expression("，") is None
 
 
 def test_ingest_is_idempotent_and_versions_changed_files(tmp_path: Path) -> None:
@@ -147,19 +139,6 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store(tmp_path: Path) -> None:
     assert con.execute("SELECT count(DISTINCT source) FROM documents").fetchone()[0] == 400
 
 
-def _reference_grams(text: str) -> list[str]:
-    """The tokens by the plain definition: each run of word characters as its bigrams, or itself."""
-    out: list[str] = []
-    for run in re.findall(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff]+", text.lower()):
-        out.extend([run] if len(run) == 1 else [a + b for a, b in pairwise(run)])
-    return out
-
-
-@given(st.text(alphabet="新质生产力化债，。 aZ9%\n𠀀", max_size=30))
-def test_grams_are_the_bigrams_of_each_run(text: str) -> None:
-    assert grams(text).split() == _reference_grams(text)
-
-
 @given(st.integers(0, 500), st.integers(1, 100))
 def test_batch_plan_covers_every_report_in_batches_no_larger_than_asked(n: int, batch: int) -> None:
     plan = store.batch_plan(n, batch)
@@ -189,7 +168,7 @@ def test_a_version_1_store_is_migrated_and_keeps_its_reports(tmp_path: Path,
     old.close()
     assert ingest(db, [second]).ingested == 1
     con = store.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 2
+    assert con.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 3
     assert _index_config(con) == {"hashsize": 8 << 20, "automerge": 16}
     con.close()
     with govreport.open(db) as corpus:
@@ -204,7 +183,7 @@ def test_a_failed_upgrade_leaves_the_store_at_its_version(tmp_path: Path, monkey
     broken = {**store.MIGRATIONS, 2: "INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 9);"
                                      "\nINSERT INTO no_such_table VALUES (1);"}
     monkeypatch.setattr(store, "MIGRATIONS", broken)
-    with pytest.raises(store.StoreError, match=r"old\.db: cannot upgrade the store from schema 1 to 2"):
+    with pytest.raises(store.StoreError, match=r"old\.db: cannot upgrade the store from schema 1 to 3"):
         store.connect(db)
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA user_version").fetchone()[0] == 1
@@ -214,4 +193,52 @@ def test_a_failed_upgrade_leaves_the_store_at_its_version(tmp_path: Path, monkey
     store.connect(db).close()  # and the real upgrade then goes through
     con = sqlite3.connect(db)
     assert _index_config(con) == {"hashsize": 8 << 20, "automerge": 16}
+    con.close()
+
+
+def _every_bigram(text: str) -> str:
+    """The index tokens of schema 2: every bigram of each run of word characters (or the run itself)."""
+    runs = re.findall(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff]+", text.lower())
+    return " ".join(t for run in runs for t in ([run] if len(run) == 1 else [a + b for a, b in pairwise(run)]))
+
+
+def test_a_version_2_index_is_rebuilt_with_this_versions_tokens(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    db, src = tmp_path / "v2.db", tmp_path / "a.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    with monkeypatch.context() as m:
+        m.setattr(store, "SCHEMA_VERSION", 2)
+        assert ingest(db, [src]).ingested == 1
+    old = sqlite3.connect(db)  # the index as schema 2 wrote it
+    (doc_id, text), = old.execute("SELECT id, clean_text FROM documents").fetchall()
+    old.execute("INSERT INTO documents_fts(documents_fts, rowid, grams) VALUES ('delete', ?, ?)", (doc_id, grams(text)))
+    old.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?, ?)", (doc_id, _every_bigram(text)))
+    old.commit()
+    with govreport.open(db) as corpus:  # opening upgrades it
+        assert corpus.search("化债")["doc"].tolist() == [str(src)]
+        assert corpus.search("总值增长")["doc"].tolist() == [str(src)]
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert _index_config(con) == {"hashsize": 8 << 20, "automerge": 16}
+    assert con.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '化债'").fetchone()[0] == 0
+    con.close()
+
+
+def test_a_failed_python_step_is_rolled_back_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db, src = tmp_path / "v2.db", tmp_path / "a.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    with monkeypatch.context() as m:
+        m.setattr(store, "SCHEMA_VERSION", 2)
+        assert ingest(db, [src]).ingested == 1
+
+    def half_done(con: sqlite3.Connection) -> None:
+        con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('delete-all')")
+        con.execute("SELECT no_such_column FROM documents")
+
+    monkeypatch.setattr(store, "MIGRATIONS", {**store.MIGRATIONS, 3: half_done})
+    with pytest.raises(store.StoreError, match=r"from schema 2 to 3 \(no such column"):
+        store.connect(db)
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert con.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '\"化 债\" *'").fetchone()[0] == 1
     con.close()

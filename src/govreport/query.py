@@ -211,7 +211,7 @@ class Corpus:
                   " FROM documents d JOIN reports r ON r.report_id = d.id WHERE ")
         expr = match_expression(needle)
         if expr is None or len(_WORD.findall(needle)) < 2:
-            # one character: no bigram to look up, scan the text
+            # one character: scan the text
             sql = detail + " AND ".join(["instr(d.clean_text, ?) > 0", *where]) + " ORDER BY r.report_year, d.id"
             scanned = [(*row, 0.0) for row in self.con.execute(sql, [needle, *params])]
             return scanned[:limit] if limit is not None else scanned

@@ -26,7 +26,7 @@ from govreport.numbers import MULTIPLIERS
 from govreport.pipeline import Pipeline
 from govreport.textindex import grams
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # 16 KiB pages: each report stores two texts of ~60 KB; bigger pages mean fewer overflow pages
 # (storing the corpus took 15% less time than with the default 4 KiB)
 PAGE_SIZE = 16384
@@ -35,7 +35,17 @@ PAGE_SIZE = 16384
 BATCH = 20
 PIPELINE_VERSION = __version__
 
-MIGRATIONS: dict[int, str] = {
+
+
+def _reindex_text(con: sqlite3.Connection) -> None:
+    """Rebuild the full-text index from every stored clean text, with the tokens of this version."""
+    con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('delete-all')")  # keeps the index's settings
+    for doc_id, text in con.execute("SELECT id, clean_text FROM documents").fetchall():
+        con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,?)", (doc_id, grams(text)))
+
+
+# a step is a SQL script, or a function given the connection; each runs in one transaction
+MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     1: """
     CREATE TABLE documents (
         id INTEGER PRIMARY KEY,
@@ -93,13 +103,13 @@ MIGRATIONS: dict[int, str] = {
         id INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL,
         UNIQUE (source, reason)
     );
-    -- full-text index of clean_text as character bigrams (lower-cased, space-separated, so the
-    -- plain ascii tokenizer splits them), rowid = documents.id; contentless:
-    -- the bigrams are recomputed from clean_text when a row must be deleted
+    -- full-text index of clean_text (textindex.grams: space-separated tokens, so the plain ascii
+    -- tokenizer splits them), rowid = documents.id; contentless: the tokens are recomputed from
+    -- clean_text when a row must be deleted
     CREATE VIRTUAL TABLE documents_fts USING fts5(grams, content='', tokenize='ascii');
     """,
     # writing the full-text index: FTS5 keeps new tokens in memory and flushes them as a segment,
-    # merging segments as they pile up. A batch of 20 reports is ~400,000 bigrams: with the 1 MiB
+    # merging segments as they pile up. A batch of 20 reports was ~400,000 bigrams: with the 1 MiB
     # default it was flushed as several segments, each soon merged again; 8 MiB flushes a batch as
     # one. Merging 16 segments at a time instead of 4 rewrites each token half as often (log16 vs
     # log4 levels) for a few more segments read per query term.
@@ -107,6 +117,9 @@ MIGRATIONS: dict[int, str] = {
     INSERT INTO documents_fts(documents_fts, rank) VALUES ('hashsize', {8 << 20});
     INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 16);
     """,
+    # the index holds single characters and the commonest bigrams instead of every bigram
+    # (textindex): a third of the cost to write, as selective to query
+    3: _reindex_text,
 }
 
 
@@ -156,8 +169,15 @@ def migrate(con: sqlite3.Connection) -> int:
         # one transaction a step, the version stamp in it: a step that fails or is killed leaves
         # the store at the version before it, to be upgraded again (executescript alone would
         # commit each statement of the script as it goes)
+        step = MIGRATIONS[version]
         try:
-            con.executescript(f"BEGIN;\n{MIGRATIONS[version]}\nPRAGMA user_version={version};\nCOMMIT;")
+            if isinstance(step, str):
+                con.executescript(f"BEGIN;\n{step}\nPRAGMA user_version={version};\nCOMMIT;")
+            else:
+                con.execute("BEGIN")
+                step(con)
+                con.execute(f"PRAGMA user_version={version}")
+                con.commit()
         except sqlite3.Error as e:
             if con.in_transaction:
                 con.rollback()
@@ -192,7 +212,6 @@ class ReportRows(NamedTuple):
     the process boundary and the writing process does little but SQLite's own work."""
 
     document: tuple[Any, ...]  # source, sha256, format, encoding, raw_text, clean_text (UTF-8 bytes)
-    grams: bytes  # UTF-8
     report: tuple[Any, ...]  # the reports row after report_id
     sections: list[tuple[Any, ...]]
     facts: list[tuple[Any, ...]]
@@ -214,7 +233,6 @@ def rows_of(report: Report) -> ReportRows:
         # the long texts travel as UTF-8 bytes: the bytes SQLite stores, so nothing is decoded between
         # the worker and the file (CAST(? AS TEXT) makes them text again)
         (raw.doc, raw.sha256, raw.format, raw.encoding, raw.text.encode(), report.text.encode()),
-        grams(report.text).encode(),
         (report.doc, m.region, m.level, m.adcode, m.province, m.report_year, m.meeting_date, m.congress, m.speaker,
          m.speaker_title, int(m.ambiguous),
          json.dumps([asdict(c) for c in m.candidates], ensure_ascii=False) if m.candidates else None),
@@ -264,7 +282,9 @@ def _insert_document(con: sqlite3.Connection, rows: ReportRows) -> int:
         " is_current, pipeline_version) VALUES (?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT),?,?,1,?)",
         (*rows.document, now(), (prev or 0) + 1, PIPELINE_VERSION))
     report_id = int(cur.lastrowid or 0)
-    con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,CAST(? AS TEXT))", (report_id, rows.grams))
+    # the index tokens are made here, not in the worker: the pipeline keeps a worker busier than
+    # SQLite keeps this process, and the tokens are twice the size of the text they index
+    con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,?)", (report_id, grams(rows.document[5].decode())))
     _insert_derived(con, report_id, rows)
     return 1 if prev else 0
 
@@ -315,7 +335,7 @@ def reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool =
                 _delete_derived(con, doc_id)
                 con.execute("INSERT INTO documents_fts(documents_fts, rowid, grams) VALUES ('delete', ?, ?)",
                             (doc_id, grams(old_clean)))
-                con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,CAST(? AS TEXT))", (doc_id, new.grams))
+                con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,?)", (doc_id, grams(report.text)))
                 con.execute("UPDATE documents SET clean_text=?, pipeline_version=? WHERE id=?",
                             (report.text, PIPELINE_VERSION, doc_id))
                 _insert_derived(con, doc_id, new)

@@ -1,54 +1,122 @@
-"""Character bigrams for full-text search in Chinese, as Lucene's CJK analyzer indexes.
+"""Tokens for full-text search in Chinese: every character position of the text is one token.
 
 SQLite FTS5 ships no tokenizer that finds two-character Chinese words (unicode61 sees a whole
-run of Han characters as one token; trigram needs three characters). Indexing every text as its
-overlapping character bigrams, and turning a query into the phrase of its own bigrams, makes a
-MATCH equal to a substring test within a run of word characters.
+run of Han characters as one token; trigram needs three characters). Here each position of a
+run of word characters (Han, digits, Latin letters, lower-cased) becomes a token of its own: the
+bigram it opens when that bigram is one of the commonest of reports (data/bigrams.txt), else the
+character alone. Each stretch of other characters (punctuation, spaces) becomes one boundary
+token, so no phrase runs across it.
+
+A query becomes the phrase of the tokens its own characters determine: the token at each of its
+positions depends only on that character and the next, except the last one's, which may open a
+bigram with whatever follows: it is asked for as a prefix (伏*). So every text holding the query
+matches, and a match holds the query but for the characters the boundary tokens stand for (the
+caller's substring test decides).
+
+Why not every bigram, as Lucene's CJK analyzer indexes: FTS5's cost to write grows with the
+distinct terms a batch of reports holds, and ~100,000 rare bigrams made the index 3 of the 5 ms a
+report costs to store. With 8,000 bigrams (about 70% of bigram occurrences) and single characters
+it costs a third as much, while a query's phrase stays as selective: a bigram left out is rare,
+and its two characters, adjacent, are rarer still.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from functools import cache
+from typing import Any
 
-_RUN = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+")
+from govreport.lexicon import data_path
+
+_RUN = re.compile(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff]+")
+_ASCII_UPPER = re.compile("[A-Z]+")
 _SPACE = 0x20
+BOUNDARY = "。"  # a non-ASCII character FTS5's ascii tokenizer keeps as a token; never a word character
+VOCABULARY = "bigrams.txt"
+# the vocabulary every store's index was written with; a new one needs a migration that rebuilds
+# the index (store.MIGRATIONS), or stores would look up tokens their index does not hold
+VOCABULARY_SHA256 = "b41518f5c00e2007982fd7a1f657ee690bc1570c685f044686809bc1ebcd84de"
+
+
+def word_runs(text: str) -> list[str]:
+    """The runs of word characters, ASCII letters lower-cased: what is indexed."""
+    return _RUN.findall(_ASCII_UPPER.sub(lambda m: m.group().lower(), text))
+
+
+@cache
+def vocabulary() -> frozenset[str]:
+    """The bigrams indexed as bigrams (read-only package data)."""
+    raw = data_path(VOCABULARY).read_bytes()
+    if hashlib.sha256(raw).hexdigest() != VOCABULARY_SHA256:
+        raise RuntimeError(f"{data_path(VOCABULARY)} is not the vocabulary stores are indexed with")
+    lines = raw.decode("utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@cache
+def _pair_table() -> tuple[Any, Any, int]:
+    """For numpy: each vocabulary character's number (0 for others) by code point, and whether
+    the pair (i, j) of numbers is in the vocabulary at i * m + j. A direct lookup: a binary search
+    in the sorted bigrams cost 1.5 ms a report."""
+    import numpy as np
+
+    bigrams = vocabulary()
+    chars = sorted({c for b in bigrams for c in b})
+    number = np.zeros(0x10000, dtype=np.intp)  # word characters are all in the BMP
+    number[[ord(c) for c in chars]] = np.arange(1, len(chars) + 1)
+    m = len(chars) + 1
+    table = np.zeros(m * m, dtype=bool)
+    table[[number[ord(b[0])] * m + number[ord(b[1])] for b in bigrams]] = True
+    return number, table, m
 
 
 def grams(text: str) -> str:
-    """'新质生产力，化债' -> the tokens 新质 质生 生产 产力 化债 (runs split at punctuation; a
-    one-character run is its own token), separated by spaces for FTS5's ascii tokenizer. The
-    tokens, in order, are all that counts (a contentless index deletes a row by its tokens).
+    """'新质生产力，化债' -> the tokens 新质 质生 生产 产力 力 。 化 债 (with 化债 not in the vocabulary),
+    separated by spaces for FTS5's ascii tokenizer. The tokens, in order, are all that counts (a
+    contentless index deletes a row by its tokens).
 
     Written with numpy over the text's code points: this runs for every character ingested, and
-    building one Python string per bigram cost more than the SQLite insert it feeds."""
+    building one Python string per token cost more than the SQLite insert it feeds."""
     import numpy as np  # here, not at the top: every CLI command imports this module, few index text
 
-    points = np.frombuffer(text.lower().encode("utf-32-le"), dtype=np.uint32)
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).copy()
     n = len(points)
     if n == 0:
         return ""
+    points[(points >= 0x41) & (points <= 0x5A)] += 0x20  # ASCII letters folded, as word_runs folds them
     word = (((points >= 0x30) & (points <= 0x39)) | ((points >= 0x61) & (points <= 0x7A))
             | ((points >= 0x3400) & (points <= 0x9FFF)) | ((points >= 0xF900) & (points <= 0xFAFF)))
-    # slot i holds the pair (i, i+1) when both are word characters, else a lone word character i
-    slots = np.full((n, 3), _SPACE, dtype=np.uint32)
-    pair = word[:-1] & word[1:]
-    slots[:-1, 0][pair] = points[:-1][pair]
-    slots[:-1, 1][pair] = points[1:][pair]
-    before = np.concatenate(([False], word[:-1]))
-    after = np.concatenate((word[1:], [False]))
-    lone = word & ~before & ~after
-    slots[lone, 0] = points[lone]
-    # runs of spaces are left in: the tokenizer skips them, and the tokens are what is indexed
-    return slots.tobytes().decode("utf-32-le")
+    # slot i: the character at i, then the next one when the two are a common bigram; or a boundary
+    # where a stretch of other characters begins; the spaces left over the tokenizer skips. Every
+    # character written is in the BMP (no character beyond it is a word character): two bytes each.
+    slots = np.full((n, 3), _SPACE, dtype=np.uint16)
+    slots[:, 0] = np.where(word, points, _SPACE)
+    slots[~word & np.concatenate(([True], word[:-1])), 0] = ord(BOUNDARY)
+    number, table, m = _pair_table()  # characters outside the vocabulary are 0, and no pair has 0
+    numbers = number.take(points, mode="clip")
+    common = np.flatnonzero(table.take(numbers[:-1] * m + numbers[1:]))
+    slots[common, 1] = points[common + 1]
+    return slots.tobytes().decode("utf-16-le")
 
 
 def match_expression(query: str) -> str | None:
-    """An FTS5 MATCH expression equivalent to 'contains query', or None if the query has no word
-    characters. A one-character query becomes a prefix query (it may miss a run's last character;
-    callers confirm hits against the text)."""
-    parts = [m.group() for m in _RUN.finditer(query.lower())]
-    if not parts:
+    """An FTS5 MATCH expression that every text containing query matches, or None if the query
+    has no word characters (a match is a candidate: the caller tests the text)."""
+    runs = word_runs(query)
+    if not runs:
         return None
-    if len(parts) == 1 and len(parts[0]) == 1:
-        return f'"{parts[0]}"*'
-    return '"' + " ".join(token for p in parts for token in grams(p).split()) + '"'
+    vocab = vocabulary()
+    tokens: list[str] = []
+    for k, run in enumerate(runs):
+        if k:
+            tokens.append(BOUNDARY)
+        tokens.extend(run[i:i + 2] if run[i:i + 2] in vocab else char for i, char in enumerate(run[:-1]))
+        if k < len(runs) - 1:
+            tokens.append(run[-1])  # a boundary follows it in the text: the character alone
+    phrase = '"' + " ".join(tokens) + '"'
+    last = runs[-1]
+    if len(last) >= 2 and last[-2:] in vocab:
+        return phrase  # the last bigram holds the last character
+    # the last character may open a bigram with what follows it in the text: any token it begins
+    return '"' + " ".join([*tokens, last[-1]]) + '" *'
