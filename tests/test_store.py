@@ -211,7 +211,8 @@ def test_a_version_2_index_is_rebuilt_with_this_versions_tokens(tmp_path: Path,
         assert ingest(db, [src]).ingested == 1
     old = sqlite3.connect(db)  # the index as schema 2 wrote it
     (doc_id, text), = old.execute("SELECT id, clean_text FROM documents").fetchall()
-    old.execute("INSERT INTO documents_fts(documents_fts, rowid, grams) VALUES ('delete', ?, ?)", (doc_id, grams(text)))
+    old.execute("INSERT INTO documents_fts(documents_fts, rowid, grams) VALUES ('delete', ?, CAST(? AS TEXT))",
+                (doc_id, grams(text)))
     old.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?, ?)", (doc_id, _every_bigram(text)))
     old.commit()
     with govreport.open(db) as corpus:  # opening upgrades it

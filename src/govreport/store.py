@@ -41,7 +41,7 @@ def _reindex_text(con: sqlite3.Connection) -> None:
     """Rebuild the full-text index from every stored clean text, with the tokens of this version."""
     con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('delete-all')")  # keeps the index's settings
     for doc_id, text in con.execute("SELECT id, clean_text FROM documents").fetchall():
-        con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,?)", (doc_id, grams(text)))
+        con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,CAST(? AS TEXT))", (doc_id, grams(text)))
 
 
 # a step is a SQL script, or a function given the connection; each runs in one transaction
@@ -284,7 +284,8 @@ def _insert_document(con: sqlite3.Connection, rows: ReportRows) -> int:
     report_id = int(cur.lastrowid or 0)
     # the index tokens are made here, not in the worker: the pipeline keeps a worker busier than
     # SQLite keeps this process, and the tokens are twice the size of the text they index
-    con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,?)", (report_id, grams(rows.document[5].decode())))
+    con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,CAST(? AS TEXT))",
+                (report_id, grams(rows.document[5].decode())))
     _insert_derived(con, report_id, rows)
     return 1 if prev else 0
 
@@ -333,9 +334,10 @@ def reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool =
                 report = pipeline(RawDocument(source, raw_text, fmt, enc, sha))
                 new = rows_of(report)
                 _delete_derived(con, doc_id)
-                con.execute("INSERT INTO documents_fts(documents_fts, rowid, grams) VALUES ('delete', ?, ?)",
-                            (doc_id, grams(old_clean)))
-                con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,?)", (doc_id, grams(report.text)))
+                con.execute("INSERT INTO documents_fts(documents_fts, rowid, grams)"
+                            " VALUES ('delete', ?, CAST(? AS TEXT))", (doc_id, grams(old_clean)))
+                con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,CAST(? AS TEXT))",
+                            (doc_id, grams(report.text)))
                 con.execute("UPDATE documents SET clean_text=?, pipeline_version=? WHERE id=?",
                             (report.text, PIPELINE_VERSION, doc_id))
                 _insert_derived(con, doc_id, new)

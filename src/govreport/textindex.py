@@ -71,10 +71,10 @@ def _pair_table() -> tuple[Any, Any, int]:
     return number, table, m
 
 
-def grams(text: str) -> str:
+def grams(text: str) -> bytes:
     """'新质生产力，化债' -> the tokens 新质 质生 生产 产力 力 。 化 债 (with 化债 not in the vocabulary),
-    separated by spaces for FTS5's ascii tokenizer. The tokens, in order, are all that counts (a
-    contentless index deletes a row by its tokens).
+    separated by spaces for FTS5's ascii tokenizer, as UTF-8 (bind it as CAST(? AS TEXT)). The
+    tokens, in order, are all that counts (a contentless index deletes a row by its tokens).
 
     Written with numpy over the text's code points: this runs for every character ingested, and
     building one Python string per token cost more than the SQLite insert it feeds."""
@@ -83,21 +83,41 @@ def grams(text: str) -> str:
     points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).copy()
     n = len(points)
     if n == 0:
-        return ""
+        return b""
     points[(points >= 0x41) & (points <= 0x5A)] += 0x20  # ASCII letters folded, as word_runs folds them
     word = (((points >= 0x30) & (points <= 0x39)) | ((points >= 0x61) & (points <= 0x7A))
             | ((points >= 0x3400) & (points <= 0x9FFF)) | ((points >= 0xF900) & (points <= 0xFAFF)))
-    # slot i: the character at i, then the next one when the two are a common bigram; or a boundary
-    # where a stretch of other characters begins; the spaces left over the tokenizer skips. Every
-    # character written is in the BMP (no character beyond it is a word character): two bytes each.
-    slots = np.full((n, 3), _SPACE, dtype=np.uint16)
-    slots[:, 0] = np.where(word, points, _SPACE)
-    slots[~word & np.concatenate(([True], word[:-1])), 0] = ord(BOUNDARY)
+    # position i: the character at i, then the next one when the two are a common bigram; or a
+    # boundary where a stretch of other characters begins; the spaces left over the tokenizer skips
+    first = np.where(word, points, _SPACE)
+    first[~word & np.concatenate(([True], word[:-1]))] = ord(BOUNDARY)
     number, table, m = _pair_table()  # characters outside the vocabulary are 0, and no pair has 0
     numbers = number.take(points, mode="clip")
     common = np.flatnonzero(table.take(numbers[:-1] * m + numbers[1:]))
-    slots[common, 1] = points[common + 1]
-    return slots.tobytes().decode("utf-16-le")
+    second = np.full(n, _SPACE, dtype=np.uint32)
+    second[common] = points[common + 1]
+    # written as UTF-8 in fixed places, eight bytes a position: the first character right-aligned in
+    # three, the second left-aligned in three, two spaces; so a token's characters always touch
+    right, left = _utf8_tables()
+    tokens: bytes = (right.take(first) | left.take(second)).tobytes()
+    return tokens
+
+
+@cache
+def _utf8_tables() -> tuple[Any, Any]:
+    """By code point, its UTF-8 bytes as the low three bytes of a little-endian word (ASCII
+    space-padded before it), and as bytes 3-5 (ASCII padded after it) with spaces in bytes 6-7.
+    Every character written is ASCII or takes three bytes (Han, U+3002): nothing between U+0080
+    and U+07FF is a word character."""
+    import numpy as np
+
+    cp = np.arange(0x10000, dtype=np.uint64)
+    wide = cp >= 0x80
+    b0, b1, b2 = 0xE0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F)
+    sp = np.uint64(_SPACE)
+    right = np.where(wide, b0 | b1 << 8 | b2 << 16, sp | sp << 8 | cp << 16)
+    left = np.where(wide, b0 << 24 | b1 << 32 | b2 << 40, cp << 24 | sp << 32 | sp << 40) | sp << 48 | sp << 56
+    return right, left
 
 
 def match_expression(query: str) -> str | None:
