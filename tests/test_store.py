@@ -103,6 +103,22 @@ def test_search_equals_substring_scan_on_examples(tmp_path: Path) -> None:
             assert found == {doc for doc, t in texts.items() if q in t}, q
 
 
+def _children(pid: int) -> list[int]:
+    """The child processes of pid (Linux /proc; none found elsewhere)."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"  # a zombie has exited; reaping it is its new parent's business
+
+
 def test_sigkill_mid_ingest_leaves_a_consistent_store(tmp_path: Path) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
@@ -123,8 +139,13 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store(tmp_path: Path) -> None:
                 continue
             if n >= 20:
                 break
+    workers = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    deadline = time.time() + 10
+    while any(_alive(pid) for pid in workers) and time.time() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if _alive(pid)], "a worker process outlived its killed parent"
     con = sqlite3.connect(db)
     docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     assert 0 < docs < 400, "the kill came too late to test anything"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -80,7 +83,7 @@ def _pool(workers: int) -> ProcessPoolExecutor | None:
     """Worker processes, started now so a system that cannot run them (no working semaphores,
     process limits) is known before any work is handed out: then None, and the work runs here."""
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
     except (OSError, ImportError, NotImplementedError):
         return None
     try:
@@ -110,10 +113,19 @@ def _in_order(pool: ProcessPoolExecutor, chunks: list[list[Item]], ahead: int) -
         yield from results
 
 
-def _ignore_interrupts() -> None:
-    """Ctrl-C is the parent's to handle (it cancels the queue and says so once); a worker that
-    took it too would print a traceback of its own."""
+def _init_worker(parent: int) -> None:
+    # Ctrl-C is the parent's to handle (it cancels the queue and says so once); a worker that took
+    # it too would print a traceback of its own
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """A worker whose parent was killed (SIGKILL leaves it no time to stop its pool) would wait
+    for work forever, holding a few hundred MB: it leaves once its parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _work_chunk(chunk: list[Item]) -> list[Any]:
