@@ -62,9 +62,12 @@ def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, 
     """The pipeline over (doc, path) pairs, in order: each outcome, or then(outcome) computed where
     the outcome was made (a top-level function, so only its result crosses between processes).
     background: with one job, run the pipeline in a worker process all the same, so the caller's
-    own work on the results (writing a store) overlaps with it."""
+    own work on the results (writing a store) overlaps with it; and when the caller is ahead of
+    the workers, it runs a chunk of the pipeline itself instead of waiting."""
     items: list[Item] = [(doc, str(p), aliases, then) for doc, p in files]
     workers = jobs if jobs > 1 else (1 if background and len(items) >= BACKGROUND_MIN else 0)
+    if workers and background:
+        pipeline_for(aliases)  # loaded here, for this process's share, before the workers fork and inherit it
     pool = _pool(workers) if workers and len(items) >= 2 else None
     if pool is None:
         yield from map(_work, items)
@@ -73,7 +76,7 @@ def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, 
     chunk = 4 if jobs <= 1 else max(1, min(16, len(items) // (workers * 4) or 1))
     chunks = [items[i:i + chunk] for i in range(0, len(items), chunk)]
     try:
-        yield from _in_order(pool, chunks, ahead=workers * AHEAD)
+        yield from _in_order(pool, chunks, ahead=workers * AHEAD, share=background)
     except BaseException:
         # on Ctrl-C or an early stop, queued files are dropped instead of run to the end first
         pool.shutdown(wait=True, cancel_futures=True)
@@ -104,17 +107,42 @@ def _pool(workers: int) -> ProcessPoolExecutor | None:
 AHEAD = 8
 
 
-def _in_order(pool: ProcessPoolExecutor, chunks: list[list[Item]], ahead: int) -> Iterator[Any]:
+class _InFlight:
+    """A chunk handed to the pool, and its results once this process ran it instead."""
+
+    __slots__ = ("chunk", "future", "results")
+
+    def __init__(self, chunk: list[Item], future: Future[list[Any]]) -> None:
+        self.chunk, self.future = chunk, future
+        self.results: list[Any] | None = None
+
+
+def _in_order(pool: ProcessPoolExecutor, chunks: list[list[Item]], ahead: int, share: bool = False,
+              ) -> Iterator[Any]:
     """The results of every chunk, in order, submitting one more chunk as each is taken, so no more
-    than `ahead` are ever in flight."""
+    than `ahead` are ever in flight. share: when the next results are not ready, run a chunk no
+    worker has started here rather than wait (the newest one: the workers go on in order)."""
     todo = iter(chunks)
-    pending: deque[Future[list[Any]]] = deque(pool.submit(_work_chunk, c) for c in islice(todo, ahead))
+    pending: deque[_InFlight] = deque(_InFlight(c, pool.submit(_work_chunk, c)) for c in islice(todo, ahead))
     while pending:
-        results = pending.popleft().result()
+        head = pending[0]
+        while share and head.results is None and not head.future.done() and _run_one_here(pending):
+            pass
+        results = head.results if head.results is not None else head.future.result()
+        pending.popleft()
         nxt = next(todo, None)
         if nxt is not None:
-            pending.append(pool.submit(_work_chunk, nxt))
+            pending.append(_InFlight(nxt, pool.submit(_work_chunk, nxt)))
         yield from results
+
+
+def _run_one_here(pending: deque[_InFlight]) -> bool:
+    """Take back the newest chunk no worker has started and run it in this process; False if none."""
+    for slot in reversed(pending):
+        if slot.results is None and slot.future.cancel():
+            slot.results = _work_chunk(slot.chunk)
+            return True
+    return False
 
 
 def _init_worker(parent: int) -> None:
