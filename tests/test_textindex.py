@@ -43,8 +43,8 @@ def test_a_query_is_the_phrase_of_its_tokens_the_last_as_a_prefix_unless_a_bigra
 
 
 # characters of common bigrams and of rare ones, letters of both cases, digits, punctuation, a space
-# and a character beyond the BMP
-ALPHABET = "发展经济建设生产力化债光伏新质，。 aZ9%\n𠀀"
+# a character beyond the BMP and a lone surrogate
+ALPHABET = "发展经济建设生产力化债光伏新质，。 aZ9%\n𠀀\udc80"
 
 
 @given(st.text(alphabet=ALPHABET, max_size=40))

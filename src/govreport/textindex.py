@@ -80,7 +80,8 @@ def grams(text: str) -> bytes:
     building one Python string per token cost more than the SQLite insert it feeds."""
     import numpy as np  # here, not at the top: every CLI command imports this module, few index text
 
-    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).copy()
+    # surrogatepass: a lone surrogate (never a word character) must not stop a report from being stored
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
     n = len(points)
     if n == 0:
         return b""
