@@ -69,6 +69,9 @@ def test_targets_ranges_and_qualifiers() -> None:
     "道路交通事故起数和伤亡人数分别同比下降10.06%、30.33%。",  # no indicator
     "对全球经济增长的贡献率保持在30%左右。",  # another subject between name and number
     "出口退税1.5万亿元。",  # a word that is no connective
+    "经济总量超500亿元的县域增至12个。",  # an amount that marks out some subjects
+    "营业收入突破百亿元的企业达到20家，地区生产总值突破5000亿元的县达到3个。",
+    "地区生产总值比2020年增加超7400亿元。",  # a change, not a level
 ])
 def test_not_facts(sentence: str) -> None:
     assert facts(sentence) == []
@@ -283,3 +286,10 @@ def test_proposed_targets_wording(intro: str) -> None:
 def test_a_change_from_earlier_years_gives_the_new_level_only(years: str) -> None:
     got = brief(facts(f"单位地区生产总值能耗由{years}分别上升4.9%、5.5%，转为下降1.2%。"))
     assert got == {("energy_intensity", "growth", "actual", 2024, None, -1.2, None, None)}
+
+
+def test_planned_exceeding_and_nearly_are_connective() -> None:
+    got = brief(facts("经济总量超9万亿元。地区生产总值接近2400亿元。", target="全社会固定资产投资预定增长10%。"))
+    assert got == {("gdp", "level", "actual", 2024, None, 9, None, "以上"),  # in 万亿元, as written
+                   ("gdp", "level", "actual", 2024, None, 2400, None, None),
+                   ("fixed_asset_investment", "growth", "target", 2025, None, 10, None, None)}

@@ -24,7 +24,7 @@ from govreport.numbers import Value, find_values
 _THEN = r"(?:了)?(?:为|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?$"
 GROWTH_VERB = re.compile(rf"(?:增长|增|增加|提高|提升|上升|上涨|涨幅|增幅|增速|下降|降低|降幅|减少|回落|下滑){_THEN}")
 DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
-CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少)(?:了)?$")
+CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少)(?:了)?(?:超过?|近|约)?$")
 PARA_MULTI_YEAR = re.compile(r"这五年|五年来|过去五年|“?十[一二三四五六]五”?(?:时期|期间)|\d+年来|近五年")
 SENT_MULTI_YEAR = re.compile(r"累计[，,]|近[两三四五]年|[两三四五]年来|年均")
 BASE_YEAR = re.compile(r"比((?:19|20)\d{2})年")
@@ -58,7 +58,7 @@ _DIGIT = re.compile(r"\d")
 SENTENCE_DELIMS = "。\n！？!?"
 CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
 SENTENCE_END = re.compile(f"[{SENTENCE_DELIMS}]")
-QUAL_BEFORE_UP = re.compile(r"(?:超过|突破|不低于|不少于|高于|跃上|迈上|达到了?以上)$")
+QUAL_BEFORE_UP = re.compile(r"(?:超过?|突破|不低于|不少于|高于|跃上|迈上|达到了?以上)$")
 QUAL_BEFORE_DOWN = re.compile(r"(?:低于|不超过|不高于|以内)$")
 CONTROL = re.compile(r"控制在$|控制在[^，,]{0,4}$")
 
@@ -292,7 +292,8 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
     if entry.flow and g.stock_words is not None and g.stock_words.search(_COMMA.split(gap)[-1]):
         return None
     name = text[slot.mention.start:slot.mention.end]
-    measure = _measure(entry, v, tail, name_says_growth=name.endswith(("增长", "增速")))
+    measure = _measure(entry, v, tail, name_says_growth=name.endswith(("增长", "增速")),
+                       text_after=text[v.end:v.end + 1])
     if measure is None:
         return None
     if (measure == "growth" or entry.flow) and _in_multi_year_passage(text, v.start, ctx):
@@ -358,7 +359,7 @@ def _from_period(tail: str, ctx: Context, kind: str | None) -> int | None:
     return None
 
 
-def _measure(entry: Entry, v: Value, tail: str, name_says_growth: bool = False) -> str | None:
+def _measure(entry: Entry, v: Value, tail: str, name_says_growth: bool = False, text_after: str = "") -> str | None:
     if v.unit == "个百分点" or v.unit == "倍":
         return None
     if v.unit == "%":
@@ -371,6 +372,8 @@ def _measure(entry: Entry, v: Value, tail: str, name_says_growth: bool = False) 
         return None
     if CHANGE_AMOUNT.search(tail):
         return None  # 比上年增加7694亿元: a change, not a level
+    if text_after.startswith("的"):
+        return None  # 经济总量超500亿元的县域: the amount marks out some subjects, it is no one's level
     return "level"
 
 
