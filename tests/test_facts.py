@@ -293,3 +293,11 @@ def test_planned_exceeding_and_nearly_are_connective() -> None:
     assert got == {("gdp", "level", "actual", 2024, None, 9, None, "以上"),  # in 万亿元, as written
                    ("gdp", "level", "actual", 2024, None, 2400, None, None),
                    ("fixed_asset_investment", "growth", "target", 2025, None, 10, None, None)}
+
+
+def test_a_round_threshold_passed_on_the_way_is_connective() -> None:
+    got = brief(facts("财政收入比上年增加1501亿元，总额首次突破万亿元，达到11377亿元。"
+                      "地区生产总值突破3000亿元大关，比上年增长6.5%。"))
+    assert ("public_budget_revenue", "level", "actual", 2024, None, 11377, None, None) in got
+    assert ("gdp", "growth", "actual", 2024, None, 6.5, None, None) in got
+    assert not any(v == 1501 for *_, v, _, _ in got)  # the change is no level
