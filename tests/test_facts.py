@@ -301,3 +301,10 @@ def test_a_round_threshold_passed_on_the_way_is_connective() -> None:
     assert ("public_budget_revenue", "level", "actual", 2024, None, 11377, None, None) in got
     assert ("gdp", "growth", "actual", 2024, None, 6.5, None, None) in got
     assert not any(v == 1501 for *_, v, _, _ in got)  # the change is no level
+
+
+def test_investment_actually_arrived_or_its_actual_amount() -> None:
+    got = brief(facts("外商直接投资保持增长势头，实际到位400多亿美元。"))
+    assert got == {("foreign_investment", "level", "actual", 2024, None, 400, None, "以上")}
+    got = brief(facts("外商直接投资保持良好势头，实际金额达到330亿美元。外商直接投资协议金额120亿美元。"))
+    assert got == {("foreign_investment", "level", "actual", 2024, None, 330, None, None)}
