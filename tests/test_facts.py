@@ -308,3 +308,11 @@ def test_investment_actually_arrived_or_its_actual_amount() -> None:
     assert got == {("foreign_investment", "level", "actual", 2024, None, 400, None, "以上")}
     got = brief(facts("外商直接投资保持良好势头，实际金额达到330亿美元。外商直接投资协议金额120亿美元。"))
     assert got == {("foreign_investment", "level", "actual", 2024, None, 330, None, None)}
+
+
+def test_a_rate_averaged_over_the_year_but_not_over_five() -> None:
+    assert brief(facts("城镇新增就业12万人，年均城镇调查失业率5.2%。")) == {
+        ("new_urban_jobs", "level", "actual", 2024, None, 12, None, None),
+        ("unemployment_surveyed", "rate", "actual", 2024, None, 5.2, None, None)}
+    assert brief(facts("过去五年，年均城镇调查失业率5.3%。")) == set()
+    assert brief(facts("年均城镇新增就业12万人。")) == set()  # a count averaged is still not one year's
