@@ -264,3 +264,31 @@ def test_a_failed_python_step_is_rolled_back_too(tmp_path: Path, monkeypatch: py
     assert con.execute("PRAGMA user_version").fetchone()[0] == 2
     assert con.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '\"化 债\" *'").fetchone()[0] == 1
     con.close()
+
+
+def test_processes_creating_and_filling_the_same_store_at_once_all_succeed(tmp_path: Path) -> None:
+    db, go = tmp_path / "new.db", tmp_path / "go"
+    script = ("import sys, time, pathlib\n"
+              "from govreport import store\n"
+              "from govreport.ingest import iter_inputs\n"
+              "from govreport.pipeline import default_pipeline\n"
+              "default_pipeline()\n"
+              "pathlib.Path(sys.argv[4]).touch()\n"
+              "while not pathlib.Path(sys.argv[2]).exists(): time.sleep(0.005)\n"
+              "con = store.connect(sys.argv[1])\n"
+              "store.ingest(con, list(iter_inputs([sys.argv[3]])))\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    ready = [tmp_path / f"ready{i}" for i in range(3)]
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(db), str(go), str(EXAMPLES), str(r)], env=env,
+                              stderr=subprocess.PIPE, text=True) for r in ready]
+    deadline = time.time() + 60  # each loads its language data, then all start at once
+    while not all(r.exists() for r in ready) and time.time() < deadline and all(p.poll() is None for p in procs):
+        time.sleep(0.05)
+    go.touch()
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], errors
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    n_files = len(list(iter_inputs([EXAMPLES])))
+    assert con.execute("SELECT count(*), count(DISTINCT source) FROM documents").fetchone() == (n_files, n_files)
+    con.close()

@@ -166,18 +166,8 @@ def migrate(con: sqlite3.Connection) -> int:
     if current == 0 and con.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]:
         raise StoreError("not a govreport store (a SQLite file with other tables)")
     for version in range(current + 1, SCHEMA_VERSION + 1):
-        # one transaction a step, the version stamp in it: a step that fails or is killed leaves
-        # the store at the version before it, to be upgraded again (executescript alone would
-        # commit each statement of the script as it goes)
-        step = MIGRATIONS[version]
         try:
-            if isinstance(step, str):
-                con.executescript(f"BEGIN;\n{step}\nPRAGMA user_version={version};\nCOMMIT;")
-            else:
-                con.execute("BEGIN")
-                step(con)
-                con.execute(f"PRAGMA user_version={version}")
-                con.commit()
+            _run_step(con, version, MIGRATIONS[version])
         except sqlite3.Error as e:
             if con.in_transaction:
                 con.rollback()
@@ -185,6 +175,36 @@ def migrate(con: sqlite3.Connection) -> int:
             raise StoreError(f"cannot upgrade the store from schema {version - 1} to {SCHEMA_VERSION} ({e}); "
                              "it needs to be opened once where it can be written") from None
     return SCHEMA_VERSION
+
+
+def _run_step(con: sqlite3.Connection, version: int, step: str | Callable[[sqlite3.Connection], None]) -> None:
+    """One transaction a step, the version stamp in it: a step that fails or is killed leaves the
+    store at the version before it. The write lock is taken first (BEGIN IMMEDIATE waits for it)
+    and the version read again under it: another process creating or upgrading the same store
+    may have done the step meanwhile."""
+    con.execute("BEGIN IMMEDIATE")
+    if con.execute("PRAGMA user_version").fetchone()[0] >= version:
+        con.rollback()
+        return
+    if isinstance(step, str):
+        for statement in _statements(step):  # not executescript: it commits before it starts
+            con.execute(statement)
+    else:
+        step(con)
+    con.execute(f"PRAGMA user_version={version}")
+    con.commit()
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a SQL script, one by one (sqlite3.complete_statement decides where they end)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending
+            pending = ""
+    if pending.strip():
+        yield pending
 
 
 def now() -> str:
@@ -254,6 +274,9 @@ def write_batch(con: sqlite3.Connection, outcomes: Iterable[Report | ReportRows 
     """Store a batch of pipeline outcomes in one transaction."""
     ingested = unchanged = failed = versions = 0
     errors: list[IngestError] = []
+    # the write lock first, so that "is it stored already" is read under it: another process
+    # ingesting the same files may have stored them since this one looked
+    con.execute("BEGIN IMMEDIATE")
     with con:
         for outcome in outcomes:
             if isinstance(outcome, IngestError):
