@@ -72,6 +72,7 @@ def test_targets_ranges_and_qualifiers() -> None:
     "经济总量超500亿元的县域增至12个。",  # an amount that marks out some subjects
     "营业收入突破百亿元的企业达到20家，地区生产总值突破5000亿元的县达到3个。",
     "地区生产总值比2020年增加超7400亿元。",  # a change, not a level
+    "全口径财政收入21.3亿元。",  # full-scope revenue, taxes shared upward included: not the budget's
 ])
 def test_not_facts(sentence: str) -> None:
     assert facts(sentence) == []
