@@ -58,7 +58,7 @@ _DIGIT = re.compile(r"\d")
 SENTENCE_DELIMS = "。\n！？!?"
 CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
 SENTENCE_END = re.compile(f"[{SENTENCE_DELIMS}]")
-YEARLY_AVERAGE = "年均"
+YEARLY_AVERAGE = re.compile(r"年均(?:的|平均)?$")
 QUAL_BEFORE_UP = re.compile(r"(?:超过?|突破|不低于|不少于|高于|跃上|迈上|达到了?以上)$")
 QUAL_BEFORE_DOWN = re.compile(r"(?:低于|不超过|不高于|以内)$")
 CONTROL = re.compile(r"控制在$|控制在[^，,]{0,4}$")
@@ -88,8 +88,6 @@ def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, in
         before = g.foreign_before.search(text, max(start, s - 8), s)
         # 全国… is another region's figure in a provincial report, the report's own in the nation's
         foreign = before is not None and not (national and before.group().startswith(NATION_WORD))
-        if foreign and entry.rate and before is not None and before.group().startswith(YEARLY_AVERAGE):
-            foreign = False  # 年均城镇调查失业率5.2%: a rate averaged over the year (not over five: see _make_fact)
         if entry.generic and s > start:
             foreign = foreign or not g.subject_before.search(text, max(start, s - 8), s)
         if entry.requires_before is not None:
@@ -301,10 +299,12 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
         return None
     if (measure == "growth" or entry.flow) and _in_multi_year_passage(text, v.start, ctx):
         return None
-    averaged_at = slot.mention.start - len(YEARLY_AVERAGE)
-    if (measure == "rate" and text.startswith(YEARLY_AVERAGE, averaged_at)
-            and _in_multi_year_passage(text, averaged_at, ctx)):
-        return None  # 五年来…年均城镇调查失业率: an average over several years (read up to the 年均)
+    averaged = YEARLY_AVERAGE.search(text, max(0, slot.mention.start - 4), slot.mention.start)
+    if averaged and (measure != "rate" or _in_multi_year_passage(text, averaged.start(), ctx)):
+        # 年均 before the name: a multi-year figure, but for a rate in a one-year review the year's
+        # average (年均城镇调查失业率5.2%); the passage is read up to the 年均, which itself marks a
+        # sentence as multi-year
+        return None
     base = BASE_YEAR.search(tail) or COMPARED_WITH.search(_sentence_before(text, v.start))
     if measure == "growth" and base and ctx.review_year and int(base.group(1)) < ctx.review_year - 1:
         return None  # 比1995年增长69%, 1986年同1978年相比…增长102%: growth over several years
