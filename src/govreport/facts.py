@@ -366,7 +366,7 @@ def _from_period(tail: str, ctx: Context, kind: str | None) -> int | None:
     return None
 
 
-def _measure(entry: Entry, v: Value, tail: str, name_says_growth: bool = False, text_after: str = "") -> str | None:
+def _measure(entry: Entry, v: Value, tail: str, name_says_growth: bool, text_after: str) -> str | None:
     if v.unit == "个百分点" or v.unit == "倍":
         return None
     if v.unit == "%":

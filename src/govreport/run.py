@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import threading
@@ -66,8 +67,10 @@ def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, 
     the workers, it runs a chunk of the pipeline itself instead of waiting."""
     items: list[Item] = [(doc, str(p), aliases, then) for doc, p in files]
     workers = jobs if jobs > 1 else (1 if background and len(items) >= BACKGROUND_MIN else 0)
-    if workers and background:
-        pipeline_for(aliases)  # loaded here, for this process's share, before the workers fork and inherit it
+    if workers and background and multiprocessing.get_start_method() == "fork":
+        # loaded here before the workers fork, so they inherit it and this process has it for its share;
+        # where workers are spawned they load their own, and this process loads it only if it shares
+        pipeline_for(aliases)
     pool = _pool(workers) if workers and len(items) >= 2 else None
     if pool is None:
         yield from map(_work, items)

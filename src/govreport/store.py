@@ -36,7 +36,6 @@ BATCH = 20
 PIPELINE_VERSION = __version__
 
 
-
 def _reindex_text(con: sqlite3.Connection) -> None:
     """Rebuild the full-text index from every stored clean text, with the tokens of this version."""
     con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('delete-all')")  # keeps the index's settings
