@@ -12,6 +12,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -269,14 +270,21 @@ def rows_or_error(outcome: Report | IngestError) -> ReportRows | IngestError:
     return outcome if isinstance(outcome, IngestError) else rows_of(outcome)
 
 
+@contextmanager
+def _writing(con: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, the write lock taken first: BEGIN IMMEDIATE waits for another process's
+    transaction to end (a deferred one that had read before the other wrote would fail instead), so
+    what the transaction reads is current."""
+    con.execute("BEGIN IMMEDIATE")
+    with con:
+        yield
+
+
 def write_batch(con: sqlite3.Connection, outcomes: Iterable[Report | ReportRows | IngestError]) -> IngestSummary:
     """Store a batch of pipeline outcomes in one transaction."""
     ingested = unchanged = failed = versions = 0
     errors: list[IngestError] = []
-    # the write lock first, so that "is it stored already" is read under it: another process
-    # ingesting the same files may have stored them since this one looked
-    con.execute("BEGIN IMMEDIATE")
-    with con:
+    with _writing(con):  # "is it stored already" is read under the lock: another ingest may have stored it
         for outcome in outcomes:
             if isinstance(outcome, IngestError):
                 errors.append(outcome)
@@ -351,7 +359,7 @@ def reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool =
     else:
         rows = con.execute(query).fetchall()
     for i in range(0, len(rows), batch):
-        with con:
+        with _writing(con):
             for doc_id, source, fmt, enc, sha, raw_text, old_clean in rows[i:i + batch]:
                 report = pipeline(RawDocument(source, raw_text, fmt, enc, sha))
                 new = rows_of(report)
