@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -31,6 +32,7 @@ SCHEMA_VERSION = 3
 # 16 KiB pages: each report stores two texts of ~60 KB; bigger pages mean fewer overflow pages
 # (storing the corpus took 15% less time than with the default 4 KiB)
 PAGE_SIZE = 16384
+BUSY_TIMEOUT = 30.0  # seconds a writer waits for another process's lock
 # reports per transaction when ingesting: small enough that the last batch, written after the
 # worker has finished, is a small part of a run (the corpus: +84% at 50, +59% at 20)
 BATCH = 20
@@ -143,10 +145,10 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
         raise StoreError(f"{p}: no such store (run `govreport ingest` first)")
     new = not p.exists() or p.stat().st_size == 0
     try:
-        con = sqlite3.connect(p, timeout=30)
+        con = sqlite3.connect(p, timeout=BUSY_TIMEOUT)
         if new:
             con.execute(f"PRAGMA page_size={PAGE_SIZE}")  # settable only before the first table
-        con.execute("PRAGMA journal_mode=WAL")
+        _enter_wal(con)
         con.execute("PRAGMA foreign_keys=ON")
         con.execute("PRAGMA synchronous=NORMAL")
     except sqlite3.DatabaseError as e:
@@ -159,11 +161,31 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
     return con
 
 
+def _enter_wal(con: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting for other processes. SQLite answers this pragma with "database is
+    locked" at once, without calling the busy handler, while another connection holds a lock on a
+    store still in rollback mode (processes creating the same new store together)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    pause = 0.002
+    while True:
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
+
+
 def migrate(con: sqlite3.Connection) -> int:
-    current = con.execute("PRAGMA user_version").fetchone()[0]
+    # One statement, so one snapshot: read apart, another process creating the same store could
+    # commit its tables between the two reads and this one would take them for foreign ones.
+    current, tables = con.execute("SELECT (SELECT user_version FROM pragma_user_version), "
+                                  "(SELECT count(*) FROM sqlite_master WHERE type='table')").fetchone()
     if current > SCHEMA_VERSION:
         raise StoreError(f"store schema {current} is newer than this govreport ({SCHEMA_VERSION})")
-    if current == 0 and con.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]:
+    if current == 0 and tables:
         raise StoreError("not a govreport store (a SQLite file with other tables)")
     for version in range(current + 1, SCHEMA_VERSION + 1):
         try:
