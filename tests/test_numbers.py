@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import re
+from itertools import product
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport.numbers import find_values, parse_number
+from govreport.numbers import VALUE, find_values, parse_number
 
 
 @pytest.mark.parametrize(
@@ -73,3 +76,31 @@ def test_thousands_separators_in_web_copies() -> None:
     text = "收入42,560元，总值1,234.5亿元，共1,234,567元；2019,2020年；12,3456元"
     found = [(v.value, v.unit) for v in find_values(text)]
     assert found == [(42560.0, "元"), (1234.5, "亿元"), (1234567.0, "元")]
+
+
+def _same_matches_as_backtracking(texts: list[str]) -> None:
+    # the value regex takes a Chinese numeral without giving characters back (faster on the many
+    # numerals that open no amount); with backtracking allowed it must find the very same matches
+    backtracking = re.compile(VALUE.pattern.replace("]{0,7}+)", "]{0,7})"))
+    assert backtracking.pattern != VALUE.pattern
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in VALUE.finditer(text)] == \
+            [(m.span(), m.groups()) for m in backtracking.finditer(text)], text
+
+
+_NUMERALS = "零〇一二两三四五六七八九十百千"
+
+
+def test_possessive_chinese_numeral_on_every_short_string() -> None:
+    # every string of up to three characters over the numerals, the characters of the amount
+    # units (read from the pattern, so a unit added later is covered) and a few others
+    units = VALUE.pattern[VALUE.pattern.index("(?P<cn_unit>"):VALUE.pattern.index("(?P<cn_post>")]
+    alphabet = sorted(set(_NUMERALS) | {c for c in units if "\u4e00" <= c <= "\u9fff"} | set("多是1%"))
+    _same_matches_as_backtracking(["".join(p) for n in (1, 2, 3) for p in product(alphabet, repeat=n)])
+
+
+@given(st.lists(st.tuples(st.text(alphabet=_NUMERALS, min_size=1, max_size=9),
+                          st.sampled_from(["万亿元", "亿元", "万元", "千元", "百元", "元", "美元", "吨", "户", "千户",
+                                           "多", "余", "多万元", "以上", "是", "%", "1", "分之", ""])), max_size=6))
+def test_possessive_chinese_numeral_on_long_numerals(parts: list[tuple[str, str]]) -> None:
+    _same_matches_as_backtracking(["".join(run + after for run, after in parts)])

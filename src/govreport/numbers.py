@@ -44,9 +44,12 @@ _DIGITS_VALUE = (
     rf"(?P<unit>%|％|‰|个百分点|{MULTIPLIER}?(?:{UNIT_WORDS})|{MULTIPLIER})?"
     rf"(?P<post>左右|以上|以内|以下|上下)?"
 )
-# 两亿元, 五千万元, 一千二百万人: a Chinese numeral counts only before an amount's unit
+# 两亿元, 五千万元, 一千二百万人: a Chinese numeral counts only before an amount's unit. The numeral
+# is taken possessively: giving back a numeral character never lets a unit match (the one unit
+# that opens with one, 千/百 before 元 or 户, matches as well after the whole numeral), and most of
+# the ~500 numeral characters of a report (一是, 进一步) fail here, so re need not try each length.
 _CHINESE_AMOUNT = (
-    r"(?<=[零〇一二两三四五六七八九十百千])(?P<cn>[零〇一二两三四五六七八九十百千]{0,7})(?P<cn_approx>多|余)?"
+    r"(?<=[零〇一二两三四五六七八九十百千])(?P<cn>[零〇一二两三四五六七八九十百千]{0,7}+)(?P<cn_approx>多|余)?"
     r"(?P<cn_unit>(?:万亿|亿|万)(?:元|美元|吨|斤|人|户|亩)|(?:千|百)?(?:元|美元|吨|斤)|(?:万|千)?户)"
     r"(?P<cn_post>左右|以上|以内|以下)?")
 # one scan finds both: a regex pass over a long report costs more than the matches it yields
