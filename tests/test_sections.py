@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from govreport.sections import find_sections
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govreport.sections import _CANDIDATE_LINE, _INDENT_CHARS, BARE_MAX, MARKER_FIRST, find_sections
 
 REPORT = """各位代表：
 一、2024年工作回顾
@@ -28,3 +31,30 @@ def test_heading_tree_and_kinds() -> None:
 def test_unmarked_heading_and_following_items_stay_review() -> None:
     secs = find_sections("各位代表：\n2022年工作回顾\n正文。\n一、稳防控、保安全\n正文。\n")
     assert [s.kind for s in secs] == ["review", "review"]
+
+
+def test_top_headings_run_into_paragraphs_are_found() -> None:
+    # some copies lose the line breaks before top-level headings: 。二、… follows the paragraph
+    text = ("各位代表：一、2024年工作回顾过去一年，经济增长5%。正文。二、2025年主要预期目标增长5%左右。"
+            "三、2025年政府工作任务正文。十一、加强政府自身建设正文。")
+    secs = [(s.marker, s.kind) for s in find_sections(text) if s.depth == 1]
+    assert secs == [("一、", "review"), ("二、", "targets"), ("三、", "tasks"), ("十一、", "self_building")]
+    top = next(s for s in find_sections(text) if s.marker == "十一、")
+    assert text[top.start:top.start + 3] == "十一、"
+
+
+_LINE_PARTS = st.sampled_from([" ", "\u3000", "\t", "\u00a0", "\r", "\u2003", "一、", "（一）", "1.", "第", "回顾",
+                               "正文内容较长的一段话" * 2, "字", "。", "二"])
+
+
+@given(st.lists(st.lists(_LINE_PARTS, max_size=8).map("".join), max_size=6).map("\n".join))
+def test_candidate_lines_are_the_lines_worth_a_look(text: str) -> None:
+    # the one-scan candidate test must pick exactly the lines the plain per-line test would
+    assert MARKER_FIRST is not None
+    expected, pos = [], 0
+    for line in text.split("\n"):
+        body = line.lstrip(_INDENT_CHARS)
+        if body and (body[0] in MARKER_FIRST or len(body.rstrip()) <= BARE_MAX):
+            expected.append(pos)
+        pos += len(line) + 1
+    assert [m.start() for m in _CANDIDATE_LINE.finditer("\n" + text)] == expected
