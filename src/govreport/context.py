@@ -97,6 +97,8 @@ def _multi_year_passages(text: str, sections: tuple[Section, ...], review_year: 
 
 
 FYP_OPENING = re.compile(r"^[ \t\u3000]*(?:——)?[^。\n]{0,6}“?(十[一二三四五六]五)”?(?:时期|期间|规划)", re.M)
+# what FYP_OPENING is found from: ^ makes re try it at every position, this opens with a literal
+_FYP = re.compile(r"十[一二三四五六]五")
 
 
 def _plan_passages(text: str, sections: tuple[Section, ...], target_year: int | None,
@@ -106,11 +108,25 @@ def _plan_passages(text: str, sections: tuple[Section, ...], target_year: int | 
     for sec in sections:
         if sec.kind != "review" or sec.depth != 1 or target_year is None:
             continue
-        for m in FYP_OPENING.finditer(text, sec.heading_end, sec.end):
-            if FIVE_YEAR.get(m.group(1), 0) >= target_year:
-                out.append((m.start(), sec.end))
-                break
+        opening = _first_plan_opening(text, sec.heading_end, sec.end, target_year)
+        if opening is not None:
+            out.append((opening, sec.end))
     return tuple(out)
+
+
+def _first_plan_opening(text: str, start: int, end: int, target_year: int) -> int | None:
+    """Where the first line in text[start:end] that opens on a five-year plan not yet past starts:
+    FYP_OPENING.finditer(text, start, end), tried only on the lines that name such a plan."""
+    tried = -1
+    for hit in _FYP.finditer(text, start, end):
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        if line_start == tried or line_start < start:
+            continue  # the line was tried, or starts before the section's text (^ cannot match there)
+        tried = line_start
+        m = FYP_OPENING.match(text, line_start, end)
+        if m and FIVE_YEAR.get(m.group(1), 0) >= target_year:
+            return line_start
+    return None
 
 
 # --- mentions and values in a clause ---------------------------------------------------------------

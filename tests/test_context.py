@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govreport.context import FIVE_YEAR, FYP_OPENING, _first_plan_opening, make_context
+from govreport.model import Meta
+from govreport.sections import find_sections
+
+REPORT = """各位代表：
+一、2025年工作回顾
+过去一年，经济增长5.2%。
+“十四五”时期，经济总量跃上新台阶。
+“十五五”时期是基本实现现代化夯实基础的关键时期。今后五年的主要目标是经济保持合理增长。
+二、2026年工作任务
+今年发展主要预期目标是：增长5%左右。
+"""
+
+
+def test_a_paragraph_opening_on_a_coming_plan_starts_the_plan_part() -> None:
+    sections = find_sections(REPORT)
+    ctx = make_context(REPORT, Meta(report_year=2026), sections)
+    review = next(s for s in sections if s.kind == "review")
+    coming = REPORT.index("“十五五”时期是")
+    assert ctx.plan_passages == ((coming, review.end),)
+    assert not ctx.in_plan_passage(REPORT.index("“十四五”时期，"))
+    assert ctx.in_plan_passage(REPORT.index("今后五年"))
+
+
+_PARTS = st.sampled_from(["\n", "\u3000", " ", "——", "“", "”", "十四五", "十五五", "十三五", "时期", "规划", "期间",
+                          "。", "回顾", "经济", "字"])
+
+
+@settings(max_examples=300)
+@given(st.lists(_PARTS, max_size=30).map("".join), st.data(), st.sampled_from([2016, 2021, 2026, 2031]))
+def test_the_plan_opening_is_the_first_one_the_opening_pattern_finds(
+        text: str, data: st.DataObject, target_year: int) -> None:
+    # found from its 十X五 instead of by trying ^ at every position: the same line either way
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = next((m.start() for m in FYP_OPENING.finditer(text, start, end)
+                     if FIVE_YEAR.get(m.group(1), 0) >= target_year), None)
+    assert _first_plan_opening(text, start, end, target_year) == expected
+
+
+def test_a_plan_opening_must_start_a_line_inside_the_searched_stretch() -> None:
+    line = "——“十五五”时期是关键时期。"
+    assert _first_plan_opening(line, 0, len(line), 2026) == 0
+    assert _first_plan_opening(line, 1, len(line), 2026) is None  # the line starts before the stretch
+    assert _first_plan_opening("x\n" + line, 1, len(line) + 2, 2026) == 2
+    assert _first_plan_opening(line, 0, len(line), 2031) is None  # a plan already past
