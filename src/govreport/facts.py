@@ -114,6 +114,8 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
     names = [name for start, end in clauses for name in find_names(text, g, start, end)]
     starts = [n[0] for n in names]
     for start, end in clauses:
+        if bisect_right(starts, start - 1) == bisect_right(starts, end - 1):
+            continue  # no name in the clause (most clauses with a number): no fact
         sentence_start = _back_to(rev, SENTENCE_END, start)
         estimate = ESTIMATE.search(text, sentence_start, end)
         mentions = _mentions_in(text, start, end, names, starts, g, meta.level == "national")
