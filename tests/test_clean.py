@@ -99,6 +99,14 @@ def test_line_end_stamps_and_entities() -> None:
     assert {"line_tag", "entity"} <= {e.kind for e in c.edits}
 
 
+def test_five_stamped_lines_are_enough_the_last_one_without_a_line_break() -> None:
+    # the count before the line-by-line look includes the last line, which no break follows
+    raw = "\n".join(f"第{i}段正文，完成了目标任务。F9f" for i in range(5))
+    assert "F9f" not in clean(raw).text
+    four = "\n".join(f"第{i}段正文，完成了目标任务。F9f" for i in range(4))
+    assert clean(four).text.count("F9f") == 4
+
+
 def test_a_word_that_also_stands_inside_lines_is_no_stamp() -> None:
     raw = "\n".join(f"第{i}段采用5G技术。5G" for i in range(6))
     assert clean(raw).text.count("5G") == 12

@@ -276,11 +276,15 @@ def unescape_entities(text: str) -> Iterator[offsets.Proposal]:
 
 _LINE_END_TOKEN = re.compile(r"([A-Za-z0-9]{2,6})[ \t]*$")
 _AFTER_CHINESE = re.compile(r"[\u4e00-\u9fff，。、；：！？”）]")
+# a line break after an ASCII letter or digit, found from the break (a literal re skips to in C)
+_ALNUM_LINE_END = re.compile(r"\n(?<=[0-9A-Za-z]\n)")
 
 
 def remove_line_end_tags(text: str) -> Iterator[offsets.Proposal]:
     """Some copying sites stamp a short tag (F9f) on the end of every line: a token found at five
     or more line ends after Chinese text, and never inside a line, is such a stamp."""
+    if len(_ALNUM_LINE_END.findall(text)) + (text[-1:].isascii() and text[-1:].isalnum()) < 5:
+        return  # fewer than five lines end in a letter or digit (every report but stamped copies)
     found: list[tuple[int, int, str]] = []
     pos = 0
     for line in text.split("\n"):
