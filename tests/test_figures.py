@@ -5,7 +5,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport.figures import _VERB_TAIL_REVERSED, VERB_WORDS, extract_figures
+from govreport.figures import _VERB_TAIL_REVERSED, SUBJECT_REACH, VERB_WORDS, _phrase_before, extract_figures
 
 # the longest tail of verb words, by the plain definition: a search from every position
 _VERB_TAIL = re.compile(f"(?:{'|'.join(VERB_WORDS)})+$")
@@ -48,3 +48,26 @@ def test_the_reversed_verb_tail_is_the_longest_tail_of_verb_words(head: list[str
     longest = _VERB_TAIL.search(phrase)
     reversed_tail = _VERB_TAIL_REVERSED.match(phrase[::-1])
     assert (longest.start() if longest else len(phrase)) == len(phrase) - (reversed_tail.end() if reversed_tail else 0)
+
+
+_WORD_CHARS = re.compile(rf"[\u4e00-\u9fffA-Za-z“”]{{1,{SUBJECT_REACH}}}$")
+
+
+_PARTS = ["地区生产总值", "，", "“", "”", "GDP", "5", "增", "全年", "实现", "长", "达到", "%", *VERB_WORDS]
+
+
+@given(st.lists(st.sampled_from(_PARTS), max_size=12).map("".join), st.data())
+def test_the_phrase_before_a_number_is_its_word_run_split_at_the_verb_tail(text: str, data: st.DataObject) -> None:
+    # by the plain definition: the run of word characters ending at pos (at most SUBJECT_REACH),
+    # then the longest tail of verb words in it
+    pos = data.draw(st.integers(0, len(text)))
+    run = _WORD_CHARS.search(text, max(0, pos - SUBJECT_REACH), pos)
+    phrase = run.group() if run else ""
+    tail = _VERB_TAIL.search(phrase)
+    cut = tail.start() if tail else len(phrase)
+    assert _phrase_before(text[::-1], pos) == (phrase[:cut], phrase[cut:])
+
+
+def test_the_phrase_before_a_number_reaches_back_subject_reach_characters() -> None:
+    text = "基本公共卫生服务经费人均财政补助标准" * 2 + "提高到"
+    assert _phrase_before(text[::-1], len(text)) == (text[-SUBJECT_REACH:-3], "提高到")

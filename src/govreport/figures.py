@@ -30,24 +30,24 @@ _VERB_TAIL_REVERSED = re.compile(
 _TIME_HEAD = re.compile(r"^(?:全年|预计|今年|去年|上年|年末|年底|完成|实现|拟|安排|发行)+")
 _DECLINE = re.compile(r"(?:下降|降低|降幅|减少)(?!到|至)")
 _LIST_GLUE = re.compile(r"[、和及与]$")
+# read in the reversed text from just before a number: its verb words, then the rest of the run of
+# word characters (verb words are word characters, so together they are that run)
+_PHRASE_REVERSED = re.compile(rf"(?P<verbs>{_VERB_TAIL_REVERSED.pattern})?(?P<subject>{_SUBJECT_CHARS.pattern})?")
 
 
-def _phrase_before(text: str, pos: int) -> tuple[str, str]:
+def _phrase_before(rev: str, pos: int) -> tuple[str, str]:
     """The run of word characters that ends at pos (at most SUBJECT_REACH long), split into the
-    subject phrase and its tail of verb words. Read on the reversed window: one match each."""
-    window = text[max(0, pos - SUBJECT_REACH):pos][::-1]
-    m = _SUBJECT_CHARS.match(window)
-    if m is None:
-        return "", ""
-    reversed_phrase = m.group()
-    verbs = _VERB_TAIL_REVERSED.match(reversed_phrase)
-    cut = verbs.end() if verbs else 0
-    return reversed_phrase[cut:][::-1], reversed_phrase[:cut][::-1]
+    subject phrase and its tail of verb words. rev is the text reversed: one match, no slicing."""
+    at = len(rev) - pos
+    m = _PHRASE_REVERSED.match(rev, at, at + SUBJECT_REACH)
+    verbs, subject = m.group("verbs", "subject")  # type: ignore[union-attr]  # it matches empty at worst
+    return (subject or "")[::-1], (verbs or "")[::-1]
 
 
 def extract_figures(text: str, sections: tuple[Section, ...], values: list[Value] | None = None,
                     ) -> tuple[Figure, ...]:
     starts = [s.start for s in sections]
+    rev = text[::-1]
     out: list[Figure] = []
     previous: tuple[Value, str, bool] | None = None
     for v in values if values is not None else find_values(text):
@@ -57,7 +57,7 @@ def extract_figures(text: str, sections: tuple[Section, ...], values: list[Value
             subject, declines = previous[1], previous[2]  # 4.5%、6.2%: the list shares its subject
             start = v.start
         else:
-            head, verbs = _phrase_before(text, v.start)
+            head, verbs = _phrase_before(rev, v.start)
             subject = _TIME_HEAD.sub("", head)
             declines = bool(verbs and _DECLINE.search(verbs))
             start = v.start - len(head) - len(verbs)
