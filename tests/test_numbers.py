@@ -104,3 +104,9 @@ def test_possessive_chinese_numeral_on_every_short_string() -> None:
                                            "多", "余", "多万元", "以上", "是", "%", "1", "分之", ""])), max_size=6))
 def test_possessive_chinese_numeral_on_long_numerals(parts: list[tuple[str, str]]) -> None:
     _same_matches_as_backtracking(["".join(run + after for run, after in parts)])
+
+
+def test_no_value_starts_inside_a_longer_number() -> None:
+    # 1.2.3亿元 is no amount (a version, a section number): its 2 and 3 open nothing either
+    assert find_values("第1.2.3亿元") == []
+    assert [(v.value, v.unit) for v in find_values("共1.5亿元")] == [(1.5, "亿元")]
