@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govreport
 from govreport.clean import clean
 from govreport.gazetteer import Gazetteer, default_gazetteer
-from govreport.meta import extract_meta
+from govreport.meta import REVIEW_YEAR, _review_heading_year, extract_meta
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +98,15 @@ def test_the_congress_written_short(line: str) -> None:
 def test_a_speaker_line_with_a_colon() -> None:
     meta = govreport.extract("某某县政府工作报告\n区长：王五\n各位代表：\n一、2023年工作回顾\n经济平稳。").meta
     assert (meta.speaker, meta.speaker_title) == ("王五", "区长")
+
+
+_HEADING_PARTS = st.sampled_from(["2023年主要工作回顾", "2023年工作回顾", "2023年回顾", "12024", "年", "工作", "主要",
+                                  "回顾", "一、", "\n", "，"])
+
+
+@given(st.lists(_HEADING_PARTS, max_size=14).map("".join), st.integers(0, 40))
+def test_the_review_heading_year_is_the_first_review_year_match(text: str, limit: int) -> None:
+    # found from its 回顾 rather than by a digit class tried at every position: the same match
+    expected = REVIEW_YEAR.search(text, 0, limit)
+    got = _review_heading_year(text, limit)
+    assert (got and (got.group(1), got.start())) == (expected and (expected.group(1), expected.start()))

@@ -37,6 +37,9 @@ TITLE_LINE = re.compile(
 SALUTATION = re.compile(r"各位代表")
 # [0-9]\d{3}, not \d{4}: a pattern opening with a character class lets re skip to candidates in C
 REVIEW_YEAR = re.compile(r"([0-9]\d{3})年(?:主要工作|工作)?回顾")
+# REVIEW_YEAR found from its 回顾 (a literal re skips to in C; a digit class it must test everywhere)
+_REVIEW = re.compile("回顾")
+_YEAR_OF_REVIEW = re.compile(r"([0-9]\d{3})年(?:主要工作|工作)?$")
 TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff]{0,12}?政府工作报告")
 # found from its 是 (a literal re skips to in C), the year read behind it: 2021年是"十四五"开局之年
 PIVOTAL_YEAR = re.compile(
@@ -143,7 +146,7 @@ def _small_number(text: str) -> int:
 def _report_year(text: str, header: str, body: str, meeting_year: int | None) -> int | None:
     if meeting_year:
         return meeting_year
-    review = REVIEW_YEAR.search(text, 0, 8000)
+    review = _review_heading_year(text, 8000)
     if review:
         return int(review.group(1)) + 1
     task_heading = TASK_HEADING_YEAR.search("\n" + text)
@@ -168,6 +171,15 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
     recurring = [y for y, n in years.items() if n >= 2]
     if recurring:
         return max(recurring) + 1
+    return None
+
+
+def _review_heading_year(text: str, limit: int) -> re.Match[str] | None:
+    """REVIEW_YEAR.search(text, 0, limit), read behind each 回顾."""
+    for hit in _REVIEW.finditer(text, 0, limit):
+        year = _YEAR_OF_REVIEW.search(text, max(0, hit.start() - 11), hit.start())
+        if year:
+            return year
     return None
 
 
