@@ -3,7 +3,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport.sections import _CANDIDATE_LINE, _INDENT_CHARS, BARE_MAX, MARKER_FIRST, find_sections
+from govreport.sections import (
+    _CANDIDATE_LINE,
+    _INDENT_CHARS,
+    BARE_MAX,
+    MARKER_FIRST,
+    MARKERS,
+    _marked_heading,
+    find_sections,
+)
 
 REPORT = """各位代表：
 一、2024年工作回顾
@@ -58,3 +66,13 @@ def test_candidate_lines_are_the_lines_worth_a_look(text: str) -> None:
             expected.append(pos)
         pos += len(line) + 1
     assert [m.start() for m in _CANDIDATE_LINE.finditer("\n" + text)] == expected
+
+
+_MARKER_PARTS = ["一、", "（一）", "(1)", "（1）", "12.", "第二部分", "一", "十", "、", ".", "（", ")", "第", "1", "字"]
+
+
+@given(st.lists(st.sampled_from(_MARKER_PARTS), max_size=6).map("".join))
+def test_a_marker_is_the_first_of_markers_that_matches(body: str) -> None:
+    # tried by the line's first character only: the same marker as trying them all in order
+    expected = next(((d, m.group()) for d, p in MARKERS if (m := p.match(body))), None)
+    assert _marked_heading(body) == expected

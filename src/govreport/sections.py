@@ -36,6 +36,9 @@ BARE_MAX = 25  # the longest line _BARE_HEADING accepts (a year and 20 character
 # every character a heading marker can open with
 _FIRSTS = [first_chars(p.pattern) for _, p in MARKERS]
 MARKER_FIRST: frozenset[str] | None = None if None in _FIRSTS else frozenset().union(*(f or set() for f in _FIRSTS))
+# the markers a line can open with, by its first character, in MARKERS' order
+_MARKERS_BY_FIRST: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] | None = None if MARKER_FIRST is None else {
+    c: tuple(mk for mk, firsts in zip(MARKERS, _FIRSTS, strict=True) if firsts and c in firsts) for c in MARKER_FIRST}
 # A line that may be a heading: after its indent, a character a marker opens with, or at most
 # BARE_MAX characters before the line's trailing spaces. Most lines are paragraphs; one scan finds
 # the few others (a Python test of every line cost ~0.3 us each). Searched in the text with a
@@ -127,7 +130,8 @@ def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, in
 
 
 def _marked_heading(body: str) -> tuple[int, str] | None:
-    for depth, pattern in MARKERS:
+    markers = MARKERS if _MARKERS_BY_FIRST is None else _MARKERS_BY_FIRST.get(body[:1], ())
+    for depth, pattern in markers:
         m = pattern.match(body)
         if m:
             return depth, m.group()
