@@ -65,8 +65,11 @@ def apply(text: str, layers: tuple[Layer, ...], raw: str, proposals: Iterable[Pr
             continue
         pieces.append(text[pos:start])
         out_len += start - pos
-        r0 = clean_pos_to_raw(layers, start, False, raw_len)
-        r1 = clean_pos_to_raw(layers, end, True, raw_len) if end > start else r0
+        if layers:
+            r0 = clean_pos_to_raw(layers, start, False, raw_len)
+            r1 = clean_pos_to_raw(layers, end, True, raw_len) if end > start else r0
+        else:  # the first pass that edits sees the raw text itself (most edits: full-width forms)
+            r0, r1 = min(start, raw_len), min(end, raw_len)
         starts.append(start)
         ends.append(end)
         out_starts.append(out_len)
