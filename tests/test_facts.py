@@ -317,3 +317,21 @@ def test_a_rate_averaged_over_the_year_but_not_over_five() -> None:
         ("unemployment_surveyed", "rate", "actual", 2024, None, 5.2, None, None)}
     assert brief(facts("过去五年，年均城镇调查失业率5.3%。")) == set()
     assert brief(facts("年均城镇新增就业12万人。")) == set()  # a count averaged is still not one year's
+
+
+def test_a_later_year_before_the_name_makes_a_plan_for_that_year() -> None:
+    # 争取2028年粮食产量达到…: the year the figure is for stands before the name
+    got = brief(facts("粮食产量增长2%。", "今年地区生产总值增长5%左右。争取2028年粮食产量达到60万吨。"))
+    assert ("grain_output", "level", "plan", 2028, None, 60, None, None) in got
+    assert ("gdp", "growth", "target", 2025, None, 5, None, "左右") in got
+    # the year of the report itself leaves a target a target
+    assert ("grain_output", "level", "target", 2025, None, 58, None, None) in brief(
+        facts("粮食产量增长2%。", "2025年粮食产量达到58万吨。"))
+
+
+def test_a_clause_naming_the_month_a_change_began_may_stand_before_the_figure() -> None:
+    got = brief(facts("外贸出口从7月份开始大幅度回升，全年达到19.5亿元，比上年增长6.1%。"))
+    assert ("exports", "level", "actual", 2024, None, 19.5, None, None) in got
+    assert ("exports", "growth", "actual", 2024, None, 6.1, None, None) in got
+    # another number in that clause is another statement: no link across it
+    assert not brief(facts("外贸出口有3个月下降，全年达到19.5亿元。"))

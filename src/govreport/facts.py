@@ -41,6 +41,9 @@ CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩
 # the year a figure is given for, right before it: 1980年的127亿元, 1982年为270元, 2023年末达到…
 YEAR_OF = re.compile(r"((?:19|20)\d{2})年(?:末|底)?(?:的|为|是|达到?|提高到|增加到|增长到|下降到)?$")
 PLAN_TO = re.compile(r"到((?:20|19)\d{2})年|((?:20|19)\d{2})年前")
+# a year standing right before the indicator's name is the year the figure is for: a later one
+# than the report's makes a plan (争取1997年粮食产量达到4.75亿吨 in the report of 1993)
+YEAR_OF_NAME = re.compile(r"(?<![比较于与同和到])((?:19|20)\d{2})年(?:的)?$")
 FYP = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
 ESTIMATE = re.compile(r"预计")
 ASPIRATION = re.compile(r"力争|争取|努力")
@@ -55,6 +58,10 @@ _COMMA = re.compile(f"[{COMMAS}]")
 _JOINER_SET = frozenset(JOINERS)
 _COMMA_SET = frozenset(COMMAS)
 _DIGIT = re.compile(r"\d")
+# the free clause between a name and its first value (交出了高分答卷，; 从7月份开始大幅度回升，): short,
+# and no number in it but a month it speaks from
+FREE_CLAUSE_MAX = 12
+_MONTHS = re.compile(r"\d{1,2}月份?")
 SENTENCE_DELIMS = "。\n！？!?"
 CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
 SENTENCE_END = re.compile(f"[{SENTENCE_DELIMS}]")
@@ -233,7 +240,7 @@ def _gap_ok(gap: str, g: Grammar, after_value: bool) -> bool:
         if OTHER_NAMES.fullmatch(head) and g.gap.fullmatch(rest):
             return True
     parts = _COMMA.split(gap, maxsplit=1)
-    if len(parts) == 2 and len(parts[0]) <= 8 and not _DIGIT.search(parts[0]):
+    if len(parts) == 2 and len(parts[0]) <= FREE_CLAUSE_MAX and not _DIGIT.search(_MONTHS.sub("", parts[0])):
         return g.gap.fullmatch(parts[1]) is not None
     return False
 
@@ -394,7 +401,7 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         skind = "plan"
     sentence_start = _sentence_start(text, v.start)
     before = text[sentence_start:v.start]
-    plan = PLAN_TO.search(before)
+    plan = PLAN_TO.search(before) or YEAR_OF_NAME.search(text, max(sentence_start, name_start - 8), name_start)
     if plan:
         y = int(plan.group(1) or plan.group(2))
         if ctx.target_year and y > ctx.target_year:
