@@ -110,3 +110,17 @@ def test_no_value_starts_inside_a_longer_number() -> None:
     # 1.2.3亿元 is no amount (a version, a section number): its 2 and 3 open nothing either
     assert find_values("第1.2.3亿元") == []
     assert [(v.value, v.unit) for v in find_values("共1.5亿元")] == [(1.5, "亿元")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("粮食产量达到四亿零七百多万吨", (4.07, "亿吨", True)),
+    ("总产值增加了二十七亿四千万元", (27.4, "亿元", False)),
+    ("收支各为一千三百六十九亿一千四百万元", (1369.14, "亿元", False)),
+    ("共达十亿零七千万亩", (10.7, "亿亩", False)),
+    ("耕地七亿多亩", (7.0, "亿亩", True)),
+])
+def test_chinese_amounts_in_hundred_millions_and_ten_thousands(text: str, expected: tuple[float, str, bool]) -> None:
+    # older reports: 三亿零四百七十五万吨 is 3.0475 亿吨, not 四百七十五万吨 inside a longer numeral
+    (v,) = find_values(text)
+    assert (v.value, v.unit, v.approx) == expected
+    assert text[v.start:v.end].endswith(expected[1][-1])
