@@ -335,3 +335,27 @@ def test_a_clause_naming_the_month_a_change_began_may_stand_before_the_figure() 
     assert ("exports", "growth", "actual", 2024, None, 6.1, None, None) in got
     # another number in that clause is another statement: no link across it
     assert not brief(facts("外贸出口有3个月下降，全年达到19.5亿元。"))
+
+
+OLD_STYLE = "2025年政府工作报告\n各位代表：\n一、关于经济形势\n"
+
+
+def test_the_year_under_review_named_as_a_number_marks_the_past() -> None:
+    # older reports say 1984年 where newer ones say 去年: under a topic heading it decides the kind
+    r = govreport.extract(OLD_STYLE + "2024年，我县农业又获得了大丰收。粮食产量达到四亿零七百多万斤，比上年增长5.1%。\n"
+                          "2025年，粮食产量要达到四亿二千万斤。\n")
+    got = brief(list(r.facts))
+    assert ("grain_output", "level", "actual", 2024, None, 4.07, None, "以上") in got
+    assert ("grain_output", "growth", "actual", 2024, None, 5.1, None, None) in got
+    assert ("grain_output", "level", "target", 2025, None, 4.2, None, None) in got
+
+
+def test_a_sentence_on_a_sector_keeps_its_generic_names() -> None:
+    # 机械工业…，出口额增长30.8%: the machinery industry's exports, not the region's
+    assert not brief(facts("机械工业全年计划任务不足，总产值比上年增长8.1%，出口额增长30.8%。"))
+    assert ("exports", "growth", "actual", 2024, None, 30.8, None, None) in brief(
+        facts("全年生产总值比上年增长8.1%，出口额增长30.8%。"))
+
+
+def test_an_amount_gained_or_lost_is_no_level() -> None:
+    assert not brief(facts("提高收购价格，共计减少财政收入五百二十亿元。"))

@@ -24,6 +24,7 @@ from govreport.numbers import Value, find_values
 _THEN = r"(?:了)?(?:为|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?$"
 GROWTH_VERB = re.compile(rf"(?:增长|增|增加|提高|提升|上升|上涨|涨幅|增幅|增速|下降|降低|降幅|减少|回落|下滑){_THEN}")
 DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
+CHANGE_BEFORE_NAME = re.compile(r"(?:增加|减少|增收|减收|多收|少收)$")
 CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少)(?:了)?(?:超过?|近|约)?$")
 PARA_MULTI_YEAR = re.compile(r"这五年|五年来|过去五年|“?十[一二三四五六]五”?(?:时期|期间)|\d+年来|近五年")
 SENT_MULTI_YEAR = re.compile(r"累计[，,]|近[两三四五]年|[两三四五]年来|年均")
@@ -40,10 +41,16 @@ FROM_WORD = re.compile(r"(?:从|由)(?:\d{4}年的?|去年的?|上年的?|前[�
 CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩大|缩小|回落)?(?:到|至)|转为")
 # the year a figure is given for, right before it: 1980年的127亿元, 1982年为270元, 2023年末达到…
 YEAR_OF = re.compile(r"((?:19|20)\d{2})年(?:末|底)?(?:的|为|是|达到?|提高到|增加到|增长到|下降到)?$")
-PLAN_TO = re.compile(r"到((?:20|19)\d{2})年|((?:20|19)\d{2})年前")
+# a year as reports write it: 1984, or in older ones 一九八四 (read by _year_number)
+YEAR_WORD = r"(?:(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})"
+PLAN_TO = re.compile(rf"到({YEAR_WORD})年|({YEAR_WORD})年前")
 # a year standing right before the indicator's name is the year the figure is for: a later one
 # than the report's makes a plan (争取1997年粮食产量达到4.75亿吨 in the report of 1993)
-YEAR_OF_NAME = re.compile(r"(?<![比较于与同和到])((?:19|20)\d{2})年(?:的)?$")
+YEAR_OF_NAME = re.compile(rf"(?<![比较于与同和到])({YEAR_WORD})年(?:的)?$")
+# a year a sentence speaks of (1984年，我国农业又获得了大丰收), not one it compares with (比1983年,
+# 同1978年相比) or a span it counts from (1979年以来)
+TIME_YEAR = re.compile(rf"(?<![比较从由同与和跟到至\-—~～、\d〇零一二三四五六七八九])({YEAR_WORD})年"
+                       r"(?!代|前|以前|以来|之前)")
 FYP = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
 ESTIMATE = re.compile(r"预计")
 ASPIRATION = re.compile(r"力争|争取|努力")
@@ -96,7 +103,8 @@ def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, in
         # 全国… is another region's figure in a provincial report, the report's own in the nation's
         foreign = before is not None and not (national and before.group().startswith(NATION_WORD))
         if entry.generic and s > start:
-            foreign = foreign or not g.subject_before.search(text, max(start, s - 8), s)
+            foreign = foreign or not g.subject_before.search(text, max(start, s - 8), s) or (
+                g.sector_opening is not None and g.sector_opening.match(text, _sentence_start(text, s)) is not None)
         if entry.requires_before is not None:
             clause_opening = s == start or text[s - 1] in "，,、；;："
             sentence_start = _sentence_start(text, s)
@@ -306,6 +314,8 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
                        text_after=text[v.end:v.end + 1])
     if measure is None:
         return None
+    if measure == "level" and CHANGE_BEFORE_NAME.search(text, max(0, slot.mention.start - 2), slot.mention.start):
+        return None  # 共计减少财政收入五百二十亿元: an amount gained or lost, not the level
     if (measure == "growth" or entry.flow) and _in_multi_year_passage(text, v.start, ctx):
         return None
     averaged = YEARLY_AVERAGE.search(text, max(0, slot.mention.start - 4), slot.mention.start)
@@ -403,7 +413,7 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
     before = text[sentence_start:v.start]
     plan = PLAN_TO.search(before) or YEAR_OF_NAME.search(text, max(sentence_start, name_start - 8), name_start)
     if plan:
-        y = int(plan.group(1) or plan.group(2))
+        y = _year_number(plan.group(1) or plan.group(2))
         if ctx.target_year and y > ctx.target_year:
             return "plan", y
     fyp = FYP.search(before)
@@ -417,7 +427,7 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
     if intro and skind in ("review", "other") and not PAST_MARK.search(before, 0, intro.start()):
         return "target", ctx.target_year  # 今年…主要预期目标是：… wherever it stands
     if skind == "other":
-        mark = _time_of(text, name_start, tail)
+        mark = _time_of(text, name_start, tail, ctx)
         if mark == "now" and not (estimate_at is not None and estimate_at < v.start):
             return "target", ctx.target_year
         if mark != "past":
@@ -435,7 +445,7 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
     if skind in ("targets", "tasks", "self_building"):
         if year_m and int(year_m.group(1)) not in (ctx.review_year, ctx.target_year):
             return None, None  # 财政赤字从1979年的170亿元…: a figure of some other year
-        if _time_of(text, name_start, tail) == "past" or _names_review_year(before, ctx) or (
+        if _time_of(text, name_start, tail, ctx) == "past" or _names_review_year(before, ctx) or (
                 year_m and int(year_m.group(1)) == ctx.review_year):
             return "actual", ctx.review_year
         return "target", ctx.target_year
@@ -483,28 +493,44 @@ def _names_review_year(before: str, ctx: Context) -> bool:
     return int(first.group(1)) == ctx.review_year and NOW_MARK.search(before, first.end()) is None
 
 
-def _time_of(text: str, name_start: int, tail: str) -> str | None:
+def _time_of(text: str, name_start: int, tail: str, ctx: Context) -> str | None:
     """Whether a statement in the forward part speaks of last year: its own words, else the sentence before."""
+    years = (ctx.review_year, ctx.target_year)
     para_start = text.rfind("\n", 0, name_start) + 1
     sent_start = _sentence_start(text, name_start)
-    own = _last_time_mark(text[sent_start:name_start] + "|" + tail)
+    own = _last_time_mark(text[sent_start:name_start] + "|" + tail, *years)
     if own is not None or sent_start == para_start:
         return own
     prev_start = max(para_start, text.rfind("。", 0, sent_start - 1) + 1)
-    before = _last_time_mark(text[prev_start:sent_start])
+    before = _last_time_mark(text[prev_start:sent_start], *years)
     if before is not None or prev_start == para_start:
         return before
     # else the paragraph's opening sentence sets the time (过去一年里取得的…成绩。…粮食产量达到…)
     opening_end = text.find("。", para_start, prev_start)
-    return _last_time_mark(text[para_start:opening_end if opening_end >= 0 else prev_start])
+    return _last_time_mark(text[para_start:opening_end if opening_end >= 0 else prev_start], *years)
 
 
-def _last_time_mark(text: str) -> str | None:
+def _last_time_mark(text: str, review_year: int | None, target_year: int | None) -> str | None:
+    """The time the last time word of text names: 去年 or the year under review is the past, 今年,
+    a goal's words or the year of the report now."""
     past = [m.end() for m in PAST_MARK.finditer(text)]
     now = [m.end() for m in NOW_MARK.finditer(text)]
+    for m in TIME_YEAR.finditer(text):
+        year = _year_number(m.group(1))
+        if year == review_year:
+            past.append(m.end())
+        elif year == target_year:
+            now.append(m.end())
     if not past:
         return "now" if now else None
-    return "past" if not now or past[-1] > now[-1] else "now"
+    return "past" if not now or max(past) > max(now) else "now"
+
+
+def _year_number(written: str) -> int:
+    """'1984' -> 1984; '一九八四' -> 1984."""
+    if written.isdigit():
+        return int(written)
+    return int("".join(str("〇一二三四五六七八九".index("〇" if c == "零" else c)) for c in written))
 
 
 def _qualifier(v: Value, tail: str, kind: str, shared_post: str | None) -> str | None:

@@ -51,6 +51,7 @@ class Grammar:
     gap: re.Pattern[str]
     exclude_gap: re.Pattern[str]
     stock_words: re.Pattern[str] | None = None
+    sector_opening: re.Pattern[str] | None = None  # a sentence on a sector: its generic names are the sector's
 
 
 @cache
@@ -106,7 +107,8 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
     return Grammar(names, anchors, by_anchor, tuple(entries), statements, re.compile(ctx["foreign_before"]),
                    re.compile(ctx["subject_before"]), gap,
                    re.compile(ctx["exclude_gap"]),
-                   re.compile(ctx["stock_words"]) if ctx.get("stock_words") else None)
+                   re.compile(ctx["stock_words"]) if ctx.get("stock_words") else None,
+                   re.compile(ctx["sector_opening"]) if ctx.get("sector_opening") else None)
 
 
 def _final_literal(pattern: str) -> str | None:
