@@ -110,3 +110,17 @@ def test_the_review_heading_year_is_the_first_review_year_match(text: str, limit
     expected = REVIEW_YEAR.search(text, 0, limit)
     got = _review_heading_year(text, limit)
     assert (got and (got.group(1), got.start())) == (expected and (expected.group(1), expected.start()))
+
+
+def test_an_older_national_report_names_its_congress_in_its_opening(gaz: Gazetteer) -> None:
+    m = meta_of("各位代表：\n我代表国务院，向第六届全国人民代表大会第一次会议作政府工作报告，请予审议。\n", gaz)
+    assert (m.region, m.level, m.adcode, m.congress) == (
+        "中华人民共和国", "national", "100000", "第六届全国人民代表大会第一次会议")
+    assert m.meeting_date is None  # the text gives no date
+
+
+@pytest.mark.parametrize("opening", ["现在，我受国务院的委托，向全国人民代表大会报告政府工作。",
+                                     "我受中共中央和国务院的委托，向大会作报告。",
+                                     "我现在根据国务院的决定，向大会作政府工作报告。"])
+def test_older_ways_of_speaking_for_the_state_council(gaz: Gazetteer, opening: str) -> None:
+    assert meta_of(f"各位代表：\n{opening}\n", gaz).region == "中华人民共和国"

@@ -50,7 +50,16 @@ YEAR = re.compile(r"((?:19|20)\d{2})年")
 TASK_HEADING_YEAR = re.compile(
     r"\n[ \t\u3000]*[一二三四五六七八九十]+、[ \t\u3000]*(?:关于|对)?((?:19|20)\d{2})\s*年"
     r"(?:的)?(?:主要任务|工作总体部署|工作|政府工作|政府工作任务|重点工作|经济社会发展|国民经济和社会发展)(?!回顾)")
-SELF_REFERENCE = re.compile(r"我代表(?P<state>国务院|中央人民政府)|我代表(?P<org>[\u4e00-\u9fff]{0,12}?)人民政府")
+# 我代表国务院; in older reports also 我现在代表…, 我受(中共中央和)国务院的委托, 我现在根据国务院的决定
+SELF_REFERENCE = re.compile(
+    r"我(?:现在)?(?:代表|受|根据)(?:中共中央和)?(?:中华人民共和国)?(?P<state>国务院|中央人民政府)"
+    r"|我代表(?P<org>[\u4e00-\u9fff]{0,12}?)人民政府")
+# the opening of an older national report names the congress it is addressed to, with no date:
+# 我代表国务院，向第六届全国人民代表大会第一次会议作政府工作报告
+ADDRESSED_NPC = re.compile(
+    rf"向[ \t\u3000]*(?P<cong>第[{CN_ORDINAL}]+届)[ \t\u3000]*(?P<nat>全国)人民代表大会[ \t\u3000]*"
+    rf"(?P<sess>第[{CN_ORDINAL}]+次)会议")
+ADDRESSED_REACH = 400  # characters of the body's opening the address is looked for in
 NATION = "中华人民共和国"
 
 
@@ -61,7 +70,9 @@ def extract_meta(text: str, gazetteer: Gazetteer) -> Meta:
         later = _find_meeting(text, 3000)
         meeting = later if later is not None and later["y"] else None
     date = _meeting_date(meeting)
-    national = bool(meeting and meeting.group("nat")) or _self_org(text) in ("国务院", "中央人民政府")
+    addressed = ADDRESSED_NPC.search(body, 0, ADDRESSED_REACH) if meeting is None else None
+    national = bool(meeting and meeting.group("nat")) or addressed is not None or \
+        _self_org(text) in ("国务院", "中央人民政府")
     report_year = _report_year(text, header, body, date.year if date else None)
     region, province_hint = _region(header, meeting, national)
     speaker, title, speaker_org = _speaker(header)
@@ -71,7 +82,7 @@ def extract_meta(text: str, gazetteer: Gazetteer) -> Meta:
         region=NATION if national else region,
         report_year=report_year,
         meeting_date=date.isoformat() if date else None,
-        congress=_congress(meeting) if meeting else None,
+        congress=_congress(meeting) if meeting else _congress(addressed) if addressed else None,
         speaker=speaker,
         speaker_title=title,
     )
