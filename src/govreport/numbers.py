@@ -51,10 +51,11 @@ _DIGITS_VALUE = (
 # Older reports write large amounts in hundred millions and ten thousands: 三亿零四百七十五万吨,
 # 一千三百六十九亿一千四百万元 (the part after 亿 is read as cn_inner), and 七亿多亩 (多 after 亿).
 _CN = "零〇一二两三四五六七八九十百千"
+# Inside the unit, so only an amount that reaches its 亿 pays for reading on.
 _CHINESE_AMOUNT = (
-    rf"(?<=[{_CN}])(?P<cn>[{_CN}]{{0,7}}+)(?:亿(?P<cn_inner>[{_CN}]{{1,7}}+)(?=(?:多|余)?万))?(?P<cn_approx>多|余)?"
-    r"(?P<cn_unit>(?:万亿|亿|万)(?P<cn_approx2>多|余)?(?:元|美元|吨|斤|人|户|亩)|(?:千|百)?(?:元|美元|吨|斤)"
-    r"|(?:万|千)?户)"
+    rf"(?<=[{_CN}])(?P<cn>[{_CN}]{{0,7}}+)(?P<cn_approx>多|余)?"
+    rf"(?P<cn_unit>(?:万亿|亿(?:(?P<cn_inner>[{_CN}]{{1,7}}+)(?P<cn_approx3>多|余)?万)?|万)(?P<cn_approx2>多|余)?"
+    r"(?:元|美元|吨|斤|人|户|亩)|(?:千|百)?(?:元|美元|吨|斤)|(?:万|千)?户)"
     r"(?P<cn_post>左右|以上|以内|以下)?")
 # one scan finds both: a regex pass over a long report costs more than the matches it yields
 VALUE = re.compile(rf"[{_LEAD}](?:{_DIGITS_VALUE}|{_CHINESE_AMOUNT})")
@@ -145,20 +146,20 @@ _CN_DIGITS_SET = frozenset("零〇一二两三四五六七八九十百千万亿�
 def _chinese_amount(text: str, m: re.Match[str]) -> Value | None:
     if m.start() > 0 and text[m.start() - 1] in _CN_DIGITS_SET:
         return None  # inside a longer numeral, or an ordinal (第一户)
-    unit, inner, approx_in_unit = m.group("cn_unit", "cn_inner", "cn_approx2")
+    unit, inner, approx_in_unit, approx_inner = m.group("cn_unit", "cn_inner", "cn_approx2", "cn_approx3")
     numeral = text[m.start():m.end("cn")]
     if len(numeral) < 2 and not unit.startswith(("万", "亿")):
         return None  # 一户一策, 一元复始: a lone numeral before a bare unit is a word, not an amount
-    if approx_in_unit:
-        unit = unit.replace(approx_in_unit, "")  # 七亿多亩: 7 亿亩, and more
     try:
         v = parse_number(numeral)
         if inner:  # 三亿零四百七十五万吨 -> 3.0475 亿吨
             v = (v * 10_000 + parse_number(inner.lstrip("零〇"))) / 10_000
-            unit = "亿" + unit[1:]
+            unit = "亿" + unit[unit.rindex("万") + 1:]
     except (ValueError, TypeError, KeyError):
         return None
+    if approx_in_unit:
+        unit = unit.replace(approx_in_unit, "")  # 七亿多亩: 7 亿亩, and more
     if v <= 0:
         return None
-    return Value(m.start(), m.end(), v, None, unit, bool(m.group("cn_approx") or approx_in_unit), m.group("cn_post"),
-                 False)
+    approx = bool(m.group("cn_approx") or approx_in_unit or approx_inner)
+    return Value(m.start(), m.end(), v, None, unit, approx, m.group("cn_post"), False)
