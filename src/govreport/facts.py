@@ -49,8 +49,9 @@ PLAN_TO = re.compile(rf"到({YEAR_WORD})年|({YEAR_WORD})年前")
 YEAR_OF_NAME = re.compile(rf"(?<![比较于与同和到])({YEAR_WORD})年(?:的)?$")
 # a year a sentence speaks of (1984年，我国农业又获得了大丰收), not one it compares with (比1983年,
 # 同1978年相比) or a span it counts from (1979年以来)
-TIME_YEAR = re.compile(rf"(?<![比较从由同与和跟到至\-—~～、\d〇零一二三四五六七八九])({YEAR_WORD})年"
-                       r"(?!代|前|以前|以来|之前)")
+# (the character before is tested in Python: a pattern opening with a lookbehind is tried at every position)
+TIME_YEAR = re.compile(rf"({YEAR_WORD})年(?!代|前|以前|以来|之前)")
+NOT_BEFORE_TIME_YEAR = frozenset("比较从由同与和跟到至-—~～、0123456789〇零一二三四五六七八九")
 FYP = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
 ESTIMATE = re.compile(r"预计")
 ASPIRATION = re.compile(r"力争|争取|努力")
@@ -516,6 +517,8 @@ def _last_time_mark(text: str, review_year: int | None, target_year: int | None)
     past = [m.end() for m in PAST_MARK.finditer(text)]
     now = [m.end() for m in NOW_MARK.finditer(text)]
     for m in TIME_YEAR.finditer(text):
+        if m.start() and text[m.start() - 1] in NOT_BEFORE_TIME_YEAR:
+            continue
         year = _year_number(m.group(1))
         if year == review_year:
             past.append(m.end())
