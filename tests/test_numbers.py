@@ -72,6 +72,12 @@ def test_percent_ranges_in_chinese_numerals() -> None:
     assert found == [(8.0, 9.0, "%"), (8.0, 9.0, "%")]
 
 
+def test_full_width_commas_between_digit_groups_in_typeset_copies() -> None:
+    # older reports typeset 3，680亿斤 and 27，203，319，000元; a comma between clauses stays one
+    found = [(v.value, v.unit) for v in find_values("粮食总产量达到3，680亿斤，收入合计27，203，319，000元，增长5%，300家")]
+    assert found == [(3680.0, "亿斤"), (27203319000.0, "元"), (5.0, "%"), (300.0, "家")]
+
+
 def test_thousands_separators_in_web_copies() -> None:
     text = "收入42,560元，总值1,234.5亿元，共1,234,567元；2019,2020年；12,3456元"
     found = [(v.value, v.unit) for v in find_values(text)]

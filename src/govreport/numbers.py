@@ -13,7 +13,8 @@ import cn2an
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 # 42,560 in web copies: ASCII commas between groups of exactly three digits are thousands separators
-_GROUPS = r"(?:,\d{3}(?!\d))*"
+# (and in typeset copies of older reports the full-width comma does the same: 3，680亿斤, 27，203，319，000元)
+_GROUPS = r"(?:[,，]\d{3}(?!\d))*"
 NUM = rf"\d+{_GROUPS}(?:\.\d+)?"
 CN_NUM = rf"[{CN_DIGITS}]+"
 MULTIPLIER = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
@@ -75,7 +76,7 @@ class Value(NamedTuple):  # a tuple: built ~100 times per report, read-only
 def parse_number(text: str) -> float:
     """'82.9' -> 82.9; '五' -> 5; '一千二百' -> 1200; '三点五' -> 3.5."""
     if _NUM_RE.fullmatch(text):
-        return float(text.replace(",", ""))
+        return float(text.replace(",", "").replace("，", ""))
     return _chinese_number(text)
 
 
@@ -114,7 +115,7 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Value
             digits = text[at:m.end("v1t")]
         if digits and at:
             before = text[at - 1]  # inside a longer number: 12.5 read from its 2, 42,560 from its 560
-            if before.isdigit() or before == "." or (before == "," and at > 1 and text[at - 2].isdigit()):
+            if before.isdigit() or before == "." or (before in ",，" and at > 1 and text[at - 2].isdigit()):
                 continue
         unit = (unit_as_written or u1 or "").replace("％", "%")
         pct = pct1 or pct2
@@ -127,12 +128,12 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Value
                 continue
             unit = "%"
         elif digits:
-            v = float(digits.replace(",", ""))
+            v = float(digits.replace(",", "").replace("，", ""))
         else:
             continue
         if unit == "年" and digits and _CALENDAR_YEAR.fullmatch(digits):
             continue  # a calendar year is a date, not a quantity
-        vmax = float(v2.replace(",", "")) if v2 else (vmax_cn if pct else None)
+        vmax = float(v2.replace(",", "").replace("，", "")) if v2 else (vmax_cn if pct else None)
         if vmax is not None and vmax <= v:
             vmax = None  # "2021-2025年"-like or a dash that is no range
         out.append(_new_value(Value, (at, m.end(), v, vmax, unit, bool(approx), post, text[at] == "负")))
