@@ -74,7 +74,8 @@ def test_percent_ranges_in_chinese_numerals() -> None:
 
 def test_full_width_commas_between_digit_groups_in_typeset_copies() -> None:
     # older reports typeset 3，680亿斤 and 27，203，319，000元; a comma between clauses stays one
-    found = [(v.value, v.unit) for v in find_values("粮食总产量达到3，680亿斤，收入合计27，203，319，000元，增长5%，300家")]
+    text = "粮食总产量达到3，680亿斤，收入合计27，203，319，000元，增长5%，300家"
+    found = [(v.value, v.unit) for v in find_values(text)]
     assert found == [(3680.0, "亿斤"), (27203319000.0, "元"), (5.0, "%"), (300.0, "家")]
 
 
