@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import re
+from itertools import product
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govreport.context import FIVE_YEAR, FYP_OPENING, _first_plan_opening, make_context
+from govreport.context import FIVE_YEAR, FYP_OPENING, PAST_MARK, _first_plan_opening, make_context
 from govreport.model import Meta
 from govreport.sections import find_sections
 
@@ -49,3 +52,13 @@ def test_a_plan_opening_must_start_a_line_inside_the_searched_stretch() -> None:
     assert _first_plan_opening(line, 1, len(line), 2026) is None  # the line starts before the stretch
     assert _first_plan_opening("x\n" + line, 1, len(line) + 2, 2026) == 2
     assert _first_plan_opening(line, 0, len(line), 2031) is None  # a plan already past
+
+
+def test_past_mark_reads_its_lookbehind_after_the_word() -> None:
+    # the plain form, which re tries at every position, finds the same on every short string
+    plain = re.compile(r"(?<![比较从由])(?:去年|上年)(?!预算|同期)|过去一年")
+    parts = ["比", "较", "从", "去", "上", "年", "过", "一", "预算", "同期", "x"]
+    for n in range(1, 5):
+        for p in product(parts, repeat=n):
+            text = "".join(p)
+            assert [m.span() for m in PAST_MARK.finditer(text)] == [m.span() for m in plain.finditer(text)], text
