@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govreport
 from govreport.model import Fact
@@ -359,3 +363,35 @@ def test_a_sentence_on_a_sector_keeps_its_generic_names() -> None:
 
 def test_an_amount_gained_or_lost_is_no_level() -> None:
     assert not brief(facts("提高收购价格，共计减少财政收入五百二十亿元。"))
+
+
+# The plain forms of patterns searched in every figure's sentence; the package writes them to
+# open with a literal or a class (re skips ahead in C), and must find the same.
+_PLAIN_YEAR = r"(?:(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})"
+_PLAIN_GOAL_YEAR = re.compile(rf"到({_PLAIN_YEAR})年|({_PLAIN_YEAR})年前")
+_PLAIN_TIME_YEAR = re.compile(rf"({_PLAIN_YEAR})年(?!代|前|以前|以来|之前)")
+_PLAIN_SENTENCE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!代|前|以前|以来|之前)")
+_PLAIN_TARGET_INTRO = re.compile(r"(?:(?:主要|发展)?预期|主要)目标(?:建议|确定|拟定|设定)?(?:是|为|定为)[:：]?")
+_PLAIN_FYP = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
+_SENTENCE_PARTS = st.sampled_from([
+    "到2030年", "2030年前", "1984年", "12024年", "到一九八五年", "二〇二五年", "二零二六年前", "比1983年",
+    "1979年以来", "八十年代",
+    "发展预期目标是", "主要预期目标为", "主要目标定为：", "预期目标建议为", "“十四五”时期", "十五规划", "十三五末",
+    "到", "2030", "年", "前", "目标", "是", "主要", "预期", "，", "1", "字"])
+
+
+@settings(max_examples=300)
+@given(st.lists(_SENTENCE_PARTS, max_size=8).map("".join))
+def test_sentence_patterns_find_what_their_plain_forms_find(text: str) -> None:
+    from govreport import facts as F
+
+    plain = _PLAIN_GOAL_YEAR.search(text)
+    goal = F._goal_year(text)
+    assert (goal and (goal.start(), goal.group(1))) == (plain and (plain.start(), plain.group(1) or plain.group(2)))
+    assert [(m.start(), m.group(1)) for m in F.TIME_YEAR.finditer(text)] == \
+        [(m.start(), m.group(1)) for m in _PLAIN_TIME_YEAR.finditer(text)]
+    assert [m.span(1) for m in F.SENTENCE_YEAR.finditer(text)] == \
+        [m.span(1) for m in _PLAIN_SENTENCE_YEAR.finditer(text)]
+    assert [m.span() for m in F.TARGET_INTRO.finditer(text)] == [m.span() for m in _PLAIN_TARGET_INTRO.finditer(text)]
+    fyp, plain_fyp = F.FYP.search(text), _PLAIN_FYP.search(text)
+    assert (fyp and fyp.group(1)) == (plain_fyp and plain_fyp.group(1))

@@ -32,7 +32,9 @@ BASE_YEAR = re.compile(r"比((?:19|20)\d{2})年")
 # a sentence that opens by naming its base year: 1986年同1978年相比, 与2012年相比
 COMPARED_WITH = re.compile(r"(?:同|与|和|跟)((?:19|20)\d{2})年(?:相比|比较)")
 # the year a sentence says it speaks of: 1986年同1978年相比，… / 2023年，…
-SENTENCE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!代|前|以前|以来|之前)")
+# (Patterns searched in each figure's sentence open with a literal or a class, so re skips ahead
+# in C; the plain forms, which it would try at every position, are in tests/test_facts.py.)
+SENTENCE_YEAR = re.compile(r"([12](?<!\d.)(?:(?<=1)9|(?<=2)0)\d{2})年(?!代|前|以前|以来|之前)")
 NOW_MARK = re.compile(r"今年|目标|力争|预期|拟|明年|把[^，。；]{0,20}控制在")
 PAST_TARGET = re.compile(r"^[^，,。；;]{0,24}目标")
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12}$")
@@ -42,8 +44,10 @@ CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩
 # the year a figure is given for, right before it: 1980年的127亿元, 1982年为270元, 2023年末达到…
 YEAR_OF = re.compile(r"((?:19|20)\d{2})年(?:末|底)?(?:的|为|是|达到?|提高到|增加到|增长到|下降到)?$")
 # a year as reports write it: 1984, or in older ones 一九八四 (read by _year_number)
-YEAR_WORD = r"(?:(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})"
-PLAN_TO = re.compile(rf"到({YEAR_WORD})年|({YEAR_WORD})年前")
+YEAR_WORD = r"[12一二](?:(?<=1)9\d{2}|(?<=2)0\d{2}|(?<=[一二])[九〇零][〇零一二三四五六七八九]{2})"
+# a goal's year: 到2030年, 2030年前 (two patterns: an alternation of the two would be tried everywhere)
+PLAN_TO = re.compile(rf"到({YEAR_WORD})年")
+PLAN_BEFORE = re.compile(rf"({YEAR_WORD})年前")
 # a year standing right before the indicator's name is the year the figure is for: a later one
 # than the report's makes a plan (争取1997年粮食产量达到4.75亿吨 in the report of 1993)
 YEAR_OF_NAME = re.compile(rf"(?<![比较于与同和到])({YEAR_WORD})年(?:的)?$")
@@ -52,10 +56,11 @@ YEAR_OF_NAME = re.compile(rf"(?<![比较于与同和到])({YEAR_WORD})年(?:的)
 # (the character before is tested in Python: a pattern opening with a lookbehind is tried at every position)
 TIME_YEAR = re.compile(rf"({YEAR_WORD})年(?!代|前|以前|以来|之前)")
 NOT_BEFORE_TIME_YEAR = frozenset("比较从由同与和跟到至-—~～、0123456789〇零一二三四五六七八九")
-FYP = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
+FYP = re.compile(r"(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
 ESTIMATE = re.compile(r"预计")
 ASPIRATION = re.compile(r"力争|争取|努力")
-TARGET_INTRO = re.compile(r"(?:(?:主要|发展)?预期|主要)目标(?:建议|确定|拟定|设定)?(?:是|为|定为)[:：]?")
+_INTRO_END = r"目标(?:建议|确定|拟定|设定)?(?:是|为|定为)[:：]?"
+TARGET_INTRO = re.compile(rf"主要(?:预期)?{_INTRO_END}|发展预期{_INTRO_END}|预期{_INTRO_END}")
 JOINERS = "、和及与"  # one character between listed names or values (以及 besides)
 COMMAS = "，,"
 COORDINATOR = re.compile(rf"以及|[{JOINERS}]")
@@ -412,9 +417,9 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         skind = "plan"
     sentence_start = _sentence_start(text, v.start)
     before = text[sentence_start:v.start]
-    plan = PLAN_TO.search(before) or YEAR_OF_NAME.search(text, max(sentence_start, name_start - 8), name_start)
+    plan = _goal_year(before) or YEAR_OF_NAME.search(text, max(sentence_start, name_start - 8), name_start)
     if plan:
-        y = _year_number(plan.group(1) or plan.group(2))
+        y = _year_number(plan.group(1))
         if ctx.target_year and y > ctx.target_year:
             return "plan", y
     fyp = FYP.search(before)
@@ -527,6 +532,14 @@ def _last_time_mark(text: str, review_year: int | None, target_year: int | None)
     if not past:
         return "now" if now else None
     return "past" if not now or max(past) > max(now) else "now"
+
+
+def _goal_year(before: str) -> re.Match[str] | None:
+    """The first of 到YYYY年 and YYYY年前 in before."""
+    to, until = PLAN_TO.search(before), PLAN_BEFORE.search(before)
+    if to and until:
+        return to if to.start() < until.start() else until
+    return to or until
 
 
 def _year_number(written: str) -> int:
