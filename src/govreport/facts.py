@@ -26,8 +26,10 @@ GROWTH_VERB = re.compile(rf"(?:增长|增|增加|提高|提升|上升|上涨|涨
 DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
 CHANGE_BEFORE_NAME = re.compile(r"(?:增加|减少|增收|减收|多收|少收)$")
 CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少)(?:了)?(?:超过?|近|约)?$")
-PARA_MULTI_YEAR = re.compile(r"这五年|五年来|过去五年|“?十[一二三四五六]五”?(?:时期|期间)|\d+年来|近五年")
-SENT_MULTI_YEAR = re.compile(r"累计[，,]|近[两三四五]年|[两三四五]年来|年均")
+# (searched before each growth or count: every branch opens with a literal, so re skips ahead in C)
+PARA_MULTI_YEAR = re.compile(r"这五年|五年来|过去五年|十[一二三四五六]五”?(?:时期|期间)|近五年")
+YEARS_SINCE = re.compile(r"\d\d*年来")
+SENT_MULTI_YEAR = re.compile(r"累计[，,]|近[两三四五]年|两年来|三年来|四年来|五年来|年均")
 BASE_YEAR = re.compile(r"比((?:19|20)\d{2})年")
 # a sentence that opens by naming its base year: 1986年同1978年相比, 与2012年相比
 COMPARED_WITH = re.compile(r"(?:同|与|和|跟)((?:19|20)\d{2})年(?:相比|比较)")
@@ -375,6 +377,7 @@ def _in_multi_year_passage(text: str, pos: int, ctx: Context) -> bool:
     para_opening = text[para_start:para_start + 16].lstrip(" \t\u3000—")
     return MULTI_OPENING.search(para_opening) is not None or \
         PARA_MULTI_YEAR.search(text, sent_start, pos) is not None or \
+        YEARS_SINCE.search(text, sent_start, pos) is not None or \
         SENT_MULTI_YEAR.search(text, sent_start, pos) is not None
 
 
