@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from operator import attrgetter
 from typing import Any
 
 from govreport import lexicon, offsets
@@ -401,6 +402,9 @@ def default_passes(patterns: Patterns | None = None) -> list[Pass]:
             repair_ocr_digits]
 
 
+_RAW_SPAN = attrgetter("raw_start", "raw_end")
+
+
 def clean(raw: str, passes: list[Pass] | None = None) -> CleanText:
     """Run the cleaning passes over raw text; the result maps every clean offset back to raw."""
     text = raw
@@ -417,5 +421,5 @@ def clean(raw: str, passes: list[Pass] | None = None) -> CleanText:
             proposals.append((len(text.rstrip()), len(text), "", "trim"))
         text, layers, done = offsets.apply(text, layers, raw, proposals)
         edits.extend(done)
-    edits.sort(key=lambda e: (e.raw_start, e.raw_end))
+    edits.sort(key=_RAW_SPAN)
     return CleanText(text=text, raw=raw, layers=layers, edits=tuple(edits))
