@@ -29,7 +29,7 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "national"
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
-    ap.add_argument("--repeat", type=int, default=5, help="rounds; the median round is reported")
+    ap.add_argument("--repeat", type=int, default=7, help="rounds each way; the median round is reported")
     a = ap.parse_args()
     if not a.corpus.is_dir():
         print(f"no corpus at {a.corpus}: pass a folder of reports", file=sys.stderr)
