@@ -25,7 +25,7 @@ def test_a_paragraph_opening_on_a_coming_plan_starts_the_plan_part() -> None:
     ctx = make_context(REPORT, Meta(report_year=2026), sections)
     review = next(s for s in sections if s.kind == "review")
     coming = REPORT.index("“十五五”时期是")
-    assert ctx.plan_passages == ((coming, review.end),)
+    assert ctx.plan_passages == ((coming, review.end, 2030),)
     assert not ctx.in_plan_passage(REPORT.index("“十四五”时期，"))
     assert ctx.in_plan_passage(REPORT.index("今后五年"))
 
@@ -41,16 +41,16 @@ def test_the_plan_opening_is_the_first_one_the_opening_pattern_finds(
     # found from its 十X五 instead of by trying ^ at every position: the same line either way
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    expected = next((m.start() for m in FYP_OPENING.finditer(text, start, end)
+    expected = next(((m.start(), FIVE_YEAR[m.group(1)]) for m in FYP_OPENING.finditer(text, start, end)
                      if FIVE_YEAR.get(m.group(1), 0) >= target_year), None)
     assert _first_plan_opening(text, start, end, target_year) == expected
 
 
 def test_a_plan_opening_must_start_a_line_inside_the_searched_stretch() -> None:
     line = "——“十五五”时期是关键时期。"
-    assert _first_plan_opening(line, 0, len(line), 2026) == 0
+    assert _first_plan_opening(line, 0, len(line), 2026) == (0, 2030)
     assert _first_plan_opening(line, 1, len(line), 2026) is None  # the line starts before the stretch
-    assert _first_plan_opening("x\n" + line, 1, len(line) + 2, 2026) == 2
+    assert _first_plan_opening("x\n" + line, 1, len(line) + 2, 2026) == (2, 2030)
     assert _first_plan_opening(line, 0, len(line), 2031) is None  # a plan already past
 
 

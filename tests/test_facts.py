@@ -401,3 +401,18 @@ def test_sentence_patterns_find_what_their_plain_forms_find(text: str) -> None:
     multi_year = F.PARA_MULTI_YEAR.search(text) or F.YEARS_SINCE.search(text)
     assert bool(multi_year) == bool(_PLAIN_PARA_MULTI_YEAR.search(text))
     assert bool(F.SENT_MULTI_YEAR.search(text)) == bool(_PLAIN_SENT_MULTI_YEAR.search(text))
+
+
+def test_a_plan_goal_takes_the_end_year_of_the_plan_its_heading_names() -> None:
+    r = govreport.extract("2026年政府工作报告\n各位代表：\n一、2025年工作回顾\n地区生产总值增长5%。\n"
+                          "二、“十五五”时期主要目标任务\n常住人口城镇化率提高到70%，城镇调查失业率控制在5.5%以内。\n")
+    got = brief(list(r.facts))
+    assert ("urbanization_rate", "rate", "plan", 2030, None, 70, None, None) in got
+    assert ("unemployment_surveyed", "rate", "plan", 2030, None, 5.5, None, "以内") in got
+
+
+def test_no_fact_without_the_year_it_is_about() -> None:
+    # no title, meeting or year in the text: the kind may be told, the period not; period is an int
+    r = govreport.extract("各位代表：\n一、关于今后的任务\n今年粮食产量要达到六百万吨。\n")
+    assert r.meta.report_year is None
+    assert all(f.period is not None for f in r.facts) and not r.facts

@@ -23,7 +23,7 @@ class Context:
     starts: list[int]
     review_year: int | None
     target_year: int | None
-    plan_passages: tuple[tuple[int, int], ...] = ()
+    plan_passages: tuple[tuple[int, int, int], ...] = ()  # start, end, the plan's end year
     multi_year_passages: tuple[tuple[int, int], ...] = ()
     first_section_start: int = 0
     preamble_is_review: bool = False
@@ -45,7 +45,21 @@ class Context:
         return sec.kind
 
     def in_plan_passage(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.plan_passages)
+        return any(a <= pos < b for a, b, _ in self.plan_passages)
+
+    def plan_year(self, pos: int, sec: Section | None) -> int | None:
+        """The end year of the five-year plan a goal at pos belongs to: the one its passage opens
+        on, else the one its headings name (二、“十四五”时期主要目标任务)."""
+        for a, b, year in self.plan_passages:
+            if a <= pos < b:
+                return year
+        node = sec
+        while node is not None:
+            named = _FYP.search(node.title)
+            if named:
+                return FIVE_YEAR.get(named.group())
+            node = self.sections[node.parent] if node.parent is not None else None
+        return None
 
     def in_multi_year_passage(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.multi_year_passages)
@@ -111,7 +125,7 @@ _FYP = re.compile(r"十[一二三四五六]五")
 
 
 def _plan_passages(text: str, sections: tuple[Section, ...], target_year: int | None,
-                   ) -> tuple[tuple[int, int], ...]:
+                   ) -> tuple[tuple[int, int, int], ...]:
     """In a review section, a paragraph opening on a coming five-year plan starts the plan part."""
     out = []
     for sec in sections:
@@ -119,13 +133,14 @@ def _plan_passages(text: str, sections: tuple[Section, ...], target_year: int | 
             continue
         opening = _first_plan_opening(text, sec.heading_end, sec.end, target_year)
         if opening is not None:
-            out.append((opening, sec.end))
+            out.append((opening[0], sec.end, opening[1]))
     return tuple(out)
 
 
-def _first_plan_opening(text: str, start: int, end: int, target_year: int) -> int | None:
-    """Where the first line in text[start:end] that opens on a five-year plan not yet past starts:
-    FYP_OPENING.finditer(text, start, end), tried only on the lines that name such a plan."""
+def _first_plan_opening(text: str, start: int, end: int, target_year: int) -> tuple[int, int] | None:
+    """Where the first line in text[start:end] that opens on a five-year plan not yet past starts,
+    and the plan's end year: FYP_OPENING.finditer(text, start, end), tried only on the lines that
+    name such a plan."""
     tried = -1
     for hit in _FYP.finditer(text, start, end):
         line_start = text.rfind("\n", 0, hit.start()) + 1
@@ -134,7 +149,7 @@ def _first_plan_opening(text: str, start: int, end: int, target_year: int) -> in
         tried = line_start
         m = FYP_OPENING.match(text, line_start, end)
         if m and FIVE_YEAR.get(m.group(1), 0) >= target_year:
-            return line_start
+            return line_start, FIVE_YEAR[m.group(1)]
     return None
 
 

@@ -350,8 +350,8 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
         return None
     if from_value:
         kind, period = "actual", _from_period(tail, ctx, kind)
-        if period is None:
-            return None
+    if period is None:
+        return None  # the year it is about is not known (a report whose year the text does not give)
     qualifier = _qualifier(v, tail, kind, shared_post)
     value_max = v.value_max
     indicator = entry.id
@@ -435,7 +435,7 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
     fyp = FYP.search(before)
     if skind == "plan" or (fyp and skind in ("targets", "tasks")):
         end_year = FIVE_YEAR.get(fyp.group(1)) if fyp else None
-        return "plan", end_year or (sec.year if sec else None)
+        return "plan", end_year or (sec.year if sec else None) or ctx.plan_year(v.start, sec)
     year_m = YEAR_OF.search(tail)
     if sec is None and ctx.preamble_is_review and v.start < ctx.first_section_start:
         skind = "review"  # the opening before any heading reviews the past year
@@ -580,7 +580,7 @@ def _statement_facts(text: str, g: Grammar, ctx: Context) -> list[tuple[Fact, bo
         for m in _statement_matches(text, st):
             sec = ctx.section(m.start())
             skind = ctx.kind_of(sec)
-            if skind not in ("targets", "tasks"):
+            if skind not in ("targets", "tasks") or ctx.target_year is None:
                 continue  # a statement (…与经济增长同步) is a goal only where goals are set
             out.append((Fact(st.id, st.measure, "target", ctx.target_year, None, None, None, st.qualifier, None,
                              m.group(), m.start(), m.end(), sec.index if sec else None), False))
