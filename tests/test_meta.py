@@ -117,6 +117,16 @@ def test_an_older_national_report_names_its_congress_in_its_opening(gaz: Gazette
     assert (m.region, m.level, m.adcode, m.congress) == (
         "中华人民共和国", "national", "100000", "第六届全国人民代表大会第一次会议")
     assert m.meeting_date is None  # the text gives no date
+    assert m.report_year == 1983  # the year that session met (data/npc_sessions.toml)
+
+
+def test_the_session_table_covers_every_congress_in_order() -> None:
+    from govreport import lexicon
+
+    sessions = lexicon.load("npc_sessions.toml")["sessions"]
+    assert [int(k) for k in sessions] == list(range(1, len(sessions) + 1))
+    years = [y for k in sessions for y in sessions[k]]
+    assert years == sorted(years) and len(set(years)) == len(years)
 
 
 @pytest.mark.parametrize("opening", ["现在，我受国务院的委托，向全国人民代表大会报告政府工作。",

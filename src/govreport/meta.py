@@ -11,6 +11,7 @@ from collections import Counter
 
 import cn2an
 
+from govreport import lexicon
 from govreport.gazetteer import MUNICIPALITIES, Gazetteer
 from govreport.model import Meta, RegionCandidate
 
@@ -73,7 +74,9 @@ def extract_meta(text: str, gazetteer: Gazetteer) -> Meta:
     addressed = ADDRESSED_NPC.search(body, 0, ADDRESSED_REACH) if meeting is None else None
     national = bool(meeting and meeting.group("nat")) or addressed is not None or \
         _self_org(text) in ("国务院", "中央人民政府")
-    report_year = _report_year(text, header, body, date.year if date else None)
+    congress = _congress(meeting) if meeting else _congress(addressed) if addressed else None
+    session_year = _npc_session_year(meeting or addressed) if national and not date else None
+    report_year = _report_year(text, header, body, date.year if date else session_year)
     region, province_hint = _region(header, meeting, national)
     speaker, title, speaker_org = _speaker(header)
     if region is None and speaker_org:
@@ -82,7 +85,7 @@ def extract_meta(text: str, gazetteer: Gazetteer) -> Meta:
         region=NATION if national else region,
         report_year=report_year,
         meeting_date=date.isoformat() if date else None,
-        congress=_congress(meeting) if meeting else _congress(addressed) if addressed else None,
+        congress=congress,
         speaker=speaker,
         speaker_title=title,
     )
@@ -102,6 +105,19 @@ def _self_org(text: str) -> str | None:
     if not m:
         return None
     return m.group("state") or m.group("org")
+
+
+def _npc_session_year(m: re.Match[str] | None) -> int | None:
+    """The year the named session of the National People's Congress met (data/npc_sessions.toml)."""
+    if m is None or not m["nat"]:
+        return None
+    try:
+        congress = _small_number(m["cong"][:-1].removeprefix("第"))  # 第六届 -> 6
+        session = _small_number(m["sess"][:-1].removeprefix("第"))
+    except (ValueError, TypeError, KeyError):
+        return None
+    years: list[int] = lexicon.load("npc_sessions.toml")["sessions"].get(str(congress), [])
+    return years[session - 1] if 0 < session <= len(years) else None
 
 
 def _congress(m: re.Match[str]) -> str:
