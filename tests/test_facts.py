@@ -416,3 +416,9 @@ def test_no_fact_without_the_year_it_is_about() -> None:
     r = govreport.extract("各位代表：\n一、关于今后的任务\n今年粮食产量要达到六百万吨。\n")
     assert r.meta.report_year is None
     assert all(f.period is not None for f in r.facts) and not r.facts
+
+
+def test_a_figure_of_an_earlier_year_named_before_its_name_is_no_fact() -> None:
+    # 一九三六年的粮食产量是三千亿斤 in a review: history quoted for comparison, not last year's result
+    got = brief(facts("二〇二〇年的粮食产量是三千亿斤，去年粮食产量达到三千五百亿斤。"))
+    assert got == {("grain_output", "level", "actual", 2024, None, 3500, None, None)}

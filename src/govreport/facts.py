@@ -427,11 +427,14 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         skind = "plan"
     sentence_start = _sentence_start(text, v.start)
     before = text[sentence_start:v.start]
-    plan = _goal_year(before) or YEAR_OF_NAME.search(text, max(sentence_start, name_start - 8), name_start)
+    name_year = YEAR_OF_NAME.search(text, max(sentence_start, name_start - 8), name_start)
+    plan = _goal_year(before) or name_year
     if plan:
         y = _year_number(plan.group(1))
         if ctx.target_year and y > ctx.target_year:
             return "plan", y
+    if name_year and ctx.review_year and _year_number(name_year.group(1)) < ctx.review_year:
+        return None, None  # 一九三六年的粮食产量是三千亿斤: the figure of an earlier year
     fyp = FYP.search(before)
     if skind == "plan" or (fyp and skind in ("targets", "tasks")):
         end_year = FIVE_YEAR.get(fyp.group(1)) if fyp else None
