@@ -134,3 +134,20 @@ def test_the_session_table_covers_every_congress_in_order() -> None:
                                      "我现在根据国务院的决定，向大会作政府工作报告。"])
 def test_older_ways_of_speaking_for_the_state_council(gaz: Gazetteer, opening: str) -> None:
     assert meta_of(f"各位代表：\n{opening}\n", gaz).region == "中华人民共和国"
+
+
+@pytest.mark.parametrize(("opening", "year", "congress"), [
+    ("我们第一届全国人民代表大会第一次会议，已经完成了一件历史性的工作。现在，我代表中央人民政府作工作报告。",
+     1954, "第一届全国人民代表大会第一次会议"),
+    ("根据中共中央的决定，我代表国务院，向第四届全国人民代表大会作政府工作报告。", 1975, None),  # it met once
+    ("从去年９月第五届全国人民代表大会第三次会议到现在，已经过去了一年零两个月。现在，我代表国务院报告。", 1981, None),
+])
+def test_older_national_openings_give_the_year_through_the_session_they_name(
+        gaz: Gazetteer, opening: str, year: int, congress: str | None) -> None:
+    m = meta_of(f"各位代表：\n{opening}\n", gaz)
+    assert (m.region, m.report_year, m.congress, m.meeting_date) == ("中华人民共和国", year, congress, None)
+
+
+def test_a_congress_that_met_several_times_named_without_a_session_gives_no_year(gaz: Gazetteer) -> None:
+    m = meta_of("各位代表：\n现在，我代表国务院，向第五届全国人民代表大会作政府工作报告。\n", gaz)
+    assert (m.region, m.report_year, m.congress) == ("中华人民共和国", None, None)

@@ -56,9 +56,14 @@ SELF_REFERENCE = re.compile(
     r"我(?:现在)?(?:代表|受|根据)(?:中共中央和)?(?:中华人民共和国)?(?P<state>国务院|中央人民政府)"
     r"|我代表(?P<org>[\u4e00-\u9fff]{0,12}?)人民政府")
 # the opening of an older national report names the congress it is addressed to, with no date:
-# 我代表国务院，向第六届全国人民代表大会第一次会议作政府工作报告
+# 我代表国务院，向第六届全国人民代表大会第一次会议作政府工作报告; 我们第一届全国人民代表大会第一次
+# 会议…; 向第四届全国人民代表大会作政府工作报告 (a congress that met once: no session named)
 ADDRESSED_NPC = re.compile(
-    rf"向[ \t\u3000]*(?P<cong>第[{CN_ORDINAL}]+届)[ \t\u3000]*(?P<nat>全国)人民代表大会[ \t\u3000]*"
+    rf"(?:向|我们)[ \t\u3000]*(?P<cong>第[{CN_ORDINAL}]+届)[ \t\u3000]*(?P<nat>全国)人民代表大会[ \t\u3000]*"
+    rf"(?:(?P<sess>第[{CN_ORDINAL}]+次)会议|(?=作))")
+# or the session a year before: 从去年9月第五届全国人民代表大会第三次会议到现在 (the report of 1981)
+PREVIOUS_NPC = re.compile(
+    rf"从去年[^，。]{{0,10}}?(?P<cong>第[{CN_ORDINAL}]+届)[ \t\u3000]*(?P<nat>全国)人民代表大会[ \t\u3000]*"
     rf"(?P<sess>第[{CN_ORDINAL}]+次)会议")
 ADDRESSED_REACH = 400  # characters of the body's opening the address is looked for in
 NATION = "中华人民共和国"
@@ -76,6 +81,9 @@ def extract_meta(text: str, gazetteer: Gazetteer) -> Meta:
         _self_org(text) in ("国务院", "中央人民政府")
     congress = _congress(meeting) if meeting else _congress(addressed) if addressed else None
     session_year = _npc_session_year(meeting or addressed) if national and not date else None
+    if national and not date and session_year is None:
+        previous = _npc_session_year(PREVIOUS_NPC.search(body, 0, ADDRESSED_REACH))
+        session_year = previous + 1 if previous else None
     report_year = _report_year(text, header, body, date.year if date else session_year)
     region, province_hint = _region(header, meeting, national)
     speaker, title, speaker_org = _speaker(header)
@@ -113,15 +121,20 @@ def _npc_session_year(m: re.Match[str] | None) -> int | None:
         return None
     try:
         congress = _small_number(m["cong"][:-1].removeprefix("第"))  # 第六届 -> 6
-        session = _small_number(m["sess"][:-1].removeprefix("第"))
+        session = _small_number(m["sess"][:-1].removeprefix("第")) if m["sess"] else None
     except (ValueError, TypeError, KeyError):
         return None
     years: list[int] = lexicon.load("npc_sessions.toml")["sessions"].get(str(congress), [])
+    if session is None:  # the congress alone: its year only if it met once
+        return years[0] if len(years) == 1 else None
     return years[session - 1] if 0 < session <= len(years) else None
 
 
-def _congress(m: re.Match[str]) -> str:
-    """Written out in full whatever the text's shorthand (十八届人大四次 -> 第十八届人民代表大会第四次)."""
+def _congress(m: re.Match[str]) -> str | None:
+    """Written out in full whatever the text's shorthand (十八届人大四次 -> 第十八届人民代表大会第四次);
+    None when the text names no session."""
+    if not m["sess"]:
+        return None
     cong, sess = m["cong"].removeprefix("第"), m["sess"].removeprefix("第")
     return f"第{cong}{m['nat'] or ''}人民代表大会第{sess}会议"
 
