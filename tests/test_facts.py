@@ -416,6 +416,7 @@ def test_no_fact_without_the_year_it_is_about() -> None:
     r = govreport.extract("各位代表：\n一、关于今后的任务\n今年粮食产量要达到六百万吨。\n")
     assert r.meta.report_year is None
     assert all(f.period is not None for f in r.facts) and not r.facts
+    assert [(f.value, f.unit) for f in r.figures] == [(600, "万吨")]  # the number is still there, as a figure
 
 
 def test_a_figure_of_an_earlier_year_named_before_its_name_is_no_fact() -> None:
