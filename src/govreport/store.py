@@ -39,11 +39,16 @@ BATCH = 20
 PIPELINE_VERSION = __version__
 
 
+def _index_text(con: sqlite3.Connection, doc_id: int, tokens: bytes) -> None:
+    """Add a document's tokens (textindex.grams, UTF-8) to the full-text index."""
+    con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,CAST(? AS TEXT))", (doc_id, tokens))
+
+
 def _reindex_text(con: sqlite3.Connection) -> None:
     """Rebuild the full-text index from every stored clean text, with the tokens of this version."""
     con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('delete-all')")  # keeps the index's settings
     for doc_id, text in con.execute("SELECT id, clean_text FROM documents").fetchall():
-        con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,CAST(? AS TEXT))", (doc_id, grams(text)))
+        _index_text(con, doc_id, grams(text))
 
 
 # a step is a SQL script, or a function given the connection; each runs in one transaction
@@ -342,7 +347,7 @@ def _insert_document(con: sqlite3.Connection, rows: ReportRows) -> int:
     report_id = int(cur.lastrowid or 0)
     # the index tokens come made from the worker: with one worker, SQLite keeps this process busier
     # (~3.8 ms a report) than the pipeline keeps the worker (~2.9 ms), and making them costs ~0.4 ms
-    con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,CAST(? AS TEXT))", (report_id, rows.grams))
+    _index_text(con, report_id, rows.grams)
     _insert_derived(con, report_id, rows)
     return 1 if prev else 0
 
@@ -393,8 +398,7 @@ def reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool =
                 _delete_derived(con, doc_id)
                 con.execute("INSERT INTO documents_fts(documents_fts, rowid, grams)"
                             " VALUES ('delete', ?, CAST(? AS TEXT))", (doc_id, grams(old_clean)))
-                con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,CAST(? AS TEXT))",
-                            (doc_id, grams(report.text)))
+                _index_text(con, doc_id, new.grams)  # rows_of made them
                 con.execute("UPDATE documents SET clean_text=?, pipeline_version=? WHERE id=?",
                             (report.text, PIPELINE_VERSION, doc_id))
                 _insert_derived(con, doc_id, new)
