@@ -131,3 +131,11 @@ def test_chinese_amounts_in_hundred_millions_and_ten_thousands(text: str, expect
     (v,) = find_values(text)
     assert (v.value, v.unit, v.approx) == expected
     assert text[v.start:v.end].endswith(expected[1][-1])
+
+
+def test_years_as_reports_write_them() -> None:
+    from govreport.numbers import year_number
+
+    assert [year_number(y) for y in ("1984", "一九八四", "二〇二五", "二零二六")] == [1984, 1984, 2025, 2026]
+    with pytest.raises(ValueError):
+        year_number("一九八X")

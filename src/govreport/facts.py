@@ -27,7 +27,7 @@ from govreport.context import (
 )
 from govreport.grammar import Entry, Grammar, Mention, Statement, default_grammar, find_names
 from govreport.model import Fact, Meta, Section
-from govreport.numbers import Value, find_values
+from govreport.numbers import Value, find_values, year_number
 
 _THEN = r"(?:了)?(?:为|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?$"
 GROWTH_VERB = re.compile(rf"(?:增长|增|增加|提高|提升|上升|上涨|涨幅|增幅|增速|下降|降低|降幅|减少|回落|下滑){_THEN}")
@@ -52,7 +52,7 @@ FROM_WORD = re.compile(r"(?:从|由)(?:\d{4}年的?|去年的?|上年的?|前[�
 CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩大|缩小|回落)?(?:到|至)|转为")
 # the year a figure is given for, right before it: 1980年的127亿元, 1982年为270元, 2023年末达到…
 YEAR_OF = re.compile(r"((?:19|20)\d{2})年(?:末|底)?(?:的|为|是|达到?|提高到|增加到|增长到|下降到)?$")
-# a year as reports write it: 1984, or in older ones 一九八四 (read by _year_number)
+# a year as reports write it: 1984, or in older ones 一九八四 (read by numbers.year_number)
 YEAR_WORD = r"[12一二](?:(?<=1)9\d{2}|(?<=2)0\d{2}|(?<=[一二])[九〇零][〇零一二三四五六七八九]{2})"
 # a goal's year: 到2030年, 2030年前 (two patterns: an alternation of the two would be tried everywhere)
 PLAN_TO = re.compile(rf"到({YEAR_WORD})年")
@@ -430,10 +430,10 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
     name_year = YEAR_OF_NAME.search(text, max(sentence_start, name_start - 8), name_start)
     plan = _goal_year(before) or name_year
     if plan:
-        y = _year_number(plan.group(1))
+        y = year_number(plan.group(1))
         if ctx.target_year and y > ctx.target_year:
             return "plan", y
-    if name_year and ctx.review_year and _year_number(name_year.group(1)) < ctx.review_year:
+    if name_year and ctx.review_year and year_number(name_year.group(1)) < ctx.review_year:
         return None, None  # 一九三六年的粮食产量是三千亿斤: the figure of an earlier year
     fyp = FYP.search(before)
     if skind == "plan" or (fyp and skind in ("targets", "tasks")):
@@ -537,7 +537,7 @@ def _last_time_mark(text: str, review_year: int | None, target_year: int | None)
     for m in TIME_YEAR.finditer(text):
         if m.start() and text[m.start() - 1] in NOT_BEFORE_TIME_YEAR:
             continue
-        year = _year_number(m.group(1))
+        year = year_number(m.group(1))
         if year == review_year:
             past.append(m.end())
         elif year == target_year:
@@ -553,13 +553,6 @@ def _goal_year(before: str) -> re.Match[str] | None:
     if to and until:
         return to if to.start() < until.start() else until
     return to or until
-
-
-def _year_number(written: str) -> int:
-    """'1984' -> 1984; '一九八四' -> 1984."""
-    if written.isdigit():
-        return int(written)
-    return int("".join(str("〇一二三四五六七八九".index("〇" if c == "零" else c)) for c in written))
 
 
 def _qualifier(v: Value, tail: str, kind: str, shared_post: str | None) -> str | None:

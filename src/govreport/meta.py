@@ -14,6 +14,7 @@ import cn2an
 from govreport import lexicon
 from govreport.gazetteer import MUNICIPALITIES, Gazetteer
 from govreport.model import Meta, RegionCandidate
+from govreport.numbers import year_number
 
 CN_ORDINAL = "一二三四五六七八九十"
 _CN_DIGIT = "〇零一二三四五六七八九"
@@ -36,9 +37,8 @@ TITLE_LINE = re.compile(
     r"|^(?:\d{4}年)?(?P<region2>[\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告"
 )
 SALUTATION = re.compile(r"各位代表")
-# [0-9]\d{3}, not \d{4}: a pattern opening with a character class lets re skip to candidates in C
-REVIEW_YEAR = re.compile(r"([0-9]\d{3})年(?:主要工作|工作)?回顾")
-# REVIEW_YEAR found from its 回顾 (a literal re skips to in C; a digit class it must test everywhere)
+# a review heading's year (2024年工作回顾), found from its 回顾 (a literal re skips to in C) and read
+# behind it: a pattern opening with the year's digit class would be tried at every position
 _REVIEW = re.compile("回顾")
 _YEAR_OF_REVIEW = re.compile(r"([0-9]\d{3})年(?:主要工作|工作)?$")
 TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff]{0,12}?政府工作报告")
@@ -142,10 +142,8 @@ def _congress(m: re.Match[str]) -> str | None:
 def _meeting_date(m: re.Match[str] | None) -> dt.date | None:
     if m is None or not m["y"]:
         return None
-    year = m["y"] if m["y"].isdigit() else "".join(str("〇一二三四五六七八九".find(c.replace("零", "〇")))
-                                                   for c in m["y"])
     try:
-        return dt.date(int(year), _small_number(m["m"]), _small_number(m["d"]))
+        return dt.date(year_number(m["y"]), _small_number(m["m"]), _small_number(m["d"]))
     except ValueError:
         return None
 
@@ -215,7 +213,7 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
 
 
 def _review_heading_year(text: str, limit: int) -> re.Match[str] | None:
-    """REVIEW_YEAR.search(text, 0, limit), read behind each 回顾."""
+    """The first NNNN年(主要工作|工作)?回顾 in text[:limit], read behind each 回顾."""
     for hit in _REVIEW.finditer(text, 0, limit):
         year = _YEAR_OF_REVIEW.search(text, max(0, hit.start() - 11), hit.start())
         if year:

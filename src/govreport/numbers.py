@@ -76,8 +76,21 @@ class Value(NamedTuple):  # a tuple: built ~100 times per report, read-only
 def parse_number(text: str) -> float:
     """'82.9' -> 82.9; '五' -> 5; '一千二百' -> 1200; '三点五' -> 3.5."""
     if _NUM_RE.fullmatch(text):
-        return float(text.replace(",", "").replace("，", ""))
+        return _digits(text)
     return _chinese_number(text)
+
+
+def _digits(text: str) -> float:
+    """'42,560' or '3，680' -> the number, group separators dropped."""
+    return float(text.replace(",", "").replace("，", ""))
+
+
+def year_number(written: str) -> int:
+    """A year as reports write it: '1984' -> 1984; '一九八四', '二〇二五' (digit by digit) -> 1984, 2025.
+    A character that is no digit raises ValueError."""
+    if written.isdigit():
+        return int(written)
+    return int("".join(str("〇一二三四五六七八九".index("〇" if c == "零" else c)) for c in written))
 
 
 _NUM_RE = re.compile(NUM)
@@ -128,12 +141,12 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Value
                 continue
             unit = "%"
         elif digits:
-            v = float(digits.replace(",", "").replace("，", ""))
+            v = _digits(digits)
         else:
             continue
         if unit == "年" and digits and _CALENDAR_YEAR.fullmatch(digits):
             continue  # a calendar year is a date, not a quantity
-        vmax = float(v2.replace(",", "").replace("，", "")) if v2 else (vmax_cn if pct else None)
+        vmax = _digits(v2) if v2 else (vmax_cn if pct else None)
         if vmax is not None and vmax <= v:
             vmax = None  # "2021-2025年"-like or a dash that is no range
         out.append(_new_value(Value, (at, m.end(), v, vmax, unit, bool(approx), post, text[at] == "负")))
