@@ -6,7 +6,14 @@ from itertools import product
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govreport.context import FIVE_YEAR, FYP_OPENING, PAST_MARK, _first_plan_opening, make_context, opens_multi_year
+from govreport.context import (
+    FIVE_YEAR,
+    FYP_OPENING,
+    PAST_MARK,
+    _first_plan_opening,
+    make_context,
+    speaks_of_several_years,
+)
 from govreport.model import Meta
 from govreport.sections import find_sections
 
@@ -64,10 +71,13 @@ def test_past_mark_reads_its_lookbehind_after_the_word() -> None:
             assert [m.span() for m in PAST_MARK.finditer(text)] == [m.span() for m in plain.finditer(text)], text
 
 
-def test_multi_year_openings_are_those_of_the_plain_form() -> None:
+def test_words_of_several_years_are_those_of_the_plain_form() -> None:
     plain = re.compile(r"(?:过去|这|近)五年|五年来|“?十[一二三四五六]五”?(?:时期|期间|以来)|\d+年来")
     parts = ["过去", "这", "近", "五年", "来", "“", "十三五", "”", "时期", "以来", "12", "年来", "x"]
     for n in range(1, 4):
         for p in product(parts, repeat=n):
             text = "".join(p)
-            assert opens_multi_year(text) == bool(plain.search(text)), text
+            assert speaks_of_several_years(text) == bool(plain.search(text)), text
+            # and within a stretch of a longer text
+            padded = "x" + text + "x"
+            assert speaks_of_several_years(padded, 1, len(padded) - 1) == bool(plain.search(padded, 1, len(padded) - 1))

@@ -81,14 +81,16 @@ def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Contex
                    first, PAST_MARK.search(text, 0, first) is not None)
 
 
-# the opening words of a passage on several years (each branch opens with a literal, so re skips
-# ahead in C; \d+年来 is a pattern of its own); read by opens_multi_year
-MULTI_OPENING = re.compile(r"过去五年|这五年|近五年|五年来|十[一二三四五六]五”?(?:时期|期间|以来)")
-YEARS_SINCE = re.compile(r"\d\d*年来")
+# words that speak of several years (each branch opens with a literal, so re skips ahead in C;
+# \d+年来 is a pattern of its own); read by speaks_of_several_years
+SEVERAL_YEARS = re.compile(r"过去五年|这五年|近五年|五年来|十[一二三四五六]五”?(?:时期|期间|以来)")
+_YEARS_SINCE = re.compile(r"\d\d*年来")
 
 
-def opens_multi_year(opening: str) -> bool:
-    return MULTI_OPENING.search(opening) is not None or YEARS_SINCE.search(opening) is not None
+def speaks_of_several_years(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] names a span of years: 过去五年, 五年来, “十四五”时期, 10年来 …"""
+    end = len(text) if end is None else end
+    return SEVERAL_YEARS.search(text, start, end) is not None or _YEARS_SINCE.search(text, start, end) is not None
 
 
 @lru_cache(maxsize=64)
@@ -109,7 +111,7 @@ def _multi_year_passages(text: str, sections: tuple[Section, ...], review_year: 
         for para in re.finditer(r"[^\n]+", text[sec.heading_end:sec.end]):
             a = sec.heading_end + para.start()
             opening = para.group().lstrip(" \t\u3000—")[:14]
-            if start is None and opens_multi_year(opening):
+            if start is None and speaks_of_several_years(opening):
                 start = a
             elif start is not None and single.match(opening):
                 out.append((start, a))

@@ -19,11 +19,10 @@ from typing import Any
 from govreport.context import (
     FIVE_YEAR,
     PAST_MARK,
-    YEARS_SINCE,
     Context,
     make_context,
-    opens_multi_year,
     single_year_opening,
+    speaks_of_several_years,
 )
 from govreport.grammar import Entry, Grammar, Mention, Statement, default_grammar, find_names
 from govreport.model import Fact, Meta, Section
@@ -35,7 +34,6 @@ DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
 CHANGE_BEFORE_NAME = re.compile(r"(?:增加|减少|增收|减收|多收|少收)$")
 CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少)(?:了)?(?:超过?|近|约)?$")
 # (searched before each growth or count: every branch opens with a literal, so re skips ahead in C)
-PARA_MULTI_YEAR = re.compile(r"这五年|五年来|过去五年|十[一二三四五六]五”?(?:时期|期间)|近五年")
 SENT_MULTI_YEAR = re.compile(r"累计[，,]|近[两三四五]年|两年来|三年来|四年来|五年来|年均")
 BASE_YEAR = re.compile(r"比((?:19|20)\d{2})年")
 # a sentence that opens by naming its base year: 1986年同1978年相比, 与2012年相比
@@ -382,9 +380,7 @@ def _in_multi_year_passage(text: str, pos: int, ctx: Context) -> bool:
     if ctx.in_multi_year_passage(pos) and not single_year_opening(ctx.review_year).match(sentence_opening):
         return True
     para_opening = text[para_start:para_start + 16].lstrip(" \t\u3000—")
-    return opens_multi_year(para_opening) or \
-        PARA_MULTI_YEAR.search(text, sent_start, pos) is not None or \
-        YEARS_SINCE.search(text, sent_start, pos) is not None or \
+    return speaks_of_several_years(para_opening) or speaks_of_several_years(text, sent_start, pos) or \
         SENT_MULTI_YEAR.search(text, sent_start, pos) is not None
 
 
