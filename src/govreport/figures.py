@@ -9,7 +9,6 @@ import re
 
 from govreport.model import Figure, Section
 from govreport.numbers import Value, find_values
-from govreport.regexfirst import first_chars
 from govreport.sections import section_at
 
 # the phrase before a number, up to the clause's start (a long name like 基本公共卫生服务经费人均财政
@@ -28,8 +27,10 @@ VERB_WORDS = (
 # from every position of the phrase (property-tested against that search)
 _VERB_TAIL_REVERSED = re.compile(
     f"(?:{'|'.join(sorted((w[::-1] for w in VERB_WORDS), key=len, reverse=True))})+")
-_TIME_HEAD = re.compile(r"^(?:全年|预计|今年|去年|上年|年末|年底|完成|实现|拟|安排|发行)+")
-_TIME_HEAD_FIRST = first_chars(_TIME_HEAD.pattern)  # most subjects open with another character: no sub
+# words of time and action a subject phrase may open with (全年实现地区生产总值 -> 地区生产总值)
+TIME_HEAD_WORDS = ("全年", "预计", "今年", "去年", "上年", "年末", "年底", "完成", "实现", "拟", "安排", "发行")
+_TIME_HEAD = re.compile(f"^(?:{'|'.join(TIME_HEAD_WORDS)})+")
+_TIME_HEAD_FIRST = frozenset(w[0] for w in TIME_HEAD_WORDS)  # most subjects open otherwise: no sub to try
 _DECLINE = re.compile(r"(?:下降|降低|降幅|减少)(?!到|至)")
 _LIST_GLUE = re.compile(r"[、和及与]$")
 # read in the reversed text from just before a number: its verb words, then the rest of the run of
@@ -60,7 +61,7 @@ def extract_figures(text: str, sections: tuple[Section, ...], values: list[Value
             start = v.start
         else:
             head, verbs = _phrase_before(rev, v.start)
-            subject = _TIME_HEAD.sub("", head) if _TIME_HEAD_FIRST is None or head[:1] in _TIME_HEAD_FIRST else head
+            subject = _TIME_HEAD.sub("", head) if head[:1] in _TIME_HEAD_FIRST else head
             declines = bool(verbs and _DECLINE.search(verbs))
             start = v.start - len(head) - len(verbs)
             if not subject and previous and text[previous[0].end:start] in ("，", ","):

@@ -33,20 +33,27 @@ _INLINE_TOP = re.compile(
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 _BARE_HEADING = re.compile(r"^(?:(?:19|20)\d{2}年|今年|过去一年)?[\u4e00-\u9fff“”\"]{2,20}$")
 BARE_MAX = 25  # the longest line _BARE_HEADING accepts (a year and 20 characters)
-# every character a heading marker can open with
-_FIRSTS = [first_chars(p.pattern) for _, p in MARKERS]
-MARKER_FIRST: frozenset[str] | None = None if None in _FIRSTS else frozenset().union(*(f or set() for f in _FIRSTS))
-# the markers a line can open with, by its first character, in MARKERS' order
-_MARKERS_BY_FIRST: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] | None = None if MARKER_FIRST is None else {
-    c: tuple(mk for mk, firsts in zip(MARKERS, _FIRSTS, strict=True) if firsts and c in firsts) for c in MARKER_FIRST}
+
+
+def _opening_chars(marker: re.Pattern[str]) -> frozenset[str]:
+    chars = first_chars(marker.pattern)
+    if not chars:
+        raise ValueError(f"heading marker {marker.pattern!r}: the characters it opens with cannot be listed")
+    return frozenset(chars)
+
+
+# every character a heading marker can open with, and the markers each one can open, in MARKERS' order
+_FIRSTS = [_opening_chars(p) for _, p in MARKERS]
+MARKER_FIRST: frozenset[str] = frozenset().union(*_FIRSTS)
+_MARKERS_BY_FIRST: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {
+    c: tuple(mk for mk, firsts in zip(MARKERS, _FIRSTS, strict=True) if c in firsts) for c in MARKER_FIRST}
 # A line that may be a heading: after its indent, a character a marker opens with, or at most
 # BARE_MAX characters before the line's trailing spaces. Most lines are paragraphs; one scan finds
 # the few others (a Python test of every line cost ~0.3 us each). Searched in the text with a
 # newline prepended; possessive, so a long line fails without re trying shorter prefixes.
 _CANDIDATE_LINE = re.compile(
-    rf"\n[{_INDENT_CHARS}]*+(?:"
-    + (f"[{''.join(re.escape(c) for c in sorted(MARKER_FIRST))}]|" if MARKER_FIRST is not None else "[^\n]|")
-    + rf"[^\n]{{1,{BARE_MAX}}}+[^\S\n]*+(?![^\n]))")
+    rf"\n[{_INDENT_CHARS}]*+(?:[{''.join(re.escape(c) for c in sorted(MARKER_FIRST))}]"
+    rf"|[^\n]{{1,{BARE_MAX}}}+[^\S\n]*+(?![^\n]))")
 
 
 @dataclass(frozen=True)
@@ -130,8 +137,7 @@ def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, in
 
 
 def _marked_heading(body: str) -> tuple[int, str] | None:
-    markers = MARKERS if _MARKERS_BY_FIRST is None else _MARKERS_BY_FIRST.get(body[:1], ())
-    for depth, pattern in markers:
+    for depth, pattern in _MARKERS_BY_FIRST.get(body[:1], ()):
         m = pattern.match(body)
         if m:
             return depth, m.group()
