@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from govreport.ingest import iter_inputs
-from govreport.model import Report
+from govreport.model import IngestError, Report
 from govreport.run import _in_order
 from tests.conftest import EXAMPLES
 
@@ -29,12 +29,12 @@ def test_worker_results_come_in_order_with_a_bounded_number_in_flight() -> None:
             self.in_flight += 1
             self.most = max(self.most, self.in_flight)
             f = Taken()
-            f.set_result([x * 10 for x in chunk])
+            f.set_result(fn(chunk))
             return f
 
     stub = Stub()
-    out = list(_in_order(stub, [[1, 2], [3], [4, 5], [6], [7]], ahead=2))  # type: ignore[arg-type]
-    assert out == [10, 20, 30, 40, 50, 60, 70]
+    out = list(_in_order(stub, sum, [[1, 2], [3], [4, 5], [6], [7]], ahead=2))  # type: ignore[arg-type]
+    assert out == [3, 3, 9, 6, 7]
     assert stub.most == 2 and stub.in_flight == 0
 
 
@@ -61,8 +61,6 @@ def test_a_waiting_consumer_runs_the_chunks_no_worker_started_and_keeps_the_orde
         here.append(chunk)
         return [x * 10 for x in chunk]
 
-    monkeypatch.setattr(run, "_work_chunk", work_here)
-
     class Running(Future[list[int]]):
         """A chunk a worker has started: its result is there when asked for."""
 
@@ -88,16 +86,46 @@ def test_a_waiting_consumer_runs_the_chunks_no_worker_started_and_keeps_the_orde
         def submit(self, fn: Any, chunk: list[int]) -> Future[list[int]]:
             return Running(chunk) if chunk[0] % 2 else Queued()
 
-    out = list(run._in_order(Stub(), [[1], [2], [3], [4], [5], [6]], ahead=3, share=True))  # type: ignore[arg-type]
-    assert out == [10, 20, 30, 40, 50, 60]
+    out = list(run._in_order(Stub(), work_here, [[1], [2], [3], [4], [5], [6]], ahead=3,  # type: ignore[arg-type]
+                             share=True))
+    assert out == [[10], [20], [30], [40], [50], [60]]
     assert here == [[2], [4], [6]]  # taken back from the queue; the started ones were left to the worker
 
 
-def test_a_background_run_with_shared_work_gives_every_outcome_in_order() -> None:
+def docs_and_facts(outcomes: list[Report | IngestError]) -> list[tuple[str, int]]:
+    """A top-level function, as run_groups needs: what a worker hands back of a group."""
+    return [(o.doc, len(o.facts) if isinstance(o, Report) else -1) for o in outcomes]
+
+
+def test_groups_run_in_workers_and_here_give_every_group_in_order() -> None:
     import govreport.run as run
 
     files = list(iter_inputs([EXAMPLES])) * 4
-    out = list(run.run_items(files, jobs=1, background=True))
-    assert [o.doc for o in out] == [doc for doc, _ in files]
-    serial = list(run.run_items(files[:3]))
-    assert [o.facts for o in out[:3]] == [o.facts for o in serial]
+    groups = [files[i:i + 2] for i in range(0, len(files), 2)]
+    out = list(run.run_groups(groups, docs_and_facts, jobs=1))
+    expected = [[(doc, len(r.facts)) for (doc, _), r in zip(g, run.run_items(g), strict=True)] for g in groups]
+    assert sorted(out) == sorted(expected)  # as groups finish: in any order, each group once
+    assert all(n for group in out for _, n in group)
+
+
+def test_while_no_result_is_ready_the_consumer_runs_the_first_task_no_worker_started() -> None:
+    import govreport.run as run
+
+    here: list[int] = []
+
+    def work(task: int) -> int:
+        here.append(task)
+        return task * 10
+
+    class Stub:
+        """Odd tasks are done by a worker at once; even ones wait in the queue (for ever, here)."""
+
+        def submit(self, fn: Any, task: int) -> Future[int]:
+            f: Future[int] = Future()
+            if task % 2:
+                f.set_result(task * 10)
+            return f
+
+    out = list(run._as_done(Stub(), work, [2, 4, 1, 6, 3, 8, 5], ahead=3))  # type: ignore[arg-type]
+    assert sorted(out) == [10, 20, 30, 40, 50, 60, 80]
+    assert here == [2, 4, 6, 8]  # front first; none of the workers' tasks run twice

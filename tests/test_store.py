@@ -318,3 +318,77 @@ def test_processes_creating_and_filling_the_same_store_at_once_all_succeed(tmp_p
     n_files = len(list(iter_inputs([EXAMPLES])))
     assert con.execute("SELECT count(*), count(DISTINCT source) FROM documents").fetchone() == (n_files, n_files)
     con.close()
+
+
+def test_a_store_in_memory_is_written_here_whatever_the_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # worker processes write through connections of their own; a store in memory has no file to open
+    import govreport.run as run
+
+    def no_workers(workers: int) -> None:
+        raise AssertionError(f"{workers} worker processes started for a store they cannot write")
+
+    monkeypatch.setattr(run, "_pool", no_workers)
+    con = sqlite3.connect(":memory:")
+    store.migrate(con)
+    files = [(f"{k}/{doc}", path) for k in range(2) for doc, path in iter_inputs([EXAMPLES])]
+    summary = store.ingest(con, files, jobs=2, batch=2)
+    assert (summary.ingested, summary.failed) == (len(files), 0)
+    assert con.execute("SELECT count(*) FROM reports").fetchone()[0] == len(files)
+
+
+def test_ingesting_in_worker_processes_stores_what_ingesting_here_stores(tmp_path: Path) -> None:
+    files = [(f"{k}/{doc}", path) for k in range(3) for doc, path in iter_inputs([EXAMPLES])]
+    tables = "documents", "reports", "sections", "facts", "figures", "edits"
+
+    def contents(con: sqlite3.Connection) -> dict[str, list[str]]:
+        return {t: sorted(map(repr, _rows_by_source(con, t))) for t in tables}
+
+    here = sqlite3.connect(":memory:")
+    store.migrate(here)
+    store.ingest(here, files, batch=1)
+    there = store.connect(tmp_path / "g.db")
+    summary = store.ingest(there, files, jobs=2, batch=1)
+    assert summary.ingested == len(files)
+    assert contents(here) == contents(there)
+    assert there.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '\"就业\"'").fetchone()[0] > 0
+
+
+def _rows_by_source(con: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
+    """A table's rows with ids and times left out and the report id replaced by the source of its
+    document: ids follow the order batches were committed in, which differs between runs."""
+    key = "id" if table == "documents" else "report_id"
+    cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})") if r[1] not in (key, "id", "ingested_at")]
+    rest = ", ".join(f't."{c}"' for c in cols)
+    return con.execute(f"SELECT d.source, {rest} FROM {table} t JOIN documents d ON d.id = t.{key}").fetchall()
+
+
+def test_a_writer_waits_for_another_ones_transaction_and_starts_when_it_ends(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    db = tmp_path / "g.db"
+    second = store.connect(db)
+    first = sqlite3.connect(db, check_same_thread=False)  # committed from a timer thread
+    first.execute("BEGIN IMMEDIATE")
+    monkeypatch.setattr(store, "BUSY_TIMEOUT", 0.05)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        store._begin_immediate(second)  # given up after BUSY_TIMEOUT
+    monkeypatch.setattr(store, "BUSY_TIMEOUT", 30.0)
+    threading.Timer(0.2, first.commit).start()
+    store._begin_immediate(second)  # waits for the commit
+    assert second.in_transaction
+    second.rollback()
+    assert second.execute("PRAGMA busy_timeout").fetchone()[0] == 30000  # SQLite's own wait is back for others
+    first.close()
+    second.close()
+
+
+def test_the_largest_files_are_stored_first(tmp_path: Path) -> None:
+    # so the processes sharing an ingest finish close together, each with small files last
+    for name, copies in (("small.txt", 1), ("large.txt", 3), ("middle.txt", 2)):
+        (tmp_path / name).write_text(REPORT * copies, encoding="utf-8")
+    db = tmp_path / "g.db"
+    ingest(db, [tmp_path / "small.txt", tmp_path / "middle.txt", tmp_path / "large.txt"])
+    con = sqlite3.connect(db)
+    stored = [Path(s).name for s, in con.execute("SELECT source FROM documents ORDER BY id")]
+    assert stored == ["large.txt", "middle.txt", "small.txt"]

@@ -9,12 +9,13 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from functools import cache
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from govreport.grammar import grammar_with
 from govreport.ingest import iter_inputs, read_document
@@ -24,6 +25,10 @@ from govreport.pipeline import Pipeline, default_pipeline
 Outcome = Report | IngestError
 # one file's work as sent to a worker: doc, path, alias files, what to make of the outcome there
 Item = tuple[str, str, tuple[str, ...], Callable[[Outcome], Any] | None]
+# a group of files as sent to a worker: (doc, path) pairs, alias files, what to make of their outcomes there
+Group = tuple[list[tuple[str, str]], tuple[str, ...], Callable[[list[Outcome]], Any]]
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def process_file(doc: str, path: Path, pipeline: Pipeline) -> Outcome:
@@ -59,33 +64,55 @@ BACKGROUND_MIN = 4
 
 
 def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, ...] = (),
-              then: Callable[[Outcome], Any] | None = None, background: bool = False) -> Iterator[Any]:
+              then: Callable[[Outcome], Any] | None = None) -> Iterator[Any]:
     """The pipeline over (doc, path) pairs, in order: each outcome, or then(outcome) computed where
-    the outcome was made (a top-level function, so only its result crosses between processes).
-    background: with one job, run the pipeline in a worker process all the same, so the caller's
-    own work on the results (writing a store) overlaps with it; and when the caller is ahead of
-    the workers, it runs a chunk of the pipeline itself instead of waiting."""
+    the outcome was made (a top-level function, so only its result crosses between processes)."""
     items: list[Item] = [(doc, str(p), aliases, then) for doc, p in files]
-    workers = jobs if jobs > 1 else (1 if background and len(items) >= BACKGROUND_MIN else 0)
-    if workers and background and multiprocessing.get_start_method() == "fork":
-        # loaded here before the workers fork, so they inherit it and this process has it for its share;
-        # where workers are spawned they load their own, and this process loads it only if it shares
-        pipeline_for(aliases)
-    pool = _pool(workers) if workers and len(items) >= 2 else None
+    pool = _pool(jobs) if jobs > 1 and len(items) >= 2 else None
     if pool is None:
         yield from map(_work, items)
         return
-    # a background worker hands over small chunks, so the caller's writing keeps pace with it
-    chunk = 4 if jobs <= 1 else max(1, min(16, len(items) // (workers * 4) or 1))
+    chunk = max(1, min(16, len(items) // (jobs * 4) or 1))
     chunks = [items[i:i + chunk] for i in range(0, len(items), chunk)]
+    with _shut_down_when_done(pool):
+        for results in _in_order(pool, _work_chunk, chunks, ahead=jobs * AHEAD):
+            yield from results
+
+
+def run_groups(groups: list[list[tuple[str, Path]]], then: Callable[[list[Outcome]], R], jobs: int = 1,
+               aliases: tuple[str, ...] = ()) -> Iterator[R]:
+    """The pipeline over groups of (doc, path) pairs: then(outcomes of a group) for each group, as
+    groups finish (not in order), each computed in the process that made the outcomes (then is a
+    top-level function or a partial of one), so only what it returns crosses between processes.
+
+    The groups run in `jobs` worker processes (one even when jobs is 1; none when it is 0, for a
+    then that cannot leave this process) and in this one, all taking the first group not yet
+    started. Made for storing: each process writes what it extracted, instead of sending reports
+    (~0.3 MB each) to one process that then does all of SQLite's work."""
+    tasks: list[Group] = [([(doc, str(p)) for doc, p in group], aliases, then) for group in groups]
+    workers = max(jobs, 1) if jobs and sum(map(len, groups)) >= BACKGROUND_MIN else 0
+    if workers and multiprocessing.get_start_method() == "fork":
+        # loaded here before the workers fork, so they inherit it and this process has it for its share;
+        # where workers are spawned they load their own, and this process loads it only if it shares
+        pipeline_for(aliases)
+    pool = _pool(workers) if workers and len(tasks) >= 2 else None
+    if pool is None:
+        yield from map(_work_group, tasks)
+        return
+    with _shut_down_when_done(pool):
+        yield from _as_done(pool, _work_group, tasks, ahead=workers * AHEAD)
+
+
+@contextmanager
+def _shut_down_when_done(pool: ProcessPoolExecutor) -> Iterator[None]:
     try:
-        yield from _in_order(pool, chunks, ahead=workers * AHEAD, share=background)
+        yield
     except BaseException:
-        # on Ctrl-C or an early stop, queued files are dropped instead of run to the end first
+        # on Ctrl-C or an early stop, queued work is dropped instead of run to the end first
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     # every result is in: the workers exit on their own (tearing down a worker's heap took ~15 ms,
-    # which the caller, still writing the last results, need not wait for)
+    # which the caller, still busy with the last results, need not wait for)
     pool.shutdown(wait=False)
 
 
@@ -104,48 +131,75 @@ def _pool(workers: int) -> ProcessPoolExecutor | None:
     return pool
 
 
-# chunks in flight per worker: enough to keep it busy while the consumer writes a batch (20
-# reports), few enough that results not yet taken (each report's rows are ~0.5 MB) do not pile
-# up over a corpus of 100k files when the consumer is the slower side
+# tasks in flight per worker: enough to keep it busy while the consumer takes results, few
+# enough that results not yet taken do not pile up over a corpus of 100k files when the consumer
+# is the slower side
 AHEAD = 8
 
 
 class _InFlight:
-    """A chunk handed to the pool, and its results once this process ran it instead."""
+    """A task handed to the pool, and its result once this process ran it instead."""
 
-    __slots__ = ("chunk", "future", "results")
+    __slots__ = ("done_here", "future", "result", "task")
 
-    def __init__(self, chunk: list[Item], future: Future[list[Any]]) -> None:
-        self.chunk, self.future = chunk, future
-        self.results: list[Any] | None = None
+    def __init__(self, task: Any, future: Future[Any]) -> None:
+        self.task, self.future = task, future
+        self.result: Any = None
+        self.done_here = False
 
 
-def _in_order(pool: ProcessPoolExecutor, chunks: list[list[Item]], ahead: int, share: bool = False,
-              ) -> Iterator[Any]:
-    """The results of every chunk, in order, submitting one more chunk as each is taken, so no more
-    than `ahead` are ever in flight. share: when the next results are not ready, run a chunk no
+def _in_order(pool: ProcessPoolExecutor, fn: Callable[[T], R], tasks: list[T], ahead: int,
+              share: bool = False) -> Iterator[R]:
+    """fn(task) for every task, in order, submitting one more task as each result is taken, so no
+    more than `ahead` are ever in flight. share: when the next result is not ready, run a task no
     worker has started here rather than wait (the newest one: the workers go on in order)."""
-    todo = iter(chunks)
-    pending: deque[_InFlight] = deque(_InFlight(c, pool.submit(_work_chunk, c)) for c in islice(todo, ahead))
+    todo = iter(tasks)
+    pending: deque[_InFlight] = deque(_InFlight(t, pool.submit(fn, t)) for t in islice(todo, ahead))
     while pending:
         head = pending[0]
-        while share and head.results is None and not head.future.done() and _run_one_here(pending):
+        while share and not head.done_here and not head.future.done() and _run_one_here(fn, pending):
             pass
-        results = head.results if head.results is not None else head.future.result()
+        result = head.result if head.done_here else head.future.result()
         pending.popleft()
         nxt = next(todo, None)
         if nxt is not None:
-            pending.append(_InFlight(nxt, pool.submit(_work_chunk, nxt)))
-        yield from results
+            pending.append(_InFlight(nxt, pool.submit(fn, nxt)))
+        yield result
 
 
-def _run_one_here(pending: deque[_InFlight]) -> bool:
-    """Take back the newest chunk no worker has started and run it in this process; False if none."""
+def _run_one_here(fn: Callable[[Any], Any], pending: deque[_InFlight]) -> bool:
+    """Take back the newest task no worker has started and run it in this process; False if none."""
     for slot in reversed(pending):
-        if slot.results is None and slot.future.cancel():
-            slot.results = _work_chunk(slot.chunk)
+        if not slot.done_here and slot.future.cancel():
+            slot.result, slot.done_here = fn(slot.task), True
             return True
     return False
+
+
+def _as_done(pool: ProcessPoolExecutor, fn: Callable[[T], R], tasks: list[T], ahead: int) -> Iterator[R]:
+    """fn(task) for every task, as each is done, with no more than `ahead` in flight. Whenever no
+    result is ready, this process runs the first task no worker has started, so this process and
+    the workers all work from the front of the list, and finish close together."""
+    todo = iter(tasks)
+    window: deque[Future[R]] = deque(pool.submit(fn, t) for t in islice(todo, ahead))
+    queued: dict[Future[R], T] = dict(zip(window, tasks, strict=False))
+    while window:
+        done = [f for f in window if f.done()]
+        if not done:
+            mine = next((f for f in window if f.cancel()), None)
+            if mine is None:
+                wait(window, return_when=FIRST_COMPLETED)
+                continue
+            window.remove(mine)
+            yield fn(queued.pop(mine))
+        for f in done:
+            window.remove(f)
+            del queued[f]
+            yield f.result()
+        for t in islice(todo, ahead - len(window)):
+            f = pool.submit(fn, t)
+            window.append(f)
+            queued[f] = t
 
 
 def _init_worker(parent: int) -> None:
@@ -165,3 +219,9 @@ def _exit_when_orphaned(parent: int) -> None:
 
 def _work_chunk(chunk: list[Item]) -> list[Any]:
     return [_work(item) for item in chunk]
+
+
+def _work_group(task: Group) -> Any:
+    files, aliases, then = task
+    pipeline = pipeline_for(aliases)
+    return then([process_file(doc, Path(path), pipeline) for doc, path in files])

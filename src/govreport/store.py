@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from functools import partial
 from importlib import resources
 from itertools import chain, count, islice, repeat, takewhile
 from pathlib import Path
@@ -33,8 +34,9 @@ SCHEMA_VERSION = 3
 # (storing the corpus took 15% less time than with the default 4 KiB)
 PAGE_SIZE = 16384
 BUSY_TIMEOUT = 30.0  # seconds a writer waits for another process's lock
-# reports per transaction when ingesting: small enough that the last batch, written after the
-# worker has finished, is a small part of a run (the corpus: +84% at 50, +59% at 20)
+# reports per transaction when ingesting: larger batches cost less to write, but processes wait
+# longer for each other's and the last ones finish alone (bench/ingest.py over the corpus, time
+# over extract-only: +48% at 10, +27% at 20, +37% at 40)
 BATCH = 20
 PIPELINE_VERSION = __version__
 
@@ -206,10 +208,9 @@ def migrate(con: sqlite3.Connection) -> int:
 
 def _run_step(con: sqlite3.Connection, version: int, step: str | Callable[[sqlite3.Connection], None]) -> None:
     """One transaction a step, the version stamp in it: a step that fails or is killed leaves the
-    store at the version before it. The write lock is taken first (BEGIN IMMEDIATE waits for it)
-    and the version read again under it: another process creating or upgrading the same store
-    may have done the step meanwhile."""
-    con.execute("BEGIN IMMEDIATE")
+    store at the version before it. The write lock is taken first and the version read again under
+    it: another process creating or upgrading the same store may have done the step meanwhile."""
+    _begin_immediate(con)
     if con.execute("PRAGMA user_version").fetchone()[0] >= version:
         con.rollback()
         return
@@ -258,9 +259,7 @@ def stored_source(con: sqlite3.Connection, source: str) -> bool:
 
 
 class ReportRows(NamedTuple):
-    """What storing a report writes, as plain tuples (without the report id, known only on
-    insertion): made by rows_of, in a worker process when ingesting, so that only these cross
-    the process boundary and the writing process does little but SQLite's own work."""
+    """What storing a report writes, as plain tuples (without the report id, known only on insertion)."""
 
     document: tuple[Any, ...]  # source, sha256, format, encoding, raw_text, clean_text (UTF-8 bytes)
     report: tuple[Any, ...]  # the reports row after report_id
@@ -282,8 +281,7 @@ class ReportRows(NamedTuple):
 def rows_of(report: Report) -> ReportRows:
     raw, m = report.raw, report.meta
     return ReportRows(
-        # the long texts travel as UTF-8 bytes: the bytes SQLite stores, so nothing is decoded between
-        # the worker and the file (CAST(? AS TEXT) makes them text again)
+        # the long texts as UTF-8 bytes, the bytes SQLite stores (CAST(? AS TEXT) makes them text again)
         (raw.doc, raw.sha256, raw.format, raw.encoding, raw.text.encode(), report.text.encode()),
         (report.doc, m.region, m.level, m.adcode, m.province, m.report_year, m.meeting_date, m.congress, m.speaker,
          m.speaker_title, int(m.ambiguous),
@@ -298,35 +296,52 @@ def rows_of(report: Report) -> ReportRows:
     )
 
 
-def rows_or_error(outcome: Report | IngestError) -> ReportRows | IngestError:
-    """For a worker process: a report's rows, an error as it is."""
-    return outcome if isinstance(outcome, IngestError) else rows_of(outcome)
-
-
 @contextmanager
 def _writing(con: sqlite3.Connection) -> Iterator[None]:
     """One write transaction, the write lock taken first: BEGIN IMMEDIATE waits for another process's
     transaction to end (a deferred one that had read before the other wrote would fail instead), so
     what the transaction reads is current."""
-    con.execute("BEGIN IMMEDIATE")
+    _begin_immediate(con)
     with con:
         yield
 
 
-def write_batch(con: sqlite3.Connection, outcomes: Iterable[Report | ReportRows | IngestError]) -> IngestSummary:
+def _begin_immediate(con: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE, waiting up to BUSY_TIMEOUT for another connection's write transaction to
+    end, and starting within a millisecond of its end. SQLite's own busy handler sleeps 1, 2, 5, 10,
+    15, 20, 25 … ms between tries: processes storing batches of reports in turn (a batch takes
+    ~50 ms to write) each waited up to ~20 ms past the other's commit, a tenth of an ingest's time."""
+    con.execute("PRAGMA busy_timeout=0")
+    try:
+        deadline = time.monotonic() + BUSY_TIMEOUT
+        while True:
+            try:
+                con.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) or time.monotonic() > deadline:
+                    raise
+            time.sleep(0.001)
+    finally:
+        con.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
+
+
+def write_batch(con: sqlite3.Connection, outcomes: Iterable[Report | IngestError]) -> IngestSummary:
     """Store a batch of pipeline outcomes in one transaction."""
+    # the rows (and the index tokens, ~0.4 ms a report) are made before the write lock is taken:
+    # processes ingesting together hold it in turn, and for 80% of the time when it was made in it
+    prepared = [o if isinstance(o, IngestError) else rows_of(o) for o in outcomes]
     ingested = unchanged = failed = versions = 0
     errors: list[IngestError] = []
     with _writing(con):  # "is it stored already" is read under the lock: another ingest may have stored it
-        for outcome in outcomes:
-            if isinstance(outcome, IngestError):
-                errors.append(outcome)
+        for rows in prepared:
+            if isinstance(rows, IngestError):
+                errors.append(rows)
                 con.execute("INSERT INTO errors(source, reason, at) VALUES (?,?,?)"
                             " ON CONFLICT(source, reason) DO UPDATE SET at = excluded.at",
-                            (outcome.doc, outcome.reason, now()))
+                            (rows.doc, rows.reason, now()))
                 failed += 1
                 continue
-            rows = outcome if isinstance(outcome, ReportRows) else rows_of(outcome)
             if known(con, rows.doc, rows.sha256):
                 unchanged += 1
                 continue
@@ -345,8 +360,6 @@ def _insert_document(con: sqlite3.Connection, rows: ReportRows) -> int:
         " is_current, pipeline_version) VALUES (?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT),?,?,1,?)",
         (*rows.document, now(), (prev or 0) + 1, PIPELINE_VERSION))
     report_id = int(cur.lastrowid or 0)
-    # the index tokens come made from the worker: with one worker, SQLite keeps this process busier
-    # (~3.8 ms a report) than the pipeline keeps the worker (~2.9 ms), and making them costs ~0.4 ms
     _index_text(con, report_id, rows.grams)
     _insert_derived(con, report_id, rows)
     return 1 if prev else 0
@@ -408,8 +421,12 @@ def reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool =
 
 def ingest(con: sqlite3.Connection, files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, ...] = (),
            batch: int = BATCH, on_progress: Callable[[int], None] | None = None) -> IngestSummary:
-    """Run the pipeline over files not yet stored with these bytes and store the outcomes in batches."""
-    from govreport.run import run_items
+    """Run the pipeline over files not yet stored with these bytes and store the outcomes in batches.
+
+    The work runs in `jobs` worker processes and in this one, each storing the batches it extracted
+    (the write lock taken in turn). Files go largest first, so the processes finish close together
+    (the small ones last): reports are numbered in the order they were stored, not as given."""
+    from govreport.run import run_groups
 
     todo: list[tuple[str, Path]] = []
     unchanged = 0
@@ -429,22 +446,44 @@ def ingest(con: sqlite3.Connection, files: list[tuple[str, Path]], jobs: int = 1
     if on_progress and unchanged:
         on_progress(unchanged)
     total = IngestSummary(unchanged=unchanged)
-    # the pipeline runs in a worker process (even with one job) and hands over plain rows, while
-    # this process writes: extraction and SQLite's work overlap instead of taking turns
-    outcomes = run_items(todo, jobs, aliases, then=rows_or_error, background=True)
+    todo.sort(key=lambda item: -_size(item[1]))  # stable: files of one size keep their order
+    groups, k = [], 0
     for size in batch_plan(len(todo), batch):
-        pending = list(islice(outcomes, size))
-        total = combine(total, write_batch(con, pending))
+        groups.append(todo[k:k + size])
+        k += size
+    path = con.execute("SELECT file FROM pragma_database_list WHERE name='main'").fetchone()[0]
+    # each process that runs the pipeline stores what it made through a connection of its own, so
+    # reports (~0.3 MB each) do not travel between processes; a store without a file (in memory)
+    # can only be written through con, here
+    write = partial(write_to, path) if path else partial(write_batch, con)
+    for summary in run_groups(groups, write, jobs if path else 0, aliases):
+        total = combine(total, summary)
         if on_progress:
-            on_progress(len(pending))
+            on_progress(summary.ingested + summary.unchanged + summary.failed)
     return total
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def write_to(path: str, outcomes: list[Report | IngestError]) -> IngestSummary:
+    """Store a batch of outcomes in the store at path, through a connection of this process's own."""
+    con = connect(path)
+    try:
+        return write_batch(con, outcomes)
+    finally:
+        con.close()
 
 
 def batch_plan(n: int, batch: int) -> list[int]:
     """Transaction sizes for n reports: 4, 8, 16, … up to batch, then batch, and down again at the
-    end. A batch is written once all of it is extracted, so small first batches start the writer
-    early, and small last ones leave little to write once the pipeline is done (with 20 a batch,
-    the first write began after ~10% of a 200-report run and the last one came after its end)."""
+    end. A process writes a batch once it has extracted all of it, so small first batches make the
+    first writes (and progress) come early, and small last ones let the processes finish close
+    together instead of one writing its last batch while the others are done."""
     ramp = list(takewhile(lambda size: size < batch, (4 << k for k in count())))
     middle = n - 2 * sum(ramp)
     if middle >= 0:
