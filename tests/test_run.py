@@ -51,47 +51,6 @@ def test_without_worker_processes_the_work_runs_here(monkeypatch: pytest.MonkeyP
     assert all(isinstance(o, Report) for o in out)
 
 
-def test_a_waiting_consumer_runs_the_chunks_no_worker_started_and_keeps_the_order(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    import govreport.run as run
-
-    here: list[list[int]] = []
-
-    def work_here(chunk: list[int]) -> list[int]:
-        here.append(chunk)
-        return [x * 10 for x in chunk]
-
-    class Running(Future[list[int]]):
-        """A chunk a worker has started: its result is there when asked for."""
-
-        def __init__(self, chunk: list[int]) -> None:
-            super().__init__()
-            self.chunk = chunk
-            self.set_running_or_notify_cancel()
-
-        def result(self, timeout: float | None = None) -> list[int]:
-            if not self.done():
-                self.set_result([x * 10 for x in self.chunk])
-            return super().result(timeout)
-
-    class Queued(Future[list[int]]):
-        """A chunk no worker has started (nor ever will, here)."""
-
-        def result(self, timeout: float | None = None) -> list[int]:
-            raise AssertionError("waited for a chunk no worker had started")
-
-    class Stub:
-        """Odd chunks are running in a worker; even ones wait in the queue."""
-
-        def submit(self, fn: Any, chunk: list[int]) -> Future[list[int]]:
-            return Running(chunk) if chunk[0] % 2 else Queued()
-
-    out = list(run._in_order(Stub(), work_here, [[1], [2], [3], [4], [5], [6]], ahead=3,  # type: ignore[arg-type]
-                             share=True))
-    assert out == [[10], [20], [30], [40], [50], [60]]
-    assert here == [[2], [4], [6]]  # taken back from the queue; the started ones were left to the worker
-
-
 def docs_and_facts(outcomes: list[Report | IngestError]) -> list[tuple[str, int]]:
     """A top-level function, as run_groups needs: what a worker hands back of a group."""
     return [(o.doc, len(o.facts) if isinstance(o, Report) else -1) for o in outcomes]

@@ -90,7 +90,7 @@ def run_groups(groups: list[list[tuple[str, Path]]], then: Callable[[list[Outcom
     started. Made for storing: each process writes what it extracted, instead of sending reports
     (~0.3 MB each) to one process that then does all of SQLite's work."""
     tasks: list[Group] = [([(doc, str(p)) for doc, p in group], aliases, then) for group in groups]
-    workers = max(jobs, 1) if jobs and sum(map(len, groups)) >= BACKGROUND_MIN else 0
+    workers = jobs if sum(map(len, groups)) >= BACKGROUND_MIN else 0
     if workers and multiprocessing.get_start_method() == "fork":
         # loaded here before the workers fork, so they inherit it and this process has it for its share;
         # where workers are spawned they load their own, and this process loads it only if it shares
@@ -137,43 +137,17 @@ def _pool(workers: int) -> ProcessPoolExecutor | None:
 AHEAD = 8
 
 
-class _InFlight:
-    """A task handed to the pool, and its result once this process ran it instead."""
-
-    __slots__ = ("done_here", "future", "result", "task")
-
-    def __init__(self, task: Any, future: Future[Any]) -> None:
-        self.task, self.future = task, future
-        self.result: Any = None
-        self.done_here = False
-
-
-def _in_order(pool: ProcessPoolExecutor, fn: Callable[[T], R], tasks: list[T], ahead: int,
-              share: bool = False) -> Iterator[R]:
+def _in_order(pool: ProcessPoolExecutor, fn: Callable[[T], R], tasks: list[T], ahead: int) -> Iterator[R]:
     """fn(task) for every task, in order, submitting one more task as each result is taken, so no
-    more than `ahead` are ever in flight. share: when the next result is not ready, run a task no
-    worker has started here rather than wait (the newest one: the workers go on in order)."""
+    more than `ahead` are ever in flight."""
     todo = iter(tasks)
-    pending: deque[_InFlight] = deque(_InFlight(t, pool.submit(fn, t)) for t in islice(todo, ahead))
+    pending: deque[Future[R]] = deque(pool.submit(fn, t) for t in islice(todo, ahead))
     while pending:
-        head = pending[0]
-        while share and not head.done_here and not head.future.done() and _run_one_here(fn, pending):
-            pass
-        result = head.result if head.done_here else head.future.result()
-        pending.popleft()
+        result = pending.popleft().result()
         nxt = next(todo, None)
         if nxt is not None:
-            pending.append(_InFlight(nxt, pool.submit(fn, nxt)))
+            pending.append(pool.submit(fn, nxt))
         yield result
-
-
-def _run_one_here(fn: Callable[[Any], Any], pending: deque[_InFlight]) -> bool:
-    """Take back the newest task no worker has started and run it in this process; False if none."""
-    for slot in reversed(pending):
-        if not slot.done_here and slot.future.cancel():
-            slot.result, slot.done_here = fn(slot.task), True
-            return True
-    return False
 
 
 def _as_done(pool: ProcessPoolExecutor, fn: Callable[[T], R], tasks: list[T], ahead: int) -> Iterator[R]:
