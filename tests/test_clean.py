@@ -85,6 +85,15 @@ def test_traditional_script_becomes_simplified_with_offsets() -> None:
     assert {e.kind for e in c.edits} == {"simplified"}
 
 
+def test_a_white_circle_among_chinese_numerals_is_zero() -> None:
+    raw = "一九八○年，也就是第五个五年计划的最后一年，二○○五年翻两番。○ 要点：○○"
+    c = clean(raw)
+    assert c.text == "一九八〇年，也就是第五个五年计划的最后一年，二〇〇五年翻两番。○ 要点：○○"
+    assert [(e.kind, e.raw, e.replacement) for e in c.edits] == [("zero", "○", "〇")] * 3
+    i = c.text.index("二〇〇五")
+    assert c.to_raw(i, i + 4) == (raw.index("二○○五"), raw.index("二○○五") + 4)
+
+
 def test_simplified_text_is_left_alone() -> None:
     raw = "著名的乾隆年间，发展经济。" * 3
     assert clean(raw).text == raw

@@ -49,6 +49,19 @@ def test_year_from_the_body_when_no_heading(gaz: Gazetteer) -> None:
     assert m.meeting_date is None and m.speaker is None
 
 
+def test_an_older_report_reviewing_one_spelled_year_is_delivered_the_next(gaz: Gazetteer) -> None:
+    body = ("各位代表：\n我代表国务院向大会作政府工作报告，请予审议。\n关于国内建设\n"
+            "一年来，我国各条战线都取得了成就。一九八三年，农业生产又获得丰收，一九八三年粮食增产。\n")
+    assert meta_of(body, gaz).report_year == 1984
+
+
+def test_an_older_report_reviewing_several_years_gives_no_year(gaz: Gazetteer) -> None:
+    # 三年来: the years since a congress; the one it names most is not the year before the report
+    body = ("各位代表！\n现在，我代表国务院作政府工作报告。\n一、三年来的斗争\n"
+            "去年以来形势很好。一九七六年十月，一九七六年的斗争，一九七五年和一九七四年。\n")
+    assert meta_of(body, gaz).report_year is None
+
+
 def test_ambiguous_name_gives_candidates_not_a_guess(gaz: Gazetteer) -> None:
     m = meta_of("——2024年1月5日在朝阳区第十七届人民代表大会第三次会议上\n各位代表：", gaz)
     assert m.region == "朝阳区" and m.adcode is None and m.ambiguous

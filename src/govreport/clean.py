@@ -109,6 +109,22 @@ def _between_digits(text: str, start: int, end: int) -> bool:
     return before[-1:].isdigit() and after[:1].isdigit()
 
 
+_CN_NUMERAL_RUN = re.compile("[〇零一二三四五六七八九○]*○[〇零一二三四五六七八九○]*")
+
+
+def repair_zero_circles(text: str) -> Iterator[offsets.Proposal]:
+    """A white circle among Chinese numerals is the numeral zero: 一九八○年 -> 一九八〇年 (older
+    typesetting and OCR write ○, U+25CB, for 〇, U+3007), so years and numbers read as such."""
+    if "○" not in text:  # most reports have none: str's search is far cheaper than a regex pass
+        return
+    for m in _CN_NUMERAL_RUN.finditer(text):
+        run = m.group()
+        if run.strip("○"):  # a numeral beside it: not a bullet or a mark of its own
+            for i, char in enumerate(run, m.start()):
+                if char == "○":
+                    yield i, i + 1, "〇", "zero"
+
+
 # characters common in reports that exist only in traditional script: a cheap test before OpenCC
 _TRADITIONAL_ONLY = re.compile("[國經濟發產會億萬長們個這來時為與對說過區後業實現務農總當從進關價錢應]")
 
@@ -397,9 +413,9 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
 def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     p = patterns or default_patterns()
     # line-based passes first; digit repairs last, once broken lines and numbers are whole again
-    return [normalize_width, to_simplified, remove_line_end_tags, remove_chrome(p), remove_page_markers,
-            remove_spam(p), repair_dashes, join_broken_lines, unescape_entities, join_number_spaces,
-            repair_ocr_digits]
+    return [normalize_width, repair_zero_circles, to_simplified, remove_line_end_tags, remove_chrome(p),
+            remove_page_markers, remove_spam(p), repair_dashes, join_broken_lines, unescape_entities,
+            join_number_spaces, repair_ocr_digits]
 
 
 _RAW_SPAN = attrgetter("raw_start", "raw_end")

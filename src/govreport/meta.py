@@ -46,7 +46,10 @@ TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff]{0,12}?政府工作报告")
 PIVOTAL_YEAR = re.compile(
     r"是(?:(?<=(?:19|20)\d\d年是)|(?<=(?:19|20)\d\d年，是)|(?<=(?:19|20)\d\d年,是))[^。；]{0,40}?(?:开局|收官|关键|决胜|攻坚)")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年[，,]?$")
-YEAR = re.compile(r"((?:19|20)\d{2})年")
+YEAR = re.compile(r"((?:19|20)\d{2}|(?:一九|二〇)[〇零一二三四五六七八九]{2})年")  # read by year_number
+_SPELLED_YEAR = re.compile(r"(?:一九|二〇)[〇零一二三四五六七八九]{2}年")
+_SEVERAL_YEARS_SINCE = re.compile(r"[两二三四五六七八九十]年来|过去五年|这五年")
+_SINGLE_YEAR = re.compile(r"过去(?:的)?一年|一年来|去年")
 # a top-level heading about a year's work ahead: 二、2004年主要任务 / 三、2011年的工作
 TASK_HEADING_YEAR = re.compile(
     r"\n[ \t\u3000]*[一二三四五六七八九十]+、[ \t\u3000]*(?:关于|对)?((?:19|20)\d{2})\s*年"
@@ -202,10 +205,15 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
     # read in part one only (the review): part two's years are goals (争取1997年粮食产量达到…)
     second = body.find("\n二、", 0, 6000)
     part_one = body[:second] if second > 0 else body[:6000]
-    years = Counter(int(y) for y in YEAR.findall(part_one[:1500]))
+    if _SPELLED_YEAR.search(part_one) and (_SEVERAL_YEARS_SINCE.search(part_one, 0, 1500)
+                                           or not _SINGLE_YEAR.search(part_one, 0, 1500)):
+        # older reports (years spelled 一九八三) often review the years since a congress or a plan
+        # began (三年来, 五年来): the year they name most is not the one before the report
+        return None
+    years = Counter(year_number(y) for y in YEAR.findall(part_one[:1500]))
     if years and not re.search(r"过去五年|五年来|这五年", part_one[:1500]):
         return years.most_common(1)[0][0] + 1
-    years = Counter(int(y) for y in YEAR.findall(part_one))
+    years = Counter(year_number(y) for y in YEAR.findall(part_one))
     recurring = [y for y, n in years.items() if n >= 2]
     if recurring:
         return max(recurring) + 1
