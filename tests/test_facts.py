@@ -30,6 +30,15 @@ def test_level_and_growth_in_one_statement() -> None:
         ("gdp", "growth", "actual", 2024, None, 0.6, None, None)}
 
 
+def test_a_name_after_a_spelled_year_is_the_reports_own() -> None:
+    # 进出口贸易总额 could be some sector's: a year right before it says it is the whole's
+    r = govreport.extract("——一九五八年二月一日在第一届全国人民代表大会第五次会议上\n各位代表：\n"
+                          "三、一九五八年国民经济计划的安排\n"
+                          "在对外贸易方面，一九五八年进出口贸易总额安排为一百一十亿元，比上一年增长百分之八点六。\n")
+    assert brief(list(r.facts)) == {("foreign_trade", "level", "target", 1958, None, 110, None, None),
+                                    ("foreign_trade", "growth", "target", 1958, None, 8.6, None, None)}
+
+
 def test_respectively_and_compound_names() -> None:
     got = brief(facts("城乡居民人均可支配收入分别增长3%、7%左右；金融机构存、贷款余额分别增长6.6%、7.5%。"))
     assert ("disposable_income", "growth", "actual", 2024, "urban", 3, None, "左右") in got

@@ -36,6 +36,11 @@ def test_heading_tree_and_kinds() -> None:
     assert secs[0].end == secs[2].start
 
 
+def test_a_heading_names_its_year_in_digits_or_spelled_out() -> None:
+    secs = find_sections("各位代表：\n一、一九五七年经济战线上的胜利\n正文。\n二、争取二〇〇一年的新跃进\n正文。\n")
+    assert [s.year for s in secs] == [1957, 2001]
+
+
 def test_unmarked_heading_and_following_items_stay_review() -> None:
     secs = find_sections("各位代表：\n2022年工作回顾\n正文。\n一、稳防控、保安全\n正文。\n")
     assert [s.kind for s in secs] == ["review", "review"]

@@ -13,6 +13,7 @@ from functools import cache
 
 from govreport import lexicon
 from govreport.model import Section
+from govreport.numbers import year_number
 from govreport.regexfirst import first_chars
 
 _CN = "一二三四五六七八九十"
@@ -30,7 +31,8 @@ _INDENT_CHARS = " \t\u3000\u00a0"
 _INLINE_TOP = re.compile(
     "、(?:" + "|".join(rf"(?<=[。！？：:][{_CN}]{{{n}}}、)" for n in (1, 2, 3)) + ")"
     r"(?=[^。\n]{0,30}?(?:回顾|目标|任务|安排|建设))")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+# 2025年, and in older reports 一九五八年 (read by year_number)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}|(?:一九|二〇)[〇零一二三四五六七八九]{2})年")
 _BARE_HEADING = re.compile(r"^(?:(?:19|20)\d{2}年|今年|过去一年)?[\u4e00-\u9fff“”\"]{2,20}$")
 BARE_MAX = 25  # the longest line _BARE_HEADING accepts (a year and 20 characters)
 
@@ -90,7 +92,7 @@ def find_sections(text: str, rules: tuple[KindRule, ...] | None = None) -> tuple
             own = parent.kind  # a review's sub-headings (调整宏观经济政策…) are still review
         kind = own or _inherited(parent, sibling)
         year_m = _YEAR.search(title)
-        year = int(year_m.group(1)) if year_m else (parent.year if parent else None)
+        year = year_number(year_m.group(1)) if year_m else (parent.year if parent else None)
         sec = Section(len(sections), parent.index if parent else None, depth, marker, title, kind, year,
                       start, len(text), heading_end)
         sections.append(sec)
