@@ -39,6 +39,13 @@ def test_a_name_after_a_spelled_year_is_the_reports_own() -> None:
                                     ("foreign_trade", "growth", "target", 1958, None, 8.6, None, None)}
 
 
+def test_a_figure_dated_by_the_words_before_it_under_a_topic_heading() -> None:
+    r = govreport.extract("——2025年1月10日在某县第十届人民代表大会第五次会议上\n各位代表：\n一、当前的经济形势\n"
+                          "财政赤字从2022年的170亿元、2024年的127亿元，降低到今年的27亿元。\n")
+    got = brief([f for f in r.facts if f.value in (170, 127)])
+    assert got == {("deficit", "level", "actual", 2024, None, 127, None, None)}  # 2022's is no fact
+
+
 def test_respectively_and_compound_names() -> None:
     got = brief(facts("城乡居民人均可支配收入分别增长3%、7%左右；金融机构存、贷款余额分别增长6.6%、7.5%。"))
     assert ("disposable_income", "growth", "actual", 2024, "urban", 3, None, "左右") in got

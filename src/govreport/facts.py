@@ -441,6 +441,13 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
     intro = TARGET_INTRO.search(before) or TARGET_INTRO.search(_list_intro(text, sentence_start))
     if intro and skind in ("review", "other") and not PAST_MARK.search(before, 0, intro.start()):
         return "target", ctx.target_year  # 今年…主要预期目标是：… wherever it stands
+    if skind == "other" and year_m:
+        # 财政赤字从1979年的170亿元、1980年的127亿元: a figure the words right before it date
+        named = int(year_m.group(1))
+        if named == ctx.review_year:
+            return "actual", named
+        if named != ctx.target_year:
+            return None, None
     if skind == "other":
         mark = _time_of(text, name_start, tail, ctx)
         if mark == "now" and not (estimate_at is not None and estimate_at < v.start):
