@@ -172,17 +172,22 @@ def _enter_wal(con: sqlite3.Connection) -> None:
     """Switch to WAL, waiting for other processes. SQLite answers this pragma with "database is
     locked" at once, without calling the busy handler, while another connection holds a lock on a
     store still in rollback mode (processes creating the same new store together)."""
+    _execute_when_unlocked(con, "PRAGMA journal_mode=WAL", pause=0.002, longest=0.1)
+
+
+def _execute_when_unlocked(con: sqlite3.Connection, statement: str, pause: float, longest: float) -> None:
+    """Run statement, trying again while SQLite answers "database is locked", for up to
+    BUSY_TIMEOUT: after pause seconds, doubling up to longest."""
     deadline = time.monotonic() + BUSY_TIMEOUT
-    pause = 0.002
     while True:
         try:
-            con.execute("PRAGMA journal_mode=WAL")
+            con.execute(statement)
             return
         except sqlite3.OperationalError as e:
             if "locked" not in str(e) or time.monotonic() > deadline:
                 raise
         time.sleep(pause)
-        pause = min(pause * 2, 0.1)
+        pause = min(pause * 2, longest)
 
 
 def migrate(con: sqlite3.Connection) -> int:
@@ -313,15 +318,7 @@ def _begin_immediate(con: sqlite3.Connection) -> None:
     ~50 ms to write) each waited up to ~20 ms past the other's commit, a tenth of an ingest's time."""
     con.execute("PRAGMA busy_timeout=0")
     try:
-        deadline = time.monotonic() + BUSY_TIMEOUT
-        while True:
-            try:
-                con.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as e:
-                if "locked" not in str(e) or time.monotonic() > deadline:
-                    raise
-            time.sleep(0.001)
+        _execute_when_unlocked(con, "BEGIN IMMEDIATE", pause=0.001, longest=0.001)
     finally:
         con.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
 
