@@ -37,8 +37,9 @@ def test_heading_tree_and_kinds() -> None:
 
 
 def test_a_heading_names_its_year_in_digits_or_spelled_out() -> None:
-    secs = find_sections("各位代表：\n一、一九五七年经济战线上的胜利\n正文。\n二、争取二〇〇一年的新跃进\n正文。\n")
-    assert [s.year for s in secs] == [1957, 2001]
+    secs = find_sections("各位代表：\n一、一九五七年经济战线上的胜利\n正文。\n二、争取二〇〇一年的新跃进\n正文。\n"
+                         "三、二零零二年的任务\n正文。\n")
+    assert [s.year for s in secs] == [1957, 2001, 2002]
 
 
 def test_unmarked_heading_and_following_items_stay_review() -> None:

@@ -14,7 +14,7 @@ import cn2an
 from govreport import lexicon
 from govreport.gazetteer import MUNICIPALITIES, Gazetteer
 from govreport.model import Meta, RegionCandidate
-from govreport.numbers import year_number
+from govreport.numbers import SPELLED_YEAR, YEAR_DIGITS, year_number
 
 CN_ORDINAL = "一二三四五六七八九十"
 _CN_DIGIT = "〇零一二三四五六七八九"
@@ -47,8 +47,8 @@ PIVOTAL_YEAR = re.compile(
     r"是(?:(?<=(?:19|20)\d\d年是)|(?<=(?:19|20)\d\d年，是)|(?<=(?:19|20)\d\d年,是))[^。；]{0,40}?(?:开局|收官|关键|决胜|攻坚)")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年[，,]?$")
 # 1983年 or 一九八三年 (read by year_number); found from its 年, which re skips to in C
-YEAR = re.compile(r"年(?<=((?:19|20)\d\d|(?:一九|二〇)[〇零一二三四五六七八九]{2})年)")
-_SPELLED_YEAR = re.compile(r"年(?<=(?:一九|二〇)[〇零一二三四五六七八九]{2}年)")
+YEAR = re.compile(f"年(?<=({YEAR_DIGITS}|{SPELLED_YEAR})年)")
+_SPELLED_YEAR = re.compile(f"年(?<={SPELLED_YEAR}年)")
 _SEVERAL_YEARS_SINCE = re.compile(r"[两二三四五六七八九十]年来|过去五年|这五年")
 _SINGLE_YEAR = re.compile(r"过去(?:的)?一年|一年来|去年")
 # a top-level heading about a year's work ahead: 二、2004年主要任务 / 三、2011年的工作

@@ -85,6 +85,12 @@ def _digits(text: str) -> float:
     return float(text.replace(",", "").replace("，", ""))
 
 
+# a year as reports write it, before 年: 1984, or spelled digit by digit in older ones, 一九八四 or
+# 二〇〇五 (二零零五); year_number reads both
+SPELLED_YEAR = "(?:一九|二[〇零])[〇零一二三四五六七八九]{2}"
+YEAR_DIGITS = r"(?:19|20)\d\d"
+
+
 def year_number(written: str) -> int:
     """A year as reports write it: '1984' -> 1984; '一九八四', '二〇二五' (digit by digit) -> 1984, 2025.
     A character that is no digit raises ValueError."""

@@ -13,7 +13,7 @@ from functools import cache
 
 from govreport import lexicon
 from govreport.model import Section
-from govreport.numbers import year_number
+from govreport.numbers import SPELLED_YEAR, YEAR_DIGITS, year_number
 from govreport.regexfirst import first_chars
 
 _CN = "一二三四五六七八九十"
@@ -32,7 +32,7 @@ _INLINE_TOP = re.compile(
     "、(?:" + "|".join(rf"(?<=[。！？：:][{_CN}]{{{n}}}、)" for n in (1, 2, 3)) + ")"
     r"(?=[^。\n]{0,30}?(?:回顾|目标|任务|安排|建设))")
 # 2025年, and in older reports 一九五八年 (read by year_number)
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}|(?:一九|二〇)[〇零一二三四五六七八九]{2})年")
+_YEAR = re.compile(f"(?<!\\d)({YEAR_DIGITS}|{SPELLED_YEAR})年")
 _BARE_HEADING = re.compile(r"^(?:(?:19|20)\d{2}年|今年|过去一年)?[\u4e00-\u9fff“”\"]{2,20}$")
 BARE_MAX = 25  # the longest line _BARE_HEADING accepts (a year and 20 characters)
 
