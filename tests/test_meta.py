@@ -131,6 +131,11 @@ def test_the_review_heading_year_is_the_first_review_year_match(text: str, limit
     assert (got and (got.group(1), got.start())) == (expected and (expected.group(1), expected.start()))
 
 
+def test_a_year_on_the_line_before_is_no_review_headings_year() -> None:
+    assert _review_heading_year("12024年\n回顾", 9) is None  # found by the test above: $ matched before \n
+    assert _review_heading_year("一、2024年回顾", 20).group(1) == "2024"  # type: ignore[union-attr]
+
+
 def test_an_older_national_report_names_its_congress_in_its_opening(gaz: Gazetteer) -> None:
     m = meta_of("各位代表：\n我代表国务院，向第六届全国人民代表大会第一次会议作政府工作报告，请予审议。\n", gaz)
     assert (m.region, m.level, m.adcode, m.congress) == (

@@ -31,7 +31,9 @@ from govreport.numbers import Value, find_values, year_number
 _THEN = r"(?:了)?(?:为|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?$"
 GROWTH_VERB = re.compile(rf"(?:增长|增|增加|提高|提升|上升|上涨|涨幅|增幅|增速|下降|降低|降幅|减少|回落|下滑){_THEN}")
 DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
-CHANGE_BEFORE_NAME = re.compile(r"(?:增加|减少|增收|减收|多收|少收)$")
+# a pattern searched in a window that ends where a name begins (search(text, a, b)) ends in \Z:
+# $ would also match before a line break that ends the window, reading across it
+CHANGE_BEFORE_NAME = re.compile(r"(?:增加|减少|增收|减收|多收|少收)\Z")
 CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少)(?:了)?(?:超过?|近|约)?$")
 # (searched before each growth or count: every branch opens with a literal, so re skips ahead in C)
 SENT_MULTI_YEAR = re.compile(r"累计[，,]|近[两三四五]年|两年来|三年来|四年来|五年来|年均")
@@ -44,7 +46,7 @@ COMPARED_WITH = re.compile(r"(?:同|与|和|跟)((?:19|20)\d{2})年(?:相比|比
 SENTENCE_YEAR = re.compile(r"([12](?<!\d.)(?:(?<=1)9|(?<=2)0)\d{2})年(?!代|前|以前|以来|之前)")
 NOW_MARK = re.compile(r"今年|目标|力争|预期|拟|明年|把[^，。；]{0,20}控制在")
 PAST_TARGET = re.compile(r"^[^，,。；;]{0,24}目标")
-PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12}$")
+PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12}\Z")
 TO_LEVEL = re.compile(r"(?:到|至|降到|降至)$")
 FROM_WORD = re.compile(r"(?:从|由)(?:\d{4}年的?|去年的?|上年的?|前[两三四五几]年)?(?:不到|近|约)?$")
 CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩大|缩小|回落)?(?:到|至)|转为")
@@ -57,7 +59,7 @@ PLAN_TO = re.compile(rf"到({YEAR_WORD})年")
 PLAN_BEFORE = re.compile(rf"({YEAR_WORD})年前")
 # a year standing right before the indicator's name is the year the figure is for: a later one
 # than the report's makes a plan (争取1997年粮食产量达到4.75亿吨 in the report of 1993)
-YEAR_OF_NAME = re.compile(rf"(?<![比较于与同和到])({YEAR_WORD})年(?:的)?$")
+YEAR_OF_NAME = re.compile(rf"(?<![比较于与同和到])({YEAR_WORD})年(?:的)?\Z")
 # a year a sentence speaks of (1984年，我国农业又获得了大丰收), not one it compares with (比1983年,
 # 同1978年相比) or a span it counts from (1979年以来)
 # (the character before is tested in Python: a pattern opening with a lookbehind is tried at every position)

@@ -40,12 +40,14 @@ SALUTATION = re.compile(r"各位代表")
 # a review heading's year (2024年工作回顾), found from its 回顾 (a literal re skips to in C) and read
 # behind it: a pattern opening with the year's digit class would be tried at every position
 _REVIEW = re.compile("回顾")
-_YEAR_OF_REVIEW = re.compile(r"([0-9]\d{3})年(?:主要工作|工作)?$")
+# \Z, not $, in a pattern searched in a window that ends where a word begins: $ would also match
+# before a line break at the end of the window (2024年\n回顾 is no review heading)
+_YEAR_OF_REVIEW = re.compile(r"([0-9]\d{3})年(?:主要工作|工作)?\Z")
 TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff]{0,12}?政府工作报告")
 # found from its 是 (a literal re skips to in C), the year read behind it: 2021年是"十四五"开局之年
 PIVOTAL_YEAR = re.compile(
     r"是(?:(?<=(?:19|20)\d\d年是)|(?<=(?:19|20)\d\d年，是)|(?<=(?:19|20)\d\d年,是))[^。；]{0,40}?(?:开局|收官|关键|决胜|攻坚)")
-_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年[，,]?$")
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年[，,]?\Z")
 # 1983年 or 一九八三年 (read by year_number); found from its 年, which re skips to in C
 YEAR = re.compile(f"年(?<=({YEAR_DIGITS}|{SPELLED_YEAR})年)")
 _SPELLED_YEAR = re.compile(f"年(?<={SPELLED_YEAR}年)")
