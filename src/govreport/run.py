@@ -155,25 +155,22 @@ def _as_done(pool: ProcessPoolExecutor, fn: Callable[[T], R], tasks: list[T], ah
     result is ready, this process runs the first task no worker has started, so this process and
     the workers all work from the front of the list, and finish close together."""
     todo = iter(tasks)
-    window: deque[Future[R]] = deque(pool.submit(fn, t) for t in islice(todo, ahead))
-    queued: dict[Future[R], T] = dict(zip(window, tasks, strict=False))
-    while window:
-        done = [f for f in window if f.done()]
+    window: list[tuple[Future[R], T]] = []
+    while True:
+        window.extend((pool.submit(fn, t), t) for t in islice(todo, ahead - len(window)))
+        if not window:
+            return
+        done = [slot for slot in window if slot[0].done()]
         if not done:
-            mine = next((f for f in window if f.cancel()), None)
+            mine = next((slot for slot in window if slot[0].cancel()), None)
             if mine is None:
-                wait(window, return_when=FIRST_COMPLETED)
+                wait([f for f, _ in window], return_when=FIRST_COMPLETED)
                 continue
             window.remove(mine)
-            yield fn(queued.pop(mine))
-        for f in done:
-            window.remove(f)
-            del queued[f]
-            yield f.result()
-        for t in islice(todo, ahead - len(window)):
-            f = pool.submit(fn, t)
-            window.append(f)
-            queued[f] = t
+            yield fn(mine[1])
+        for slot in done:
+            window.remove(slot)
+            yield slot[0].result()
 
 
 def _init_worker(parent: int) -> None:
