@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from hypothesis import given
+import re
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govreport.clean import clean
@@ -14,7 +16,7 @@ def test_site_chrome_and_footer_go() -> None:
     raw = ("导航菜单\n\n各位代表:\n\n  正文第一段。\n\n本文仅代表作者观点,不代表本站立场。\n\n"
            "本文地址:/a/1.html\n\n留言与评论(共有 条评论)\n验证码:")
     c = clean(raw)
-    assert c.text == "各位代表:\n\n  正文第一段。"
+    assert c.text == "各位代表：\n\n  正文第一段。"  # the ASCII colon after Chinese text is read as ：
     assert "boilerplate" in kinds(raw)
 
 
@@ -150,3 +152,94 @@ def test_number_spaces_found_by_str_find_equal_the_plain_regex(text: str) -> Non
     reference = [(m.start(), m.end(), "", "number_space") for m in _NUM_SPACE.finditer(text)
                  if not (text[m.start() - 1] == "." and not text[m.end()].isdigit())]
     assert list(join_number_spaces(text)) == reference
+
+
+# --- what local pages carry (paraphrased constructions, not corpus text) -----------------------------
+
+def test_pinyin_glosses_go_before_the_script_is_simplified() -> None:
+    raw = "各位代表：\n預(yù)計(jì)全縣生產(chǎn)總值增長(zhǎng)6%，財(cái)政收入增長(de)5%。"
+    c = clean(raw)
+    assert "预计全县生产总值增长6%，财政收入增长5%。" in c.text
+    assert {e.raw for e in c.edits if e.kind == "pinyin"} >= {"(yù)", "(jì)", "(chǎn)", "(de)"}
+    i = c.text.index("生产总值")
+    a, b = c.to_raw(i, i + 4)
+    assert raw[a:b] == "生產(chǎn)總值"
+
+
+def test_brackets_that_are_no_glosses_stay() -> None:
+    # an abbreviation, an unmarked word in a text with no toned glosses, an English aside
+    raw = "各位代表：\n国内生产总值(GDP)增长5%，平台(app)上线，经济(de)发展。"
+    assert clean(raw).text == raw
+
+
+_SYLLABLES = st.sampled_from(["jīng", "jì", "zhǎng", "cái", "huì", "bào", "yù"])  # toned: a gloss anywhere
+
+
+@settings(deadline=None)  # the first example loads the pipeline's data
+@given(st.lists(st.tuples(st.integers(0, 60), _SYLLABLES), max_size=25))
+def test_glosses_anywhere_leave_every_fact_grounded_in_both_texts(glosses: list[tuple[int, str]]) -> None:
+    import govreport
+
+    plain = "各位代表：\n一、2024年工作回顾\n全县地区生产总值增长5.2%，一般公共预算收入13.9亿元、增长1.2%。"
+    glossed = list(plain)
+    for pos, syllable in sorted({p % len(plain): s for p, s in glosses}.items(), reverse=True):  # one a character
+        if "\u4e00" <= plain[pos] <= "\u9fff":
+            glossed.insert(pos + 1, f"({syllable})")
+    raw = "".join(glossed)
+    want = govreport.extract(plain).facts
+    report = govreport.extract(raw)
+    assert [(f.indicator, f.measure, f.value) for f in report.facts] == [(f.indicator, f.measure, f.value)
+                                                                           for f in want]
+    for f in report.facts:
+        assert report.text[f.start:f.end] == f.quote
+        a, b = report.clean.to_raw(f.start, f.end)
+        assert re.sub(r"\([a-zāáǎàīíǐìūúǔùēéěèōóǒò]+\)", "", raw[a:b]) == f.quote
+
+
+def test_percent_signs_typed_otherwise_and_spaced_decimals() -> None:
+    c = clean("各位代表：\n经济增长6 . 5%左右，投资增长8℅，消费增长7﹪。")
+    assert "经济增长6.5%左右，投资增长8%，消费增长7%。" in c.text
+
+
+def test_lost_separators_between_percentages_are_put_back() -> None:
+    c = clean("各位代表：\n三项指标分别增长3.5%6%5%，人口增长2%。")
+    assert "分别增长3.5%、6%、5%，" in c.text
+    assert [e.kind for e in c.edits if e.raw == ""] == ["separator", "separator"]
+    assert "%20" in clean("见http://a.cn/b%20c。").text  # no list: an escaped URL
+
+
+def test_ascii_punctuation_standing_for_chinese() -> None:
+    c = clean("各位代表:\n财政收入2.01亿元,较上年增长26.4%;投资218,是上年的2倍.时间17:30,人口42,560人.")
+    assert c.text == "各位代表：\n财政收入2.01亿元，较上年增长26.4%；投资218，是上年的2倍。时间17:30，人口42,560人。"
+    assert "一.过去一年" in clean("一.过去一年回顾").text  # a heading's marker stays
+
+
+def test_debris_of_copying_goes() -> None:
+    c = clean("各位代表：\n□某某市人民政府市长\n发展态势：?D?D经济增长。坚持精神,*贯彻部署。")
+    assert "某某市人民政府市长" in c.text and "□" not in c.text
+    assert "：——经济增长。" in c.text and "，贯彻部署。" in c.text
+
+
+def test_page_chrome_of_local_sites() -> None:
+    raw = ("您现在所在的位置: 网站首页> 信息公开 > 政府工作报告\n"
+           "首页 > 专题 > 两会 > 报告解读\n"
+           "发布时间:2020-05-14 来源:某某县人民政府 浏览次数: 字体:[ 大 中 小 ]\n"
+           "来源:某某日报 发布日期:2020-05-14 责任编辑:张三 分享到:\n"
+           "会议现场。 本网记者 李四摄\n"
+           "各位代表：\n一般公共预算收入增长8%，社会(下转第四版)消费品零售总额增长6%。")
+    c = clean(raw)
+    assert c.text == "各位代表：\n一般公共预算收入增长8%，社会消费品零售总额增长6%。"
+
+
+def test_a_footer_marker_in_a_pages_header_opens_no_footer() -> None:
+    raw = "责任编辑：张三\n各位代表：\n" + "全县经济平稳增长。" * 20 + "\n相关报道：\n链接一"
+    c = clean(raw)
+    assert c.text.startswith("各位代表：") and c.text.endswith("全县经济平稳增长。")
+
+
+def test_a_resolution_reposted_before_the_report_goes() -> None:
+    raw = ("某县第十届人民代表大会第三次会议关于政府工作报告的决议（2020年1月9日通过）会议同意报告，"
+           "决定批准这个报告。\n政府工作报告——2020年1月7日在某县第十届人民代表大会第三次会议上\n各位代表：\n正文。")
+    c = clean(raw)
+    assert c.text.startswith("政府工作报告——2020年1月7日")
+    assert [e.kind for e in c.edits] == ["resolution"]

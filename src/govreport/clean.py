@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -43,15 +43,22 @@ class Patterns:
     tail: re.Pattern[str]
     spam: re.Pattern[str]
     spam_words: tuple[str, ...] | None = None
+    meta_word: re.Pattern[str] | None = None  # a page-metadata label (来源: 发布日期:)
+    inline: re.Pattern[str] | None = None  # chrome removed wherever found (下转第四版)
+    resolution: re.Pattern[str] | None = None  # a congress's resolution reposted before the report
+    report_title: re.Pattern[str] | None = None  # where the report itself then begins
 
 
 @cache
 def default_patterns() -> Patterns:
     data = lexicon.load("boilerplate.toml")
-    return compile_patterns(data["lines"], data["tail_markers"], data["spam"])
+    return compile_patterns(data["lines"], data["tail_markers"], data["spam"], data.get("meta_words", ()),
+                            data.get("inline", ()), data.get("resolution"), data.get("report_title"))
 
 
-def compile_patterns(lines: list[str], tails: list[str], spam: list[str]) -> Patterns:
+def compile_patterns(lines: list[str], tails: list[str], spam: list[str], meta_words: Sequence[str] = (),
+                     inline: Sequence[str] = (), resolution: str | None = None,
+                     report_title: str | None = None) -> Patterns:
     pad = r"[ \t\u3000\u00a0]*"
     # patterns start at the newline before a line (the text is searched with one prepended):
     # a literal first character lets re skip ahead instead of testing ^ everywhere
@@ -61,6 +68,10 @@ def compile_patterns(lines: list[str], tails: list[str], spam: list[str]) -> Pat
         tail=re.compile(rf"\n{pad}(?:{'|'.join(tails)}){pad}(?=\n|$)"),
         spam=re.compile(with_first_char_guard(spam_pattern)),
         spam_words=_required_words(spam),
+        meta_word=re.compile(rf"(?:{literal_alternation(list(meta_words))})[ \t\u3000]*[:：]") if meta_words else None,
+        inline=re.compile(with_first_char_guard("|".join(inline))) if inline else None,
+        resolution=re.compile(resolution) if resolution else None,
+        report_title=re.compile(report_title) if report_title else None,
     )
 
 
@@ -77,12 +88,12 @@ def _required_words(patterns: list[str]) -> tuple[str, ...] | None:
 
 # --- passes -----------------------------------------------------------------------------------
 
-_WIDE = "[\uff10-\uff19\uff05\uff0e\uff21-\uff3a\uff41-\uff5a\u200b-\u200d\u2060\ufeff\r\u00b7\u30fb]"
+_WIDE = "[\uff10-\uff19\uff05\uff0e\uff21-\uff3a\uff41-\uff5a\u200b-\u200d\u2060\ufeff\r\u00b7\u30fb\u2105\ufe6a]"
 # X X*, not X+: re skips ahead in C only to a pattern that opens with a plain character class
 _FULLWIDTH = re.compile(f"{_WIDE}{_WIDE}*")
 _WIDTH_TABLE: dict[int, int | None] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _WIDTH_TABLE.update({0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x0D: None,
-                     0xB7: 0x2E, 0x30FB: 0x2E})
+                     0xB7: 0x2E, 0x30FB: 0x2E, 0x2105: 0x25, 0xFE6A: 0x25})  # ℅ and ﹪ typed for %
 # full-width and middle dots are a decimal point only between digits (１４．８％, 14·1％); elsewhere a
 # full stop or the dot inside a transliterated name (艾尔肯·吐尼亚孜), left as written
 _DOTS = "\uff0e\u00b7\u30fb"
@@ -90,8 +101,8 @@ _DOT = re.compile(f"[{_DOTS}]")
 
 
 def normalize_width(text: str) -> Iterator[offsets.Proposal]:
-    """Full-width digits, letters and ％ to ASCII, a dot between digits to '.', zero-width
-    characters and CR out."""
+    """Full-width digits, letters and ％ (and ℅, ﹪ typed for it) to ASCII, a dot between digits to
+    '.', zero-width characters and CR out."""
     for m in _FULLWIDTH.finditer(text):
         run = m.group()
         new = run.translate(_WIDTH_TABLE)
@@ -107,6 +118,86 @@ def _between_digits(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 3):start].rstrip(" \u3000")
     after = text[end:end + 3].lstrip(" \u3000")
     return before[-1:].isdigit() and after[:1].isdigit()
+
+
+# Pinyin glosses after characters (經(jīng)濟, 會(huì)): a syllable of lowercase letters in brackets
+# right after a Han character. One with a tone mark is a gloss wherever it stands; an unmarked one
+# (de, men: the neutral tone) only in a text glossed throughout.
+_TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_GLOSS = re.compile(rf"[(（](?<=[\u3400-\u9fff][(（])([a-zü{_TONE_MARKS}]{{1,7}})[)）]")
+_TONED = re.compile(f"[{_TONE_MARKS}]")
+GLOSSED_TEXT_MIN = 3  # toned glosses that make a text one glossed throughout
+
+
+def remove_pinyin_glosses(text: str) -> Iterator[offsets.Proposal]:
+    """經(jīng)濟 -> 經濟: run before the conversion to simplified script, which reads words whole."""
+    if "(" not in text and "（" not in text:
+        return
+    found = [(m, _TONED.search(m.group(1)) is not None) for m in _GLOSS.finditer(text)]
+    glossed = sum(toned for _, toned in found) >= GLOSSED_TEXT_MIN
+    for m, toned in found:
+        if toned or glossed:
+            yield m.start(), m.end(), "", "pinyin"
+
+
+# ASCII punctuation typed for Chinese (较上年增长26.4%,高于; 降低4.2%. 经济结构; 各位代表:):
+# after Chinese text (a full stop only where no digit or letter follows: 2.01, chinanews.com stay),
+# or a comma or semicolon before Chinese text (not the ; that ends an entity, &ldquo;). 17:30 and
+# 42,560 stay. A dot after a Chinese numeral is a heading's (一.).
+_ASCII_STOP = re.compile(
+    r"[,;:](?<=[\u3400-\u9fff%）)”’》][,;:])"
+    r"|\.(?<=[\u3400-\u9fff%）)”’》]\.)(?<![一二三四五六七八九十]\.)(?![0-9A-Za-z])"
+    r"|,(?<![A-Za-z],)(?=[\u3400-\u9fff“‘（《])|;(?<![A-Za-z0-9];)(?=[\u3400-\u9fff“‘（《])")
+_CHINESE_STOP = {",": "，", ";": "；", ":": "：", ".": "。"}
+
+
+def normalize_punctuation(text: str) -> Iterator[offsets.Proposal]:
+    for m in _ASCII_STOP.finditer(text):
+        yield m.start(), m.end(), _CHINESE_STOP[m.group()], "punctuation"
+
+
+# Debris of copying: ?D?D is —— read in the wrong encoding; a box or star standing between Chinese
+# text and a word (□六盘水市人民政府, 精神,*贯彻) is a bullet or a stray mark.
+_BROKEN_DASH = "?D?D"
+_STRAY_MARK = re.compile(r"[*□■](?<=[\n\u3400-\u9fff，。,；：、][*□■])(?=[\u3400-\u9fff])")
+
+
+def remove_junk(text: str) -> Iterator[offsets.Proposal]:
+    i = text.find(_BROKEN_DASH)
+    while i >= 0:
+        yield i, i + len(_BROKEN_DASH), "——", "dash"
+        i = text.find(_BROKEN_DASH, i + len(_BROKEN_DASH))
+    if text[:1] in "*□■" and text[1:2] >= "\u3400":
+        yield 0, 1, "", "junk"
+    for m in _STRAY_MARK.finditer(text):
+        yield m.start(), m.end(), "", "junk"
+
+
+# 增长3.5%6%5%: the separators of a list of percentages lost in copying (a % right before the next
+# number that ends in %): 、 is put back, so each number is read as one
+_LOST_SEPARATOR = re.compile(r"%(?<=\d%)(?=\d+(?:\.\d+)?%)")
+
+
+def restore_list_separators(text: str) -> Iterator[offsets.Proposal]:
+    for m in _LOST_SEPARATOR.finditer(text):
+        yield m.end(), m.end(), "、", "separator"
+
+
+def join_spaced_decimals(text: str) -> Iterator[offsets.Proposal]:
+    """6 . 5% -> 6.5%: spaces on both sides of a decimal point between digits (typeset copies)."""
+    i = text.find(" .")
+    while i >= 0:
+        start = i
+        while start > 0 and text[start - 1] in " \t\u3000":
+            start -= 1
+        end = i + 2
+        while end < len(text) and text[end] in " \t\u3000":
+            end += 1
+        if start > 0 and text[start - 1].isdigit() and text[end:end + 1].isdigit():
+            yield start, i + 1, "", "number_space"
+            if end > i + 2:
+                yield i + 2, end, "", "number_space"
+        i = text.find(" .", i + 2)
 
 
 _CN_NUMERALS = frozenset("〇零一二三四五六七八九○")
@@ -181,18 +272,74 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+META_LINE_MAX = 160  # a page's metadata line is short; a paragraph naming 来源: twice is text
+META_WORDS_MIN = 2
+
+
 def remove_chrome(patterns: Patterns) -> Pass:
     def run(text: str) -> Iterator[offsets.Proposal]:
         padded = "\n" + text  # offsets in padded are text offsets + 1
-        tail = patterns.tail.search(padded)
-        limit = tail.start() + 1 if tail else len(padded)
+        tail = _footer(patterns.tail, padded)
+        limit = tail + 1 if tail is not None else len(padded)
+        removed: set[int] = set()
         for m in patterns.line.finditer(padded, 0, limit):
             # the line and the newline after it (m starts at the newline before it)
+            removed.add(m.start())
             yield m.start(), min(m.end(), len(text)), "", "boilerplate"
-        if tail:
-            yield tail.start(), len(text), "", "footer"
+        if patterns.meta_word is not None:
+            for start, end in _metadata_lines(patterns.meta_word, text, limit - 1):
+                if start not in removed:
+                    yield start, min(end + 1, len(text)), "", "boilerplate"
+        if tail is not None:
+            yield tail, len(text), "", "footer"
+        if patterns.inline is not None:
+            for m in patterns.inline.finditer(text, 0, limit - 1):
+                yield m.start(), m.end(), "", "chrome"
 
     return run
+
+
+def _footer(tail: re.Pattern[str], padded: str) -> int | None:
+    """Where the footer starts (an offset into the text): the first footer marker with less text
+    after it than before it. A marker near the top (责任编辑 in a page's header line) opens no footer."""
+    for m in tail.finditer(padded):
+        if len(padded) - m.start() < m.start():
+            return m.start()
+    return None
+
+
+def _metadata_lines(label: re.Pattern[str], text: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) of each short line holding META_WORDS_MIN page-metadata labels (来源: 发布日期:)."""
+    counts: dict[int, int] = {}
+    for m in label.finditer(text, 0, max(0, limit)):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        counts[line_start] = counts.get(line_start, 0) + 1
+    out = []
+    for start, n in counts.items():
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if n >= META_WORDS_MIN and end - start <= META_LINE_MAX:
+            out.append((start, end))
+    return out
+
+
+def remove_resolution(patterns: Patterns) -> Pass:
+    """A congress's resolution approving the report, reposted before it (…关于政府工作报告的决议 …
+    决定批准这个报告): from its line to the report's own title."""
+    def run(text: str) -> Iterator[offsets.Proposal]:
+        if patterns.resolution is None or patterns.report_title is None:
+            return
+        m = patterns.resolution.search(text, 0, RESOLUTION_REACH)
+        if m is None:
+            return
+        title = patterns.report_title.search(text, m.end(), m.end() + RESOLUTION_REACH)
+        if title is not None:
+            yield text.rfind("\n", 0, m.start()) + 1, title.start(), "", "resolution"
+
+    return run
+
+
+RESOLUTION_REACH = 3000
 
 
 _PAGE_MARK = re.compile(r"\n(\d{1,3})、")
@@ -419,9 +566,10 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
 def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     p = patterns or default_patterns()
     # line-based passes first; digit repairs last, once broken lines and numbers are whole again
-    return [normalize_width, repair_zero_circles, to_simplified, remove_line_end_tags, remove_chrome(p),
+    return [normalize_width, repair_zero_circles, remove_pinyin_glosses, to_simplified, remove_junk,
+            normalize_punctuation, remove_line_end_tags, remove_chrome(p), remove_resolution(p),
             remove_page_markers, remove_spam(p), repair_dashes, join_broken_lines, unescape_entities,
-            join_number_spaces, repair_ocr_digits]
+            join_spaced_decimals, join_number_spaces, restore_list_separators, repair_ocr_digits]
 
 
 _RAW_SPAN = attrgetter("raw_start", "raw_end")
