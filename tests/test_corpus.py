@@ -29,7 +29,8 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cwd = os.getcwd()
     os.chdir(CORPUS)
     try:
-        res = CliRunner().invoke(main, ["extract", "seeds", "national", "provincial2026", "local", "--out", str(out), "-q"])
+        res = CliRunner().invoke(main, ["extract", "seeds", "national", "provincial2026", "local", "--out", str(out),
+                                        "-q"])
     finally:
         os.chdir(cwd)
     assert res.exit_code == 0, res.output

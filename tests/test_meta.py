@@ -175,3 +175,96 @@ def test_older_national_openings_give_the_year_through_the_session_they_name(
 def test_a_congress_that_met_several_times_named_without_a_session_gives_no_year(gaz: Gazetteer) -> None:
     m = meta_of("各位代表：\n现在，我代表国务院，向第五届全国人民代表大会作政府工作报告。\n", gaz)
     assert (m.region, m.report_year, m.congress) == ("中华人民共和国", None, None)
+
+
+# --- local pages: news reports of the meeting, digests, titles, self-references ---------------------
+
+def test_a_news_lede_gives_meeting_congress_region_and_speaker(gaz: Gazetteer) -> None:
+    m = meta_of("富平县第十八届人民代表大会第四次会议开幕\n3月5日上午，富平县第十八届人民代表大会第四次会议在县剧院"
+                "隆重开幕。\n县长王明向大会作政府工作报告。王明在回顾2018年工作时说，全县经济平稳。", gaz)
+    assert (m.region, m.adcode, m.level) == ("富平县", "610528", "county")
+    assert (m.meeting_date, m.report_year, m.congress) == ("2019-03-05", 2019, "第十八届人民代表大会第四次会议")
+    assert (m.speaker, m.speaker_title) == ("王明", "县长")
+
+
+def test_a_lede_dated_by_its_dateline_and_page(gaz: Gazetteer) -> None:
+    page = ("衢州市八届人大五次会议开幕\n2016年02月18日09:20 | 来源：某某网\n某某网衢州2月18日电 今天上午，"
+            "衢州市八届人大五次会议在市会议中心开幕。市委副书记、市长李强出席。\n会上，李强作市人民政府工作报告。")
+    m = meta_of(page, gaz)
+    assert (m.meeting_date, m.congress, m.region) == ("2016-02-18", "第八届人民代表大会第五次会议", "衢州市")
+    assert (m.speaker, m.speaker_title) == ("李强", "市长")  # the title read where the text gives it
+    m = meta_of("某某网绍兴1月20日电 20日，浙江省绍兴市第七届人民代表大会第四次会议拉开帷幕。市长赵刚作政府报告。"
+                "赵刚说，2014年是全面深化改革的关键之年。", gaz)
+    assert (m.meeting_date, m.region, m.adcode, m.speaker) == ("2014-01-20", "浙江省绍兴市", "330600", "赵刚")
+
+
+def test_a_month_and_day_take_the_year_of_the_page_dated_days_after(gaz: Gazetteer) -> None:
+    m = meta_of("德清县第十五届人民代表大会第二次会议开幕 | 要闻 |2017-04-24\n4月20日上午，德清县第十五届人民代表大会"
+                "第二次会议在县礼堂开幕。\n会上，周华代表县人民政府向大会作政府工作报告。", gaz)
+    assert (m.meeting_date, m.report_year, m.speaker, m.speaker_title) == ("2017-04-20", 2017, "周华", None)
+
+
+def test_a_previous_session_named_in_the_text_is_not_the_meeting(gaz: Gazetteer) -> None:
+    m = meta_of("各位代表：\n自县十五届人大一次会议以来，本届政府较好完成了县十五届人代会确定的目标任务。", gaz)
+    assert (m.congress, m.meeting_date) == (None, None)
+
+
+def test_a_title_line_names_region_and_year_as_the_table_stood_then(gaz: Gazetteer) -> None:
+    m = meta_of("新闻热线：0000\n\n2012年苍山县两会《政府工作报告》\n\n各位代表：\n我代表县人民政府报告。", gaz)
+    assert (m.region, m.adcode, m.province, m.report_year) == ("苍山县", "371324", "山东省", 2012)  # 兰陵县 since 2014
+    m = meta_of("2020年桐乡市政府工作报告解读(一)：经济平稳\n\n一年来，我市经济平稳。", gaz)
+    assert (m.region, m.adcode, m.level, m.report_year) == ("桐乡市", "330483", "county", 2020)
+
+
+def test_the_region_a_report_calls_its_own_through_the_name_it_keeps_writing(gaz: Gazetteer) -> None:
+    body = ("市长葛明作政府工作报告\n一、2015年工作回顾\n过去的一年，在中共嘉兴市委的正确领导下，"
+            "我市坚持“平安嘉兴”建设，全市经济平稳。学习上海经验。")
+    m = meta_of(body, gaz)
+    assert (m.region, m.adcode, m.report_year, m.speaker, m.speaker_title) == ("嘉兴市", "330400", 2016, "葛明", "市长")
+    # a stem of three characters counts alone; one of two (洛阳, 二道) only beside the full name
+    assert meta_of("各位代表：\n我市今年工作目标确定，为全省大局作出三门峡更大贡献。", gaz).region == "三门峡市"
+    assert meta_of("各位代表：\n我市今年工作目标确定，为全省大局作出洛阳更大贡献。", gaz).region is None
+    assert meta_of("我区2023年工作。各位代表：\n我代表区人民政府报告。二道力度，二道速度。", gaz).region is None
+
+
+def test_a_two_character_name_inside_other_words_is_no_mention(gaz: Gazetteer) -> None:
+    m = meta_of("各位代表：\n我代表县人民政府报告工作。在市委、市政府和县委的领导下，全县经济平稳。", gaz)
+    assert m.region is None  # 和县 (Anhui) is written inside 市政府和县委
+
+
+def test_the_speakers_name_alone_on_the_line_after_the_meeting(gaz: Gazetteer) -> None:
+    m = meta_of("政府工作报告\n2019年3月2日在龙游县第十六届人民代表大会第四次会议上\n欧 阳 华\n各位代表：\n报告。",
+                gaz)
+    assert (m.speaker, m.speaker_title, m.region) == ("欧阳华", None, "龙游县")
+    m = meta_of("——2007年2月8日在嘉善县第十五届人民代表大会第一次会议上嘉善县人民政府县长  张 平\n一、回顾", gaz)
+    assert (m.speaker, m.speaker_title, m.meeting_date) == ("张平", "县长", "2007-02-08")
+
+
+def test_the_region_named_in_the_speakers_own_words(gaz: Gazetteer) -> None:
+    m = meta_of("──2025年1月7日在市十六届人大四次会议上\n代市长 张 伟\n各位代表：\n现在，我代表东阳市人民政府，"
+                "向大会报告工作。", gaz)
+    assert (m.region, m.adcode, m.congress, m.speaker_title) == ("东阳市", "330783", "第十六届人民代表大会第四次会议",
+                                                                 "代市长")
+
+
+@pytest.mark.parametrize(("sentence", "year"), [
+    ("县长在回顾2015年和“十二五”工作时说，全县经济平稳。", 2016),
+    ("报告提出2022年政府主要工作安排。", 2022),
+    ("一、“十二五”时期经济社会发展回顾\n过去的五年，成绩显著。", 2016),
+    ("过去的五年成绩显著。2015年，预计实现地区生产总值389亿元。", 2016),
+])
+def test_a_digest_or_review_dates_the_report(gaz: Gazetteer, sentence: str, year: int) -> None:
+    assert meta_of(sentence, gaz).report_year == year
+
+
+def test_the_file_name_dates_a_report_the_text_does_not(gaz: Gazetteer) -> None:
+    text = clean("各位代表，同志们：现在，我代表区人民政府，向大会报告工作。全区经济平稳。").text
+    assert extract_meta(text, gaz).report_year is None
+    assert extract_meta(text, gaz, "reports/2023年区政府工作报告.docx").report_year == 2023
+    assert extract_meta(text, gaz, "reports/2023/notes.docx").report_year is None
+
+
+def test_a_december_meeting_is_the_years_own_report(gaz: Gazetteer) -> None:
+    m = meta_of("2017年12月25日在和硕县第十七届人民代表大会第三次会议上\n各位代表：\n2017年工作回顾\n预计增长8%。",
+                gaz)
+    assert (m.report_year, m.meeting_date, m.region) == (2017, "2017-12-25", "和硕县")

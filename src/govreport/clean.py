@@ -542,9 +542,15 @@ def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
         yield start, end, "", "line_join"
 
 
+# a line ending in a date or a time (2018-04-24, 17:20): the next line's digits are not its own
+_DATE_OR_TIME_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})\Z")
+
+
 def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
     prev = prev_line.strip(" \t\u3000\u00a0")
     if not prev or prev[-1] in TERMINAL:
+        return True
+    if prev[-1].isdigit() and next_line[:1].isdigit() and _DATE_OR_TIME_END.search(prev):
         return True
     if next_line.startswith(("——", "--")) or SALUTATION.match(next_line) or HEADING_MARK.match(next_line):
         return True

@@ -13,7 +13,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any, NamedTuple
 
+import ahocorasick
+
+from govreport.lang import region_stem
 from govreport.model import RegionCandidate
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
@@ -27,6 +31,7 @@ class Gazetteer:
     source: str
     rows_by_year: dict[int, tuple[Row, ...]]
     _index: dict[int, dict[str, tuple[RegionCandidate, ...]]] = field(default_factory=dict, repr=False)
+    _finders: dict[int, Any] = field(default_factory=dict, repr=False)
 
     @property
     def first_year(self) -> int:
@@ -38,10 +43,51 @@ class Gazetteer:
 
     def resolve(self, name: str, year: int | None) -> tuple[RegionCandidate, ...]:
         """Every division the name could denote in that year (the nearest year the table has)."""
-        y = self.last_year if year is None else min(max(year, self.first_year), self.last_year)
-        if y not in self._index:  # built on first use: a run touches few years
+        # the index of a year is built on first use: a run touches few years
+        return self._names(self._year(year)).get(name.strip(), ())
+
+    def mentions(self, text: str, year: int | None) -> list[NameMention]:
+        """Every place name of that year's table written in text, leftmost-longest: full names
+        (长沙市, 乐山市沐川县) and stems of two characters or more (长沙, 大理 for 大理白族自治州)."""
+        y = self._year(year)
+        if y not in self._finders:
+            self._finders[y] = _build_finder(self._names(y))
+        if not text:
+            return []
+        return [NameMention(end + 1 - len(key), end + 1, key, full, cands)
+                for end, (key, full, cands) in self._finders[y].iter_long(text)]
+
+    def _year(self, year: int | None) -> int:
+        return self.last_year if year is None else min(max(year, self.first_year), self.last_year)
+
+    def _names(self, y: int) -> dict[str, tuple[RegionCandidate, ...]]:
+        if y not in self._index:
             self._index[y] = _build_index(self.rows_by_year.get(y, ()))
-        return self._index[y].get(name.strip(), ())
+        return self._index[y]
+
+
+class NameMention(NamedTuple):
+    start: int
+    end: int
+    name: str  # as written
+    full: bool  # the name with its level word (长沙市), not a bare stem (长沙)
+    candidates: tuple[RegionCandidate, ...]
+
+
+def _build_finder(names: dict[str, tuple[RegionCandidate, ...]]) -> Any:
+    stems: dict[str, set[RegionCandidate]] = defaultdict(set)
+    for cands in names.values():
+        for c in cands:
+            stem = region_stem(c.name)
+            if len(stem) >= 2 and stem != c.name and stem not in names:
+                stems[stem].add(c)
+    finder = ahocorasick.Automaton()
+    for key, cands in names.items():
+        finder.add_word(key, (key, True, cands))
+    for stem, found in stems.items():
+        finder.add_word(stem, (stem, False, tuple(sorted(found, key=lambda c: c.adcode))))
+    finder.make_automaton()
+    return finder
 
 
 def table_path() -> Path:

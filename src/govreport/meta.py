@@ -8,27 +8,49 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from typing import NamedTuple
 
 import cn2an
 
-from govreport import lexicon
-from govreport.gazetteer import MUNICIPALITIES, Gazetteer
+from govreport import lang, lexicon
+from govreport.gazetteer import MUNICIPALITIES, Gazetteer, NameMention
 from govreport.model import Meta, RegionCandidate
 from govreport.numbers import SPELLED_YEAR, YEAR_DIGITS, year_number
 
-CN_ORDINAL = "一二三四五六七八九十"
+CN_ORDINAL = lang.ORDINALS
 _CN_DIGIT = "〇零一二三四五六七八九"
 # ——2023年1月4日在曲靖市麒麟区第六届人民代表大会第二次会议上 (the date may be in Chinese numerals or absent)
 MEETING = re.compile(
     rf"(?:(?P<y>\d{{4}}|[{_CN_DIGIT}]{{4}})年(?P<m>\d{{1,2}}|[{CN_ORDINAL}]{{1,3}})月"
     rf"(?P<d>\d{{1,2}}|[{CN_ORDINAL}]{{1,3}})日)?在(?P<place>[^\n第在，。]{{0,30}}?)[ \t\u3000]*"
-    rf"(?P<cong>第?[{CN_ORDINAL}]+届)[ \t\u3000]*(?P<nat>全国)?(?:人民代表大会|人大)[ \t\u3000]*"
+    rf"(?P<cong>第?[ \t\u3000]*[{CN_ORDINAL}]+届)[ \t\u3000]*(?P<nat>全国)?(?:人民代表大会|人大)[ \t\u3000]*"
     rf"(?P<sess>第?[{CN_ORDINAL}]+次)会议"
 )
+# a news report of the meeting: 3月2日上午，镇安县第十七届人民代表大会第六次会议在县城…隆重开幕; 江苏省
+# 南通市第十三届人民代表大会第四次会议拉开帷幕; 长沙市十六届人大四次会议在长沙人民会堂开幕: found from
+# the congress (LEDE_CONGRESS), then the words after it up to the verb (LEDE_TAIL), the place before it
+LEDE_CONGRESS = re.compile(
+    rf"(?P<cong>第?[ \t\u3000]*[{CN_ORDINAL}]+届)[ \t\u3000]*(?P<nat>全国)?(?:人民代表大会|人大)[ \t\u3000]*"
+    rf"(?P<sess>第?[{CN_ORDINAL}]+次)会议")
+LEDE_TAIL = re.compile(r"(?!以来|确定|精神|决议|通过|上)(?P<rest>[^。\n届]{0,40}?)(?:隆重|胜利)?"
+                       r"(?:开幕|召开|举行|拉开帷幕)(?!以来)")
+_PLACE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,20}\Z")
+LEDE_REACH = 2500  # a news report names the meeting in its first paragraphs
+# the day a lede gives, before the congress (3月2日上午，/ 20日，/ 今天上午，) or after it (会议3月4下午)
+_LEDE_DATE_BEFORE = re.compile(
+    r"(?:(?:(?P<y>(?:19|20)\d\d)年)?(?<!\d)(?P<m>\d{1,2})月)?(?<!\d)(?P<d>\d{1,2})日(?:上午|下午|晚上?|早上)?[，,]?\Z"
+    r"|(?P<today>今天|今日)(?:上午|下午|晚上?)?[，,]?\Z")
+_LEDE_DATE_AFTER = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日?(?:上午|下午|晚上?)?")
+# a news dateline: 中新网南通2月20日电, 人民网长沙1月11日电
+_DATELINE = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日电")
+# a page's own date near its top: 2018-04-24, 2024年01月11日17:20, 2020/05/14
+_PAGE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:-|/|年)(\d{1,2})(?:-|/|月)(\d{1,2})")
+PAGE_DATE_REACH = 1500
+NEWS_LAG_DAYS = 120  # a page dated this long after a meeting day can be about it
 # the congress is also written short: 在区十八届人大四次会议上
 MEETING_WORDS = ("人民代表大会", "人大")
 MEETING_REACH = 80  # the longest text MEETING allows on either side of a meeting word
-TITLES = r"代理?[省市区县州]长|[省市区县州旗盟]长|总理|主席|代主席"
+TITLES = lang.TITLE_PATTERN
 # a Han name of two to four characters, or a transliterated one with a middle dot (艾尔肯·吐尼亚孜)
 NAME = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•・．.][\u4e00-\u9fff]{1,10}"
 SPEAKER = re.compile(rf"^(?P<org>.*?)(?P<title>{TITLES})[:：]?(?P<name>{NAME})$")
@@ -36,14 +58,14 @@ TITLE_LINE = re.compile(
     r"^[(（](?P<prov>[\u4e00-\u9fff]{2,8}?(?:省|自治区|市))[)）]?(?P<region>[\u4e00-\u9fff]{2,20}?)人民政府工作报告"
     r"|^(?:\d{4}年)?(?P<region2>[\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告"
 )
-SALUTATION = re.compile(r"各位代表")
+SALUTATION = re.compile(lang.SALUTATIONS[0])
 # a review heading's year (2024年工作回顾), found from its 回顾 (a literal re skips to in C) and read
 # behind it: a pattern opening with the year's digit class would be tried at every position
 _REVIEW = re.compile("回顾")
 # \Z, not $, in a pattern searched in a window that ends where a word begins: $ would also match
 # before a line break at the end of the window (2024年\n回顾 is no review heading)
 _YEAR_OF_REVIEW = re.compile(r"([0-9]\d{3})年(?:主要工作|工作)?\Z")
-TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff]{0,12}?政府工作报告")
+TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff《“\"]{0,14}?政府工作报告")
 # found from its 是 (a literal re skips to in C), the year read behind it: 2021年是"十四五"开局之年
 PIVOTAL_YEAR = re.compile(
     r"是(?:(?<=(?:19|20)\d\d年是)|(?<=(?:19|20)\d\d年，是)|(?<=(?:19|20)\d\d年,是))[^。；]{0,40}?(?:开局|收官|关键|决胜|攻坚)")
@@ -75,7 +97,9 @@ ADDRESSED_REACH = 400  # characters of the body's opening the address is looked 
 NATION = "中华人民共和国"
 
 
-def extract_meta(text: str, gazetteer: Gazetteer) -> Meta:
+def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None) -> Meta:
+    """The report's metadata from its text; doc (the file's name) may give the year when the text
+    does not."""
     header, body = _split_header(text)
     meeting = _find_meeting(header, len(header))
     if meeting is None:  # outside the heading only a dated mention is the report's own meeting
@@ -85,18 +109,30 @@ def extract_meta(text: str, gazetteer: Gazetteer) -> Meta:
     addressed = ADDRESSED_NPC.search(body, 0, ADDRESSED_REACH) if meeting is None else None
     national = bool(meeting and meeting.group("nat")) or addressed is not None or \
         _self_org(text) in ("国务院", "中央人民政府")
-    congress = _congress(meeting) if meeting else _congress(addressed) if addressed else None
+    ledes = _find_ledes(text) if meeting is None and not national else []
+    named = meeting or addressed
+    congress = _congress(named) if named else (_congress(ledes[0].congress) if ledes else None)
     session_year = _npc_session_year(meeting or addressed) if national and not date else None
     if national and not date and session_year is None:
         previous = _npc_session_year(PREVIOUS_NPC.search(body, 0, ADDRESSED_REACH))
         session_year = previous + 1 if previous else None
-    report_year = _report_year(text, header, body, date.year if date else session_year)
-    region, province_hint = _region(header, meeting, national)
+    report_year = _report_year(text, header, body, date.year if date else session_year, doc)
+    lede = None
+    if ledes:
+        lede, date = _find_lede(text, report_year)
+        if date is not None:
+            report_year = date.year
+        congress = _congress(lede.congress) if lede else congress
     speaker, title, speaker_org = _speaker(header)
-    if region is None and speaker_org:
-        region = _strip_government(speaker_org)
+    if speaker is None:
+        speaker, title, speaker_org = _speaker_after_meeting(text, meeting)
+    if speaker is None and not national:
+        speaker, title = _speaker_of_news(text)
+    region, province_hint = (NATION, None) if national else _region(
+        text, header, meeting["place"] if meeting else lede.place if lede else "", speaker_org, report_year,
+        gazetteer)
     meta = Meta(
-        region=NATION if national else region,
+        region=region,
         report_year=report_year,
         meeting_date=date.isoformat() if date else None,
         congress=congress,
@@ -141,7 +177,7 @@ def _congress(m: re.Match[str]) -> str | None:
     None when the text names no session."""
     if not m["sess"]:
         return None
-    cong, sess = m["cong"].removeprefix("第"), m["sess"].removeprefix("第")
+    cong, sess = re.sub(r"\s", "", m["cong"]).removeprefix("第"), m["sess"].removeprefix("第")
     return f"第{cong}{m['nat'] or ''}人民代表大会第{sess}会议"
 
 
@@ -187,7 +223,7 @@ def _small_number(text: str) -> int:
     return int(text) if text.isdigit() else int(cn2an.cn2an(text, "smart"))
 
 
-def _report_year(text: str, header: str, body: str, meeting_year: int | None) -> int | None:
+def _report_year(text: str, header: str, body: str, meeting_year: int | None, doc: str | None) -> int | None:
     if meeting_year:
         return meeting_year
     review = _review_heading_year(text, 8000)
@@ -202,6 +238,52 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
     titled = TITLE_YEAR.search(header)
     if titled:
         return int(titled.group(1))
+    digest = _digest_year(text)
+    if digest:
+        return digest
+    from_body = _year_from_the_review(body)
+    return from_body or _year_of_name(doc)
+
+
+# a news digest of the report: 在回顾2015年和"十二五"工作时 / 回顾了2018年的工作 (the year before the
+# report), 报告提出2022年政府主要工作安排 / 提出了2019年的目标 (the report's year)
+_DIGEST_REVIEWED = re.compile(r"回顾(?:了)?((?:19|20)\d\d)年")
+_DIGEST_PROPOSED = re.compile(r"提出(?:了)?((?:19|20)\d\d)年[^，。；]{0,12}?(?:工作|目标|任务|安排)")
+# a review of a five-year plan's years (一、"十二五"时期…回顾): the report of the year after its end
+_PLAN_REVIEW = re.compile(rf"({lang.PLAN_PATTERN})”?(?:时期|期间)[^\n。]{{0,20}}?(?:回顾|成就)")
+# an estimate of a year (2015年，预计实现地区生产总值…): the report of the year after
+_DATED_ESTIMATE = re.compile(r"预计(?<=((?:19|20)\d\d)年，预计)")
+DIGEST_REACH = 6000
+
+
+def _digest_year(text: str) -> int | None:
+    proposed = _DIGEST_PROPOSED.search(text, 0, DIGEST_REACH)
+    if proposed:
+        return int(proposed.group(1))
+    reviewed = _DIGEST_REVIEWED.search(text, 0, DIGEST_REACH)
+    if reviewed:
+        return int(reviewed.group(1)) + 1
+    plan = _PLAN_REVIEW.search(text, 0, DIGEST_REACH)
+    if plan:
+        return lang.FIVE_YEAR_PLANS[plan.group(1)] + 1
+    estimate = _DATED_ESTIMATE.search(text, 0, DIGEST_REACH)
+    if estimate:
+        return int(estimate.group(1)) + 1
+    return None
+
+
+# a file named for its report: 2023年区政府工作报告.docx, 2019年政府工作报告全文.html
+_NAMED_YEAR = re.compile(r"((?:19|20)\d\d)年[^/\\]{0,20}?(?:政府)?工作报告")
+
+
+def _year_of_name(doc: str | None) -> int | None:
+    if not doc:
+        return None
+    m = _NAMED_YEAR.search(doc.replace("\\", "/").rsplit("/", 1)[-1])
+    return int(m.group(1)) if m else None
+
+
+def _year_from_the_review(body: str) -> int | None:
     if not re.search(r"过去(?:的)?一年|一年来|去年|过去五年|五年来", body[:6000]):
         return None
     # the year under review: the one the opening names most, else the latest it keeps naming;
@@ -232,28 +314,127 @@ def _review_heading_year(text: str, limit: int) -> re.Match[str] | None:
     return None
 
 
-def _region(header: str, meeting: re.Match[str] | None, national: bool) -> tuple[str | None, str | None]:
-    if national:
-        return NATION, None
-    if meeting and len(meeting["place"].strip()) < 2:
-        meeting = None  # 在区十八届人大…: a bare level word names no place
+def _region(text: str, header: str, place: str, speaker_org: str | None, year: int | None,
+            gazetteer: Gazetteer) -> tuple[str | None, str | None]:
+    """The region's name and a province named beside it: from the meeting's place, a title line,
+    the speaker's office, 我代表某市人民政府, else the name of the level the report calls its own
+    (我市, 全县) that the text keeps writing."""
+    place = re.sub(r"\s", "", place)
+    place_name = _place_name(place, gazetteer, year) if len(place) >= 2 else None
     province_hint = None
     for line in header.splitlines():
         flat = re.sub(r"\s", "", line)
         t = TITLE_LINE.search(flat)
         if t and t.group("prov"):
             province_hint = t.group("prov")
-            if not (meeting and meeting["place"].strip()):
+            if not place_name:
                 return t.group("region"), province_hint
-    if meeting and meeting["place"].strip():
-        return re.sub(r"\s", "", meeting["place"]), province_hint
+    if place_name:
+        return place_name, province_hint
     for line in header.splitlines():
         t = TITLE_LINE.search(re.sub(r"\s", "", line))
         if t and t.group("region2"):
             name = _strip_government(t.group("region2"))
             if name and name[-1] in "省市区县州旗盟" and len(name) > 1:
                 return name, province_hint
-    return None, province_hint
+    for named in (_titled_region(text, gazetteer, year), _strip_government(speaker_org or ""),
+                  _self_org(text)):
+        if named and len(named) > 1 and gazetteer.resolve(named, year):
+            return named, province_hint
+    return _region_called_own(text, gazetteer, year), province_hint
+
+
+def _place_name(place: str, gazetteer: Gazetteer, year: int | None) -> str | None:
+    """The longest end of the words before a congress that names a place of that year (…上午，镇安县 ->
+    镇安县; 江苏省南通市 as written); a name the table lacks is kept only when it reads as one."""
+    for k in range(len(place), 1, -1):
+        if gazetteer.resolve(place[-k:], year):
+            return place[-k:]
+    if len(place) <= PLACE_MAX and place[-1] in lang.LEVEL_WORDS and re.fullmatch(r"[\u4e00-\u9fff]+", place):
+        return place
+    return None
+
+
+PLACE_MAX = 12
+TITLE_LINES = 6  # the lines a page's title may stand in
+_TITLE_WORDS = re.compile(r"报告|两会|人代会")
+
+
+def _titled_region(text: str, gazetteer: Gazetteer, year: int | None) -> str | None:
+    """A full place name in a title line at the top: 2012年苍山县两会《政府工作报告》, 2020年文昌市政府
+    工作报告解读, 武汉市2005年政府工作报告 (read up to the title's 报告)."""
+    for line in text.split("\n", TITLE_LINES)[:TITLE_LINES]:
+        words = _TITLE_WORDS.search(line, 0, TITLE_REACH)
+        if words is None:
+            continue
+        for m in gazetteer.mentions(line[:words.end()], year):
+            if m.full:
+                return m.name
+    return None
+
+
+TITLE_REACH = 40
+# how strongly a way of writing a name says "this is the report's own region"
+_OWN_FORM = re.compile(r"(?:人民政府|政府|委|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届人大)")
+_SELF_WEIGHTS = {"我": 3, "本": 2, "全": 1}
+DELEGATE_WEIGHT = 5  # 我代表县人民政府: the level the speaker speaks for
+
+
+def _region_called_own(text: str, gazetteer: Gazetteer, year: int | None) -> str | None:
+    """When the text calls its region only 我市, 全县 …: the place of that level it names most
+    (金华 in 中共金华市委, 平安金华); None unless one place stands out."""
+    level = _own_level(text)
+    if level is None:
+        return None
+    scores: Counter[RegionCandidate] = Counter()
+    written_full: set[RegionCandidate] = set()
+    stems: list[RegionCandidate] = []
+    for m in gazetteer.mentions(text, year):
+        own = _own_candidate(m, level)
+        if own is None:
+            continue
+        own_form = _OWN_FORM.match(text, m.end) is not None
+        if m.full and len(m.name) == 2 and not (own_form and text[m.end] != "委"):
+            continue  # 和县, 沛县: two characters inside other words (市委和县委) unless 和县人民政府
+        if m.full:
+            written_full.add(own)
+            scores[own] += 2 + 3 * own_form
+        else:
+            stems.append(own)
+    for own in stems:  # 金华 (平安金华) counts when 金华市 is written too, or a stem of three characters
+        if own in written_full or len(lang.region_stem(own.name)) >= 3:
+            scores[own] += 1
+    ranked = scores.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    return ranked[0][0].name
+
+
+def _own_candidate(m: NameMention, level: str) -> RegionCandidate | None:
+    """The one place of the report's own level a name can mean (长沙 -> 长沙市 in a 市's report)."""
+    if m.full:
+        fits = [c for c in m.candidates if m.name.endswith(level)]
+    else:
+        fits = [c for c in m.candidates if c.name.endswith(level)]
+    names = {c.adcode for c in fits}
+    return fits[0] if len(names) == 1 else None
+
+
+def _own_level(text: str) -> str | None:
+    """The level word the report calls its own region by (我市 -> 市), weighed: 我 and 本 say it more
+    surely than 全 (全市第一 in a county's report ranks it in its city)."""
+    votes: Counter[str] = Counter()
+    for m in lang.self_reference().finditer(text):
+        votes[m.group(1)] += _SELF_WEIGHTS.get(text[m.start()], 1)
+    for m in _DELEGATE.finditer(text, 0, 6000):
+        votes[m.group(1)] += DELEGATE_WEIGHT
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+_DELEGATE = re.compile(rf"代表([{lang.LEVEL_WORDS}])(?:人民)?政府")
 
 
 def _speaker(header: str) -> tuple[str | None, str | None, str | None]:
@@ -265,6 +446,155 @@ def _speaker(header: str) -> tuple[str | None, str | None, str | None]:
         if m:
             return m["name"], m["title"], m["org"] or None
     return None, None, None
+
+
+def _speaker_after_meeting(text: str, meeting: re.Match[str] | None) -> tuple[str | None, str | None, str | None]:
+    """The speaker where a copy runs the lines together (…第一次会议上泾县人民政府县长 张 平) or gives
+    the name alone on the line after the meeting's (哈 热, 栗 俊 昌: no title then)."""
+    if meeting is None:
+        return None, None, None
+    line_end = text.find("\n", meeting.end())
+    line_end = len(text) if line_end < 0 else line_end
+    rest = re.sub(r"[\s\u3000]", "", text[meeting.end():line_end]).removeprefix("上").lstrip(")）")
+    rest = rest[:rest.find(lang.SALUTATIONS[0])] if lang.SALUTATIONS[0] in rest else rest
+    m = SPEAKER.match(rest) if 0 < len(rest) <= 40 else None
+    if m:
+        return m["name"], m["title"], m["org"] or None
+    if rest:
+        return None, None, None
+    for line in text[line_end + 1:line_end + 1 + NAME_LINE_REACH].split("\n"):
+        flat = re.sub(r"[\s\u3000□]", "", line)
+        if not flat:
+            continue
+        if lang.is_name(flat) or re.fullmatch(r"[\u4e00-\u9fff]{1,8}[·•・．.][\u4e00-\u9fff]{1,10}", flat):
+            return flat, None, None
+        break
+    return None, None, None
+
+
+NAME_LINE_REACH = 40
+# a news report of the meeting names who delivered the report: 县长贾建刚向大会作政府工作报告, 市委副书记、
+# 市长丁大卫作政府报告, 曹宏伟代表县人民政府向大会作政府工作报告, 周海兵作市人民政府工作报告
+_DELIVERED = re.compile(r"[作做](?:了)?《?(?:[省市区县州旗盟])?(?:人民)?政府(?:工作)?报告")
+_BEFORE_DELIVERY = re.compile(r"(?:在(?:大会|会)上)?(?:代表[^，。；、]{0,12}?政府)?(?:向大会|向全体代表)?\Z")
+_NAME_BOUNDARY = frozenset("，,、：:。；\n （(“")
+SPEAKER_REACH = 3000
+
+
+def _speaker_of_news(text: str) -> tuple[str | None, str | None]:
+    """Name and title from the sentence that says who delivered the report; a title not given
+    there is read where the text sets one before the name (长沙市市长周海兵)."""
+    for m in _DELIVERED.finditer(text, 0, SPEAKER_REACH):
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
+        before = text[sentence_start:m.start()]
+        before = before[:_BEFORE_DELIVERY.search(before).start()]  # type: ignore[union-attr]
+        found = _name_at_end(before)
+        if found is None:
+            continue
+        name, title = found
+        if title is None:
+            titled = re.search(rf"({TITLES}){name}", text)
+            title = titled.group(1) if titled else None
+        return name, title
+    return None, None
+
+
+def _name_at_end(words: str) -> tuple[str, str | None] | None:
+    """The name words end with, and the title right before it: one opening on a surname, with a
+    title or a boundary (a comma, the line's start) before it."""
+    plain = None
+    for k in (3, 2, 4):
+        name, before = words[-k:], words[:-k]
+        if len(name) < k or not lang.is_name(name):
+            continue
+        title = re.search(rf"(?:{TITLES})\Z", before)
+        if title:
+            return name, title.group()
+        if plain is None and (not before or before[-1] in _NAME_BOUNDARY):
+            plain = name
+    return (plain, None) if plain else None
+
+
+class Lede(NamedTuple):
+    """A news report's mention of the meeting: the congress, the place written before it, the
+    words between it and its verb (开幕, 召开 …)."""
+
+    start: int
+    congress: re.Match[str]
+    place: str
+    rest: str
+
+
+def _find_ledes(text: str) -> list[Lede]:
+    out = []
+    for m in LEDE_CONGRESS.finditer(text, 0, LEDE_REACH):
+        tail = LEDE_TAIL.match(text, m.end())
+        if tail is None:
+            continue
+        place = _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        start = place.start() if place else m.start()
+        out.append(Lede(start, m, place.group() if place else "", tail["rest"]))
+    return out
+
+
+def _find_lede(text: str, report_year: int | None = None) -> tuple[Lede | None, dt.date | None]:
+    """The meeting a news report is about, and its day: the first mention the text dates, else the
+    first whose place it names, else the first."""
+    ledes = _find_ledes(text)
+    for lede in ledes:
+        day = _lede_date(text, lede, report_year)
+        if day is not None:
+            return lede, day
+    named = [lede for lede in ledes if lede.place]
+    return ((named or ledes)[0] if ledes else None), None
+
+
+def _lede_date(text: str, lede: Lede, report_year: int | None) -> dt.date | None:
+    """The meeting's day as the news gives it (3月2日上午, 20日 under a 2月20日电 dateline, 今天 on a page
+    dated 2024年01月11日), in the year of the page's date, else the report's."""
+    sentence_start = max(text.rfind(c, 0, lede.start) for c in "。\n") + 1
+    before = _LEDE_DATE_BEFORE.search(text, max(sentence_start, lede.start - 16), lede.start)
+    after = _LEDE_DATE_AFTER.search(lede.rest)
+    dateline = _DATELINE.search(text, 0, lede.start)
+    pages = [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall(text[:PAGE_DATE_REACH])]
+    year = month = day = None
+    if before and before["today"]:
+        if dateline:
+            month, day = int(dateline["m"]), int(dateline["d"])
+        elif pages and pages[0]:
+            return pages[0]
+    elif before:
+        year = int(before["y"]) if before["y"] else None
+        month = int(before["m"]) if before["m"] else (int(dateline["m"]) if dateline else None)
+        day = int(before["d"])
+    elif after:
+        month, day = int(after["m"]), int(after["d"])
+    if month is None or day is None:
+        return None
+    if year is None:
+        year = _year_of_page(pages, month, day) or report_year
+        if year is not None and month == 12 and report_year == year and not _year_of_page(pages, month, day):
+            year -= 1  # a December meeting reviews its own year: the report's year read from it is one too late
+    return _date(year, month, day) if year else None
+
+
+def _year_of_page(pages: list[dt.date | None], month: int, day: int) -> int | None:
+    """The year in which month/day falls shortly before one of the page's dates."""
+    for page in pages:
+        if page is None:
+            continue
+        for year in (page.year, page.year - 1):
+            day_of = _date(year, month, day)
+            if day_of and 0 <= (page - day_of).days <= NEWS_LAG_DAYS:
+                return year
+    return None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _strip_government(org: str) -> str | None:
