@@ -436,3 +436,112 @@ def test_a_figure_of_an_earlier_year_named_before_its_name_is_no_fact() -> None:
     # 一九三六年的粮食产量是三千亿斤 in a review: history quoted for comparison, not last year's result
     got = brief(facts("二〇二〇年的粮食产量是三千亿斤，去年粮食产量达到三千五百亿斤。"))
     assert got == {("grain_output", "level", "actual", 2024, None, 3500, None, None)}
+
+
+# --- local reports, digests and provincial reviews (paraphrased constructions) ------------------------
+
+def test_an_estimate_heads_the_list_of_lines_it_introduces() -> None:
+    got = brief(facts("经济总量稳步增长。预计完成生产总值418亿元，增长13%；\n\n地方财政收入19.1亿元，增长15.6%；\n\n"
+                      "万元生产总值能耗降低4.2%。经济结构优化，城镇居民人均可支配收入21040元。"))
+    assert {(i, m, k, v) for i, m, k, _, _, v, _, _ in got} == {
+        ("gdp", "level", "estimate", 418), ("gdp", "growth", "estimate", 13),
+        ("public_budget_revenue", "level", "estimate", 19.1), ("public_budget_revenue", "growth", "estimate", 15.6),
+        ("energy_intensity", "growth", "estimate", -4.2),
+        ("disposable_income", "level", "actual", 21040)}  # after the list's full stop: no longer the estimate
+
+
+def test_a_word_of_several_years_speaks_for_its_own_clause() -> None:
+    got = brief(facts("2024年地区生产总值26.8亿元，较上年增长12%，年均增长11%；全社会固定资产投资15.5亿元，"
+                      "较上年增长20.4%，“十四五”以来年均增长9%；规上工业增加值增长7.6%。"))
+    assert {(i, m, v) for i, m, _, _, _, v, _, _ in got} == {
+        ("gdp", "level", 26.8), ("gdp", "growth", 12), ("fixed_asset_investment", "level", 15.5),
+        ("fixed_asset_investment", "growth", 20.4), ("industrial_value_added", "growth", 7.6)}
+    assert all(v != 9 for *_, v, _, _ in got)
+    # a sentence opening on several years still covers all its clauses
+    assert not [f for f in facts("五年来，全县生产总值年均增长8%；地方财政收入增长12%。") if f.measure == "growth"]
+
+
+def test_a_note_in_brackets_between_name_and_value() -> None:
+    assert brief(facts("财政收入(不含基金)2.01亿元，较上年增长26.4%；全年地区生产总值同比(下同)增长4.5%。")) == {
+        ("public_budget_revenue", "level", "actual", 2024, None, 2.01, None, None),
+        ("public_budget_revenue", "growth", "actual", 2024, None, 26.4, None, None),
+        ("gdp", "growth", "actual", 2024, None, 4.5, None, None)}
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("农牧民人均纯收入达16260元。", ("disposable_income", "level", "rural", 16260)),
+    ("城镇居民收入增长4.4%。", ("disposable_income", "growth", "urban", 4.4)),
+    ("农村居民收入增长6.3%。", ("disposable_income", "growth", "rural", 6.3)),
+    ("研发经费占GDP比重提升至4.18%。", ("rd_intensity", "rate", None, 4.18)),
+    ("全社会研发投入占比达到3.1%。", ("rd_intensity", "rate", None, 3.1)),
+])
+def test_names_local_and_older_reports_use(sentence: str, fact: tuple[object, ...]) -> None:
+    assert {(f.indicator, f.measure, f.scope, f.value) for f in facts(sentence)} == {fact}
+
+
+def test_a_digest_without_headings_dates_its_figures_by_its_time_words() -> None:
+    page = ("市长在会上说，2024年全市上下齐心协力完成了市十届人大三次会议确定的目标任务。地区生产总值3417亿元，"
+            "增长13%；城镇登记失业率2.75%。\n一年来，我市经济平稳。\n全市社会消费品零售总额88亿元，增长5.8%。\n"
+            "这一年，全社会研发投入强度首次超过3%。\n2025年是“十四五”收官之年。")
+    r = govreport.extract(page)
+    assert r.meta.report_year == 2025
+    assert {(f.indicator, f.kind, f.period, f.value) for f in r.facts} == {
+        ("gdp", "actual", 2024, 3417), ("gdp", "actual", 2024, 13), ("unemployment_registered", "actual", 2024, 2.75),
+        ("retail_sales", "actual", 2024, 88), ("retail_sales", "actual", 2024, 5.8),
+        ("rd_intensity", "actual", 2024, 3)}
+
+
+def test_respectively_over_the_amounts_before_it() -> None:
+    got = brief(facts("财政总收入150.7亿元，其中地方财政收入81.45亿元，分别增长21.2%和19.7%。"))
+    assert got == {("public_budget_revenue", "level", "actual", 2024, None, 81.45, None, None),
+                   ("public_budget_revenue", "growth", "actual", 2024, None, 19.7, None, None)}
+
+
+def test_a_revised_figure_of_the_year_before_and_a_nominal_beside_the_real() -> None:
+    got = brief(facts("完成经济普查，2023年全县地区生产总值修订为1943.3亿元，2024年地区生产总值可比增长2.5%、"
+                      "现价增长3.5%。"))
+    assert got == {("gdp", "level", "actual", 2023, None, 1943.3, None, None),
+                   ("gdp", "growth", "actual", 2024, None, 2.5, None, None)}
+
+
+def test_a_threshold_restating_an_exact_level_is_that_fact() -> None:
+    got = brief(facts("地区生产总值迈上6万亿元台阶，达到62661亿元；地方一般公共预算收入突破400亿元、达到421亿元；"
+                      "农村居民人均可支配收入突破2万元。"))
+    assert got == {("gdp", "level", "actual", 2024, None, 62661, None, None),
+                   ("public_budget_revenue", "level", "actual", 2024, None, 421, None, None),
+                   ("disposable_income", "level", "actual", 2024, "rural", 2, None, "以上")}
+
+
+def test_a_level_held_over_five_years_is_no_years() -> None:
+    r = govreport.extract("各位代表：\n一、“十四五”时期工作回顾\n五年来，发展成就显著。\n粮食总产量稳定在550亿斤左右，"
+                          "地区生产总值达到62661亿元。\n刚刚过去的2025年，是收官之年。粮食总产量达到560亿斤。\n"
+                          "二、2026年工作安排\n")
+    assert {(f.indicator, f.period, f.value) for f in r.facts} == {("gdp", 2025, 62661), ("grain_output", 2025, 560)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "软件和信息技术服务业增加值增长9.6%。",  # a sector whose name ends in the indicator's
+    "发行用于项目建设的专项债券1833亿元。",  # a subset of the bonds
+    "成渝地区双城经济圈建设走深走实，经济总量超9万亿元。",  # a grouping of regions
+    "市区城镇居民人均可支配收入17806元。",  # the city proper
+])
+def test_another_subjects_figure_is_no_fact(sentence: str) -> None:
+    assert facts(sentence) == []
+
+
+def test_fiscal_revenue_gives_way_to_the_budget_revenue_the_report_also_states() -> None:
+    got = brief(facts("预计财政收入110.67亿元，增长22.56%，其中公共财政预算收入82.42亿元，增长27.2%。"))
+    assert {v for *_, v, _, _ in got} == {82.42, 27.2}
+    assert {v for *_, v, _, _ in brief(facts("财政收入6.02亿元，增长9%。"))} == {6.02, 9}  # alone, it is the indicator
+
+
+def test_a_statement_in_a_list_of_goals_on_a_page_without_headings() -> None:
+    r = govreport.extract("报告提出2022年主要工作安排。主要预期目标是：全市生产总值增长6%以上，"
+                          "全体居民人均可支配收入与经济增长同步。")
+    assert {(f.indicator, f.kind, f.period, f.qualifier) for f in r.facts} == {
+        ("gdp", "target", 2022, "以上"), ("disposable_income", "target", 2022, "同步")}
+
+
+def test_a_rate_from_mid_year_to_the_years_end() -> None:
+    assert brief(facts("城镇调查失业率从上半年5.5%降到5.3%。")) == {
+        ("unemployment_surveyed", "rate", "actual", 2024, None, 5.3, None, None)}

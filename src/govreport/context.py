@@ -13,7 +13,7 @@ from govreport.sections import section_at
 FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 # 去年/上年 not after 比/较/从/由 (the lookbehind follows the word: opening with it, the pattern
 # would be tried at every position)
-PAST_MARK = re.compile(r"去年(?<![比较从由]..)(?!预算|同期)|上年(?<![比较从由]..)(?!预算|同期)|过去一年")
+PAST_MARK = re.compile(r"去年(?<![比较从由]..)(?!预算|同期)|上年(?<![比较从由]..)(?!预算|同期)|过去一年|一年来|这一年")
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,8 @@ def speaks_of_several_years(text: str, start: int = 0, end: int | None = None) -
 
 @lru_cache(maxsize=64)
 def single_year_opening(review_year: int | None) -> re.Pattern[str]:
-    year = rf"|{review_year}年" if review_year else ""
-    return re.compile(rf"过去(?:的)?一年|去年|一年来|全年{year}")
+    year = rf"|(?:刚刚过去的)?{review_year}年" if review_year else ""
+    return re.compile(rf"(?:刚刚)?过去(?:的)?一年|去年|一年来|全年{year}")
 
 
 def _multi_year_passages(text: str, sections: tuple[Section, ...], review_year: int | None,

@@ -26,7 +26,7 @@ from govreport.context import (
 )
 from govreport.grammar import Entry, Grammar, Mention, Statement, default_grammar, find_names
 from govreport.model import Fact, Meta, Section
-from govreport.numbers import Value, find_values, year_number
+from govreport.numbers import MULTIPLIERS, Value, find_values, year_number
 
 _THEN = r"(?:了)?(?:为|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?$"
 GROWTH_VERB = re.compile(rf"(?:增长|增|增加|提高|提升|上升|上涨|涨幅|增幅|增速|下降|降低|降幅|减少|回落|下滑){_THEN}")
@@ -44,11 +44,13 @@ COMPARED_WITH = re.compile(r"(?:同|与|和|跟)((?:19|20)\d{2})年(?:相比|比
 # (Patterns searched in each figure's sentence open with a literal or a class, so re skips ahead
 # in C; the plain forms, which it would try at every position, are in tests/test_facts.py.)
 SENTENCE_YEAR = re.compile(r"([12](?<!\d.)(?:(?<=1)9|(?<=2)0)\d{2})年(?!代|前|以前|以来|之前)")
-NOW_MARK = re.compile(r"今年|目标|力争|预期|拟|明年|把[^，。；]{0,20}控制在")
+# 目标 marks a goal, but not in 完成了…确定的目标任务 (last year's goals, met)
+NOW_MARK = re.compile(r"今年|目标(?<!确定的目标)(?!任务)|力争|预期|拟|明年|把[^，。；]{0,20}控制在")
 PAST_TARGET = re.compile(r"^[^，,。；;]{0,24}目标")
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12}\Z")
 TO_LEVEL = re.compile(r"(?:到|至|降到|降至)$")
-FROM_WORD = re.compile(r"(?:从|由)(?:\d{4}年的?|去年的?|上年的?|前[两三四五几]年)?(?:不到|近|约)?$")
+FROM_WORD = re.compile(r"(?:从|由)(?:\d{4}年的?|去年的?|上年的?|前[两三四五几]年|上半年|一季度|前三季度|年初)?"
+                       r"(?:的)?(?:不到|近|约)?$")
 CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩大|缩小|回落)?(?:到|至)|转为")
 # the year a figure is given for, right before it: 1980年的127亿元, 1982年为270元, 2023年末达到…
 YEAR_OF = re.compile(r"((?:19|20)\d{2})年(?:末|底)?(?:的|为|是|达到?|提高到|增加到|增长到|下降到)?$")
@@ -68,6 +70,10 @@ NOT_BEFORE_TIME_YEAR = frozenset("比较从由同与和跟到至-—~～、01234
 FYP = re.compile(r"(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
 ESTIMATE = re.compile(r"预计")
 ASPIRATION = re.compile(r"力争|争取|努力")
+# 可比增长2.5%、现价增长3.5%: the nominal figure beside the real one is not a second fact
+NOMINAL = re.compile(r"现价|名义")
+# 2023年全州地区生产总值修订为1943.3亿元: a figure of an earlier year, revised (after a census)
+REVISED = re.compile(r"(?:修订|修正|核实|核定|调整)(?:后)?为$")
 _INTRO_END = r"目标(?:建议|确定|拟定|设定)?(?:是|为|定为)[:：]?"
 TARGET_INTRO = re.compile(rf"主要(?:预期)?{_INTRO_END}|发展预期{_INTRO_END}|预期{_INTRO_END}")
 JOINERS = "、和及与"  # one character between listed names or values (以及 besides)
@@ -88,9 +94,10 @@ SENTENCE_DELIMS = "。\n！？!?"
 CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
 SENTENCE_END = re.compile(f"[{SENTENCE_DELIMS}]")
 YEARLY_AVERAGE = re.compile(r"年均(?:的|平均)?$")
-QUAL_BEFORE_UP = re.compile(r"(?:超过?|突破|不低于|不少于|高于|跃上|迈上|达到了?以上)$")
+QUAL_BEFORE_UP = re.compile(r"(?:超过?|突破|不低于|不少于|高于|跃上|迈上|跨上|跨越|站上|达到了?以上)$")
 QUAL_BEFORE_DOWN = re.compile(r"(?:低于|不超过|不高于|以内)$")
 CONTROL = re.compile(r"控制在$|控制在[^，,]{0,4}$")
+STEADY = re.compile(r"(?:稳定|保持|稳)在$")
 
 
 @dataclass
@@ -146,8 +153,7 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
     for start, end in clauses:
         if bisect_right(starts, start - 1) == bisect_right(starts, end - 1):
             continue  # no name in the clause (most clauses with a number): no fact
-        sentence_start = _back_to(rev, SENTENCE_END, start)
-        estimate = ESTIMATE.search(text, sentence_start, end)
+        estimate = _estimate_over(text, rev, start, end)
         mentions = _mentions_in(text, start, end, names, starts, g, meta.level == "national")
         in_clause = [v for v in all_values[bisect_right(value_starts, start - 1):bisect_right(value_starts, end - 1)]
                      if v.end <= end]
@@ -155,6 +161,29 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
                                    estimate.start() if estimate else None))
     facts.extend(_statement_facts(text, g, ctx))
     return _dedupe(facts)
+
+
+ESTIMATE_LIST_LINES = 12  # how many list lines a 预计 at their head can cover
+_LIST_LINE_END = "；;，,：:"
+
+
+def _estimate_over(text: str, rev: str, start: int, end: int) -> re.Match[str] | None:
+    """The 预计 that covers a clause: in its sentence, or at the head of the list it is a line of
+    (预计完成生产总值418亿元，增长13%；\n全口径财政收入…；\n…: each line ends in ； and goes on the
+    sentence above)."""
+    sentence_start = _back_to(rev, SENTENCE_END, start)
+    found = ESTIMATE.search(text, sentence_start, end)
+    for _ in range(ESTIMATE_LIST_LINES):
+        if found is not None or sentence_start == 0 or text[sentence_start - 1] != "\n":
+            break
+        j = sentence_start - 1
+        while j > 0 and text[j - 1] in " \t\u3000\n":
+            j -= 1
+        if j == 0 or text[j - 1] not in _LIST_LINE_END:
+            break
+        sentence_start = _back_to(rev, SENTENCE_END, j - 1)
+        found = ESTIMATE.search(text, sentence_start, j)
+    return found
 
 
 def _back_to(rev: str, delim: re.Pattern[str], pos: int) -> int:
@@ -184,6 +213,7 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
     out: list[tuple[Fact, bool]] = []
     group: list[Slot] = []
     history: list[Slot] = []  # every slot of the clause, for 分别 over separate names
+    owners: list[Slot | None] = []  # the slot each level before was given, None where no known name had it
     prev_end = start
     prev_kind = ""
     group_start = start
@@ -212,13 +242,22 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
         if not chain_open or not group or not _gap_ok(gap, g, after_value=prev_kind == "v"):
             chain_open = False
             prev_end, prev_kind = v.end, "v"
+            if v.unit != "%":
+                owners.append(None)
             i += 1
             continue
         listed = _value_list(text, items, i, gap)
         shared_post = listed[-1].post
         names_end = prev_end + gap.index("分别") if "分别" in gap else prev_end
-        for val, slot in _targets_for(listed, group, history, _by_coordinated_parts(
-                text, start, names_end, listed, history)):
+        by_parts = _by_coordinated_parts(text, start, names_end, listed, history)
+        if not by_parts and "分别" in gap and len(listed) > 1 and len(owners) >= len(listed):
+            # 财政总收入150.7亿元，其中地方财政收入81.45亿元，分别增长21.2%和19.7%: the values go, in
+            # order, to the subjects of the amounts before (known names or not)
+            by_parts = [(val, slot) for val, slot in zip(listed, owners[-len(listed):], strict=True) if slot]
+        assigned = _targets_for(listed, group, history, by_parts)
+        if listed[0].unit != "%":
+            owners.extend(slot for _, slot in assigned)
+        for val, slot in assigned:
             fact = _make_fact(text, val, slot, gap, ctx, g, group_start, listed[-1].end,
                               estimate_at, shared_post)
             if fact and not _second_aim(fact, gap, out):
@@ -230,8 +269,8 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
 
 def _second_aim(fact: Fact, gap: str, earlier: list[tuple[Fact, bool]]) -> bool:
     """增长7%以上，力争达到8%: the goal is the first figure; what one strives for beyond it is not
-    a second goal of the same indicator."""
-    if not ASPIRATION.search(gap):
+    a second goal of the same indicator, nor is the nominal growth beside the real one."""
+    if not (ASPIRATION.search(gap) or NOMINAL.search(gap)):
         return False
     key = (fact.indicator, fact.measure, fact.kind, fact.period, fact.scope)
     return any((f.indicator, f.measure, f.kind, f.period, f.scope) == key for f, _ in earlier)
@@ -331,8 +370,8 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
         return None
     if measure == "level" and CHANGE_BEFORE_NAME.search(text, max(0, slot.mention.start - 2), slot.mention.start):
         return None  # 共计减少财政收入五百二十亿元: an amount gained or lost, not the level
-    if (measure == "growth" or entry.flow) and _in_multi_year_passage(text, v.start, ctx):
-        return None
+    if (measure == "growth" or entry.flow or STEADY.search(tail)) and _in_multi_year_passage(text, v.start, ctx):
+        return None  # over several years: a change, a sum, or a level held (稳定在550亿斤左右) is no year's
     averaged = YEARLY_AVERAGE.search(text, max(0, slot.mention.start - 4), slot.mention.start)
     if averaged and (measure != "rate" or _in_multi_year_passage(text, averaged.start(), ctx)):
         # 年均 before the name: a multi-year figure, but for a rate in a one-year review the year's
@@ -382,8 +421,13 @@ def _in_multi_year_passage(text: str, pos: int, ctx: Context) -> bool:
     if ctx.in_multi_year_passage(pos) and not single_year_opening(ctx.review_year).match(sentence_opening):
         return True
     para_opening = text[para_start:para_start + 16].lstrip(" \t\u3000—")
-    return speaks_of_several_years(para_opening) or speaks_of_several_years(text, sent_start, pos) or \
-        SENT_MULTI_YEAR.search(text, sent_start, pos) is not None
+    if speaks_of_several_years(para_opening) or speaks_of_several_years(sentence_opening):
+        return True
+    # a word of several years inside a sentence (…，“十四五”以来年均增长7.8%；) speaks for its own
+    # clause: the next one after a semicolon is the year's again
+    clause_start = max(sent_start, text.rfind("；", sent_start, pos) + 1, text.rfind(";", sent_start, pos) + 1)
+    return speaks_of_several_years(text, clause_start, pos) or \
+        SENT_MULTI_YEAR.search(text, clause_start, pos) is not None
 
 
 def _from_period(tail: str, ctx: Context, kind: str | None) -> int | None:
@@ -432,6 +476,8 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         if ctx.target_year and y > ctx.target_year:
             return "plan", y
     if name_year and ctx.review_year and year_number(name_year.group(1)) < ctx.review_year:
+        if REVISED.search(tail) and skind in ("review", "other"):
+            return "actual", year_number(name_year.group(1))  # the year before's figure, revised
         return None, None  # 一九三六年的粮食产量是三千亿斤: the figure of an earlier year
     fyp = FYP.search(before)
     if skind == "plan" or (fyp and skind in ("targets", "tasks")):
@@ -581,7 +627,10 @@ def _statement_facts(text: str, g: Grammar, ctx: Context) -> list[tuple[Fact, bo
         for m in _statement_matches(text, st):
             sec = ctx.section(m.start())
             skind = ctx.kind_of(sec)
-            if skind not in ("targets", "tasks") or ctx.target_year is None:
+            sentence_start = _sentence_start(text, m.start())
+            listed = TARGET_INTRO.search(text, sentence_start, m.start()) or \
+                TARGET_INTRO.search(_list_intro(text, sentence_start))
+            if (skind not in ("targets", "tasks") and not listed) or ctx.target_year is None:
                 continue  # a statement (…与经济增长同步) is a goal only where goals are set
             out.append((Fact(st.id, st.measure, "target", ctx.target_year, None, None, None, st.qualifier, None,
                              m.group(), m.start(), m.end(), sec.index if sec else None), False))
@@ -604,12 +653,20 @@ def _statement_matches(text: str, st: Statement) -> Iterator[re.Match[str]]:
 
 
 def _dedupe(facts: list[tuple[Fact, bool]]) -> tuple[Fact, ...]:
-    """A fact stated twice is one fact; a part of the deficit goes when the whole is stated."""
+    """A fact stated twice is one fact; a part of the deficit goes when the whole is stated; a
+    threshold that restates a level the report gives exactly (突破6万亿元 beside 62661亿元) goes."""
     seen: set[tuple[Any, ...]] = set()
     out: list[Fact] = []
     wholes = {(f.indicator, f.kind, f.period) for f, part in facts if not part}
+    exact: dict[tuple[Any, ...], list[float]] = {}
+    for f, _ in facts:
+        amount = _amount(f)
+        if f.measure == "level" and f.qualifier is None and amount is not None:
+            exact.setdefault(_level_key(f), []).append(amount)
     for f, part in sorted(facts, key=lambda fp: fp[0].start):
         if part and (f.indicator, f.kind, f.period) in wholes:
+            continue
+        if f.measure == "level" and f.qualifier == "以上" and _restated(f, exact.get(_level_key(f), [])):
             continue
         key = (f.indicator, f.measure, f.kind, f.period, f.scope, f.value, f.value_max)
         if key in seen:
@@ -617,3 +674,32 @@ def _dedupe(facts: list[tuple[Fact, bool]]) -> tuple[Fact, ...]:
         seen.add(key)
         out.append(f)
     return tuple(out)
+
+
+THRESHOLD_REACH = 1.5  # an exact level up to this many times a threshold is what the threshold rounds
+
+
+def _level_key(f: Fact) -> tuple[Any, ...]:
+    return f.indicator, f.kind, f.period, f.scope, _base_unit(f.unit or "")
+
+
+def _restated(threshold: Fact, exact: list[float]) -> bool:
+    amount = _amount(threshold)
+    return amount is not None and any(amount <= e <= amount * THRESHOLD_REACH for e in exact)
+
+
+def _base_unit(unit: str) -> str:
+    for prefix, _ in MULTIPLIERS:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return unit[len(prefix):]
+    return unit
+
+
+def _amount(f: Fact) -> float | None:
+    if f.value is None:
+        return None
+    unit = f.unit or ""
+    for prefix, factor in MULTIPLIERS:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return f.value * factor
+    return f.value
