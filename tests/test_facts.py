@@ -545,3 +545,19 @@ def test_a_statement_in_a_list_of_goals_on_a_page_without_headings() -> None:
 def test_a_rate_from_mid_year_to_the_years_end() -> None:
     assert brief(facts("城镇调查失业率从上半年5.5%降到5.3%。")) == {
         ("unemployment_surveyed", "rate", "actual", 2024, None, 5.3, None, None)}
+
+
+def test_without_the_reports_year_a_figure_its_own_words_date_is_kept() -> None:
+    r = govreport.extract("2019年，全县实现地区生产总值85亿元，同比增长6%。\n财政收入增长8%。\n"
+                          "2020年，力争地区生产总值增长7%。五年合计财政支出为600亿元，其中2020年为130亿元。")
+    assert r.meta.report_year is None
+    assert {(f.indicator, f.kind, f.period, f.value) for f in r.facts} == {
+        ("gdp", "actual", 2019, 85), ("gdp", "actual", 2019, 6)}  # undated, a goal, a plan's sum: figures only
+    assert any(fig.value == 8 for fig in r.figures)
+
+
+def test_a_paragraph_opening_on_its_year_dates_the_sentences_after() -> None:
+    r = govreport.extract("2009年，我市经济平稳较快增长。完成财政总收入50.8亿元，其中一般预算收入18.8亿元，"
+                          "分别增长26.7%和18.9%。")
+    assert {(f.indicator, f.period, f.value) for f in r.facts} == {
+        ("public_budget_revenue", 2009, 18.8), ("public_budget_revenue", 2009, 18.9)}

@@ -17,7 +17,13 @@ from typing import Any
 
 from govreport import lexicon, offsets
 from govreport.model import CleanText, Edit, Layer
-from govreport.regexfirst import branch_literals, literal_alternation, with_first_char_guard
+from govreport.regexfirst import (
+    branch_literals,
+    first_chars,
+    literal_alternation,
+    mandatory_literal,
+    with_first_char_guard,
+)
 
 TERMINAL = "。！？!?：:；;…”」』）)》】"
 _CN = "一二三四五六七八九十"
@@ -39,12 +45,13 @@ Pass = Callable[[str], Iterator[offsets.Proposal]]
 
 @dataclass(frozen=True)
 class Patterns:
-    line: re.Pattern[str]
+    lines: tuple[tuple[str | None, str], ...]  # (a word every match holds or None, pattern) per chrome line
     tail: re.Pattern[str]
     spam: re.Pattern[str]
     spam_words: tuple[str, ...] | None = None
-    meta_word: re.Pattern[str] | None = None  # a page-metadata label (来源: 发布日期:)
-    inline: re.Pattern[str] | None = None  # chrome removed wherever found (下转第四版)
+    meta_word: re.Pattern[str] | None = None  # a page-metadata label before a colon (来源: 发布日期:)
+    inline: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()  # (its opening words, pattern):
+    # chrome removed wherever found, with the brackets around it (（下转第四版）)
     resolution: re.Pattern[str] | None = None  # a congress's resolution reposted before the report
     report_title: re.Pattern[str] | None = None  # where the report itself then begins
 
@@ -64,12 +71,12 @@ def compile_patterns(lines: list[str], tails: list[str], spam: list[str], meta_w
     # a literal first character lets re skip ahead instead of testing ^ everywhere
     spam_pattern = "|".join(spam)
     return Patterns(
-        line=re.compile(rf"\n{pad}(?:{'|'.join(lines)}){pad}(?=\n|$)"),
+        lines=tuple((_guard_word(line), line) for line in lines),
         tail=re.compile(rf"\n{pad}(?:{'|'.join(tails)}){pad}(?=\n|$)"),
         spam=re.compile(with_first_char_guard(spam_pattern)),
         spam_words=_required_words(spam),
-        meta_word=re.compile(rf"(?:{literal_alternation(list(meta_words))})[ \t\u3000]*[:：]") if meta_words else None,
-        inline=re.compile(with_first_char_guard("|".join(inline))) if inline else None,
+        meta_word=re.compile(rf"(?:{literal_alternation(list(meta_words))})[ \t\u3000]*\Z") if meta_words else None,
+        inline=tuple((tuple(branch_literals(pattern) or ()), re.compile(pattern)) for pattern in inline),
         resolution=re.compile(resolution) if resolution else None,
         report_title=re.compile(report_title) if report_title else None,
     )
@@ -124,42 +131,53 @@ def _between_digits(text: str, start: int, end: int) -> bool:
 # right after a Han character. One with a tone mark is a gloss wherever it stands; an unmarked one
 # (de, men: the neutral tone) only in a text glossed throughout.
 _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_GLOSS = re.compile(rf"[(（](?<=[\u3400-\u9fff][(（])([a-zü{_TONE_MARKS}]{{1,7}})[)）]")
+_GLOSS_BODY = re.compile(rf"([a-zü{_TONE_MARKS}]{{1,7}})[)）]")
 _TONED = re.compile(f"[{_TONE_MARKS}]")
 GLOSSED_TEXT_MIN = 3  # toned glosses that make a text one glossed throughout
 
 
 def remove_pinyin_glosses(text: str) -> Iterator[offsets.Proposal]:
     """經(jīng)濟 -> 經濟: run before the conversion to simplified script, which reads words whole."""
-    if "(" not in text and "（" not in text:
-        return
-    found = [(m, _TONED.search(m.group(1)) is not None) for m in _GLOSS.finditer(text)]
-    glossed = sum(toned for _, toned in found) >= GLOSSED_TEXT_MIN
-    for m, toned in found:
+    found = []
+    for bracket in "(（":  # found with str.find: a regex over the whole text costs ten times more
+        i = text.find(bracket, 1)
+        while i >= 0:
+            body = _GLOSS_BODY.match(text, i + 1) if "\u3400" <= text[i - 1] <= "\u9fff" else None
+            if body is not None:
+                found.append((i, body.end(), _TONED.search(body.group(1)) is not None))
+            i = text.find(bracket, i + 1)
+    glossed = sum(toned for _, _, toned in found) >= GLOSSED_TEXT_MIN
+    for start, end, toned in found:
         if toned or glossed:
-            yield m.start(), m.end(), "", "pinyin"
+            yield start, end, "", "pinyin"
 
 
 # ASCII punctuation typed for Chinese (较上年增长26.4%,高于; 降低4.2%. 经济结构; 各位代表:):
 # after Chinese text (a full stop only where no digit or letter follows: 2.01, chinanews.com stay),
 # or a comma or semicolon before Chinese text (not the ; that ends an entity, &ldquo;). 17:30 and
 # 42,560 stay. A dot after a Chinese numeral is a heading's (一.).
-_ASCII_STOP = re.compile(
-    r"[,;:](?<=[\u3400-\u9fff%）)”’》][,;:])"
-    r"|\.(?<=[\u3400-\u9fff%）)”’》]\.)(?<![一二三四五六七八九十]\.)(?![0-9A-Za-z])"
-    r"|,(?<![A-Za-z],)(?=[\u3400-\u9fff“‘（《])|;(?<![A-Za-z0-9];)(?=[\u3400-\u9fff“‘（《])")
-_CHINESE_STOP = {",": "，", ";": "；", ":": "：", ".": "。"}
+_AFTER_CHINESE_TEXT = r"[\u3400-\u9fff%）)”’》]"
+_BEFORE_CHINESE_TEXT = r"(?=[\u3400-\u9fff“‘（《])"
+# one pattern per mark, each opening with its literal, which re skips to in C
+_ASCII_STOPS = (
+    (re.compile(rf",(?:(?<={_AFTER_CHINESE_TEXT},)|(?<![A-Za-z],){_BEFORE_CHINESE_TEXT})"), "，"),
+    (re.compile(rf";(?:(?<={_AFTER_CHINESE_TEXT};)|(?<![A-Za-z0-9];){_BEFORE_CHINESE_TEXT})"), "；"),
+    (re.compile(rf":(?<={_AFTER_CHINESE_TEXT}:)"), "："),
+    (re.compile(rf"\.(?<={_AFTER_CHINESE_TEXT}\.)(?<![一二三四五六七八九十]\.)(?![0-9A-Za-z])"), "。"),
+)
 
 
 def normalize_punctuation(text: str) -> Iterator[offsets.Proposal]:
-    for m in _ASCII_STOP.finditer(text):
-        yield m.start(), m.end(), _CHINESE_STOP[m.group()], "punctuation"
+    for pattern, chinese in _ASCII_STOPS:
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), chinese, "punctuation"
 
 
 # Debris of copying: ?D?D is —— read in the wrong encoding; a box or star standing between Chinese
 # text and a word (□六盘水市人民政府, 精神,*贯彻) is a bullet or a stray mark.
 _BROKEN_DASH = "?D?D"
-_STRAY_MARK = re.compile(r"[*□■](?<=[\n\u3400-\u9fff，。,；：、][*□■])(?=[\u3400-\u9fff])")
+_STRAY_MARKS = "*□■"
+_BEFORE_STRAY = frozenset("\n，。,；：、")
 
 
 def remove_junk(text: str) -> Iterator[offsets.Proposal]:
@@ -167,10 +185,13 @@ def remove_junk(text: str) -> Iterator[offsets.Proposal]:
     while i >= 0:
         yield i, i + len(_BROKEN_DASH), "——", "dash"
         i = text.find(_BROKEN_DASH, i + len(_BROKEN_DASH))
-    if text[:1] in "*□■" and text[1:2] >= "\u3400":
-        yield 0, 1, "", "junk"
-    for m in _STRAY_MARK.finditer(text):
-        yield m.start(), m.end(), "", "junk"
+    for mark in _STRAY_MARKS:  # rare characters: str.find, not a class scanned over the text
+        i = text.find(mark)
+        while i >= 0:
+            if "\u3400" <= text[i + 1:i + 2] <= "\u9fff" and (i == 0 or text[i - 1] in _BEFORE_STRAY
+                                                              or "\u3400" <= text[i - 1] <= "\u9fff"):
+                yield i, i + 1, "", "junk"
+            i = text.find(mark, i + 1)
 
 
 # 增长3.5%6%5%: the separators of a list of percentages lost in copying (a % right before the next
@@ -272,6 +293,7 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+META_WORD_MAX = 8  # the longest label and the spaces after it
 META_LINE_MAX = 160  # a page's metadata line is short; a paragraph naming 来源: twice is text
 META_WORDS_MIN = 2
 
@@ -282,7 +304,7 @@ def remove_chrome(patterns: Patterns) -> Pass:
         tail = _footer(patterns.tail, padded)
         limit = tail + 1 if tail is not None else len(padded)
         removed: set[int] = set()
-        for m in patterns.line.finditer(padded, 0, limit):
+        for m in _line_pattern(patterns, text).finditer(padded, 0, limit):
             # the line and the newline after it (m starts at the newline before it)
             removed.add(m.start())
             yield m.start(), min(m.end(), len(text)), "", "boilerplate"
@@ -292,11 +314,36 @@ def remove_chrome(patterns: Patterns) -> Pass:
                     yield start, min(end + 1, len(text)), "", "boilerplate"
         if tail is not None:
             yield tail, len(text), "", "footer"
-        if patterns.inline is not None:
-            for m in patterns.inline.finditer(text, 0, limit - 1):
-                yield m.start(), m.end(), "", "chrome"
+        for words, pattern in patterns.inline:
+            if words and not any(w in text for w in words):
+                continue  # most texts hold none of the words: no scan
+            for m in pattern.finditer(text, 0, limit - 1):
+                start, end = m.span()
+                if start and text[start - 1] in "（(" and text[end:end + 1] in "）)":
+                    start, end = start - 1, end + 1
+                yield start, end, "", "chrome"
 
     return run
+
+
+def _guard_word(pattern: str) -> str | None:
+    """For a pattern re cannot find from its first character (.{0,40}…摄), a word every match
+    holds, looked for in the text before the pattern is tried; None for the others."""
+    return None if first_chars(pattern) else mandatory_literal(pattern)
+
+
+def _line_pattern(patterns: Patterns, text: str) -> re.Pattern[str]:
+    """The chrome-line patterns that can match this text (each needs its word in it): a pattern
+    opening on .{0,40} tried at every line of every report costs more than the rest together."""
+    return _compiled_lines(tuple(p for word, p in patterns.lines if word is None or word in text))
+
+
+@cache
+def _compiled_lines(lines: tuple[str, ...]) -> re.Pattern[str]:
+    pad = r"[ \t\u3000\u00a0]*"
+    # patterns start at the newline before a line (the text is searched with one prepended):
+    # a literal first character lets re skip ahead instead of testing ^ everywhere
+    return re.compile(rf"\n{pad}(?:{'|'.join(lines)}){pad}(?=\n|$)")
 
 
 def _footer(tail: re.Pattern[str], padded: str) -> int | None:
@@ -309,11 +356,16 @@ def _footer(tail: re.Pattern[str], padded: str) -> int | None:
 
 
 def _metadata_lines(label: re.Pattern[str], text: str, limit: int) -> list[tuple[int, int]]:
-    """(start, end) of each short line holding META_WORDS_MIN page-metadata labels (来源: 发布日期:)."""
+    """(start, end) of each short line holding META_WORDS_MIN page-metadata labels (来源: 发布日期:),
+    read back from each colon (a report has few)."""
     counts: dict[int, int] = {}
-    for m in label.finditer(text, 0, max(0, limit)):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        counts[line_start] = counts.get(line_start, 0) + 1
+    for colon in ":：":
+        i = text.find(colon, 0, limit)
+        while i >= 0:
+            if label.search(text, max(0, i - META_WORD_MAX), i):
+                line_start = text.rfind("\n", 0, i) + 1
+                counts[line_start] = counts.get(line_start, 0) + 1
+            i = text.find(colon, i + 1, limit)
     out = []
     for start, n in counts.items():
         end = text.find("\n", start)

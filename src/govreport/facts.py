@@ -469,6 +469,8 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         skind = "plan"
     sentence_start = _sentence_start(text, v.start)
     before = text[sentence_start:v.start]
+    if ctx.review_year is None:  # a report whose year the text does not give
+        return _dated_by_its_words(text, v, before, sentence_start, estimate_at)
     name_year = YEAR_OF_NAME.search(text, max(sentence_start, name_start - 8), name_start)
     plan = _goal_year(before) or name_year
     if plan:
@@ -520,6 +522,40 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
             return "actual", ctx.review_year
         return "target", ctx.target_year
     return None, None
+
+
+def _dated_by_its_words(text: str, v: Value, before: str, sentence_start: int,
+                        estimate_at: int | None) -> tuple[str | None, int | None]:
+    """Without the report's year a figure is a result only where its own words date it: its
+    sentence names the year (2019年，全县实现生产总值85亿元), else its paragraph opens on one, and
+    no word of a goal goes with it."""
+    if NOW_MARK.search(before) or FUTURE_MARK.search(before) or _goal_year(before) or \
+            SEVERAL_YEARS_MARK.search(before) or speaks_of_several_years(before):
+        return None, None
+    year = _named_year(before)
+    if year is None:  # a paragraph that opens on its year: 2009年，…
+        para_start = text.rfind("\n", 0, sentence_start) + 1
+        opening = OPENING_YEAR.match(text, para_start)
+        if opening and para_start < sentence_start:
+            year = year_number(opening.group(1))
+    if year is None:
+        return None, None
+    return ("estimate" if estimate_at is not None and estimate_at < v.start else "actual"), year
+
+
+# words of what is to come, and of sums and spans of years: no dated result goes with them
+FUTURE_MARK = re.compile(r"将|要|计划|规定|安排|争取|努力|确保")
+SEVERAL_YEARS_MARK = re.compile(r"年均|累计|平均|合计|共计|五年|几年")
+OPENING_YEAR = re.compile(rf"[ \t\u3000]*({YEAR_WORD})年[，,]")
+
+
+def _named_year(text: str) -> int | None:
+    """The last year text speaks of (not one it compares with or counts from: 比2018年, 2015年以来)."""
+    found = None
+    for m in TIME_YEAR.finditer(text):
+        if not (m.start() and text[m.start() - 1] in NOT_BEFORE_TIME_YEAR):
+            found = year_number(m.group(1))
+    return found
 
 
 BULLET = re.compile(r"[ \t\u3000]*(?:——|—|－|-|•|·)")

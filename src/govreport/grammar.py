@@ -79,7 +79,8 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
         scopes = tuple(spec.get("scopes") or [spec.get("scope")])
         unit_re = "|".join(units[u] for u in spec.get("units", []))
         entries.append(Entry(spec["id"], scopes, re.compile(rf"(?:{unit_re})$") if unit_re else None,
-                             bool(spec.get("rate")), bool(spec.get("growth_only")), bool(spec.get("part") or spec.get("gives_way")),
+                             bool(spec.get("rate")), bool(spec.get("growth_only")),
+                             bool(spec.get("part") or spec.get("gives_way")),
                              bool(spec.get("flow")), tuple(spec.get("only_kinds", [])),
                              re.compile(spec["requires_before"]) if spec.get("requires_before") else None,
                              bool(spec.get("generic"))))
