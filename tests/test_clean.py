@@ -243,3 +243,8 @@ def test_a_resolution_reposted_before_the_report_goes() -> None:
     c = clean(raw)
     assert c.text.startswith("政府工作报告——2020年1月7日")
     assert [e.kind for e in c.edits] == ["resolution"]
+
+
+def test_an_unnumbered_heading_after_a_line_it_would_run_into_stays_a_line() -> None:
+    assert "要点速读↓\n2024年工作回顾\n" in clean("各位代表：\n要点速读↓\n2024年工作回顾\n国内生产总值增长5%。").text
+    assert "2018-04-24\n4月20日" in clean("开幕 | 要闻 |2018-04-24\n4月20日上午，会议开幕。").text

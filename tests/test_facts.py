@@ -561,3 +561,11 @@ def test_a_paragraph_opening_on_its_year_dates_the_sentences_after() -> None:
                           "分别增长26.7%和18.9%。")
     assert {(f.indicator, f.period, f.value) for f in r.facts} == {
         ("public_budget_revenue", 2009, 18.8), ("public_budget_revenue", 2009, 18.9)}
+
+
+def test_an_estimate_on_a_page_without_headings_is_of_the_year_under_review() -> None:
+    r = govreport.extract("2018-01-24 某某网\n1月24日，某某区第一届人民代表大会第二次会议开幕。\n区政府成立一年以来，"
+                          "圆满完成了全年目标任务。\n预计地区生产总值超过2100亿元，增长8.8%左右；全社会固定资产投资616亿元。")
+    assert {(f.indicator, f.kind, f.period, f.value, f.qualifier) for f in r.facts} == {
+        ("gdp", "estimate", 2017, 2100, "以上"), ("gdp", "estimate", 2017, 8.8, "左右"),
+        ("fixed_asset_investment", "estimate", 2017, 616, None)}

@@ -268,3 +268,19 @@ def test_a_december_meeting_is_the_years_own_report(gaz: Gazetteer) -> None:
     m = meta_of("2017年12月25日在和硕县第十七届人民代表大会第三次会议上\n各位代表：\n2017年工作回顾\n预计增长8%。",
                 gaz)
     assert (m.report_year, m.meeting_date, m.region) == (2017, "2017-12-25", "和硕县")
+
+
+def test_a_name_two_places_share_is_the_one_under_the_city_the_page_names(gaz: Gazetteer) -> None:
+    page = ("编辑：某某 2018-01-24 16:20 内容来源：某某网\n深圳新闻网1月24日讯 1月24日上午9时，龙华区第一届人民代表大会"
+            "第二次会议在区会堂开幕，区长陈清作政府工作报告。")
+    m = govreport.extract(page).meta  # the page's date stands in chrome the cleaner removes
+    assert (m.region, m.adcode, m.ambiguous, m.meeting_date, m.report_year) == (
+        "龙华区", "440309", False, "2018-01-24", 2018)
+    assert meta_of("——2024年1月5日在朝阳区第十七届人民代表大会第三次会议上\n各位代表：", gaz).ambiguous
+
+
+def test_a_news_report_of_the_national_congress(gaz: Gazetteer) -> None:
+    m = meta_of("十四届全国人大三次会议5日上午在人民大会堂开幕，国务院总理李强向大会作政府工作报告。\n"
+                "2024年工作回顾\n国内生产总值增长5%。", gaz)
+    assert (m.region, m.level, m.congress, m.speaker, m.speaker_title) == (
+        "中华人民共和国", "national", "第十四届全国人民代表大会第三次会议", "李强", "总理")

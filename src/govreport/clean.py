@@ -571,6 +571,7 @@ def _spaces_after_digits(text: str) -> list[int]:
 
 
 # a break right after a sentence end stays, so the regex passes over those without Python's help
+BARE_HEADING_MAX = 30
 _BREAK = re.compile(r"\n(?<![" + re.escape(TERMINAL) + r"\n]\n)[\s\u00a0]*")
 _PAD = " \t\u3000\u00a0"
 
@@ -606,6 +607,9 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
         return True
     if next_line.startswith(("——", "--")) or SALUTATION.match(next_line) or HEADING_MARK.match(next_line):
         return True
+    nxt = next_line.strip(" \t\u3000\u00a0")
+    if len(nxt) <= BARE_HEADING_MAX and HEADING_WORDS.search(nxt):
+        return True  # an unnumbered heading on its own line (2024年工作回顾) stays one
     if HEADING_MARK.match(prev_line):
         return True
     if ORDINAL_HEADING.match(prev) and len(prev) <= 30:

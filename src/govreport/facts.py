@@ -502,9 +502,10 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         mark = _time_of(text, name_start, tail, ctx)
         if mark == "now" and not (estimate_at is not None and estimate_at < v.start):
             return "target", ctx.target_year
-        if mark != "past":
+        estimated = estimate_at is not None and estimate_at < v.start
+        if mark != "past" and not (mark is None and estimated):
             return None, None  # a topic heading and no word of time: no kind can be told
-        skind = "review"
+        skind = "review"  # a word of the past, or 预计 (an estimate is of the year just ending)
     if skind == "review":
         if PAST_TARGET.search(text, v.end, min(len(text), v.end + 24)) or \
                 PAST_TARGET_BEFORE.search(text, max(0, name_start - 16), name_start):

@@ -38,7 +38,8 @@ _PLACE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,20}\Z")
 LEDE_REACH = 2500  # a news report names the meeting in its first paragraphs
 # the day a lede gives, before the congress (3月2日上午，/ 20日，/ 今天上午，) or after it (会议3月4下午)
 _LEDE_DATE_BEFORE = re.compile(
-    r"(?:(?:(?P<y>(?:19|20)\d\d)年)?(?<!\d)(?P<m>\d{1,2})月)?(?<!\d)(?P<d>\d{1,2})日(?:上午|下午|晚上?|早上)?[，,]?\Z"
+    r"(?:(?:(?P<y>(?:19|20)\d\d)年)?(?<!\d)(?P<m>\d{1,2})月)?(?<!\d)(?P<d>\d{1,2})日(?:上午|下午|晚上?|早上)?"
+    r"(?:\d{1,2}[时点](?:\d{1,2}分|半)?许?)?[，,]?\Z"
     r"|(?P<today>今天|今日)(?:上午|下午|晚上?)?[，,]?\Z")
 _LEDE_DATE_AFTER = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日?(?:上午|下午|晚上?)?")
 # a news dateline: 中新网南通2月20日电, 人民网长沙1月11日电
@@ -97,9 +98,10 @@ ADDRESSED_REACH = 400  # characters of the body's opening the address is looked 
 NATION = "中华人民共和国"
 
 
-def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None) -> Meta:
-    """The report's metadata from its text; doc (the file's name) may give the year when the text
-    does not."""
+def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: str | None = None) -> Meta:
+    """The report's metadata from its clean text; doc (the file's name) may give the year when the
+    text does not, and raw (the text before cleaning) the page's own date, which cleaning removes
+    with the rest of the page's chrome (编辑：… 2018-01-24 16:20)."""
     header, body = _split_header(text)
     meeting = _find_meeting(header, len(header))
     if meeting is None:  # outside the heading only a dated mention is the report's own meeting
@@ -107,9 +109,9 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None) -> Met
         meeting = later if later is not None and later["y"] else None
     date = _meeting_date(meeting)
     addressed = ADDRESSED_NPC.search(body, 0, ADDRESSED_REACH) if meeting is None else None
+    ledes = _find_ledes(text) if meeting is None and addressed is None else []
     national = bool(meeting and meeting.group("nat")) or addressed is not None or \
-        _self_org(text) in ("国务院", "中央人民政府")
-    ledes = _find_ledes(text) if meeting is None and not national else []
+        _self_org(text) in ("国务院", "中央人民政府") or bool(ledes and ledes[0].congress["nat"])
     named = meeting or addressed
     congress = _congress(named) if named else (_congress(ledes[0].congress) if ledes else None)
     session_year = _npc_session_year(meeting or addressed) if national and not date else None
@@ -119,14 +121,14 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None) -> Met
     report_year = _report_year(text, header, body, date.year if date else session_year, doc)
     lede = None
     if ledes:
-        lede, date = _find_lede(text, report_year)
+        lede, date = _find_lede(text, report_year, raw)
         if date is not None:
             report_year = date.year
         congress = _congress(lede.congress) if lede else congress
     speaker, title, speaker_org = _speaker(header)
     if speaker is None:
         speaker, title, speaker_org = _speaker_after_meeting(text, meeting)
-    if speaker is None and not national:
+    if speaker is None and (ledes or not national):
         speaker, title = _speaker_of_news(text)
     region, province_hint = (NATION, None) if national else _region(
         text, header, meeting["place"] if meeting else lede.place if lede else "", speaker_org, report_year,
@@ -141,7 +143,7 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None) -> Met
     )
     if national:
         return _with(meta, level="national", adcode="100000", province=None)
-    return _locate(meta, gazetteer, province_hint, _self_org(text))
+    return _locate(meta, gazetteer, province_hint, _self_org(text), text)
 
 
 def _split_header(text: str) -> tuple[str, str]:
@@ -537,26 +539,27 @@ def _find_ledes(text: str) -> list[Lede]:
     return out
 
 
-def _find_lede(text: str, report_year: int | None = None) -> tuple[Lede | None, dt.date | None]:
+def _find_lede(text: str, report_year: int | None = None, raw: str | None = None,
+               ) -> tuple[Lede | None, dt.date | None]:
     """The meeting a news report is about, and its day: the first mention the text dates, else the
     first whose place it names, else the first."""
     ledes = _find_ledes(text)
     for lede in ledes:
-        day = _lede_date(text, lede, report_year)
+        day = _lede_date(text, lede, report_year, raw)
         if day is not None:
             return lede, day
     named = [lede for lede in ledes if lede.place]
     return ((named or ledes)[0] if ledes else None), None
 
 
-def _lede_date(text: str, lede: Lede, report_year: int | None) -> dt.date | None:
+def _lede_date(text: str, lede: Lede, report_year: int | None, raw: str | None = None) -> dt.date | None:
     """The meeting's day as the news gives it (3月2日上午, 20日 under a 2月20日电 dateline, 今天 on a page
     dated 2024年01月11日), in the year of the page's date, else the report's."""
     sentence_start = max(text.rfind(c, 0, lede.start) for c in "。\n") + 1
     before = _LEDE_DATE_BEFORE.search(text, max(sentence_start, lede.start - 16), lede.start)
     after = _LEDE_DATE_AFTER.search(lede.rest)
     dateline = _DATELINE.search(text, 0, lede.start)
-    pages = [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall(text[:PAGE_DATE_REACH])]
+    pages = [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall((raw or text)[:PAGE_DATE_REACH])]
     year = month = day = None
     if before and before["today"]:
         if dateline:
@@ -608,7 +611,8 @@ def _with(meta: Meta, **changes: object) -> Meta:
     return replace(meta, **changes)  # type: ignore[arg-type]
 
 
-def _locate(meta: Meta, gazetteer: Gazetteer, province_hint: str | None, self_org: str | None) -> Meta:
+def _locate(meta: Meta, gazetteer: Gazetteer, province_hint: str | None, self_org: str | None,
+            text: str = "") -> Meta:
     level = _level_from_org(self_org)
     if not meta.region:
         return _with(meta, level=level)
@@ -619,10 +623,23 @@ def _locate(meta: Meta, gazetteer: Gazetteer, province_hint: str | None, self_or
     if level and len(candidates) > 1:
         same_level = tuple(c for c in candidates if c.level == level)
         candidates = same_level or candidates
+    if len(candidates) > 1:
+        candidates = _under_a_named_parent(text, candidates, gazetteer, meta.report_year) or candidates
     if len(candidates) == 1:
         c = candidates[0]
         return _with(meta, level=_level_of(c), adcode=c.adcode, province=c.province)
     return _with(meta, level=level, ambiguous=len(candidates) > 1, candidates=candidates)
+
+
+def _under_a_named_parent(text: str, candidates: tuple[RegionCandidate, ...], gazetteer: Gazetteer,
+                          year: int | None) -> tuple[RegionCandidate, ...]:
+    """Of the places a name fits, the one whose city or province the text names too (龙华区 on a
+    page of 深圳新闻网 is Shenzhen's); () unless exactly one is."""
+    named = {c.adcode for m in gazetteer.mentions(text, year) if len(m.name) >= 2 for c in m.candidates
+             if c.level in ("prefecture", "province")}
+    under = tuple(c for c in candidates
+                  if f"{c.adcode[:4]}00" in named - {c.adcode} or f"{c.adcode[:2]}0000" in named - {c.adcode})
+    return under if len(under) == 1 else ()
 
 
 def _level_of(c: RegionCandidate) -> str:

@@ -37,7 +37,7 @@ def default_pipeline() -> Pipeline:
 def process(raw: RawDocument, pipeline: Pipeline) -> Report:
     cleaned = clean(raw.text, pipeline.passes)
     sections = find_sections(cleaned.text, pipeline.section_rules)
-    meta = extract_meta(cleaned.text, pipeline.gazetteer, raw.doc)
+    meta = extract_meta(cleaned.text, pipeline.gazetteer, raw.doc, raw.text)
     values = find_values(cleaned.text)  # one scan for numbers serves facts and figures
     facts = extract_facts(cleaned.text, meta, sections, pipeline.grammar, values)
     figures = extract_figures(cleaned.text, sections, values)
