@@ -13,7 +13,8 @@ from govreport.sections import section_at
 FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 # 去年/上年 not after 比/较/从/由 (the lookbehind follows the word: opening with it, the pattern
 # would be tried at every position)
-PAST_MARK = re.compile(r"去年(?<![比较从由]..)(?!预算|同期)|上年(?<![比较从由]..)(?!预算|同期)|过去一年|一年(?:以)?来|这一年")
+PAST_MARK = re.compile(r"去年(?<![比较从由]..)(?!预算|同期)|上年(?<![比较从由]..)(?!预算|同期)"
+                       r"|过去一年|一年(?:以)?来|这一年")
 
 
 @dataclass(frozen=True)
