@@ -61,7 +61,7 @@ def test_groups_run_in_workers_and_here_give_every_group_in_order() -> None:
 
     files = list(iter_inputs([EXAMPLES])) * 4
     groups = [files[i:i + 2] for i in range(0, len(files), 2)]
-    out = list(run.run_groups(groups, docs_and_facts, jobs=1))
+    out = list(run.run_groups([[(doc, path, None) for doc, path in g] for g in groups], docs_and_facts, jobs=1))
     expected = [[(doc, len(r.facts)) for (doc, _), r in zip(g, run.run_items(g), strict=True)] for g in groups]
     assert sorted(out) == sorted(expected)  # as groups finish: in any order, each group once
     assert all(n for group in out for _, n in group)

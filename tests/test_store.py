@@ -175,6 +175,11 @@ def _index_config(con: sqlite3.Connection) -> dict[str, int]:
     return dict(con.execute("SELECT k, v FROM documents_fts_config WHERE k IN ('hashsize', 'automerge')"))
 
 
+def _insert_version_1_report(con: sqlite3.Connection, report_id: int, rows: store.ReportRows) -> None:
+    """What a version-1 store held of a report: its metadata without sources or given values."""
+    con.execute("INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (report_id, *rows.report[:-2]))
+
+
 def test_a_version_1_store_is_migrated_and_keeps_its_reports(tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     db, first, second = tmp_path / "old.db", tmp_path / "a.txt", tmp_path / "b.txt"
@@ -182,6 +187,7 @@ def test_a_version_1_store_is_migrated_and_keeps_its_reports(tmp_path: Path,
     second.write_text(REPORT.replace("化债", "化解债务风险、化债"), encoding="utf-8")
     with monkeypatch.context() as m:
         m.setattr(store, "SCHEMA_VERSION", 1)
+        m.setattr(store, "_insert_derived", _insert_version_1_report)
         assert ingest(db, [first]).ingested == 1
     old = sqlite3.connect(db)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
@@ -189,7 +195,8 @@ def test_a_version_1_store_is_migrated_and_keeps_its_reports(tmp_path: Path,
     old.close()
     assert ingest(db, [second]).ingested == 1
     con = store.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 3
+    assert con.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 4
+    assert con.execute("SELECT count(*) FROM reports WHERE meta_sources IS NULL").fetchone()[0] == 1  # the old one
     assert _index_config(con) == {"hashsize": 8 << 20, "automerge": 16}
     con.close()
     with govreport.open(db) as corpus:
@@ -204,7 +211,7 @@ def test_a_failed_upgrade_leaves_the_store_at_its_version(tmp_path: Path, monkey
     broken = {**store.MIGRATIONS, 2: "INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 9);"
                                      "\nINSERT INTO no_such_table VALUES (1);"}
     monkeypatch.setattr(store, "MIGRATIONS", broken)
-    with pytest.raises(store.StoreError, match=r"old\.db: cannot upgrade the store from schema 1 to 3"):
+    with pytest.raises(store.StoreError, match=r"old\.db: cannot upgrade the store from schema 1 to 4"):
         store.connect(db)
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA user_version").fetchone()[0] == 1
@@ -229,6 +236,7 @@ def test_a_version_2_index_is_rebuilt_with_this_versions_tokens(tmp_path: Path,
     src.write_text(REPORT, encoding="utf-8")
     with monkeypatch.context() as m:
         m.setattr(store, "SCHEMA_VERSION", 2)
+        m.setattr(store, "_insert_derived", _insert_version_1_report)
         assert ingest(db, [src]).ingested == 1
     old = sqlite3.connect(db)  # the index as schema 2 wrote it
     (doc_id, text), = old.execute("SELECT id, clean_text FROM documents").fetchall()
@@ -240,7 +248,7 @@ def test_a_version_2_index_is_rebuilt_with_this_versions_tokens(tmp_path: Path,
         assert corpus.search("化债")["doc"].tolist() == [str(src)]
         assert corpus.search("总值增长")["doc"].tolist() == [str(src)]
     con = sqlite3.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 4
     assert _index_config(con) == {"hashsize": 8 << 20, "automerge": 16}
     assert con.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '化债'").fetchone()[0] == 0
     con.close()
@@ -251,6 +259,7 @@ def test_a_failed_python_step_is_rolled_back_too(tmp_path: Path, monkeypatch: py
     src.write_text(REPORT, encoding="utf-8")
     with monkeypatch.context() as m:
         m.setattr(store, "SCHEMA_VERSION", 2)
+        m.setattr(store, "_insert_derived", _insert_version_1_report)
         assert ingest(db, [src]).ingested == 1
 
     def half_done(con: sqlite3.Connection) -> None:
@@ -258,7 +267,7 @@ def test_a_failed_python_step_is_rolled_back_too(tmp_path: Path, monkeypatch: py
         con.execute("SELECT no_such_column FROM documents")
 
     monkeypatch.setattr(store, "MIGRATIONS", {**store.MIGRATIONS, 3: half_done})
-    with pytest.raises(store.StoreError, match=r"from schema 2 to 3 \(no such column"):
+    with pytest.raises(store.StoreError, match=r"from schema 2 to 4 \(no such column"):
         store.connect(db)
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA user_version").fetchone()[0] == 2

@@ -8,6 +8,7 @@ import re
 import sqlite3
 import sys
 import tomllib
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,8 @@ from govreport.fetch import FetchOptions, fetch_all, read_urls
 from govreport.grammar import grammar_with
 from govreport.ingest import iter_inputs
 from govreport.run import pipeline_for, run_paths
+from govreport.usermeta import MetaFileError, UserMeta
+from govreport.usermeta import load as load_user_meta
 
 if TYPE_CHECKING:  # pandas is imported by the store commands only: extract starts without it
     import pandas as pd
@@ -55,6 +58,33 @@ def main() -> None:
         sys.exit(2)
 
 
+def meta_options(fn: Callable[..., None]) -> Callable[..., None]:
+    """--meta, --region, --year, --fill-only: metadata the user knows (extract and ingest)."""
+    fn = click.option("--fill-only", is_flag=True,
+                      help="Given metadata fills only the fields the text leaves empty (else it overrides).")(fn)
+    fn = click.option("--year", "given_year", type=click.IntRange(1949, 2100),
+                      help="The report year of every input (dates its facts).")(fn)
+    fn = click.option("--region", "given_region",
+                      help="The region of every input (a name the division table knows).")(fn)
+    return click.option("--meta", "meta_file", type=click.Path(dir_okay=False, path_type=Path),
+                        help="A CSV with a path column and any of region, year, level, adcode, province, "
+                             "meeting_date, congress, speaker, speaker_title (paths relative to the CSV).")(fn)
+
+
+def _user_meta(meta_file: Path | None, region: str | None, year: int | None, fill_only: bool) -> UserMeta | None:
+    if meta_file is None and region is None and year is None:
+        return None
+    try:
+        return load_user_meta(meta_file, region, year, fill_only)
+    except MetaFileError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _without_year_note(n: int) -> str:
+    return (f"; {n} without a report year: their numbers are figures only (give --year, or --meta FILE.csv)"
+            if n else "")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
@@ -63,15 +93,18 @@ def main() -> None:
               help="Worker processes.")
 @click.option("--aliases", "alias_files", multiple=True, type=click.Path(dir_okay=False, path_type=str),
               help="A TOML file of more indicator aliases (the shape of govreport/data/indicators.toml); repeatable.")
+@meta_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def extract(paths: tuple[str, ...], out_dir: Path, jobs: int, alias_files: tuple[str, ...], quiet: bool) -> None:
+def extract(paths: tuple[str, ...], out_dir: Path, jobs: int, alias_files: tuple[str, ...], meta_file: Path | None,
+            given_region: str | None, given_year: int | None, fill_only: bool, quiet: bool) -> None:
     """Extract metadata, sections, facts and figures from reports (files or folders)."""
     items = list(iter_inputs(paths))
     if not items:
         raise click.ClickException("no input files found under the given paths")
     for f in alias_files:
         check_alias_file(f)
-    read = failed = facts = 0
+    user = _user_meta(meta_file, given_region, given_year, fill_only)
+    read = failed = facts = no_year = 0
     try:
         writer = JsonlWriter(out_dir)
     except OSError as e:
@@ -79,7 +112,8 @@ def extract(paths: tuple[str, ...], out_dir: Path, jobs: int, alias_files: tuple
     with writer, tqdm(total=len(items), unit="report", disable=quiet or not sys.stderr.isatty(),
                       file=sys.stderr) as bar:
         # workers hand over finished JSON lines (pickling whole reports cost more than making them)
-        for item in run_paths(paths, jobs=jobs, aliases=alias_files, then=exported):
+        for item in run_paths(paths, jobs=jobs, aliases=alias_files, then=exported,
+                              given=user.for_file if user else None):
             writer.write_exported(item)
             if item.error is not None:
                 failed += 1
@@ -88,9 +122,10 @@ def extract(paths: tuple[str, ...], out_dir: Path, jobs: int, alias_files: tuple
             else:
                 read += 1
                 facts += item.facts
+                no_year += item.without_year
             bar.update(1)
     if not quiet:
-        click.echo(f"{read} read, {failed} failed, {facts} facts -> {out_dir}", err=True)
+        click.echo(f"{read} read, {failed} failed, {facts} facts -> {out_dir}{_without_year_note(no_year)}", err=True)
     if read == 0:
         sys.exit(1)
 
@@ -111,14 +146,17 @@ DB_OPTION = click.option("--db", "db", default=lambda: os.environ.get("GOVREPORT
               help="A TOML file of more indicator aliases; repeatable.")
 @click.option("--batch", default=store.BATCH, show_default=True, type=click.IntRange(1, 10000),
               help="Reports per transaction.")
+@meta_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_files: tuple[str, ...], batch: int,
+           meta_file: Path | None, given_region: str | None, given_year: int | None, fill_only: bool,
            quiet: bool) -> None:
     """Run the pipeline over reports and keep everything in the store (idempotent, versioned)."""
     if not paths and not reprocess:
         raise click.ClickException("give files or folders to ingest, or --reprocess")
     for f in alias_files:
         check_alias_file(f)
+    user = _user_meta(meta_file, given_region, given_year, fill_only)
     con = _connect(db, create=True)
     bar_off = quiet or not sys.stderr.isatty()
     with closing(con):
@@ -148,15 +186,17 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_f
 
             if files:
                 summary = store.combine(summary, store.ingest(con, files, jobs=jobs, aliases=alias_files, batch=batch,
-                                                           on_progress=tick))
+                                                           on_progress=tick, given=user.for_file if user else None))
     if not quiet:
         for err in summary.errors[:20]:
             click.echo(f"failed {err.doc}: {err.reason}", err=True)
         if len(summary.errors) > 20:
             click.echo(f"… {len(summary.errors) - 20} more failures in the errors table", err=True)
+        remade = f", {summary.remade} made again with the metadata given" if summary.remade else ""
         click.echo(f"{summary.ingested} ingested ({summary.new_versions} new versions of changed files), "
-                   f"{summary.unchanged} skipped as unchanged, {summary.failed} failed -> {db}", err=True)
-    if summary.ingested == 0 and summary.unchanged == 0:
+                   f"{summary.unchanged} skipped as unchanged{remade}, {summary.failed} failed -> {db}"
+                   f"{_without_year_note(summary.without_year)}", err=True)
+    if summary.ingested == 0 and summary.unchanged == 0 and summary.remade == 0:
         sys.exit(1)
 
 

@@ -17,6 +17,7 @@ def report_records(report: Report) -> dict[str, list[dict[str, Any]]]:
     doc = report.doc
     meta = asdict(report.meta)
     meta["candidates"] = [asdict(c) for c in report.meta.candidates]
+    meta["sources"] = dict(report.meta.sources)
     # facts, figures, sections and edits are flat records of plain values: their attribute dicts
     # are what asdict would build, without its recursive copying (a third of an extract run's time)
     return {
@@ -41,13 +42,14 @@ class Exported(NamedTuple):
     error: str | None  # the reason, when the input could not be read
     facts: int
     lines: dict[str, list[str]]
+    without_year: bool = False  # read, but no report year: its numbers are figures only
 
 
 def exported(outcome: Report | IngestError) -> Exported:
     if isinstance(outcome, IngestError):
         return Exported(outcome.doc, outcome.reason, 0, {"errors": [_line(error_record(outcome))]})
     lines = {name: [_line(row) for row in rows] for name, rows in report_records(outcome).items()}
-    return Exported(outcome.doc, None, len(outcome.facts), lines)
+    return Exported(outcome.doc, None, len(outcome.facts), lines, outcome.meta.report_year is None)
 
 
 def _line(row: dict[str, Any]) -> str:

@@ -14,7 +14,7 @@ import cn2an
 
 from govreport import lang, lexicon
 from govreport.gazetteer import MUNICIPALITIES, Gazetteer, NameMention
-from govreport.model import Meta, RegionCandidate
+from govreport.model import META_FIELDS, GivenMeta, Meta, RegionCandidate
 from govreport.numbers import SPELLED_YEAR, YEAR_DIGITS, year_number
 
 CN_ORDINAL = lang.ORDINALS
@@ -118,7 +118,10 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
     if national and not date and session_year is None:
         previous = _npc_session_year(PREVIOUS_NPC.search(body, 0, ADDRESSED_REACH))
         session_year = previous + 1 if previous else None
-    report_year = _report_year(text, header, body, date.year if date else session_year, doc)
+    report_year = _report_year(text, header, body, date.year if date else session_year)
+    year_source = "text"
+    if report_year is None and _year_of_name(doc) is not None:
+        report_year, year_source = _year_of_name(doc), "file_name"
     lede = None
     if ledes:
         lede, date = _find_lede(text, report_year, raw)
@@ -142,8 +145,39 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
         speaker_title=title,
     )
     if national:
-        return _with(meta, level="national", adcode="100000", province=None)
-    return _locate(meta, gazetteer, province_hint, _self_org(text), text)
+        meta = _with(meta, level="national", adcode="100000", province=None)
+    else:
+        meta = _locate(meta, gazetteer, province_hint, _self_org(text), text)
+    return _with(meta, sources=_sources(meta, {"report_year": year_source}))
+
+
+def _sources(meta: Meta, known: dict[str, str], default: str = "text") -> tuple[tuple[str, str], ...]:
+    """(field, source) for each field of meta that is not null."""
+    return tuple((f, known.get(f, default)) for f in META_FIELDS if getattr(meta, f) is not None)
+
+
+def apply_given(meta: Meta, given: GivenMeta, gazetteer: Gazetteer) -> Meta:
+    """The text's metadata with what the user knows: each given field overrides the text's (or,
+    fill_only, fills it where the text gives none). A given region is looked up in the division
+    table as of the report's year, so its code, level and province follow it."""
+    before = dict(meta.sources)
+    values = {k: v for k, v in given.values if not (given.fill_only and getattr(meta, k) is not None)}
+    if not values:
+        return meta
+    changes: dict[str, object] = dict(values)
+    sources = {**before, **dict.fromkeys(values, "user")}
+    if "region" in values:
+        year = values.get("report_year", meta.report_year)
+        located = _locate(Meta(region=str(values["region"]), report_year=year if isinstance(year, int) else None),
+                          gazetteer, None, None)
+        for field in ("level", "adcode", "province"):
+            if field not in values:
+                changes[field] = getattr(located, field)
+                sources[field] = "table"
+        changes["ambiguous"] = located.ambiguous and "adcode" not in values
+        changes["candidates"] = located.candidates if changes["ambiguous"] else ()
+    updated = _with(meta, **changes)
+    return _with(updated, sources=tuple((f, sources[f]) for f in META_FIELDS if getattr(updated, f) is not None))
 
 
 def _split_header(text: str) -> tuple[str, str]:
@@ -225,7 +259,7 @@ def _small_number(text: str) -> int:
     return int(text) if text.isdigit() else int(cn2an.cn2an(text, "smart"))
 
 
-def _report_year(text: str, header: str, body: str, meeting_year: int | None, doc: str | None) -> int | None:
+def _report_year(text: str, header: str, body: str, meeting_year: int | None) -> int | None:
     if meeting_year:
         return meeting_year
     review = _review_heading_year(text, 8000)
@@ -243,8 +277,7 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None, do
     digest = _digest_year(text)
     if digest:
         return digest
-    from_body = _year_from_the_review(body)
-    return from_body or _year_of_name(doc)
+    return _year_from_the_review(body)
 
 
 # a news digest of the report: 在回顾2015年和"十二五"工作时 / 回顾了2018年的工作 (the year before the

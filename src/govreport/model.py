@@ -98,6 +98,22 @@ class RegionCandidate:
     level: str
 
 
+META_FIELDS = ("region", "level", "adcode", "province", "report_year", "meeting_date", "congress", "speaker",
+               "speaker_title")
+
+
+@dataclass(frozen=True)
+class GivenMeta:
+    """Metadata a user knows about a document (a row of a --meta file, --region/--year for a
+    batch): it overrides what the text gives, or with fill_only fills only what the text leaves null."""
+
+    values: tuple[tuple[str, str | int], ...] = ()
+    fill_only: bool = False
+
+    def as_dict(self) -> dict[str, str | int]:
+        return dict(self.values)
+
+
 @dataclass(frozen=True)
 class Meta:
     region: str | None = None
@@ -111,6 +127,9 @@ class Meta:
     speaker_title: str | None = None
     ambiguous: bool = False
     candidates: tuple[RegionCandidate, ...] = ()
+    # where each field that is not null came from: "text", "file_name" (the year in the file's
+    # name), "user" (GivenMeta), "table" (adcode, level, province looked up for a user's region)
+    sources: tuple[tuple[str, str], ...] = ()
 
 
 @one_call_init
@@ -173,6 +192,7 @@ class Report:
     sections: tuple[Section, ...]
     facts: tuple[Fact, ...]
     figures: tuple[Figure, ...] = field(default=())
+    given: GivenMeta | None = None  # what the user gave of the metadata (meta holds the outcome)
 
     @property
     def text(self) -> str:

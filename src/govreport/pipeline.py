@@ -10,8 +10,8 @@ from govreport.facts import extract_facts
 from govreport.figures import extract_figures
 from govreport.gazetteer import Gazetteer, default_gazetteer
 from govreport.grammar import Grammar, default_grammar
-from govreport.meta import extract_meta
-from govreport.model import RawDocument, Report
+from govreport.meta import apply_given, extract_meta
+from govreport.model import GivenMeta, RawDocument, Report
 from govreport.numbers import find_values
 from govreport.sections import KindRule, default_rules, find_sections
 
@@ -25,8 +25,8 @@ class Pipeline:
     section_rules: tuple[KindRule, ...] = field(default_factory=default_rules)
     grammar: Grammar = field(default_factory=default_grammar)
 
-    def __call__(self, raw: RawDocument) -> Report:
-        return process(raw, self)
+    def __call__(self, raw: RawDocument, given: GivenMeta | None = None) -> Report:
+        return process(raw, self, given)
 
 
 @cache
@@ -34,11 +34,14 @@ def default_pipeline() -> Pipeline:
     return Pipeline()
 
 
-def process(raw: RawDocument, pipeline: Pipeline) -> Report:
+def process(raw: RawDocument, pipeline: Pipeline, given: GivenMeta | None = None) -> Report:
+    """One report; given: metadata the user knows, which facts are then dated by."""
     cleaned = clean(raw.text, pipeline.passes)
     sections = find_sections(cleaned.text, pipeline.section_rules)
     meta = extract_meta(cleaned.text, pipeline.gazetteer, raw.doc, raw.text)
+    if given is not None:
+        meta = apply_given(meta, given, pipeline.gazetteer)
     values = find_values(cleaned.text)  # one scan for numbers serves facts and figures
     facts = extract_facts(cleaned.text, meta, sections, pipeline.grammar, values)
     figures = extract_figures(cleaned.text, sections, values)
-    return Report(raw.doc, raw, cleaned, meta, sections, facts, figures)
+    return Report(raw.doc, raw, cleaned, meta, sections, facts, figures, given)

@@ -19,24 +19,29 @@ from typing import Any, TypeVar
 
 from govreport.grammar import grammar_with
 from govreport.ingest import iter_inputs, read_document
-from govreport.model import IngestError, Report
+from govreport.model import GivenMeta, IngestError, Report
 from govreport.pipeline import Pipeline, default_pipeline
 
 Outcome = Report | IngestError
-# one file's work as sent to a worker: doc, path, alias files, what to make of the outcome there
-Item = tuple[str, str, tuple[str, ...], Callable[[Outcome], Any] | None]
-# a group of files as sent to a worker: (doc, path) pairs, alias files, what to make of their outcomes there
-Group = tuple[list[tuple[str, str]], tuple[str, ...], Callable[[list[Outcome]], Any]]
+# one file's work as sent to a worker: doc, path, the metadata the user gave for it, alias files,
+# what to make of the outcome there
+Item = tuple[str, str, GivenMeta | None, tuple[str, ...], Callable[[Outcome], Any] | None]
+# a file of a group: doc, path, the metadata the user gave for it
+GroupFile = tuple[str, Path, GivenMeta | None]
+# a group of files as sent to a worker: its files, alias files, what to make of their outcomes there
+Group = tuple[list[tuple[str, str, GivenMeta | None]], tuple[str, ...], Callable[[list[Outcome]], Any]]
+# the metadata the user gave for an input file (usermeta.UserMeta.for_file)
+GivenFor = Callable[[Path], GivenMeta | None]
 T = TypeVar("T")
 R = TypeVar("R")
 
 
-def process_file(doc: str, path: Path, pipeline: Pipeline) -> Outcome:
+def process_file(doc: str, path: Path, pipeline: Pipeline, given: GivenMeta | None = None) -> Outcome:
     raw = read_document(path, doc)
     if isinstance(raw, IngestError):
         return raw
     try:
-        return pipeline(raw)
+        return pipeline(raw, given)
     except Exception as e:  # one bad document must not stop a batch of thousands
         return IngestError(doc, f"internal error while processing: {type(e).__name__}: {e}")
 
@@ -48,15 +53,15 @@ def pipeline_for(aliases: tuple[str, ...] = ()) -> Pipeline:
 
 
 def _work(item: Item) -> Any:
-    doc, path, aliases, then = item
-    outcome = process_file(doc, Path(path), pipeline_for(aliases))
+    doc, path, given, aliases, then = item
+    outcome = process_file(doc, Path(path), pipeline_for(aliases), given)
     return then(outcome) if then else outcome
 
 
 def run_paths(paths: Iterable[str | Path], jobs: int = 1, aliases: tuple[str, ...] = (),
-              then: Callable[[Outcome], Any] | None = None) -> Iterator[Any]:
+              then: Callable[[Outcome], Any] | None = None, given: GivenFor | None = None) -> Iterator[Any]:
     """Every input file's Report or IngestError (or then() of it, see run_items), in input order."""
-    yield from run_items(list(iter_inputs(paths)), jobs, aliases, then)
+    yield from run_items(list(iter_inputs(paths)), jobs, aliases, then, given)
 
 
 # below this many files a worker process costs more than it saves
@@ -64,10 +69,10 @@ BACKGROUND_MIN = 4
 
 
 def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, ...] = (),
-              then: Callable[[Outcome], Any] | None = None) -> Iterator[Any]:
+              then: Callable[[Outcome], Any] | None = None, given: GivenFor | None = None) -> Iterator[Any]:
     """The pipeline over (doc, path) pairs, in order: each outcome, or then(outcome) computed where
     the outcome was made (a top-level function, so only its result crosses between processes)."""
-    items: list[Item] = [(doc, str(p), aliases, then) for doc, p in files]
+    items: list[Item] = [(doc, str(p), given(p) if given else None, aliases, then) for doc, p in files]
     pool = _pool(jobs) if jobs > 1 and len(items) >= 2 else None
     if pool is None:
         yield from map(_work, items)
@@ -79,7 +84,7 @@ def run_items(files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, 
             yield from results
 
 
-def run_groups(groups: list[list[tuple[str, Path]]], then: Callable[[list[Outcome]], R], jobs: int = 1,
+def run_groups(groups: list[list[GroupFile]], then: Callable[[list[Outcome]], R], jobs: int = 1,
                aliases: tuple[str, ...] = ()) -> Iterator[R]:
     """The pipeline over groups of (doc, path) pairs: then(outcomes of a group) for each group, as
     groups finish (not in order), each computed in the process that made the outcomes (then is a
@@ -89,7 +94,7 @@ def run_groups(groups: list[list[tuple[str, Path]]], then: Callable[[list[Outcom
     then that cannot leave this process) and in this one, all taking the first group not yet
     started. Made for storing: each process writes what it extracted, instead of sending reports
     (~0.3 MB each) to one process that then does all of SQLite's work."""
-    tasks: list[Group] = [([(doc, str(p)) for doc, p in group], aliases, then) for group in groups]
+    tasks: list[Group] = [([(doc, str(p), given) for doc, p, given in group], aliases, then) for group in groups]
     workers = jobs if sum(map(len, groups)) >= BACKGROUND_MIN else 0
     if workers and multiprocessing.get_start_method() == "fork":
         # loaded here before the workers fork, so they inherit it and this process has it for its share;
@@ -195,4 +200,4 @@ def _work_chunk(chunk: list[Item]) -> list[Any]:
 def _work_group(task: Group) -> Any:
     files, aliases, then = task
     pipeline = pipeline_for(aliases)
-    return then([process_file(doc, Path(path), pipeline) for doc, path in files])
+    return then([process_file(doc, Path(path), pipeline, given) for doc, path, given in files])

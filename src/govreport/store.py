@@ -24,12 +24,12 @@ from typing import Any, NamedTuple
 
 from govreport import __version__
 from govreport.fetch import FetchOptions, fetch_all
-from govreport.model import IngestError, RawDocument, Report
+from govreport.model import GivenMeta, IngestError, RawDocument, Report
 from govreport.numbers import MULTIPLIERS
 from govreport.pipeline import Pipeline
 from govreport.textindex import grams
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # 16 KiB pages: each report stores two texts of ~60 KB; bigger pages mean fewer overflow pages
 # (storing the corpus took 15% less time than with the default 4 KiB)
 PAGE_SIZE = 16384
@@ -129,6 +129,12 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     # the index holds single characters and the commonest bigrams instead of every bigram
     # (textindex): a third of the cost to write, as selective to query
     3: _reindex_text,
+    # where each metadata field came from (text, file name, user), and what the user gave (--meta,
+    # --region, --year), which a reprocess applies again
+    4: """
+    ALTER TABLE reports ADD COLUMN meta_sources TEXT;
+    ALTER TABLE reports ADD COLUMN given TEXT;
+    """,
 }
 
 
@@ -143,6 +149,8 @@ class IngestSummary:
     failed: int = 0
     new_versions: int = 0
     errors: tuple[IngestError, ...] = ()
+    remade: int = 0  # stored documents made again with other metadata the user gave
+    without_year: int = 0  # reports stored without a report year (their numbers are figures only)
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
@@ -283,6 +291,19 @@ class ReportRows(NamedTuple):
         return str(self.document[1])
 
 
+def given_json(given: GivenMeta | None) -> str | None:
+    if given is None or not given.values:
+        return None
+    return json.dumps({"values": given.as_dict(), "fill_only": given.fill_only}, ensure_ascii=False, sort_keys=True)
+
+
+def given_of(stored: str | None) -> GivenMeta | None:
+    if not stored:
+        return None
+    data = json.loads(stored)
+    return GivenMeta(tuple(data["values"].items()), bool(data.get("fill_only")))
+
+
 def rows_of(report: Report) -> ReportRows:
     raw, m = report.raw, report.meta
     return ReportRows(
@@ -290,7 +311,8 @@ def rows_of(report: Report) -> ReportRows:
         (raw.doc, raw.sha256, raw.format, raw.encoding, raw.text.encode(), report.text.encode()),
         (report.doc, m.region, m.level, m.adcode, m.province, m.report_year, m.meeting_date, m.congress, m.speaker,
          m.speaker_title, int(m.ambiguous),
-         json.dumps([asdict(c) for c in m.candidates], ensure_ascii=False) if m.candidates else None),
+         json.dumps([asdict(c) for c in m.candidates], ensure_ascii=False) if m.candidates else None,
+         json.dumps(dict(m.sources), ensure_ascii=False) if m.sources else None, given_json(report.given)),
         [(s.index, s.parent, s.depth, s.marker, s.title, s.kind, s.year, s.start, s.end) for s in report.sections],
         [(f.indicator, f.measure, f.kind, f.period, f.value, f.value_max, f.unit, f.qualifier, f.scope,
           *base_value(f.value, f.value_max, f.unit), f.quote, f.start, f.end, f.section) for f in report.facts],
@@ -328,7 +350,7 @@ def write_batch(con: sqlite3.Connection, outcomes: Iterable[Report | IngestError
     # the rows (and the index tokens, ~0.4 ms a report) are made before the write lock is taken:
     # processes ingesting together hold it in turn, and for 80% of the time when it was made in it
     prepared = [o if isinstance(o, IngestError) else rows_of(o) for o in outcomes]
-    ingested = unchanged = failed = versions = 0
+    ingested = unchanged = failed = versions = no_year = 0
     errors: list[IngestError] = []
     with _writing(con):  # "is it stored already" is read under the lock: another ingest may have stored it
         for rows in prepared:
@@ -344,7 +366,8 @@ def write_batch(con: sqlite3.Connection, outcomes: Iterable[Report | IngestError
                 continue
             versions += _insert_document(con, rows)
             ingested += 1
-    return IngestSummary(ingested, unchanged, failed, versions, tuple(errors))
+            no_year += rows.report[5] is None
+    return IngestSummary(ingested, unchanged, failed, versions, tuple(errors), without_year=no_year)
 
 
 def _insert_document(con: sqlite3.Connection, rows: ReportRows) -> int:
@@ -363,7 +386,9 @@ def _insert_document(con: sqlite3.Connection, rows: ReportRows) -> int:
 
 
 def _insert_derived(con: sqlite3.Connection, report_id: int, rows: ReportRows) -> None:
-    con.execute("INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (report_id, *rows.report))
+    con.execute("INSERT INTO reports(report_id, doc, region, level, adcode, province, report_year, meeting_date,"
+                " congress, speaker, speaker_title, ambiguous, candidates, meta_sources, given)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (report_id, *rows.report))
     con.executemany("INSERT INTO sections VALUES (?,?,?,?,?,?,?,?,?,?)", [(report_id, *r) for r in rows.sections])
     con.executemany(
         "INSERT INTO facts(report_id, indicator, measure, kind, period, value, value_max, unit, qualifier, scope,"
@@ -394,55 +419,86 @@ def base_value(value: float | None, value_max: float | None, unit: str | None,
 def reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool = False,
               batch: int = BATCH) -> Iterator[int]:
     """Re-run the pipeline over stored raw text (no original files needed). Yields report ids done."""
-    query = "SELECT id, source, format, encoding, sha256, raw_text, clean_text FROM documents"
+    query = ("SELECT d.id, d.source, d.format, d.encoding, d.sha256, d.raw_text, d.clean_text, r.given"
+             " FROM documents d LEFT JOIN reports r ON r.report_id = d.id")
     if only_stale:
-        query += " WHERE pipeline_version != ?"
+        query += " WHERE d.pipeline_version != ?"
         rows = con.execute(query, (PIPELINE_VERSION,)).fetchall()
     else:
         rows = con.execute(query).fetchall()
     for i in range(0, len(rows), batch):
         with _writing(con):
-            for doc_id, source, fmt, enc, sha, raw_text, old_clean in rows[i:i + batch]:
-                report = pipeline(RawDocument(source, raw_text, fmt, enc, sha))
-                new = rows_of(report)
-                _delete_derived(con, doc_id)
-                con.execute("INSERT INTO documents_fts(documents_fts, rowid, grams)"
-                            " VALUES ('delete', ?, CAST(? AS TEXT))", (doc_id, grams(old_clean)))
-                _index_text(con, doc_id, new.grams)  # rows_of made them
-                con.execute("UPDATE documents SET clean_text=?, pipeline_version=? WHERE id=?",
-                            (report.text, PIPELINE_VERSION, doc_id))
-                _insert_derived(con, doc_id, new)
+            for doc_id, source, fmt, enc, sha, raw_text, old_clean, given in rows[i:i + batch]:
+                _redo(con, doc_id, RawDocument(source, raw_text, fmt, enc, sha), old_clean, pipeline, given_of(given))
                 yield doc_id
+
+
+def _redo(con: sqlite3.Connection, doc_id: int, raw: RawDocument, old_clean: str, pipeline: Pipeline,
+          given: GivenMeta | None) -> None:
+    """Re-run the pipeline over a stored document and replace what was made of it (in a transaction)."""
+    report = pipeline(raw, given)
+    new = rows_of(report)
+    _delete_derived(con, doc_id)
+    con.execute("INSERT INTO documents_fts(documents_fts, rowid, grams)"
+                " VALUES ('delete', ?, CAST(? AS TEXT))", (doc_id, grams(old_clean)))
+    _index_text(con, doc_id, new.grams)  # rows_of made them
+    con.execute("UPDATE documents SET clean_text=?, pipeline_version=? WHERE id=?",
+                (report.text, PIPELINE_VERSION, doc_id))
+    _insert_derived(con, doc_id, new)
+
+
+def _given_again(con: sqlite3.Connection, docs: list[tuple[str, GivenMeta | None]], pipeline: Pipeline) -> int:
+    """Stored documents given other metadata than they were stored with: made again in place (their
+    bytes are the same: no new version). The number made again."""
+    done = 0
+    for doc, given in docs:
+        with _writing(con):
+            row = con.execute("SELECT d.id, d.source, d.format, d.encoding, d.sha256, d.raw_text, d.clean_text"
+                              " FROM documents d WHERE d.source=? AND d.is_current=1", (doc,)).fetchone()
+            if row is None:
+                continue
+            doc_id, source, fmt, enc, sha, raw_text, old_clean = row
+            _redo(con, doc_id, RawDocument(source, raw_text, fmt, enc, sha), old_clean, pipeline, given)
+            done += 1
+    return done
 
 
 
 def ingest(con: sqlite3.Connection, files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, ...] = (),
-           batch: int = BATCH, on_progress: Callable[[int], None] | None = None) -> IngestSummary:
+           batch: int = BATCH, on_progress: Callable[[int], None] | None = None,
+           given: Callable[[Path], GivenMeta | None] | None = None) -> IngestSummary:
     """Run the pipeline over files not yet stored with these bytes and store the outcomes in batches.
 
     The work runs in `jobs` worker processes and in this one, each storing the batches it extracted
     (the write lock taken in turn). Files go largest first, so the processes finish close together
-    (the small ones last): reports are numbered in the order they were stored, not as given."""
-    from govreport.run import run_groups
+    (the small ones last): reports are numbered in the order they were stored, not as given.
+    given(path): the metadata the user gave for a file; a stored file given other metadata than
+    it was stored with is made again in place."""
+    from govreport.run import pipeline_for, run_groups
 
-    todo: list[tuple[str, Path]] = []
+    todo: list[tuple[str, Path, GivenMeta | None]] = []
+    again: list[tuple[str, GivenMeta | None]] = []
     unchanged = 0
     for doc, path in files:
+        meta = given(path) if given else None
         if not stored_source(con, doc):
-            todo.append((doc, path))  # a new source has no stored bytes to compare: no need to hash it here
+            todo.append((doc, path, meta))  # a new source has no stored bytes to compare: no need to hash it here
             continue
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
-            todo.append((doc, path))  # the pipeline reports why it cannot be read
+            todo.append((doc, path, meta))  # the pipeline reports why it cannot be read
             continue
-        if known(con, doc, digest):
-            unchanged += 1
+        if not known(con, doc, digest):
+            todo.append((doc, path, meta))
+        elif _stored_given(con, doc) != given_json(meta):
+            again.append((doc, meta))
         else:
-            todo.append((doc, path))
-    if on_progress and unchanged:
-        on_progress(unchanged)
-    total = IngestSummary(unchanged=unchanged)
+            unchanged += 1
+    remade = _given_again(con, again, pipeline_for(aliases)) if again else 0
+    if on_progress and unchanged + remade:
+        on_progress(unchanged + remade)
+    total = IngestSummary(unchanged=unchanged, remade=remade)
     todo.sort(key=lambda item: -_size(item[1]))  # stable: files of one size keep their order
     groups, k = [], 0
     for size in batch_plan(len(todo), batch):
@@ -458,6 +514,12 @@ def ingest(con: sqlite3.Connection, files: list[tuple[str, Path]], jobs: int = 1
         if on_progress:
             on_progress(summary.ingested + summary.unchanged + summary.failed)
     return total
+
+
+def _stored_given(con: sqlite3.Connection, doc: str) -> str | None:
+    row = con.execute("SELECT r.given FROM reports r JOIN documents d ON d.id = r.report_id"
+                      " WHERE d.source=? AND d.is_current=1", (doc,)).fetchone()
+    return row[0] if row else None
 
 
 def _size(path: Path) -> int:
@@ -496,7 +558,8 @@ def batch_plan(n: int, batch: int) -> list[int]:
 
 def combine(a: IngestSummary, b: IngestSummary) -> IngestSummary:
     return IngestSummary(a.ingested + b.ingested, a.unchanged + b.unchanged, a.failed + b.failed,
-                         a.new_versions + b.new_versions, a.errors + b.errors)
+                         a.new_versions + b.new_versions, a.errors + b.errors, a.remade + b.remade,
+                         a.without_year + b.without_year)
 
 
 def ingest_urls(con: sqlite3.Connection, urls: list[str], cache: Path, options: FetchOptions | None = None,
