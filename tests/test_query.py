@@ -105,3 +105,27 @@ def test_every_export_format_reads_back(corpus, tmp_path: Path, fmt: str) -> Non
             "jsonl": lambda p: pd.read_json(p, lines=True)}[fmt](out)
     assert len(back) == len(frame)
     assert list(back["target"]) == list(frame["target"])
+
+
+def test_the_indicators_a_query_knows_come_from_the_grammar_and_the_store(tmp_path: Path) -> None:
+    from govreport import lexicon
+    from govreport.grammar import default_grammar
+
+    assert set(lexicon.indicator_ids()) == {e.id for e in default_grammar().entries}
+    assert lexicon.lower_is_better() == {"cpi", "unemployment_surveyed", "unemployment_registered",
+                                         "energy_intensity", "deficit_ratio", "deficit"}
+    aliases = tmp_path / "more.toml"
+    aliases.write_text('[[indicator]]\nid = "tourism_revenue"\naliases = ["旅游总收入"]\nunits = ["money"]\n',
+                       encoding="utf-8")
+    (tmp_path / "r.txt").write_text("各位代表：\n一、2024年工作回顾\n旅游总收入19.7亿元，地区生产总值增长5%。",
+                                    encoding="utf-8")
+    db = tmp_path / "g.db"
+    con = store.connect(db)
+    store.ingest(con, list(iter_inputs([tmp_path / "r.txt"])), aliases=(str(aliases),))
+    con.close()
+    with govreport.open(db) as c:
+        assert c.indicators()[-1] == "tourism_revenue"
+        assert c.panel(["tourism_revenue"])["value"].tolist() == [1.97e9]
+        with pytest.raises(QueryError, match="unknown indicator"):
+            c.panel(["tourism"])
+

@@ -23,3 +23,15 @@ def load(name: str) -> dict[str, Any]:
 def load_file(path: str | Path) -> dict[str, Any]:
     with Path(path).open("rb") as fh:
         return tomllib.load(fh)
+
+
+def indicator_ids(data: dict[str, Any] | None = None) -> tuple[str, ...]:
+    """The indicator ids of indicators.toml (or of data of its shape), in the file's order."""
+    entries = (data or load("indicators.toml"))["indicator"]
+    return tuple(dict.fromkeys(e["id"] for e in entries))
+
+
+def lower_is_better(data: dict[str, Any] | None = None) -> frozenset[str]:
+    """The ids whose targets are ceilings (CPI, unemployment, energy intensity, deficits)."""
+    entries = (data or load("indicators.toml"))["indicator"]
+    return frozenset(e["id"] for e in entries if e.get("lower_is_better"))

@@ -14,23 +14,17 @@ from typing import Any
 
 import pandas as pd
 
+from govreport import lexicon
 from govreport.attention import Dictionary, find_hits, load_dictionary
 from govreport.model import Section
 from govreport.sections import section_at
 from govreport.store import connect
 from govreport.textindex import match_expression
 
-CANONICAL = (
-    "gdp", "gdp_per_capita", "value_added", "industrial_value_added", "fixed_asset_investment", "retail_sales",
-    "public_budget_revenue", "public_budget_expenditure", "foreign_trade", "exports", "foreign_investment",
-    "disposable_income", "cpi", "unemployment_surveyed", "unemployment_registered", "new_urban_jobs",
-    "grain_output", "deficit_ratio", "deficit", "rd_intensity", "energy_intensity", "deposits", "loans",
-    "urbanization_rate", "new_market_entities", "special_bonds",
-)
+# the indicators of data/indicators.toml, and those whose goals are ceilings (lower_is_better there)
+CANONICAL = lexicon.indicator_ids()
 KINDS = ("actual", "estimate", "target", "plan")
-# goals where less is better: a target is met when the result stays at or below it
-LOWER_IS_BETTER = {"cpi", "unemployment_surveyed", "unemployment_registered", "energy_intensity", "deficit_ratio",
-                   "deficit"}
+LOWER_IS_BETTER = lexicon.lower_is_better()
 INTEGER_COLUMNS = {"report_id", "period", "year", "report_year", "start", "end", "version", "is_current",
                    "ambiguous", "chars"}
 _WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
@@ -97,12 +91,21 @@ class Corpus:
 
     # --- panels ---------------------------------------------------------------------------------
 
+    def indicators(self) -> tuple[str, ...]:
+        """The indicator ids a query may ask for: those of indicators.toml, then any other the store
+        holds facts of (from a user's --aliases file)."""
+        stored = [row[0] for row in self.con.execute("SELECT DISTINCT indicator FROM facts ORDER BY indicator")]
+        return tuple(dict.fromkeys([*CANONICAL, *stored]))
+
+    def check_indicators(self, indicators: Iterable[str] | None) -> tuple[str, ...]:
+        return _choose(indicators, self.indicators(), "indicator")
+
     def panel(self, indicators: Iterable[str] | None = None, kinds: Iterable[str] | None = None,
               wide: bool = False) -> pd.DataFrame:
         """One row per region, year, indicator, measure, kind and scope, the value in its base unit.
         Where several reports state the same figure, the most recent report is used (revised figures
         supersede earlier ones) and `source_rule` says so."""
-        inds, knds = check_indicators(indicators), check_kinds(kinds)
+        inds, knds = self.check_indicators(indicators), check_kinds(kinds)
         facts = self.facts(indicator=list(inds), kind=list(knds))
         cols = ["adcode", "region", "level", "year", "indicator", "measure", "kind", "scope", "value", "value_max",
                 "unit", "qualifier", "value_as_written", "unit_as_written", "report_year", "report_id", "doc",
@@ -128,7 +131,7 @@ class Corpus:
     def targets(self, indicators: Iterable[str] | None = None) -> pd.DataFrame:
         """Each target for year t beside the result for year t reported by the same region (preferably
         in its report of t+1): target, actual, gap (actual - target) and met."""
-        inds = check_indicators(indicators)
+        inds = self.check_indicators(indicators)
         facts = self.facts(indicator=list(inds), kind=["target", "actual", "estimate"])
         cols = ["adcode", "region", "level", "year", "indicator", "measure", "scope", "target", "target_max",
                 "qualifier", "unit", "actual", "actual_kind", "gap", "met", "target_report_id", "target_doc",
@@ -315,10 +318,6 @@ def _chars_by_kind(text: str, sections: tuple[Section, ...]) -> dict[str, int]:
         kind = sec.kind if sec else "other"
         sizes[kind] = sizes.get(kind, 0) + (b - a)
     return sizes
-
-
-def check_indicators(indicators: Iterable[str] | None) -> tuple[str, ...]:
-    return _choose(indicators, CANONICAL, "indicator")
 
 
 def check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
