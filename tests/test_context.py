@@ -72,8 +72,11 @@ def test_past_mark_reads_its_lookbehind_after_the_word() -> None:
 
 
 def test_words_of_several_years_are_those_of_the_plain_form() -> None:
-    plain = re.compile(r"(?:过去|这|近)五年|五年来|“?十[一二三四五六]五”?(?:时期|期间|以来)|\d+年来")
-    parts = ["过去", "这", "近", "五年", "来", "“", "十三五", "”", "时期", "以来", "12", "年来", "x"]
+    count = r"(?:[两二三四五六七八九十]|(?<!\d)\d\d?)"  # a numeral, or one or two digits ending no longer number
+    plain = re.compile(rf"(?:过去的?|这|近){count}年|{count}年来|[两二三四五六七八九十]年以来"
+                       r"|“?(?:十[一二三四五六]五|[八九]五|十五)”?(?:时期|期间|以来)")
+    parts = ["过去", "的", "这", "近", "五年", "一年", "来", "“", "十三五", "九五", "”", "时期", "以来", "12", "2015",
+             "年来", "x"]
     for n in range(1, 4):
         for p in product(parts, repeat=n):
             text = "".join(p)

@@ -15,7 +15,7 @@ from itertools import pairwise
 from operator import attrgetter
 from typing import Any
 
-from govreport import lexicon, offsets
+from govreport import lang, lexicon, offsets
 from govreport.model import CleanText, Edit, Layer
 from govreport.regexfirst import (
     branch_literals,
@@ -26,19 +26,16 @@ from govreport.regexfirst import (
 )
 
 TERMINAL = "。！？!?：:；;…”」』）)》】"
-_CN = "一二三四五六七八九十"
-HEADING_MARK = re.compile(
-    rf"^[ \t\u3000]*(?:[{_CN}]+[、.．]|[（(][{_CN}]+[)）]|第[{_CN}]+(?:部分|章|节)"
-    r"|\d{1,2}[.．](?!\d)|[（(]\d{1,2}[)）])"
-)
+_CN = lang.ORDINALS
+HEADING_MARK = re.compile(rf"^[ \t\u3000]*(?:{'|'.join(marker for _, marker in lang.HEADING_MARKERS)})")
 ORDINAL_HEADING = re.compile(rf"第[{_CN}]+[，,、]")
 HEADING_WORDS = re.compile(
     r"(?:回顾|目标|任务|总体要求|工作安排|自身建设|主要工作|发展成就|取得新成效|建议)[ \t\u3000]*$")
 SPEAKER_LINE = re.compile(
-    r"(?:总理|省长|市长|区长|县长|主席|州长|旗长|盟长|专员|书记)[ \t\u3000]*"
+    rf"(?:{lang.TITLE_PATTERN}|书记)[ \t\u3000]*"
     r"(?:[\u4e00-\u9fff](?:[ \t\u3000]?[\u4e00-\u9fff]){1,3}|[\u4e00-\u9fff]{1,8}[·•・．.][\u4e00-\u9fff]{1,10})"
     r"[ \t\u3000]*$")
-SALUTATION = re.compile(r"各位代表|同志们")
+SALUTATION = re.compile(lang.SALUTATION_PATTERN)
 
 Pass = Callable[[str], Iterator[offsets.Proposal]]
 
@@ -163,7 +160,7 @@ _ASCII_STOPS = (
     (re.compile(rf",(?:(?<={_AFTER_CHINESE_TEXT},)|(?<![A-Za-z],){_BEFORE_CHINESE_TEXT})"), "，"),
     (re.compile(rf";(?:(?<={_AFTER_CHINESE_TEXT};)|(?<![A-Za-z0-9];){_BEFORE_CHINESE_TEXT})"), "；"),
     (re.compile(rf":(?<={_AFTER_CHINESE_TEXT}:)"), "："),
-    (re.compile(rf"\.(?<={_AFTER_CHINESE_TEXT}\.)(?<![一二三四五六七八九十]\.)(?![0-9A-Za-z])"), "。"),
+    (re.compile(rf"\.(?<={_AFTER_CHINESE_TEXT}\.)(?<![{lang.ORDINALS}]\.)(?![0-9A-Za-z])"), "。"),
 )
 
 
@@ -221,7 +218,7 @@ def join_spaced_decimals(text: str) -> Iterator[offsets.Proposal]:
         i = text.find(" .", i + 2)
 
 
-_CN_NUMERALS = frozenset("〇零一二三四五六七八九○")
+_CN_NUMERALS = frozenset(lang.YEAR_DIGITS + "○")
 
 
 def repair_zero_circles(text: str) -> Iterator[offsets.Proposal]:

@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from govreport import lang
 from govreport.model import Meta, Section
 from govreport.sections import section_at
 
-FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+FIVE_YEAR = lang.FIVE_YEAR_PLANS
 # 去年/上年 not after 比/较/从/由 (the lookbehind follows the word: opening with it, the pattern
 # would be tried at every position)
 PAST_MARK = re.compile(r"去年(?<![比较从由]..)(?!预算|同期)|上年(?<![比较从由]..)(?!预算|同期)"
@@ -82,16 +83,14 @@ def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Contex
                    first, PAST_MARK.search(text, 0, first) is not None)
 
 
-# words that speak of several years (each branch opens with a literal, so re skips ahead in C;
-# \d+年来 is a pattern of its own); read by speaks_of_several_years
-SEVERAL_YEARS = re.compile(r"过去五年|这五年|近五年|五年来|十[一二三四五六]五”?(?:时期|期间|以来)")
-_YEARS_SINCE = re.compile(r"\d\d*年来")
+# words that speak of several years (lang.SEVERAL_YEARS); read by speaks_of_several_years
+SEVERAL_YEARS = re.compile(lang.SEVERAL_YEARS)
 
 
 def speaks_of_several_years(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether text[start:end] names a span of years: 过去五年, 五年来, “十四五”时期, 10年来 …"""
     end = len(text) if end is None else end
-    return SEVERAL_YEARS.search(text, start, end) is not None or _YEARS_SINCE.search(text, start, end) is not None
+    return SEVERAL_YEARS.search(text, start, end) is not None
 
 
 @lru_cache(maxsize=64)
@@ -122,9 +121,9 @@ def _multi_year_passages(text: str, sections: tuple[Section, ...], review_year: 
     return tuple(out)
 
 
-FYP_OPENING = re.compile(r"^[ \t\u3000]*(?:——)?[^。\n]{0,6}“?(十[一二三四五六]五)”?(?:时期|期间|规划)", re.M)
+FYP_OPENING = re.compile(rf"^[ \t\u3000]*(?:——)?[^。\n]{{0,6}}“?({lang.PLAN_PATTERN})”?(?:时期|期间|规划)", re.M)
 # what FYP_OPENING is found from: ^ makes re try it at every position, this opens with a literal
-_FYP = re.compile(r"十[一二三四五六]五")
+_FYP = re.compile(lang.PLAN_PATTERN)
 
 
 def _plan_passages(text: str, sections: tuple[Section, ...], target_year: int | None,

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from govreport import lang
 from govreport.context import (
     FIVE_YEAR,
     PAST_MARK,
@@ -36,7 +37,8 @@ DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
 CHANGE_BEFORE_NAME = re.compile(r"(?:增加|减少|增收|减收|多收|少收)\Z")
 CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少)(?:了)?(?:超过?|近|约)?$")
 # (searched before each growth or count: every branch opens with a literal, so re skips ahead in C)
-SENT_MULTI_YEAR = re.compile(r"累计[，,]|近[两三四五]年|两年来|三年来|四年来|五年来|年均")
+# (累计 only before a comma: 全年累计完成 is one year's sum)
+SENT_MULTI_YEAR = re.compile(rf"累计[，,]|年均|{lang.SEVERAL_YEARS}")
 BASE_YEAR = re.compile(r"比((?:19|20)\d{2})年")
 # a sentence that opens by naming its base year: 1986年同1978年相比, 与2012年相比
 COMPARED_WITH = re.compile(r"(?:同|与|和|跟)((?:19|20)\d{2})年(?:相比|比较)")
@@ -55,7 +57,7 @@ CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩
 # the year a figure is given for, right before it: 1980年的127亿元, 1982年为270元, 2023年末达到…
 YEAR_OF = re.compile(r"((?:19|20)\d{2})年(?:末|底)?(?:的|为|是|达到?|提高到|增加到|增长到|下降到)?$")
 # a year as reports write it: 1984, or in older ones 一九八四 (read by numbers.year_number)
-YEAR_WORD = r"[12一二](?:(?<=1)9\d{2}|(?<=2)0\d{2}|(?<=[一二])[九〇零][〇零一二三四五六七八九]{2})"
+YEAR_WORD = rf"[12一二](?:(?<=1)9\d{{2}}|(?<=2)0\d{{2}}|(?<=[一二])[九〇零][{lang.YEAR_DIGITS}]{{2}})"
 # a goal's year: 到2030年, 2030年前 (two patterns: an alternation of the two would be tried everywhere)
 PLAN_TO = re.compile(rf"到({YEAR_WORD})年")
 PLAN_BEFORE = re.compile(rf"({YEAR_WORD})年前")
@@ -66,8 +68,8 @@ YEAR_OF_NAME = re.compile(rf"(?<![比较于与同和到])({YEAR_WORD})年(?:的)
 # 同1978年相比) or a span it counts from (1979年以来)
 # (the character before is tested in Python: a pattern opening with a lookbehind is tried at every position)
 TIME_YEAR = re.compile(rf"({YEAR_WORD})年(?!代|前|以前|以来|之前)")
-NOT_BEFORE_TIME_YEAR = frozenset("比较从由同与和跟到至-—~～、0123456789〇零一二三四五六七八九")
-FYP = re.compile(r"(十[一二三四五六]五)”?(?:时期|期间|末|规划)")
+NOT_BEFORE_TIME_YEAR = frozenset("比较从由同与和跟到至-—~～、0123456789" + lang.YEAR_DIGITS)
+FYP = re.compile(lang.PLAN_NAMED)
 ESTIMATE = re.compile(r"预计")
 ASPIRATION = re.compile(r"力争|争取|努力")
 # 可比增长2.5%、现价增长3.5%: the nominal figure beside the real one is not a second fact
@@ -546,7 +548,7 @@ def _dated_by_its_words(text: str, v: Value, before: str, sentence_start: int,
 
 # words of what is to come, and of sums and spans of years: no dated result goes with them
 FUTURE_MARK = re.compile(r"将|要|计划|规定|安排|争取|努力|确保")
-SEVERAL_YEARS_MARK = re.compile(r"年均|累计|平均|合计|共计|五年|几年")
+SEVERAL_YEARS_MARK = re.compile(rf"{lang.YEARLY_SUMS}|平均|几年|{lang.SEVERAL_YEARS}")
 OPENING_YEAR = re.compile(rf"[ \t\u3000]*({YEAR_WORD})年[，,]")
 
 

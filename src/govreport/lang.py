@@ -13,6 +13,7 @@ _DATA = lexicon.load("lang.toml")
 
 NUMERALS: str = _DATA["numerals"]
 ORDINALS: str = _DATA["ordinals"]
+YEAR_DIGITS: str = _DATA["year_digits"]
 FIVE_YEAR_PLANS: dict[str, int] = dict(_DATA["five_year_plans"])
 TITLES: tuple[str, ...] = tuple(_DATA["speakers"]["titles"])
 SALUTATIONS: tuple[str, ...] = tuple(_DATA["speakers"]["salutations"])
@@ -29,6 +30,21 @@ SALUTATION_PATTERN = "|".join(SALUTATIONS)
 # for the one-syllable plans, only inside quote marks ("九五", “十五”)
 _PLAN_NAMES = sorted(FIVE_YEAR_PLANS, key=len, reverse=True)
 PLAN_PATTERN = "|".join(_PLAN_NAMES)
+# a plan named where a plan word goes with it: “十四五”时期, 十五期间, "九五"计划, 十三五末, 十二五规划
+PLAN_NAMED = rf"({PLAN_PATTERN})”?(?:时期|期间|末|规划|计划)"
+
+# (depth, pattern) of each heading marker, outermost first
+HEADING_MARKERS: tuple[tuple[int, str], ...] = tuple(
+    (h["depth"], h["marker"].replace("{o}", ORDINALS)) for h in _DATA["headings"])
+
+_TIME = _DATA["time"]
+# a count of years: 五, or one or two digits not the end of a longer number (10年来, not 2015年来)
+_COUNT = rf"(?:[{_TIME['year_counts']}]|\d\d?(?<!\d{{3}}))"
+# words that name a span of years (过去五年, 三年来, 10年来, “十四五”时期 …), as one pattern whose
+# every branch opens with a literal or a class (re skips ahead in C)
+SEVERAL_YEARS = "|".join(w.replace("{n}", _COUNT).replace("{cn}", _TIME["year_counts"])
+                         .replace("{plan}", f"(?:{PLAN_PATTERN})") for w in _TIME["several_years"])
+YEARLY_SUMS = "|".join(_TIME["sums"])
 
 
 def is_name(word: str) -> bool:

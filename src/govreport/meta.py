@@ -18,7 +18,7 @@ from govreport.model import META_FIELDS, GivenMeta, Meta, RegionCandidate
 from govreport.numbers import SPELLED_YEAR, YEAR_DIGITS, year_number
 
 CN_ORDINAL = lang.ORDINALS
-_CN_DIGIT = "〇零一二三四五六七八九"
+_CN_DIGIT = lang.YEAR_DIGITS
 # ——2023年1月4日在曲靖市麒麟区第六届人民代表大会第二次会议上 (the date may be in Chinese numerals or absent)
 MEETING = re.compile(
     rf"(?:(?P<y>\d{{4}}|[{_CN_DIGIT}]{{4}})年(?P<m>\d{{1,2}}|[{CN_ORDINAL}]{{1,3}})月"
@@ -74,11 +74,14 @@ _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年[，,]?\Z")
 # 1983年 or 一九八三年 (read by year_number); found from its 年, which re skips to in C
 YEAR = re.compile(f"年(?<=({YEAR_DIGITS}|{SPELLED_YEAR})年)")
 _SPELLED_YEAR = re.compile(f"年(?<={SPELLED_YEAR}年)")
-_SEVERAL_YEARS_SINCE = re.compile(r"[两二三四五六七八九十]年来|过去五年|这五年")
+# a sentence or heading that opens on a span of years (三年来，… / 一、三年来的斗争) reviews them; one that only
+# names a span inside it (是近十年来增加最多的一年) does not
+_OPENS_ON_SEVERAL_YEARS = re.compile(
+    rf"(?:^|(?<=[。！？\n]))[ \t\u3000—]*(?:[{lang.ORDINALS}]+、)?(?:{lang.SEVERAL_YEARS})")
 _SINGLE_YEAR = re.compile(r"过去(?:的)?一年|一年来|去年")
 # a top-level heading about a year's work ahead: 二、2004年主要任务 / 三、2011年的工作
 TASK_HEADING_YEAR = re.compile(
-    r"\n[ \t\u3000]*[一二三四五六七八九十]+、[ \t\u3000]*(?:关于|对)?((?:19|20)\d{2})\s*年"
+    rf"\n[ \t\u3000]*[{CN_ORDINAL}]+、[ \t\u3000]*(?:关于|对)?((?:19|20)\d{{2}})\s*年"
     r"(?:的)?(?:主要任务|工作总体部署|工作|政府工作|政府工作任务|重点工作|经济社会发展|国民经济和社会发展)(?!回顾)")
 # 我代表国务院; in older reports also 我现在代表…, 我受(中共中央和)国务院的委托, 我现在根据国务院的决定
 SELF_REFERENCE = re.compile(
@@ -319,19 +322,19 @@ def _year_of_name(doc: str | None) -> int | None:
 
 
 def _year_from_the_review(body: str) -> int | None:
-    if not re.search(r"过去(?:的)?一年|一年来|去年|过去五年|五年来", body[:6000]):
+    if not (_SINGLE_YEAR.search(body, 0, 6000) or _OPENS_ON_SEVERAL_YEARS.search(body, 0, 6000)):
         return None
     # the year under review: the one the opening names most, else the latest it keeps naming;
     # read in part one only (the review): part two's years are goals (争取1997年粮食产量达到…)
     second = body.find("\n二、", 0, 6000)
     part_one = body[:second] if second > 0 else body[:6000]
-    if _SPELLED_YEAR.search(part_one) and (_SEVERAL_YEARS_SINCE.search(part_one, 0, 1500)
+    if _SPELLED_YEAR.search(part_one) and (_OPENS_ON_SEVERAL_YEARS.search(part_one, 0, 1500)
                                            or not _SINGLE_YEAR.search(part_one, 0, 1500)):
         # older reports (years spelled 一九八三) often review the years since a congress or a plan
         # began (三年来, 五年来): the year they name most is not the one before the report
         return None
     years = Counter(year_number(y) for y in YEAR.findall(part_one[:1500]))
-    if years and not re.search(r"过去五年|五年来|这五年", part_one[:1500]):
+    if years and not _OPENS_ON_SEVERAL_YEARS.search(part_one, 0, 1500):
         return years.most_common(1)[0][0] + 1
     years = Counter(year_number(y) for y in YEAR.findall(part_one))
     recurring = [y for y, n in years.items() if n >= 2]
@@ -410,7 +413,7 @@ def _titled_region(text: str, gazetteer: Gazetteer, year: int | None) -> str | N
 
 TITLE_REACH = 40
 # how strongly a way of writing a name says "this is the report's own region"
-_OWN_FORM = re.compile(r"(?:人民政府|政府|委|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届人大)")
+_OWN_FORM = re.compile(rf"(?:人民政府|政府|委|第[{CN_ORDINAL}]+届|[{CN_ORDINAL}]+届人大)")
 _SELF_WEIGHTS = {"我": 3, "本": 2, "全": 1}
 DELEGATE_WEIGHT = 5  # 我代表县人民政府: the level the speaker speaks for
 

@@ -11,7 +11,9 @@ from typing import NamedTuple
 
 import cn2an
 
-CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
+from govreport import lang
+
+CN_DIGITS = lang.NUMERALS + "点"
 # 42,560 in web copies: ASCII commas between groups of exactly three digits are thousands separators
 # (and in typeset copies of older reports the full-width comma does the same: 3，680亿斤, 27，203，319，000元)
 _GROUPS = r"(?:[,，]\d{3}(?!\d))*"
@@ -30,7 +32,7 @@ _UNIT_START = "".join(sorted({w[0] for w in (UNIT_WORDS + "|万|亿|千|百").sp
 # The value regex opens with one character class, consumed, and branches on that character by
 # lookbehind: re then skips to candidate characters in C (a leading lookahead or an optional
 # group makes it try every position). A number's text is therefore text[m.start():m.end(group)].
-_LEAD = "负百0-9零〇一二两三四五六七八九十千"
+_LEAD = "负0-9" + lang.NUMERALS.replace("万", "").replace("亿", "")
 # 百分之八至九, 百分之八到百分之九: a range in Chinese numerals
 _CN_PCT_MAX = rf"(?:[至到—\-](?:百分之)?(?P<{{}}>{CN_NUM}))?"
 # after the lead: 负 -> a number or 百分之…; a digit -> the rest of its digits; 百 -> 分之….
@@ -51,7 +53,7 @@ _DIGITS_VALUE = (
 # the ~500 numeral characters of a report (一是, 进一步) fail here, so re need not try each length.
 # Older reports write large amounts in hundred millions and ten thousands: 三亿零四百七十五万吨,
 # 一千三百六十九亿一千四百万元 (the part after 亿 is read as cn_inner), and 七亿多亩 (多 after 亿).
-_CN = "零〇一二两三四五六七八九十百千"
+_CN = lang.NUMERALS.replace("万", "").replace("亿", "")
 # Inside the unit, so only an amount that reaches its 亿 pays for reading on.
 _CHINESE_AMOUNT = (
     rf"(?<=[{_CN}])(?P<cn>[{_CN}]{{0,7}}+)(?P<cn_approx>多|余)?"
@@ -87,7 +89,7 @@ def _digits(text: str) -> float:
 
 # a year as reports write it, before 年: 1984, or spelled digit by digit in older ones, 一九八四 or
 # 二〇〇五 (二零零五); year_number reads both
-SPELLED_YEAR = "(?:一九|二[〇零])[〇零一二三四五六七八九]{2}"
+SPELLED_YEAR = f"(?:一九|二[〇零])[{lang.YEAR_DIGITS}]{{2}}"
 YEAR_DIGITS = r"(?:19|20)\d\d"
 
 
@@ -160,7 +162,7 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Value
 
 
 _CALENDAR_YEAR = re.compile(r"(?:19|20)\d\d")
-_CN_DIGITS_SET = frozenset("零〇一二两三四五六七八九十百千万亿第")
+_CN_DIGITS_SET = frozenset(lang.NUMERALS + "第")
 
 
 def _chinese_amount(text: str, m: re.Match[str]) -> Value | None:

@@ -11,20 +11,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from govreport import lexicon
+from govreport import lang, lexicon
 from govreport.model import Section
 from govreport.numbers import SPELLED_YEAR, YEAR_DIGITS, year_number
 from govreport.regexfirst import first_chars
 
-_CN = "一二三四五六七八九十"
-# (depth, marker pattern) – the depth a marker opens in the usual report outline
-MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"[{_CN}]+[、.．](?![{_CN}]+[、.．])")),
-    (1, re.compile(rf"第[{_CN}]+部分")),
-    (2, re.compile(rf"[（(][{_CN}]+[)）]")),
-    (3, re.compile(r"[0-9]{1,2}[.．、](?!\d)")),  # [0-9], not \d: first_chars can list it
-    (3, re.compile(r"[（(]\d{1,2}[)）]")),
-)
+_CN = lang.ORDINALS
+# (depth, marker pattern) – the depth a marker opens in the usual report outline (lang.HEADING_MARKERS)
+MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = tuple((d, re.compile(m)) for d, m in lang.HEADING_MARKERS)
 _INDENT_CHARS = " \t\u3000\u00a0"
 # a top-level heading run into the paragraph before it (…工作。二、2024年工作任务): found from its
 # 、 (a literal re skips to in C), the one to three numerals and the sentence end read behind it
