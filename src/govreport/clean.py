@@ -291,6 +291,7 @@ def _t2s() -> Any:
 
 
 META_WORD_MAX = 8  # the longest label and the spaces after it
+META_REACH = 2000  # how far into a page, and from its end, its metadata lines are looked for
 META_LINE_MAX = 160  # a page's metadata line is short; a paragraph naming 来源: twice is text
 META_WORDS_MIN = 2
 
@@ -332,7 +333,9 @@ def _guard_word(pattern: str) -> str | None:
 def _line_pattern(patterns: Patterns, text: str) -> re.Pattern[str]:
     """The chrome-line patterns that can match this text (each needs its word in it): a pattern
     opening on .{0,40} tried at every line of every report costs more than the rest together."""
-    return _compiled_lines(tuple(p for word, p in patterns.lines if word is None or word in text))
+    present: dict[str, bool] = {}
+    return _compiled_lines(tuple(p for word, p in patterns.lines
+                                 if word is None or present.setdefault(word, word in text)))
 
 
 @cache
@@ -354,15 +357,17 @@ def _footer(tail: re.Pattern[str], padded: str) -> int | None:
 
 def _metadata_lines(label: re.Pattern[str], text: str, limit: int) -> list[tuple[int, int]]:
     """(start, end) of each short line holding META_WORDS_MIN page-metadata labels (来源: 发布日期:),
-    read back from each colon (a report has few)."""
+    read back from each colon, in the page's head and foot (where a page's own data stands)."""
     counts: dict[int, int] = {}
+    stretches = [(0, limit)] if limit <= 2 * META_REACH else [(0, META_REACH), (limit - META_REACH, limit)]
     for colon in ":：":
-        i = text.find(colon, 0, limit)
-        while i >= 0:
-            if label.search(text, max(0, i - META_WORD_MAX), i):
-                line_start = text.rfind("\n", 0, i) + 1
-                counts[line_start] = counts.get(line_start, 0) + 1
-            i = text.find(colon, i + 1, limit)
+        for a, b in stretches:
+            i = text.find(colon, a, b)
+            while i >= 0:
+                if label.search(text, max(0, i - META_WORD_MAX), i):
+                    line_start = text.rfind("\n", 0, i) + 1
+                    counts[line_start] = counts.get(line_start, 0) + 1
+                i = text.find(colon, i + 1, b)
     out = []
     for start, n in counts.items():
         end = text.find("\n", start)

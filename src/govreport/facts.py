@@ -698,14 +698,16 @@ def _dedupe(facts: list[tuple[Fact, bool]]) -> tuple[Fact, ...]:
     out: list[Fact] = []
     wholes = {(f.indicator, f.kind, f.period) for f, part in facts if not part}
     exact: dict[tuple[Any, ...], list[float]] = {}
-    for f, _ in facts:
-        amount = _amount(f)
-        if f.measure == "level" and f.qualifier is None and amount is not None:
-            exact.setdefault(_level_key(f), []).append(amount)
+    if any(f.qualifier == "以上" and f.measure == "level" for f, _ in facts):  # few reports have thresholds
+        for f, _ in facts:
+            amount = _amount(f)
+            if f.measure == "level" and f.qualifier is None and amount is not None:
+                exact.setdefault(_level_key(f), []).append(amount)
     for f, part in sorted(facts, key=lambda fp: fp[0].start):
         if part and (f.indicator, f.kind, f.period) in wholes:
             continue
-        if f.measure == "level" and f.qualifier == "以上" and _restated(f, exact.get(_level_key(f), [])):
+        if exact and f.qualifier == "以上" and f.measure == "level" and \
+                _restated(f, exact.get(_level_key(f), [])):
             continue
         key = (f.indicator, f.measure, f.kind, f.period, f.scope, f.value, f.value_max)
         if key in seen:

@@ -36,6 +36,8 @@ LEDE_TAIL = re.compile(r"(?!以来|确定|精神|决议|通过|上)(?P<rest>[^�
                        r"(?:开幕|召开|举行|拉开帷幕)(?!以来)")
 _PLACE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,20}\Z")
 LEDE_REACH = 2500  # a news report names the meeting in its first paragraphs
+LEDE_ORDINALS_MAX = 8  # 第 and the ordinals before 届, with spaces
+LEDE_CONGRESS_AFTER = 24  # 届 to the end of 人民代表大会第X次会议
 # the day a lede gives, before the congress (3月2日上午，/ 20日，/ 今天上午，) or after it (会议3月4下午)
 _LEDE_DATE_BEFORE = re.compile(
     r"(?:(?:(?P<y>(?:19|20)\d\d)年)?(?<!\d)(?P<m>\d{1,2})月)?(?<!\d)(?P<d>\d{1,2})日(?:上午|下午|晚上?|早上)?"
@@ -76,8 +78,9 @@ YEAR = re.compile(f"年(?<=({YEAR_DIGITS}|{SPELLED_YEAR})年)")
 _SPELLED_YEAR = re.compile(f"年(?<={SPELLED_YEAR}年)")
 # a sentence or heading that opens on a span of years (三年来，… / 一、三年来的斗争) reviews them; one that only
 # names a span inside it (是近十年来增加最多的一年) does not
-_OPENS_ON_SEVERAL_YEARS = re.compile(
-    rf"(?:^|(?<=[。！？\n]))[ \t\u3000—]*(?:[{lang.ORDINALS}]+、)?(?:{lang.SEVERAL_YEARS})")
+_SEVERAL_YEARS = re.compile(lang.SEVERAL_YEARS)
+_OPENING_BEFORE = re.compile(rf"(?:^|[。！？\n])[ \t\u3000—]*(?:[{lang.ORDINALS}]+、)?\Z")
+OPENING_REACH = 12  # the mark, spaces and a heading's ordinal before a span's words
 _SINGLE_YEAR = re.compile(r"过去(?:的)?一年|一年来|去年")
 # a top-level heading about a year's work ahead: 二、2004年主要任务 / 三、2011年的工作
 TASK_HEADING_YEAR = re.compile(
@@ -288,7 +291,21 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
 _DIGEST_REVIEWED = re.compile(r"回顾(?:了)?((?:19|20)\d\d)年")
 _DIGEST_PROPOSED = re.compile(r"提出(?:了)?((?:19|20)\d\d)年[^，。；]{0,12}?(?:工作|目标|任务|安排)")
 # a review of a five-year plan's years (一、"十二五"时期…回顾): the report of the year after its end
-_PLAN_REVIEW = re.compile(rf"({lang.PLAN_PATTERN})”?(?:时期|期间)[^\n。]{{0,20}}?(?:回顾|成就)")
+_PLAN_REVIEW = re.compile(rf"({lang.PLAN_PATTERN})”?(?:时期|期间)[^\n。]{{0,20}}?\Z")
+_REVIEW_WORDS = ("回顾", "成就")
+
+
+def _plan_review(text: str) -> str | None:
+    """The plan whose years a heading reviews (一、"十二五"时期…回顾), read behind each 回顾 or 成就."""
+    hits = sorted(i for word in _REVIEW_WORDS for i in _occurrences(text, word, DIGEST_REACH))
+    for i in hits:
+        m = _PLAN_REVIEW.search(text, max(0, i - PLAN_REVIEW_REACH), i)
+        if m:
+            return m.group(1)
+    return None
+
+
+PLAN_REVIEW_REACH = 30
 # an estimate of a year (2015年，预计实现地区生产总值…): the report of the year after
 _DATED_ESTIMATE = re.compile(r"预计(?<=((?:19|20)\d\d)年，预计)")
 DIGEST_REACH = 6000
@@ -301,9 +318,9 @@ def _digest_year(text: str) -> int | None:
     reviewed = _DIGEST_REVIEWED.search(text, 0, DIGEST_REACH)
     if reviewed:
         return int(reviewed.group(1)) + 1
-    plan = _PLAN_REVIEW.search(text, 0, DIGEST_REACH)
+    plan = _plan_review(text)
     if plan:
-        return lang.FIVE_YEAR_PLANS[plan.group(1)] + 1
+        return lang.FIVE_YEAR_PLANS[plan] + 1
     estimate = _DATED_ESTIMATE.search(text, 0, DIGEST_REACH)
     if estimate:
         return int(estimate.group(1)) + 1
@@ -322,25 +339,35 @@ def _year_of_name(doc: str | None) -> int | None:
 
 
 def _year_from_the_review(body: str) -> int | None:
-    if not (_SINGLE_YEAR.search(body, 0, 6000) or _OPENS_ON_SEVERAL_YEARS.search(body, 0, 6000)):
+    if not (_SINGLE_YEAR.search(body, 0, 6000) or _opens_on_several_years(body, 6000)):
         return None
     # the year under review: the one the opening names most, else the latest it keeps naming;
     # read in part one only (the review): part two's years are goals (争取1997年粮食产量达到…)
     second = body.find("\n二、", 0, 6000)
     part_one = body[:second] if second > 0 else body[:6000]
-    if _SPELLED_YEAR.search(part_one) and (_OPENS_ON_SEVERAL_YEARS.search(part_one, 0, 1500)
+    if _SPELLED_YEAR.search(part_one) and (_opens_on_several_years(part_one, 1500)
                                            or not _SINGLE_YEAR.search(part_one, 0, 1500)):
         # older reports (years spelled 一九八三) often review the years since a congress or a plan
         # began (三年来, 五年来): the year they name most is not the one before the report
         return None
     years = Counter(year_number(y) for y in YEAR.findall(part_one[:1500]))
-    if years and not _OPENS_ON_SEVERAL_YEARS.search(part_one, 0, 1500):
+    if years and not _opens_on_several_years(part_one, 1500):
         return years.most_common(1)[0][0] + 1
     years = Counter(year_number(y) for y in YEAR.findall(part_one))
     recurring = [y for y, n in years.items() if n >= 2]
     if recurring:
         return max(recurring) + 1
     return None
+
+
+def _opens_on_several_years(text: str, limit: int) -> bool:
+    """Whether a sentence or heading in text[:limit] opens on a span of years: the span's words
+    found first (a pattern opening on ^ or a lookbehind is tried at every position), the opening
+    read behind them."""
+    for m in _SEVERAL_YEARS.finditer(text, 0, limit):
+        if _OPENING_BEFORE.search(text, max(0, m.start() - OPENING_REACH), m.start()):
+            return True
+    return False
 
 
 def _review_heading_year(text: str, limit: int) -> re.Match[str] | None:
@@ -564,8 +591,15 @@ class Lede(NamedTuple):
 
 
 def _find_ledes(text: str) -> list[Lede]:
-    out = []
-    for m in LEDE_CONGRESS.finditer(text, 0, LEDE_REACH):
+    """Every mention of a congress followed by its opening (开幕, 召开 …) in the text's first part,
+    tried only around each 届 (the pattern opens with an optional 第: re would try every position)."""
+    out: list[Lede] = []
+    last_end = 0
+    for i in _occurrences(text, "届", LEDE_REACH):
+        m = LEDE_CONGRESS.search(text, max(last_end, i - LEDE_ORDINALS_MAX), i + LEDE_CONGRESS_AFTER)
+        if m is None or m.start() > i:
+            continue
+        last_end = m.end()
         tail = LEDE_TAIL.match(text, m.end())
         if tail is None:
             continue
