@@ -574,3 +574,21 @@ def test_an_estimate_on_a_page_without_headings_is_of_the_year_under_review() ->
     assert {(f.indicator, f.kind, f.period, f.value, f.qualifier) for f in r.facts} == {
         ("gdp", "estimate", 2017, 2100, "以上"), ("gdp", "estimate", 2017, 8.8, "左右"),
         ("fixed_asset_investment", "estimate", 2017, 616, None)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "脱贫地区农村居民人均可支配收入增长8%。",  # a part of the region's people
+    "全县地区生产总值5年增长18.7%，年均增长3.5%。",  # a change over five years
+    "地区生产总值三年累计增长25%。",
+])
+def test_figures_of_a_part_or_of_several_years_are_no_fact(sentence: str) -> None:
+    assert facts(sentence) == []
+
+
+def test_the_older_series() -> None:
+    got = brief(facts("规模以上固定资产投资91.4亿元；公共财政预算收入82.4亿元；农民人均纯收入7950元。",
+                      "居民消费价格指数控制在3%以内。"))
+    assert got == {("fixed_asset_investment", "level", "actual", 2024, None, 91.4, None, None),
+                   ("public_budget_revenue", "level", "actual", 2024, None, 82.4, None, None),
+                   ("disposable_income", "level", "actual", 2024, "rural", 7950, None, None),
+                   ("cpi", "growth", "target", 2025, None, 3, None, "以内")}

@@ -284,3 +284,8 @@ def test_a_news_report_of_the_national_congress(gaz: Gazetteer) -> None:
                 "2024年工作回顾\n国内生产总值增长5%。", gaz)
     assert (m.region, m.level, m.congress, m.speaker, m.speaker_title) == (
         "中华人民共和国", "national", "第十四届全国人民代表大会第三次会议", "李强", "总理")
+
+
+def test_a_region_written_with_its_parent(gaz: Gazetteer) -> None:
+    m = meta_of("——2020年1月8日在乐山市沐川县第十八届人民代表大会第五次会议上\n县长 李明\n各位代表：", gaz)
+    assert (m.region, m.adcode, m.province, m.level) == ("乐山市沐川县", "511129", "四川省", "county")
