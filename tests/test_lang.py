@@ -53,3 +53,17 @@ def test_names_open_on_a_surname(word: str, name: bool) -> None:
 
 def test_titles_longest_first() -> None:
     assert re.match(lang.TITLE_PATTERN, "代市长").group() == "代市长"  # type: ignore[union-attr]
+
+
+_PARTS = ["过去", "的", "这", "近", "五", "两", "一", "年", "来", "以", "累计", "增长", "“", "十三五", "九五", "十五",
+          "”", "时期", "期间", "12", "2015", "3", "x", "，"]
+
+
+def test_the_fast_form_of_several_years_finds_what_the_plain_form_finds() -> None:
+    from itertools import product
+
+    plain, fast = re.compile(lang.SEVERAL_YEARS), re.compile(lang.SEVERAL_YEARS_FAST)
+    for n in range(1, 4):
+        for parts in product(_PARTS, repeat=n):
+            text = "".join(parts)
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text

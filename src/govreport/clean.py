@@ -21,7 +21,7 @@ from govreport.regexfirst import (
     branch_literals,
     first_chars,
     literal_alternation,
-    mandatory_literal,
+    mandatory_literals,
     with_first_char_guard,
 )
 
@@ -47,7 +47,7 @@ class Patterns:
     spam: re.Pattern[str]
     spam_words: tuple[str, ...] | None = None
     meta_word: re.Pattern[str] | None = None  # a page-metadata label before a colon (来源: 发布日期:)
-    inline: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()  # (its opening words, pattern):
+    inline: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (the character it ends with, pattern):
     # chrome removed wherever found, with the brackets around it (（下转第四版）)
     resolution: re.Pattern[str] | None = None  # a congress's resolution reposted before the report
     report_title: re.Pattern[str] | None = None  # where the report itself then begins
@@ -73,7 +73,7 @@ def compile_patterns(lines: list[str], tails: list[str], spam: list[str], meta_w
         spam=re.compile(with_first_char_guard(spam_pattern)),
         spam_words=_required_words(spam),
         meta_word=re.compile(rf"(?:{literal_alternation(list(meta_words))})[ \t\u3000]*\Z") if meta_words else None,
-        inline=tuple((tuple(branch_literals(pattern) or ()), re.compile(pattern)) for pattern in inline),
+        inline=tuple((_last_character(pattern), re.compile(pattern)) for pattern in inline),
         resolution=re.compile(resolution) if resolution else None,
         report_title=re.compile(report_title) if report_title else None,
     )
@@ -164,8 +164,17 @@ _ASCII_STOPS = (
 )
 
 
+# a text with fewer full stops than one in this many characters has lost them to ASCII periods
+FULL_STOP_SPACING = 200
+
+
 def normalize_punctuation(text: str) -> Iterator[offsets.Proposal]:
+    # an ASCII period after Chinese text is a full stop only in a copy that writes them so: in a
+    # text with full stops it is a stray (and the decimal points of a report are many to test)
+    stops_lost = text.count("。") * FULL_STOP_SPACING < len(text)
     for pattern, chinese in _ASCII_STOPS:
+        if chinese == "。" and not stops_lost:
+            continue
         for m in pattern.finditer(text):
             yield m.start(), m.end(), chinese, "punctuation"
 
@@ -178,10 +187,12 @@ _BEFORE_STRAY = frozenset("\n，。,；：、")
 
 
 def remove_junk(text: str) -> Iterator[offsets.Proposal]:
-    i = text.find(_BROKEN_DASH)
+    i = text.find("?")  # one character is found faster than the four (a report has few ?)
     while i >= 0:
-        yield i, i + len(_BROKEN_DASH), "——", "dash"
-        i = text.find(_BROKEN_DASH, i + len(_BROKEN_DASH))
+        if text.startswith(_BROKEN_DASH, i):
+            yield i, i + len(_BROKEN_DASH), "——", "dash"
+            i += len(_BROKEN_DASH) - 1
+        i = text.find("?", i + 1)
     for mark in _STRAY_MARKS:  # rare characters: str.find, not a class scanned over the text
         i = text.find(mark)
         while i >= 0:
@@ -199,23 +210,6 @@ _LOST_SEPARATOR = re.compile(r"%(?<=\d%)(?=\d+(?:\.\d+)?%)")
 def restore_list_separators(text: str) -> Iterator[offsets.Proposal]:
     for m in _LOST_SEPARATOR.finditer(text):
         yield m.end(), m.end(), "、", "separator"
-
-
-def join_spaced_decimals(text: str) -> Iterator[offsets.Proposal]:
-    """6 . 5% -> 6.5%: spaces on both sides of a decimal point between digits (typeset copies)."""
-    i = text.find(" .")
-    while i >= 0:
-        start = i
-        while start > 0 and text[start - 1] in " \t\u3000":
-            start -= 1
-        end = i + 2
-        while end < len(text) and text[end] in " \t\u3000":
-            end += 1
-        if start > 0 and text[start - 1].isdigit() and text[end:end + 1].isdigit():
-            yield start, i + 1, "", "number_space"
-            if end > i + 2:
-                yield i + 2, end, "", "number_space"
-        i = text.find(" .", i + 2)
 
 
 _CN_NUMERALS = frozenset(lang.YEAR_DIGITS + "○")
@@ -312,22 +306,40 @@ def remove_chrome(patterns: Patterns) -> Pass:
                     yield start, min(end + 1, len(text)), "", "boilerplate"
         if tail is not None:
             yield tail, len(text), "", "footer"
-        for words, pattern in patterns.inline:
-            if words and not any(w in text for w in words):
-                continue  # most texts hold none of the words: no scan
-            for m in pattern.finditer(text, 0, limit - 1):
-                start, end = m.span()
-                if start and text[start - 1] in "（(" and text[end:end + 1] in "）)":
-                    start, end = start - 1, end + 1
-                yield start, end, "", "chrome"
+        for last, pattern in patterns.inline:
+            # read behind each of its last character (a single character is found fast; a scan
+            # of the pattern or of its words over the whole text costs ten times more)
+            i = text.find(last, 0, limit - 1)
+            while i >= 0:
+                m = pattern.search(text, max(0, i - INLINE_REACH), i + 1)
+                if m is not None and m.end() == i + 1:
+                    start, end = m.span()
+                    if start and text[start - 1] in "（(" and text[end:end + 1] in "）)":
+                        start, end = start - 1, end + 1
+                    yield start, end, "", "chrome"
+                i = text.find(last, i + 1, limit - 1)
 
     return run
 
 
 def _guard_word(pattern: str) -> str | None:
     """For a pattern re cannot find from its first character (.{0,40}…摄), a word every match
-    holds, looked for in the text before the pattern is tried; None for the others."""
-    return None if first_chars(pattern) else mandatory_literal(pattern)
+    holds, looked for in the text before the pattern is tried (one character if it can: a
+    character is found ten times faster than a word); None for the others."""
+    if first_chars(pattern):
+        return None
+    runs = mandatory_literals(pattern)
+    return min(runs, key=len) if runs else None
+
+
+INLINE_REACH = 12  # the longest inline chrome
+
+
+def _last_character(pattern: str) -> str:
+    """The plain character every match of an inline chrome pattern ends with (版 of …第四版)."""
+    if len(pattern) > 1 and pattern[-2] != "\\" and pattern[-1] not in ".^$*+?{}[]\\|()":
+        return pattern[-1]
+    raise ValueError(f"inline chrome pattern {pattern!r} must end with a plain character")
 
 
 def _line_pattern(patterns: Patterns, text: str) -> re.Pattern[str]:
@@ -544,11 +556,13 @@ def repair_dashes(text: str) -> Iterator[offsets.Proposal]:
 
 
 # spaces after a digit (or "3."): the pattern opens with the space class, rarer than digits
-_NUM_SPACE = re.compile(r"[ \t\u3000](?:(?<=\d.)|(?<=\d\..))[ \t\u3000]*(?=[\d%.万亿千百元年])")
+_NUM_SPACE = re.compile(
+    r"[ \t\u3000](?:(?<=\d.)|(?<=\d\..)|(?<=\d[ \t\u3000]\..))[ \t\u3000]*(?=[\d%.万亿千百元年])")
 
 
 def join_number_spaces(text: str) -> Iterator[offsets.Proposal]:
-    """1 9 9 3 -> 1993, 4. 5% -> 4.5% (copies from PDFs space out digits)."""
+    """1 9 9 3 -> 1993, 4. 5% -> 4.5%, 6 . 5% -> 6.5% (copies from PDFs and typeset pages space
+    out digits and decimal points)."""
     last_end = 0
     for i in _spaces_after_digits(text):
         m = _NUM_SPACE.match(text, i) if i >= last_end else None
@@ -566,7 +580,8 @@ def _spaces_after_digits(text: str) -> list[int]:
         i = text.find(space, 1)
         while i >= 0:
             before = text[i - 1]
-            if before.isdigit() or (before == "." and i > 1 and text[i - 2].isdigit()):
+            if before.isdigit() or (before == "." and i > 1 and (
+                    text[i - 2].isdigit() or (text[i - 2] in " \t\u3000" and i > 2 and text[i - 3].isdigit()))):
                 found.append(i)
             i = text.find(space, i + 1)
     return sorted(found)
@@ -633,7 +648,7 @@ def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     return [normalize_width, repair_zero_circles, remove_pinyin_glosses, to_simplified, remove_junk,
             normalize_punctuation, remove_line_end_tags, remove_chrome(p), remove_resolution(p),
             remove_page_markers, remove_spam(p), repair_dashes, join_broken_lines, unescape_entities,
-            join_spaced_decimals, join_number_spaces, restore_list_separators, repair_ocr_digits]
+            join_number_spaces, restore_list_separators, repair_ocr_digits]
 
 
 _RAW_SPAN = attrgetter("raw_start", "raw_end")

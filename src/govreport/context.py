@@ -83,8 +83,9 @@ def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Contex
                    first, PAST_MARK.search(text, 0, first) is not None)
 
 
-# words that speak of several years (lang.SEVERAL_YEARS); read by speaks_of_several_years
-SEVERAL_YEARS = re.compile(lang.SEVERAL_YEARS)
+# words that speak of several years (lang.SEVERAL_YEARS, in the form re finds fast); read by
+# speaks_of_several_years
+SEVERAL_YEARS = re.compile(lang.SEVERAL_YEARS_FAST)
 
 
 def speaks_of_several_years(text: str, start: int = 0, end: int | None = None) -> bool:

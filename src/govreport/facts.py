@@ -38,7 +38,7 @@ CHANGE_BEFORE_NAME = re.compile(r"(?:增加|减少|增收|减收|多收|少收)\
 CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少)(?:了)?(?:超过?|近|约)?$")
 # (searched before each growth or count: every branch opens with a literal, so re skips ahead in C)
 # (累计 only before a comma: 全年累计完成 is one year's sum)
-SENT_MULTI_YEAR = re.compile(rf"累计[，,]|年均|{lang.SEVERAL_YEARS}")
+SENT_MULTI_YEAR = re.compile(r"累计[，,]|年均")
 BASE_YEAR = re.compile(r"比((?:19|20)\d{2})年")
 # a sentence that opens by naming its base year: 1986年同1978年相比, 与2012年相比
 COMPARED_WITH = re.compile(r"(?:同|与|和|跟)((?:19|20)\d{2})年(?:相比|比较)")
@@ -428,8 +428,13 @@ def _in_multi_year_passage(text: str, pos: int, ctx: Context) -> bool:
     # a word of several years inside a sentence (…，“十四五”以来年均增长7.8%；) speaks for its own
     # clause: the next one after a semicolon is the year's again
     clause_start = max(sent_start, text.rfind("；", sent_start, pos) + 1, text.rfind(";", sent_start, pos) + 1)
-    return speaks_of_several_years(text, clause_start, pos) or \
-        SENT_MULTI_YEAR.search(text, clause_start, pos) is not None
+    return multi_year_words(text, clause_start, pos)
+
+
+def multi_year_words(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] holds a word of a multi-year figure: 累计，, 年均, or a span of years."""
+    end = len(text) if end is None else end
+    return SENT_MULTI_YEAR.search(text, start, end) is not None or speaks_of_several_years(text, start, end)
 
 
 def _from_period(tail: str, ctx: Context, kind: str | None) -> int | None:
@@ -548,7 +553,7 @@ def _dated_by_its_words(text: str, v: Value, before: str, sentence_start: int,
 
 # words of what is to come, and of sums and spans of years: no dated result goes with them
 FUTURE_MARK = re.compile(r"将|要|计划|规定|安排|争取|努力|确保")
-SEVERAL_YEARS_MARK = re.compile(rf"{lang.YEARLY_SUMS}|平均|几年|{lang.SEVERAL_YEARS}")
+SEVERAL_YEARS_MARK = re.compile(rf"{lang.YEARLY_SUMS}|平均|几年")
 OPENING_YEAR = re.compile(rf"[ \t\u3000]*({YEAR_WORD})年[，,]")
 
 

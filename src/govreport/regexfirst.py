@@ -88,15 +88,17 @@ def with_first_char_guard(pattern: str) -> str:
 
 def mandatory_literal(pattern: str) -> str | None:
     """The longest run of plain characters every match of pattern must contain, or None."""
+    runs = mandatory_literals(pattern)
+    return max(runs, key=len) if runs else None
+
+
+def mandatory_literals(pattern: str) -> list[str]:
+    """Every run of plain characters each match of pattern must contain, in order."""
     try:
         parsed = sre_parse.parse(pattern)
     except re.error:
-        return None
-    best = ""
-    for run in _literal_runs(list(parsed)):
-        if len(run) > len(best):
-            best = run
-    return best or None
+        return []
+    return [run for run in _literal_runs(list(parsed)) if run]
 
 
 def _literal_runs(items: list[tuple[Any, Any]]) -> list[str]:
