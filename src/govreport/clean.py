@@ -311,9 +311,9 @@ def remove_chrome(patterns: Patterns) -> Pass:
             # of the pattern or of its words over the whole text costs ten times more)
             i = text.find(last, 0, limit - 1)
             while i >= 0:
-                m = pattern.search(text, max(0, i - INLINE_REACH), i + 1)
-                if m is not None and m.end() == i + 1:
-                    start, end = m.span()
+                jump = pattern.search(text, max(0, i - INLINE_REACH), i + 1)
+                if jump is not None and jump.end() == i + 1:
+                    start, end = jump.span()
                     if start and text[start - 1] in "（(" and text[end:end + 1] in "）)":
                         start, end = start - 1, end + 1
                     yield start, end, "", "chrome"
