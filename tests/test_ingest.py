@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from govreport.ingest import iter_inputs, read_document
+from govreport.ingest import iter_inputs, parse_bytes, read_document
 from govreport.model import IngestError, RawDocument
 
 REPORT = "政府工作报告\n各位代表：地区生产总值增长5%左右。"
@@ -67,3 +68,47 @@ def test_folders_are_walked_and_doc_keeps_the_given_prefix(tmp_path: Path) -> No
     (tmp_path / "a" / "y.txt").write_text(REPORT, encoding="utf-8")
     docs = [d for d, _ in iter_inputs([tmp_path / "a"])]
     assert docs == [str(tmp_path / "a" / "b" / "x.txt"), str(tmp_path / "a" / "y.txt")]
+
+
+# --- what a new user ran into (issue #12) -----------------------------------------------------------
+
+REPORT_TEXT = "各位代表：\n一、2024年工作回顾\n全县地区生产总值增长5%，财政收入增长8%。\n" * 8
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_written_escaped(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from govreport.cli import cli
+
+    name = os.fsencode(tmp_path) + b"/\xb1\xa8\xb8\xe6.txt"  # 报告.txt in GBK, as an unzipped archive gives
+    with open(name, "wb") as fh:
+        fh.write(REPORT_TEXT.encode("utf-8"))
+    [(doc, path)] = list(iter_inputs([tmp_path]))
+    assert doc.endswith("\\xb1\\xa8\\xb8\\xe6.txt") and path.exists()
+    out = tmp_path / "out"
+    res = CliRunner().invoke(cli, ["extract", str(tmp_path), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    docs = [json.loads(line)["doc"] for line in (out / "meta.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert docs == [doc]
+
+
+@pytest.mark.parametrize(("data", "codec"), [
+    (REPORT_TEXT.encode()[:16] + b"\xff" + REPORT_TEXT.encode()[16:], "utf-8"),  # one stray byte
+    (REPORT_TEXT.encode()[:-2], "utf-8"),  # cut inside the last character
+    (REPORT_TEXT.encode("gb18030")[:11] + b"\x80" + REPORT_TEXT.encode("gb18030")[11:], "gb18030"),
+])
+def test_a_few_undecodable_bytes_are_replaced_each_with_an_edit(data: bytes, codec: str) -> None:
+    from govreport.pipeline import default_pipeline
+
+    raw = parse_bytes(data, "r.txt")
+    assert isinstance(raw, RawDocument) and (raw.encoding, raw.replaced) == (codec, 1)
+    report = default_pipeline()(raw)
+    assert [e.raw for e in report.edits if e.kind == "undecodable"] == ["\ufffd"]
+    assert "\ufffd" not in report.text and report.facts
+
+
+def test_a_file_mostly_undecodable_stays_an_error() -> None:
+    data = bytes(range(128, 256)) * 30 + REPORT_TEXT.encode()[:100]
+    assert isinstance(parse_bytes(data, "x.txt"), IngestError)

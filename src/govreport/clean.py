@@ -212,6 +212,15 @@ def restore_list_separators(text: str) -> Iterator[offsets.Proposal]:
         yield m.end(), m.end(), "、", "separator"
 
 
+def remove_undecodable(text: str) -> Iterator[offsets.Proposal]:
+    """U+FFFD, where ingest read a byte no encoding fitted (a stray byte, a copy cut mid-character):
+    each goes with an edit, so what was lost stays on record."""
+    i = text.find("\ufffd")
+    while i >= 0:
+        yield i, i + 1, "", "undecodable"
+        i = text.find("\ufffd", i + 1)
+
+
 _CN_NUMERALS = frozenset(lang.YEAR_DIGITS + "○")
 
 
@@ -645,7 +654,7 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
 def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     p = patterns or default_patterns()
     # line-based passes first; digit repairs last, once broken lines and numbers are whole again
-    return [normalize_width, repair_zero_circles, remove_pinyin_glosses, to_simplified, remove_junk,
+    return [remove_undecodable, normalize_width, repair_zero_circles, remove_pinyin_glosses, to_simplified, remove_junk,
             normalize_punctuation, remove_line_end_tags, remove_chrome(p), remove_resolution(p),
             remove_page_markers, remove_spam(p), repair_dashes, join_broken_lines, unescape_entities,
             join_number_spaces, restore_list_separators, repair_ocr_digits]

@@ -104,7 +104,7 @@ def extract(paths: tuple[str, ...], out_dir: Path, jobs: int, alias_files: tuple
     for f in alias_files:
         check_alias_file(f)
     user = _user_meta(meta_file, given_region, given_year, fill_only)
-    read = failed = facts = no_year = 0
+    read = failed = facts = no_year = replaced = 0
     try:
         writer = JsonlWriter(out_dir)
     except OSError as e:
@@ -123,9 +123,16 @@ def extract(paths: tuple[str, ...], out_dir: Path, jobs: int, alias_files: tuple
                 read += 1
                 facts += item.facts
                 no_year += item.without_year
+                if item.replaced:
+                    replaced += 1
+                    if not quiet:
+                        tqdm.write(f"warning: {item.doc}: {item.replaced} undecodable bytes replaced "
+                                   "(edits of kind 'undecodable')", file=sys.stderr)
             bar.update(1)
     if not quiet:
-        click.echo(f"{read} read, {failed} failed, {facts} facts -> {out_dir}{_without_year_note(no_year)}", err=True)
+        warned = f"; {replaced} with undecodable bytes replaced" if replaced else ""
+        click.echo(f"{read} read, {failed} failed, {facts} facts -> {out_dir}{_without_year_note(no_year)}{warned}",
+                   err=True)
     if read == 0:
         sys.exit(1)
 
@@ -193,6 +200,8 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_f
         if len(summary.errors) > 20:
             click.echo(f"… {len(summary.errors) - 20} more failures in the errors table", err=True)
         remade = f", {summary.remade} made again with the metadata given" if summary.remade else ""
+        if summary.with_replaced:
+            remade += f", {summary.with_replaced} with undecodable bytes replaced (edits of kind 'undecodable')"
         click.echo(f"{summary.ingested} ingested ({summary.new_versions} new versions of changed files), "
                    f"{summary.unchanged} skipped as unchanged{remade}, {summary.failed} failed -> {db}"
                    f"{_without_year_note(summary.without_year)}", err=True)

@@ -43,13 +43,15 @@ class Exported(NamedTuple):
     facts: int
     lines: dict[str, list[str]]
     without_year: bool = False  # read, but no report year: its numbers are figures only
+    replaced: int = 0  # undecodable bytes read as U+FFFD
 
 
 def exported(outcome: Report | IngestError) -> Exported:
     if isinstance(outcome, IngestError):
         return Exported(outcome.doc, outcome.reason, 0, {"errors": [_line(error_record(outcome))]})
     lines = {name: [_line(row) for row in rows] for name, rows in report_records(outcome).items()}
-    return Exported(outcome.doc, None, len(outcome.facts), lines, outcome.meta.report_year is None)
+    return Exported(outcome.doc, None, len(outcome.facts), lines, outcome.meta.report_year is None,
+                    outcome.raw.replaced)
 
 
 def _line(row: dict[str, Any]) -> str:

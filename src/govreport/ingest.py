@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -23,14 +24,25 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path]]:
-    """(doc name, file) for every file under the given paths; doc keeps the path as given."""
+    """(doc name, file) for every file under the given paths; doc keeps the path as given, with
+    the bytes of a name that is not UTF-8 (a GBK-named archive unzipped) written as \\xNN."""
     for given in paths:
         p = Path(given)
         if p.is_dir():
             for f in sorted(q for q in p.rglob("*") if q.is_file() and not q.name.startswith(".")):
-                yield str(Path(given) / f.relative_to(p)), f
+                yield printable_name(str(Path(given) / f.relative_to(p))), f
         else:
-            yield str(given), p
+            yield printable_name(str(given)), p
+
+
+def printable_name(name: str) -> str:
+    """A file name as text every output can hold: the OS's undecodable bytes (surrogate escapes)
+    written as \\xNN, the rest as it is."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
 
 
 def read_document(path: Path, doc: str | None = None) -> RawDocument | IngestError:
@@ -81,6 +93,8 @@ def parse_bytes(data: bytes, doc: str, fmt: str = "txt", declared: str | None = 
     if isinstance(decoded, _Undecodable):
         return IngestError(doc, decoded.reason)
     text, encoding = decoded
+    replaced = text.count(REPLACEMENT) - data.decode("utf-8", "ignore").count(REPLACEMENT) \
+        if REPLACEMENT in text else 0
     if fmt == "html":
         extracted = html_to_text(text)
         if not extracted:
@@ -89,7 +103,7 @@ def parse_bytes(data: bytes, doc: str, fmt: str = "txt", declared: str | None = 
     if not _CJK.search(text):
         return IngestError(doc, "no Chinese text found: not a government work report")
     return RawDocument(doc=doc, text=text, format=fmt, encoding=encoding,
-                       sha256=hashlib.sha256(data).hexdigest())
+                       sha256=hashlib.sha256(data).hexdigest(), replaced=max(0, replaced))
 
 
 class _Undecodable:
@@ -118,7 +132,28 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded | _Undecod
             if text is not None and _plausible(text):
                 return text, codec
         return _Undecodable("binary file, not text")
-    return _detect(data)
+    found = _detect(data)
+    if isinstance(found, _Undecodable):
+        return _nearly(data, declared) or found
+    return found
+
+
+REPLACEMENT = "\ufffd"
+# a text with at most this share of its bytes undecodable (a stray byte, a copy cut mid-character)
+# is read with them replaced; more is no text of that encoding
+STRAY_BYTES_SHARE = 0.001
+STRAY_BYTES_MIN = 8
+
+
+def _nearly(data: bytes, declared: str | None) -> Decoded | None:
+    """The text of a file that one encoding reads but for a few bytes, those read as U+FFFD."""
+    allowed = max(STRAY_BYTES_MIN, int(len(data) * STRAY_BYTES_SHARE))
+    before = data.decode("utf-8", "ignore").count(REPLACEMENT)  # U+FFFD written in the file itself
+    for codec in dict.fromkeys(([_widen(declared)] if declared else []) + ["utf-8", "gb18030", "big5"]):
+        text = data.decode(codec, "replace")
+        if text.count(REPLACEMENT) - before <= allowed and _plausible(text):
+            return text, codec
+    return None
 
 
 def _try_decode(data: bytes, codec: str) -> str | None:

@@ -46,6 +46,7 @@ class RawDocument:
     format: str  # "txt" | "html"
     encoding: str | None = None
     sha256: str = ""
+    replaced: int = 0  # bytes no encoding fitted, read as U+FFFD (the cleaner removes each, with an edit)
 
 
 @dataclass(frozen=True)

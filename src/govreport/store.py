@@ -151,6 +151,7 @@ class IngestSummary:
     errors: tuple[IngestError, ...] = ()
     remade: int = 0  # stored documents made again with other metadata the user gave
     without_year: int = 0  # reports stored without a report year (their numbers are figures only)
+    with_replaced: int = 0  # reports stored with undecodable bytes replaced
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
@@ -349,11 +350,13 @@ def write_batch(con: sqlite3.Connection, outcomes: Iterable[Report | IngestError
     """Store a batch of pipeline outcomes in one transaction."""
     # the rows (and the index tokens, ~0.4 ms a report) are made before the write lock is taken:
     # processes ingesting together hold it in turn, and for 80% of the time when it was made in it
+    outcomes = list(outcomes)
     prepared = [o if isinstance(o, IngestError) else rows_of(o) for o in outcomes]
-    ingested = unchanged = failed = versions = no_year = 0
+    replaced = [not isinstance(o, IngestError) and o.raw.replaced > 0 for o in outcomes]
+    ingested = unchanged = failed = versions = no_year = with_replaced = 0
     errors: list[IngestError] = []
     with _writing(con):  # "is it stored already" is read under the lock: another ingest may have stored it
-        for rows in prepared:
+        for rows, had_replaced in zip(prepared, replaced, strict=True):
             if isinstance(rows, IngestError):
                 errors.append(rows)
                 con.execute("INSERT INTO errors(source, reason, at) VALUES (?,?,?)"
@@ -367,7 +370,9 @@ def write_batch(con: sqlite3.Connection, outcomes: Iterable[Report | IngestError
             versions += _insert_document(con, rows)
             ingested += 1
             no_year += rows.report[5] is None
-    return IngestSummary(ingested, unchanged, failed, versions, tuple(errors), without_year=no_year)
+            with_replaced += had_replaced
+    return IngestSummary(ingested, unchanged, failed, versions, tuple(errors), without_year=no_year,
+                         with_replaced=with_replaced)
 
 
 def _insert_document(con: sqlite3.Connection, rows: ReportRows) -> int:
@@ -559,7 +564,7 @@ def batch_plan(n: int, batch: int) -> list[int]:
 def combine(a: IngestSummary, b: IngestSummary) -> IngestSummary:
     return IngestSummary(a.ingested + b.ingested, a.unchanged + b.unchanged, a.failed + b.failed,
                          a.new_versions + b.new_versions, a.errors + b.errors, a.remade + b.remade,
-                         a.without_year + b.without_year)
+                         a.without_year + b.without_year, a.with_replaced + b.with_replaced)
 
 
 def ingest_urls(con: sqlite3.Connection, urls: list[str], cache: Path, options: FetchOptions | None = None,
