@@ -38,3 +38,23 @@ def test_extract_many_yields_reports_and_errors(tmp_path: Path) -> None:
     assert sum(isinstance(o, govreport.Report) for o in out) == 3
     assert sum(isinstance(o, govreport.IngestError) for o in out) == 1
 
+
+
+def test_a_mistyped_path_is_no_report_text() -> None:
+    with pytest.raises(FileNotFoundError, match=r"typo/path\.txt: no such file"):
+        govreport.extract("typo/path.txt")
+    with pytest.raises(FileNotFoundError):
+        govreport.extract(Path("typo/path.txt"))
+
+
+def test_text_bytes_and_wrong_types() -> None:
+    body = "各位代表：\n一、2024年工作回顾\n地区生产总值增长5%。"
+    assert govreport.extract_text(body).facts == govreport.extract(text=body).facts == govreport.extract(body).facts
+    assert govreport.extract(body.encode("gb18030")).facts == govreport.extract_text(body).facts
+    assert govreport.extract_text("地区生产总值增长5%。").text == "地区生产总值增长5%。"  # one line of text
+    with pytest.raises(TypeError, match=r"a path .* got NoneType"):
+        govreport.extract(None)
+    with pytest.raises(TypeError, match="got int"):
+        govreport.extract(5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"bytes go to govreport\.extract"):
+        govreport.extract_text(b"x")  # type: ignore[arg-type]

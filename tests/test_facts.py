@@ -541,7 +541,7 @@ def test_fiscal_revenue_gives_way_to_the_budget_revenue_the_report_also_states()
 
 
 def test_a_statement_in_a_list_of_goals_on_a_page_without_headings() -> None:
-    r = govreport.extract("报告提出2022年主要工作安排。主要预期目标是：全市生产总值增长6%以上，"
+    r = govreport.extract_text("报告提出2022年主要工作安排。主要预期目标是：全市生产总值增长6%以上，"
                           "全体居民人均可支配收入与经济增长同步。")
     assert {(f.indicator, f.kind, f.period, f.qualifier) for f in r.facts} == {
         ("gdp", "target", 2022, "以上"), ("disposable_income", "target", 2022, "同步")}
@@ -562,7 +562,7 @@ def test_without_the_reports_year_a_figure_its_own_words_date_is_kept() -> None:
 
 
 def test_a_paragraph_opening_on_its_year_dates_the_sentences_after() -> None:
-    r = govreport.extract("2009年，我市经济平稳较快增长。完成财政总收入50.8亿元，其中一般预算收入18.8亿元，"
+    r = govreport.extract_text("2009年，我市经济平稳较快增长。完成财政总收入50.8亿元，其中一般预算收入18.8亿元，"
                           "分别增长26.7%和18.9%。")
     assert {(f.indicator, f.period, f.value) for f in r.facts} == {
         ("public_budget_revenue", 2009, 18.8), ("public_budget_revenue", 2009, 18.9)}

@@ -129,3 +129,13 @@ def test_the_indicators_a_query_knows_come_from_the_grammar_and_the_store(tmp_pa
         with pytest.raises(QueryError, match="unknown indicator"):
             c.panel(["tourism"])
 
+
+
+def test_filters_naming_nothing_that_can_exist_are_errors(corpus) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(QueryError, match="unknown indicator 'gpd'"):
+        corpus.facts(indicator="gpd")
+    with pytest.raises(QueryError, match="unknown kind 'targets'"):
+        corpus.facts(kind=["target", "targets"])
+    with pytest.raises(QueryError, match="unknown level"):
+        corpus.facts(level="city")
+    assert len(corpus.facts(indicator="gdp", kind="target")) > 0

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govreport.ingest import read_document
+from govreport.ingest import parse_bytes, read_document
 from govreport.model import Fact, Figure, GivenMeta, IngestError, Meta, RawDocument, Report, Section
 from govreport.pipeline import Pipeline, default_pipeline
 
@@ -32,6 +32,7 @@ __all__ = [
     "Section",
     "extract",
     "extract_many",
+    "extract_text",
 ]
 
 
@@ -39,20 +40,47 @@ class ReadError(ValueError):
     """An input that cannot be read as a report; the message names the file and the reason."""
 
 
-def extract(source: str | Path, *, doc: str | None = None, pipeline: Pipeline | None = None,
-            given: GivenMeta | None = None) -> Report:
-    """One report from a file path or from the report's text; given: metadata you know of it
-    (GivenMeta((("region", "嘉善县"), ("report_year", 2019)))), which overrides the text's."""
+def extract(source: str | Path | bytes | None = None, *, text: str | None = None, doc: str | None = None,
+            pipeline: Pipeline | None = None, given: GivenMeta | None = None) -> Report:
+    """One report: from a file (a Path or a path string), from a file's bytes, or from its text
+    (text=..., or govreport.extract_text). given: metadata you know of it
+    (GivenMeta((("region", "嘉善县"), ("report_year", 2019)))), which overrides the text's.
+
+    A string holding a line break is taken for a report's text (no path holds one); any other
+    string is a path, and a missing file raises FileNotFoundError instead of being read as text."""
+    if text is not None:
+        if source is not None:
+            raise TypeError("give either a source or text=, not both")
+        return extract_text(text, doc=doc, pipeline=pipeline, given=given)
     pipe = pipeline or default_pipeline()
-    if isinstance(source, Path) or _is_path(source):
-        path = Path(source)
-        if path.is_dir():
-            raise ReadError(f"{path}: is a folder; use govreport.extract_many for folders")
-        raw = read_document(path, doc or str(source))
+    if isinstance(source, bytes | bytearray):
+        raw = parse_bytes(bytes(source), doc or "<bytes>")
         if isinstance(raw, IngestError):
             raise ReadError(f"{raw.doc}: {raw.reason}")
         return pipe(raw, given)
-    return pipe(RawDocument(doc=doc or "<text>", text=str(source), format="txt"), given)
+    if isinstance(source, str) and "\n" in source:
+        return extract_text(source, doc=doc, pipeline=pipeline, given=given)
+    if not isinstance(source, str | Path):
+        raise TypeError(f"extract takes a path (str or Path), a file's bytes or text=; got {type(source).__name__}")
+    path = Path(source)
+    if not path.exists():
+        raise FileNotFoundError(f"{source}: no such file (for a report's text, use govreport.extract_text)")
+    if path.is_dir():
+        raise ReadError(f"{path}: is a folder; use govreport.extract_many for folders")
+    raw = read_document(path, doc or str(source))
+    if isinstance(raw, IngestError):
+        raise ReadError(f"{raw.doc}: {raw.reason}")
+    return pipe(raw, given)
+
+
+def extract_text(text: str, *, doc: str | None = None, pipeline: Pipeline | None = None,
+                 given: GivenMeta | None = None) -> Report:
+    """One report from its text (already decoded)."""
+    if not isinstance(text, str):
+        raise TypeError(f"extract_text takes the report's text as str; got {type(text).__name__} "
+                        "(bytes go to govreport.extract)")
+    pipe = pipeline or default_pipeline()
+    return pipe(RawDocument(doc=doc or "<text>", text=text, format="txt"), given)
 
 
 def extract_many(paths: Iterable[str | Path], jobs: int = 1, given: UserMeta | None = None,
@@ -69,12 +97,3 @@ def open(db: str | Path = "govreport.db") -> Corpus:
     from govreport.query import Corpus
 
     return Corpus(db)
-
-
-def _is_path(source: str) -> bool:
-    if "\n" in source or len(source) > 1024:
-        return False
-    try:
-        return Path(source).exists()
-    except OSError:
-        return False

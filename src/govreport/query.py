@@ -24,6 +24,9 @@ from govreport.textindex import match_expression
 # the indicators of data/indicators.toml, and those whose goals are ceilings (lower_is_better there)
 CANONICAL = lexicon.indicator_ids()
 KINDS = ("actual", "estimate", "target", "plan")
+MEASURES = ("level", "growth", "rate")
+LEVELS = ("national", "province", "prefecture", "county")
+SCOPES = ("urban", "rural", "primary", "secondary", "tertiary")
 LOWER_IS_BETTER = lexicon.lower_is_better()
 INTEGER_COLUMNS = {"report_id", "period", "year", "report_year", "start", "end", "version", "is_current",
                    "ambiguous", "chars"}
@@ -79,6 +82,7 @@ class Corpus:
             if key not in allowed:
                 raise QueryError(f"unknown filter {key!r} (use one of: {', '.join(allowed)})")
             values = list(value) if isinstance(value, list | tuple | set) else [value]
+            self._check_values(key, values)
             where.append(f"{allowed[key]}.{key} IN ({','.join('?' * len(values))})")
             params.extend(values)
         sql = ("SELECT f.report_id, r.doc, r.region, r.level, r.adcode, r.province, r.report_year,"
@@ -88,6 +92,18 @@ class Corpus:
                " LEFT JOIN sections s ON s.report_id = f.report_id AND s.idx = f.section"
                f" WHERE {' AND '.join(where)} ORDER BY r.report_year, r.doc, f.start")
         return self._frame(sql, params)
+
+    def _check_values(self, key: str, values: list[Any]) -> None:
+        """A filter value that names nothing that can exist (indicator="gpd") is an error, as in the
+        CLI, not an empty answer."""
+        known: tuple[str, ...] | None = {
+            "indicator": self.indicators(), "kind": KINDS, "measure": MEASURES, "level": LEVELS,
+            "scope": SCOPES}.get(key)
+        if known is None:
+            return
+        unknown = [v for v in values if v not in known]
+        if unknown:
+            raise QueryError(f"unknown {key} {', '.join(map(repr, unknown))} (one of: {', '.join(known)})")
 
     # --- panels ---------------------------------------------------------------------------------
 
