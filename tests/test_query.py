@@ -139,3 +139,21 @@ def test_filters_naming_nothing_that_can_exist_are_errors(corpus) -> None:  # ty
     with pytest.raises(QueryError, match="unknown level"):
         corpus.facts(level="city")
     assert len(corpus.facts(indicator="gdp", kind="target")) > 0
+
+
+def test_stata_names_that_collide_at_32_characters_stay_apart(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"public_budget_expenditure_growth_target": [1.0],
+                          "public_budget_expenditure_growth_actual": [2.0], "2x": [3.0]})
+    out = tmp_path / "w.dta"
+    write_frame(frame, out, "dta")
+    back = pd.read_stata(out)
+    assert list(back.columns) == ["public_budget_expenditure_growth", "public_budget_expenditure_grow_2", "_2x"]
+    assert back.iloc[0].tolist() == [1.0, 2.0, 3.0]
+    with pd.io.stata.StataReader(out) as reader:
+        labels = reader.variable_labels()
+    assert labels["public_budget_expenditure_grow_2"] == "public_budget_expenditure_growth_actual"
+
+
+def test_a_wide_panel_of_every_indicator_writes_to_stata(corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write_frame(corpus.panel(wide=True), tmp_path / "p.dta", "dta")
+    assert len(pd.read_stata(tmp_path / "p.dta")) > 0

@@ -390,6 +390,29 @@ def to_wide(long: pd.DataFrame) -> pd.DataFrame:
     return wide
 
 
+STATA_NAME_MAX = 32
+
+
+def stata_names(columns: list[str]) -> list[str]:
+    """Column names as Stata takes them (letters, digits, _; at most 32 characters), each unique:
+    where two cut to the same name, the later ones end in _2, _3 …; the full name goes in the
+    variable's label."""
+    out: list[str] = []
+    taken: set[str] = set()
+    for column in columns:
+        name = re.sub(r"[^0-9A-Za-z_]", "_", column) or "_"
+        if name[0].isdigit():
+            name = f"_{name}"
+        candidate, k = name[:STATA_NAME_MAX], 1
+        while candidate in taken:
+            k += 1
+            suffix = f"_{k}"
+            candidate = name[:STATA_NAME_MAX - len(suffix)] + suffix
+        taken.add(candidate)
+        out.append(candidate)
+    return out
+
+
 def write_frame(frame: pd.DataFrame, path: Path, fmt: str) -> None:
     """Write a frame as csv, parquet, dta (Stata) or xlsx."""
     if fmt == "csv":
@@ -408,8 +431,10 @@ def write_frame(frame: pd.DataFrame, path: Path, fmt: str) -> None:
                 stata[c] = stata[c].astype(object).where(stata[c].notna(), "").astype(str)
             elif str(stata[c].dtype) == "bool":
                 stata[c] = stata[c].astype("int8")
-        stata.columns = [re.sub(r"[^0-9A-Za-z_]", "_", c)[:32] for c in stata.columns]
-        stata.to_stata(path, write_index=False, version=118)
+        names = stata_names([str(c) for c in stata.columns])
+        labels = {new: str(old)[:80] for new, old in zip(names, stata.columns, strict=True) if new != old}
+        stata.columns = names
+        stata.to_stata(path, write_index=False, version=118, variable_labels=labels)
     elif fmt == "jsonl":
         frame.to_json(path, orient="records", lines=True, force_ascii=False)
     else:
