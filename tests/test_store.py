@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 import govreport
 from govreport import store
-from govreport.ingest import iter_inputs
+from govreport.ingest import iter_inputs, read_document
+from govreport.model import RawDocument
 from govreport.textindex import grams
 from tests.conftest import EXAMPLES
 
@@ -175,9 +176,27 @@ def _index_config(con: sqlite3.Connection) -> dict[str, int]:
     return dict(con.execute("SELECT k, v FROM documents_fts_config WHERE k IN ('hashsize', 'automerge')"))
 
 
-def _insert_version_1_report(con: sqlite3.Connection, report_id: int, rows: store.ReportRows) -> None:
-    """What a version-1 store held of a report: its metadata without sources or given values."""
-    con.execute("INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (report_id, *rows.report[:-2]))
+def _store_at_version(db: Path, version: int, paths: list[Path]) -> None:
+    """A store as an older govreport left it: the migrations up to version, and each report's rows
+    in the columns that version had (documents without identity, reports without sources or given)."""
+    from govreport.pipeline import default_pipeline
+
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA journal_mode=WAL")
+    for v in range(1, version + 1):
+        store._run_step(con, v, store.MIGRATIONS[v])
+    for path in paths:
+        raw = read_document(path, str(path))
+        assert isinstance(raw, RawDocument)
+        rows = store.rows_of(default_pipeline()(raw))
+        cur = con.execute("INSERT INTO documents(source, sha256, format, encoding, raw_text, clean_text, ingested_at,"
+                          " version, is_current, pipeline_version) VALUES (?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT),"
+                          "'2026-01-01T00:00:00',1,1,'0.1.0')", rows.document[:6])
+        doc_id = int(cur.lastrowid or 0)
+        con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,CAST(? AS TEXT))", (doc_id, rows.grams))
+        con.execute("INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (doc_id, *rows.report[:-2]))
+    con.commit()
+    con.close()
 
 
 def test_a_version_1_store_is_migrated_and_keeps_its_reports(tmp_path: Path,
@@ -185,17 +204,14 @@ def test_a_version_1_store_is_migrated_and_keeps_its_reports(tmp_path: Path,
     db, first, second = tmp_path / "old.db", tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text(REPORT, encoding="utf-8")
     second.write_text(REPORT.replace("化债", "化解债务风险、化债"), encoding="utf-8")
-    with monkeypatch.context() as m:
-        m.setattr(store, "SCHEMA_VERSION", 1)
-        m.setattr(store, "_insert_derived", _insert_version_1_report)
-        assert ingest(db, [first]).ingested == 1
+    _store_at_version(db, 1, [first])
     old = sqlite3.connect(db)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
     assert _index_config(old) == {}  # FTS5's defaults: 1 MiB, merge 4 at a time
     old.close()
     assert ingest(db, [second]).ingested == 1
     con = store.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 4
+    assert con.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 5
     assert con.execute("SELECT count(*) FROM reports WHERE meta_sources IS NULL").fetchone()[0] == 1  # the old one
     assert _index_config(con) == {"hashsize": 8 << 20, "automerge": 16}
     con.close()
@@ -211,7 +227,7 @@ def test_a_failed_upgrade_leaves_the_store_at_its_version(tmp_path: Path, monkey
     broken = {**store.MIGRATIONS, 2: "INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 9);"
                                      "\nINSERT INTO no_such_table VALUES (1);"}
     monkeypatch.setattr(store, "MIGRATIONS", broken)
-    with pytest.raises(store.StoreError, match=r"old\.db: cannot upgrade the store from schema 1 to 4"):
+    with pytest.raises(store.StoreError, match=r"old\.db: cannot upgrade the store from schema 1 to 5"):
         store.connect(db)
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA user_version").fetchone()[0] == 1
@@ -234,10 +250,7 @@ def test_a_version_2_index_is_rebuilt_with_this_versions_tokens(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     db, src = tmp_path / "v2.db", tmp_path / "a.txt"
     src.write_text(REPORT, encoding="utf-8")
-    with monkeypatch.context() as m:
-        m.setattr(store, "SCHEMA_VERSION", 2)
-        m.setattr(store, "_insert_derived", _insert_version_1_report)
-        assert ingest(db, [src]).ingested == 1
+    _store_at_version(db, 2, [src])
     old = sqlite3.connect(db)  # the index as schema 2 wrote it
     (doc_id, text), = old.execute("SELECT id, clean_text FROM documents").fetchall()
     old.execute("INSERT INTO documents_fts(documents_fts, rowid, grams) VALUES ('delete', ?, CAST(? AS TEXT))",
@@ -248,7 +261,7 @@ def test_a_version_2_index_is_rebuilt_with_this_versions_tokens(tmp_path: Path,
         assert corpus.search("化债")["doc"].tolist() == [str(src)]
         assert corpus.search("总值增长")["doc"].tolist() == [str(src)]
     con = sqlite3.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 5
     assert _index_config(con) == {"hashsize": 8 << 20, "automerge": 16}
     assert con.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '化债'").fetchone()[0] == 0
     con.close()
@@ -257,17 +270,14 @@ def test_a_version_2_index_is_rebuilt_with_this_versions_tokens(tmp_path: Path,
 def test_a_failed_python_step_is_rolled_back_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db, src = tmp_path / "v2.db", tmp_path / "a.txt"
     src.write_text(REPORT, encoding="utf-8")
-    with monkeypatch.context() as m:
-        m.setattr(store, "SCHEMA_VERSION", 2)
-        m.setattr(store, "_insert_derived", _insert_version_1_report)
-        assert ingest(db, [src]).ingested == 1
+    _store_at_version(db, 2, [src])
 
     def half_done(con: sqlite3.Connection) -> None:
         con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('delete-all')")
         con.execute("SELECT no_such_column FROM documents")
 
     monkeypatch.setattr(store, "MIGRATIONS", {**store.MIGRATIONS, 3: half_done})
-    with pytest.raises(store.StoreError, match=r"from schema 2 to 4 \(no such column"):
+    with pytest.raises(store.StoreError, match=r"from schema 2 to 5 \(no such column"):
         store.connect(db)
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA user_version").fetchone()[0] == 2
@@ -329,7 +339,19 @@ def test_processes_creating_and_filling_the_same_store_at_once_all_succeed(tmp_p
     con.close()
 
 
-def test_a_store_in_memory_is_written_here_whatever_the_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+def _copies(tmp_path: Path, n: int) -> list[tuple[str, Path]]:
+    """The examples n times over, as files of their own (one file is one document, however named)."""
+    files = []
+    for k in range(n):
+        (tmp_path / f"c{k}").mkdir()
+        for doc, path in iter_inputs([EXAMPLES]):
+            copy = tmp_path / f"c{k}" / path.name
+            copy.write_bytes(path.read_bytes())
+            files.append((f"{k}/{doc}", copy))
+    return files
+
+
+def test_a_store_in_memory_is_written_here_whatever_the_jobs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # worker processes write through connections of their own; a store in memory has no file to open
     import govreport.run as run
 
@@ -339,14 +361,14 @@ def test_a_store_in_memory_is_written_here_whatever_the_jobs(monkeypatch: pytest
     monkeypatch.setattr(run, "_pool", no_workers)
     con = sqlite3.connect(":memory:")
     store.migrate(con)
-    files = [(f"{k}/{doc}", path) for k in range(2) for doc, path in iter_inputs([EXAMPLES])]
+    files = _copies(tmp_path, 2)
     summary = store.ingest(con, files, jobs=2, batch=2)
     assert (summary.ingested, summary.failed) == (len(files), 0)
     assert con.execute("SELECT count(*) FROM reports").fetchone()[0] == len(files)
 
 
 def test_ingesting_in_worker_processes_stores_what_ingesting_here_stores(tmp_path: Path) -> None:
-    files = [(f"{k}/{doc}", path) for k in range(3) for doc, path in iter_inputs([EXAMPLES])]
+    files = _copies(tmp_path, 3)
     tables = "documents", "reports", "sections", "facts", "figures", "edits"
 
     def contents(con: sqlite3.Connection) -> dict[str, list[str]]:
@@ -401,3 +423,25 @@ def test_the_largest_files_are_stored_first(tmp_path: Path) -> None:
     con = sqlite3.connect(db)
     stored = [Path(s).name for s, in con.execute("SELECT source FROM documents ORDER BY id")]
     assert stored == ["large.txt", "middle.txt", "small.txt"]
+
+
+def test_one_file_reached_by_three_spellings_of_its_path_is_one_document(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "reports" / "a.txt"
+    src.parent.mkdir()
+    src.write_text(REPORT, encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(src)
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "g.db"
+    assert ingest(db, [src]).ingested == 1  # absolute
+    assert ingest(db, [Path("reports/a.txt")]).unchanged == 1  # relative
+    assert ingest(db, [Path("link.txt")]).unchanged == 1  # through a link
+    both = ingest(db, [Path("reports/../reports/a.txt"), src])
+    assert (both.ingested, both.unchanged) == (0, 2)
+    with govreport.open(db) as corpus:
+        assert len(corpus.reports()) == 1
+        assert len(corpus.search("化债")) == 1
+    src.write_text(REPORT + "新增内容。\n", encoding="utf-8")  # changed: a new version of the same document
+    assert ingest(db, [Path("link.txt")]).new_versions == 1
+    with govreport.open(db) as corpus:
+        assert len(corpus.reports()) == 1 and len(corpus.reports(current_only=False)) == 2

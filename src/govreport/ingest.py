@@ -7,6 +7,7 @@ from trafilatura. Nothing here raises for bad input: a bad file becomes an Inges
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import hashlib
 import os
 import re
@@ -46,7 +47,20 @@ def printable_name(name: str) -> str:
 
 
 def read_document(path: Path, doc: str | None = None) -> RawDocument | IngestError:
-    doc = doc if doc is not None else str(path)
+    """The decoded text of one file, named doc; its identity is the file's resolved path, so the
+    same file reached by another spelling of its path (relative, absolute, a link) is one document."""
+    raw = _read_document(path, printable_name(str(path)) if doc is None else doc)
+    if isinstance(raw, RawDocument):
+        return dataclasses.replace(raw, identity=file_identity(path))
+    return raw
+
+
+def file_identity(path: Path) -> str:
+    """A file's resolved path, as text (bytes that are not UTF-8 written as \\xNN)."""
+    return printable_name(os.path.realpath(path))
+
+
+def _read_document(path: Path, doc: str) -> RawDocument | IngestError:
     if not path.exists():
         return IngestError(doc, "no such file")
     if not path.is_file():

@@ -47,6 +47,7 @@ class RawDocument:
     encoding: str | None = None
     sha256: str = ""
     replaced: int = 0  # bytes no encoding fitted, read as U+FFFD (the cleaner removes each, with an edit)
+    identity: str = ""  # what names the document in a store: its resolved path (or URL); "" = doc
 
 
 @dataclass(frozen=True)

@@ -24,12 +24,13 @@ from typing import Any, NamedTuple
 
 from govreport import __version__
 from govreport.fetch import FetchOptions, fetch_all
+from govreport.ingest import file_identity
 from govreport.model import GivenMeta, IngestError, RawDocument, Report
 from govreport.numbers import MULTIPLIERS
 from govreport.pipeline import Pipeline
 from govreport.textindex import grams
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # 16 KiB pages: each report stores two texts of ~60 KB; bigger pages mean fewer overflow pages
 # (storing the corpus took 15% less time than with the default 4 KiB)
 PAGE_SIZE = 16384
@@ -134,6 +135,13 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     4: """
     ALTER TABLE reports ADD COLUMN meta_sources TEXT;
     ALTER TABLE reports ADD COLUMN given TEXT;
+    """,
+    # a document is its resolved path (or URL) and its bytes: the same file reached by another
+    # spelling of its path is not stored again (stores made before keep their source as identity)
+    5: """
+    ALTER TABLE documents ADD COLUMN identity TEXT;
+    UPDATE documents SET identity = source;
+    CREATE INDEX documents_identity ON documents(identity, is_current);
     """,
 }
 
@@ -263,19 +271,20 @@ def datasette_metadata(db: str | Path) -> dict[str, Any]:
     return meta
 
 
-def known(con: sqlite3.Connection, source: str, sha256: str) -> bool:
-    row = con.execute("SELECT 1 FROM documents WHERE source=? AND sha256=?", (source, sha256)).fetchone()
+def known(con: sqlite3.Connection, identity: str, sha256: str) -> bool:
+    """Whether the document (its resolved path or URL) is stored with these bytes."""
+    row = con.execute("SELECT 1 FROM documents WHERE identity=? AND sha256=?", (identity, sha256)).fetchone()
     return row is not None
 
 
-def stored_source(con: sqlite3.Connection, source: str) -> bool:
-    return con.execute("SELECT 1 FROM documents WHERE source=? LIMIT 1", (source,)).fetchone() is not None
+def stored_source(con: sqlite3.Connection, identity: str) -> bool:
+    return con.execute("SELECT 1 FROM documents WHERE identity=? LIMIT 1", (identity,)).fetchone() is not None
 
 
 class ReportRows(NamedTuple):
     """What storing a report writes, as plain tuples (without the report id, known only on insertion)."""
 
-    document: tuple[Any, ...]  # source, sha256, format, encoding, raw_text, clean_text (UTF-8 bytes)
+    document: tuple[Any, ...]  # source, sha256, format, encoding, raw_text, clean_text (UTF-8 bytes), identity
     report: tuple[Any, ...]  # the reports row after report_id
     sections: list[tuple[Any, ...]]
     facts: list[tuple[Any, ...]]
@@ -290,6 +299,10 @@ class ReportRows(NamedTuple):
     @property
     def sha256(self) -> str:
         return str(self.document[1])
+
+    @property
+    def identity(self) -> str:
+        return str(self.document[6])
 
 
 def given_json(given: GivenMeta | None) -> str | None:
@@ -309,7 +322,8 @@ def rows_of(report: Report) -> ReportRows:
     raw, m = report.raw, report.meta
     return ReportRows(
         # the long texts as UTF-8 bytes, the bytes SQLite stores (CAST(? AS TEXT) makes them text again)
-        (raw.doc, raw.sha256, raw.format, raw.encoding, raw.text.encode(), report.text.encode()),
+        (raw.doc, raw.sha256, raw.format, raw.encoding, raw.text.encode(), report.text.encode(),
+         raw.identity or raw.doc),
         (report.doc, m.region, m.level, m.adcode, m.province, m.report_year, m.meeting_date, m.congress, m.speaker,
          m.speaker_title, int(m.ambiguous),
          json.dumps([asdict(c) for c in m.candidates], ensure_ascii=False) if m.candidates else None,
@@ -364,7 +378,7 @@ def write_batch(con: sqlite3.Connection, outcomes: Iterable[Report | IngestError
                             (rows.doc, rows.reason, now()))
                 failed += 1
                 continue
-            if known(con, rows.doc, rows.sha256):
+            if known(con, rows.identity, rows.sha256):
                 unchanged += 1
                 continue
             versions += _insert_document(con, rows)
@@ -377,12 +391,12 @@ def write_batch(con: sqlite3.Connection, outcomes: Iterable[Report | IngestError
 
 def _insert_document(con: sqlite3.Connection, rows: ReportRows) -> int:
     """Insert a report as the current version of its source; 1 when it supersedes an older one."""
-    prev = con.execute("SELECT max(version) FROM documents WHERE source=?", (rows.doc,)).fetchone()[0]
+    prev = con.execute("SELECT max(version) FROM documents WHERE identity=?", (rows.identity,)).fetchone()[0]
     if prev:
-        con.execute("UPDATE documents SET is_current=0 WHERE source=?", (rows.doc,))
+        con.execute("UPDATE documents SET is_current=0 WHERE identity=?", (rows.identity,))
     cur = con.execute(
-        "INSERT INTO documents(source, sha256, format, encoding, raw_text, clean_text, ingested_at, version,"
-        " is_current, pipeline_version) VALUES (?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT),?,?,1,?)",
+        "INSERT INTO documents(source, sha256, format, encoding, raw_text, clean_text, identity, ingested_at,"
+        " version, is_current, pipeline_version) VALUES (?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT),?,?,?,1,?)",
         (*rows.document, now(), (prev or 0) + 1, PIPELINE_VERSION))
     report_id = int(cur.lastrowid or 0)
     _index_text(con, report_id, rows.grams)
@@ -424,7 +438,7 @@ def base_value(value: float | None, value_max: float | None, unit: str | None,
 def reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool = False,
               batch: int = BATCH) -> Iterator[int]:
     """Re-run the pipeline over stored raw text (no original files needed). Yields report ids done."""
-    query = ("SELECT d.id, d.source, d.format, d.encoding, d.sha256, d.raw_text, d.clean_text, r.given"
+    query = ("SELECT d.id, d.source, d.format, d.encoding, d.sha256, d.raw_text, d.clean_text, r.given, d.identity"
              " FROM documents d LEFT JOIN reports r ON r.report_id = d.id")
     if only_stale:
         query += " WHERE d.pipeline_version != ?"
@@ -433,8 +447,9 @@ def reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool =
         rows = con.execute(query).fetchall()
     for i in range(0, len(rows), batch):
         with _writing(con):
-            for doc_id, source, fmt, enc, sha, raw_text, old_clean, given in rows[i:i + batch]:
-                _redo(con, doc_id, RawDocument(source, raw_text, fmt, enc, sha), old_clean, pipeline, given_of(given))
+            for doc_id, source, fmt, enc, sha, raw_text, old_clean, given, identity in rows[i:i + batch]:
+                raw = RawDocument(source, raw_text, fmt, enc, sha, identity=identity)
+                _redo(con, doc_id, raw, old_clean, pipeline, given_of(given))
                 yield doc_id
 
 
@@ -458,12 +473,13 @@ def _given_again(con: sqlite3.Connection, docs: list[tuple[str, GivenMeta | None
     done = 0
     for doc, given in docs:
         with _writing(con):
-            row = con.execute("SELECT d.id, d.source, d.format, d.encoding, d.sha256, d.raw_text, d.clean_text"
-                              " FROM documents d WHERE d.source=? AND d.is_current=1", (doc,)).fetchone()
+            row = con.execute("SELECT id, source, format, encoding, sha256, raw_text, clean_text, identity"
+                              " FROM documents WHERE identity=? AND is_current=1", (doc,)).fetchone()
             if row is None:
                 continue
-            doc_id, source, fmt, enc, sha, raw_text, old_clean = row
-            _redo(con, doc_id, RawDocument(source, raw_text, fmt, enc, sha), old_clean, pipeline, given)
+            doc_id, source, fmt, enc, sha, raw_text, old_clean, identity = row
+            _redo(con, doc_id, RawDocument(source, raw_text, fmt, enc, sha, identity=identity), old_clean,
+                  pipeline, given)
             done += 1
     return done
 
@@ -486,7 +502,8 @@ def ingest(con: sqlite3.Connection, files: list[tuple[str, Path]], jobs: int = 1
     unchanged = 0
     for doc, path in files:
         meta = given(path) if given else None
-        if not stored_source(con, doc):
+        identity = file_identity(path)
+        if not stored_source(con, identity):
             todo.append((doc, path, meta))  # a new source has no stored bytes to compare: no need to hash it here
             continue
         try:
@@ -494,10 +511,10 @@ def ingest(con: sqlite3.Connection, files: list[tuple[str, Path]], jobs: int = 1
         except OSError:
             todo.append((doc, path, meta))  # the pipeline reports why it cannot be read
             continue
-        if not known(con, doc, digest):
+        if not known(con, identity, digest):
             todo.append((doc, path, meta))
-        elif _stored_given(con, doc) != given_json(meta):
-            again.append((doc, meta))
+        elif _stored_given(con, identity) != given_json(meta):
+            again.append((identity, meta))
         else:
             unchanged += 1
     remade = _given_again(con, again, pipeline_for(aliases)) if again else 0
@@ -523,7 +540,7 @@ def ingest(con: sqlite3.Connection, files: list[tuple[str, Path]], jobs: int = 1
 
 def _stored_given(con: sqlite3.Connection, doc: str) -> str | None:
     row = con.execute("SELECT r.given FROM reports r JOIN documents d ON d.id = r.report_id"
-                      " WHERE d.source=? AND d.is_current=1", (doc,)).fetchone()
+                      " WHERE d.identity=? AND d.is_current=1", (doc,)).fetchone()
     return row[0] if row else None
 
 
