@@ -112,3 +112,39 @@ def test_a_few_undecodable_bytes_are_replaced_each_with_an_edit(data: bytes, cod
 def test_a_file_mostly_undecodable_stays_an_error() -> None:
     data = bytes(range(128, 256)) * 30 + REPORT_TEXT.encode()[:100]
     assert isinstance(parse_bytes(data, "x.txt"), IngestError)
+
+
+def test_special_files_and_broken_links_are_errors_not_silence(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(REPORT_TEXT, encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path)  # a loop of links: walked once
+    found = {Path(doc).name: read_document(path, doc) for doc, path in iter_inputs([tmp_path])}
+    assert set(found) == {"ok.txt", "gone.txt", "pipe.txt"}
+    assert isinstance(found["ok.txt"], RawDocument)
+    assert "broken symbolic link" in found["gone.txt"].reason  # type: ignore[union-attr]
+    assert "not a regular file" in found["pipe.txt"].reason  # type: ignore[union-attr]
+
+
+def test_a_runs_own_outputs_and_store_are_no_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from govreport.cli import cli
+
+    (tmp_path / "r.txt").write_text(REPORT_TEXT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["extract", ".", "--out", "out"]).exit_code == 0
+    res = runner.invoke(cli, ["extract", ".", "--out", "out"])  # again, its outputs now in the folder
+    assert res.exit_code == 0 and "1 read, 0 failed" in res.output
+    assert [json.loads(line)["doc"] for line in Path("out/meta.jsonl").read_text(encoding="utf-8").splitlines()] == [
+        "r.txt"]
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "r.txt").write_text(REPORT_TEXT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "store")
+    assert runner.invoke(cli, ["ingest", ".", "--db", "g.db"]).exit_code == 0
+    res = runner.invoke(cli, ["ingest", ".", "--db", "g.db"])  # its store, WAL and all, is in the folder now
+    assert res.exit_code == 0 and "1 skipped as unchanged, 0 failed" in res.output, res.output

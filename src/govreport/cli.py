@@ -22,7 +22,7 @@ from govreport.export import JsonlWriter, exported
 from govreport.fetch import FetchOptions, fetch_all, read_urls
 from govreport.grammar import grammar_with
 from govreport.ingest import iter_inputs
-from govreport.run import pipeline_for, run_paths
+from govreport.run import pipeline_for, run_items
 from govreport.usermeta import MetaFileError, UserMeta
 from govreport.usermeta import load as load_user_meta
 
@@ -98,7 +98,7 @@ def _without_year_note(n: int) -> str:
 def extract(paths: tuple[str, ...], out_dir: Path, jobs: int, alias_files: tuple[str, ...], meta_file: Path | None,
             given_region: str | None, given_year: int | None, fill_only: bool, quiet: bool) -> None:
     """Extract metadata, sections, facts and figures from reports (files or folders)."""
-    items = list(iter_inputs(paths))
+    items = list(iter_inputs(paths, exclude=[out_dir]))  # the run's own outputs are no inputs
     if not items:
         raise click.ClickException("no input files found under the given paths")
     for f in alias_files:
@@ -112,7 +112,7 @@ def extract(paths: tuple[str, ...], out_dir: Path, jobs: int, alias_files: tuple
     with writer, tqdm(total=len(items), unit="report", disable=quiet or not sys.stderr.isatty(),
                       file=sys.stderr) as bar:
         # workers hand over finished JSON lines (pickling whole reports cost more than making them)
-        for item in run_paths(paths, jobs=jobs, aliases=alias_files, then=exported,
+        for item in run_items(items, jobs=jobs, aliases=alias_files, then=exported,
                               given=user.for_file if user else None):
             writer.write_exported(item)
             if item.error is not None:
@@ -182,7 +182,7 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_f
         if urls:
             cache = Path(os.environ.get("GOVREPORT_CACHE", Path.home() / ".cache" / "govreport" / "fetch"))
             summary = store.ingest_urls(con, urls, cache, FetchOptions(), pipeline_for(alias_files), batch)
-        files = list(iter_inputs(paths))
+        files = list(iter_inputs(paths, exclude=store.store_files(db)))  # the store is no input
         if not files and not urls:
             raise click.ClickException("no input files found under the given paths")
         with tqdm(total=len(files), unit="report", desc="ingest", disable=bar_off or not files,

@@ -24,16 +24,36 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def iter_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path]]:
-    """(doc name, file) for every file under the given paths; doc keeps the path as given, with
-    the bytes of a name that is not UTF-8 (a GBK-named archive unzipped) written as \\xNN."""
+def iter_inputs(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> Iterator[tuple[str, Path]]:
+    """(doc name, file) for every entry under the given paths that is not a folder: files, and
+    also special files and broken links, which read_document reports. doc keeps the path as
+    given, with the bytes of a name that is not UTF-8 (a GBK-named archive unzipped) written as
+    \\xNN. exclude: files and folders that are the run's own (its output folder, its store)."""
+    skipped = {os.path.realpath(e) for e in exclude}
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            for f in sorted(q for q in p.rglob("*") if q.is_file() and not q.name.startswith(".")):
+            for f in sorted(_entries(p, skipped)):
                 yield printable_name(str(Path(given) / f.relative_to(p))), f
-        else:
+        elif os.path.realpath(p) not in skipped:
             yield printable_name(str(given)), p
+
+
+def _entries(folder: Path, skipped: set[str]) -> Iterator[Path]:
+    """Everything below folder but folders, hidden names and what is skipped; links to folders are
+    followed once (a loop of links ends where a folder comes round again)."""
+    seen: set[str] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen or real in skipped:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and os.path.realpath(os.path.join(root, d)) not in skipped]
+        for name in files:
+            path = Path(root) / name
+            if not name.startswith(".") and os.path.realpath(path) not in skipped:
+                yield path
 
 
 def printable_name(name: str) -> str:
@@ -61,10 +81,12 @@ def file_identity(path: Path) -> str:
 
 
 def _read_document(path: Path, doc: str) -> RawDocument | IngestError:
+    if path.is_symlink() and not path.exists():
+        return IngestError(doc, "a link to nothing (broken symbolic link)")
     if not path.exists():
         return IngestError(doc, "no such file")
     if not path.is_file():
-        return IngestError(doc, "not a regular file")
+        return IngestError(doc, "not a regular file (a FIFO, socket or device)")
     suffix = path.suffix.lower()
     try:
         data = path.read_bytes()

@@ -538,6 +538,12 @@ def ingest(con: sqlite3.Connection, files: list[tuple[str, Path]], jobs: int = 1
     return total
 
 
+def store_files(db: str | Path) -> list[Path]:
+    """The files a store at db is made of (the database, its WAL and shared-memory files)."""
+    p = Path(db)
+    return [p, p.with_name(p.name + "-wal"), p.with_name(p.name + "-shm"), p.with_name(p.name + "-journal")]
+
+
 def _stored_given(con: sqlite3.Connection, doc: str) -> str | None:
     row = con.execute("SELECT r.given FROM reports r JOIN documents d ON d.id = r.report_id"
                       " WHERE d.identity=? AND d.is_current=1", (doc,)).fetchone()
