@@ -157,3 +157,36 @@ def test_stata_names_that_collide_at_32_characters_stay_apart(tmp_path: Path) ->
 def test_a_wide_panel_of_every_indicator_writes_to_stata(corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     write_frame(corpus.panel(wide=True), tmp_path / "p.dta", "dta")
     assert len(pd.read_stata(tmp_path / "p.dta")) > 0
+
+
+@pytest.fixture()
+def words_store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    texts = {"a.txt": "各位代表：\n一、2024年工作回顾\n推进乡村振兴，一九八〇年以来经济发展，GDP增长5%左右。",
+             "b.txt": "各位代表：\n一、2024年工作回顾\n振兴乡村产业，农业增产，乡村建设。",
+             "c.txt": "各位代表：\n一、2024年工作回顾\n农业现代化，脱贫攻坚。"}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "w.db"
+    con = store.connect(db)
+    store.ingest(con, list(iter_inputs([tmp_path / n for n in texts])))
+    con.close()
+    with govreport.open(db) as c:
+        yield c
+
+
+def _names(frame: pd.DataFrame) -> list[str]:
+    return sorted(Path(d).name for d in frame["doc"])
+
+
+def test_words_apart_are_all_required_or_offered_or_excluded(words_store) -> None:  # type: ignore[no-untyped-def]
+    assert _names(words_store.search("乡村振兴")) == ["a.txt"]
+    assert _names(words_store.search("乡村 振兴")) == ["a.txt", "b.txt"]  # both words, anywhere
+    assert _names(words_store.search("乡村 OR 农业")) == ["a.txt", "b.txt", "c.txt"]
+    assert _names(words_store.search("农业 -脱贫")) == ["b.txt"]
+    assert _names(words_store.search("乡 -振兴")) == []  # one character: the scan, filtered alike
+
+
+@pytest.mark.parametrize("query", ["一九八○年", "增长5％左右", "ＧＤＰ", "gdp", "經濟發展"])
+def test_a_query_is_written_as_the_stored_text_is(words_store, query: str) -> None:  # type: ignore[no-untyped-def]
+    assert _names(words_store.search(query)) == ["a.txt"]
+    assert len(words_store.kwic(query)) == 1

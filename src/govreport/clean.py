@@ -649,6 +649,15 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
     return False
 
 
+def normalize_characters(text: str) -> str:
+    """A short text (a search query, a dictionary term) written as the cleaner writes a report's
+    characters: full-width forms to ASCII, ○ among numerals to 〇, traditional script to simplified
+    (without the cleaner's test that a text is traditional throughout: a word is too short for it)."""
+    for run in (normalize_width, repair_zero_circles):
+        text, _, _ = offsets.apply(text, (), text, run(text))
+    return text if text.isascii() else str(_t2s().convert(text))
+
+
 # --- the chain ----------------------------------------------------------------------------------
 
 def default_passes(patterns: Patterns | None = None) -> list[Pass]:

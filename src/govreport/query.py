@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import pandas as pd
 
 from govreport import lexicon
 from govreport.attention import Dictionary, find_hits, load_dictionary
+from govreport.clean import normalize_characters
 from govreport.model import Section
 from govreport.sections import section_at
 from govreport.store import connect
@@ -182,11 +184,12 @@ class Corpus:
 
     def search(self, query: str, limit: int | None = None, region: str | None = None, level: str | None = None,
                year: int | None = None, width: int = 30) -> pd.DataFrame:
-        """Reports whose text contains query, best first, the first hit marked 【…】 in a snippet."""
-        needle = check_query(query)
+        """Reports whose text contains query, best first, the first hit marked 【…】 in a snippet.
+        Words separated by spaces must all stand in a report, OR offers either, -word excludes."""
+        q = parse_query(query)
         out = []
-        for report_id, doc, reg, lvl, ry, text, rank in self._documents_containing(needle, region, level, year, limit):
-            i = text.find(needle)
+        for report_id, doc, reg, lvl, ry, text, rank in self._documents_containing(q, region, level, year, limit):
+            i, needle = q.first_hit(text)
             a, b = max(0, i - width), min(len(text), i + len(needle) + width)
             snippet = ("…" if a else "") + text[a:i] + "【" + needle + "】" + text[i + len(needle):b] + (
                 "…" if b < len(text) else "")
@@ -200,14 +203,15 @@ class Corpus:
         """Every occurrence of term as a concordance line: left context | term | right context."""
         needle = check_query(term)
         out = []
-        for report_id, doc, reg, lvl, ry, text, _ in self._documents_containing(needle, region, level, year, None):
+        for report_id, doc, reg, lvl, ry, text, _ in self._documents_containing(Query(((needle,),)), region, level,
+                                                                                year, None):
             sections = self._sections(report_id)  # once a report, not once a line
             starts = [sec.start for sec in sections]
-            for m in re.finditer(re.escape(needle), text):
+            for m in re.finditer(re.escape(needle), text, re.IGNORECASE if _ASCII_LETTER.search(needle) else 0):
                 left = text[max(0, m.start() - width):m.start()].replace("\n", " ")
                 right = text[m.end():m.end() + width].replace("\n", " ")
                 out.append((report_id, doc, reg, lvl, ry, _kind_at(sections, m.start(), starts), m.start(),
-                            left, needle, right))
+                            left, m.group(), right))
         frame = pd.DataFrame(out, columns=["report_id", "doc", "region", "level", "report_year", "section_kind",
                                            "start", "left", "term", "right"])
         return frame.sort_values(["report_year", "doc", "start"]).reset_index(drop=True)
@@ -216,7 +220,7 @@ class Corpus:
         return tuple(_section(row[1:]) for row in self.con.execute(_SECTIONS + " WHERE report_id = ? ORDER BY idx",
                                                                   (report_id,)))
 
-    def _documents_containing(self, needle: str, region: str | None, level: str | None, year: int | None,
+    def _documents_containing(self, q: Query, region: str | None, level: str | None, year: int | None,
                               limit: int | None) -> list[tuple[Any, ...]]:
         where, params = ["d.is_current = 1"], []
         for col, val in (("r.level", level), ("r.report_year", year)):
@@ -228,11 +232,14 @@ class Corpus:
             params += [f"%{region}%", f"%{region}%", region]
         detail = ("SELECT d.id, r.doc, r.region, r.level, r.report_year, d.clean_text"
                   " FROM documents d JOIN reports r ON r.report_id = d.id WHERE ")
-        expr = match_expression(needle)
-        if expr is None or len(_WORD.findall(needle)) < 2:
-            # one character: scan the text
-            sql = detail + " AND ".join(["instr(d.clean_text, ?) > 0", *where]) + " ORDER BY r.report_year, d.id"
-            scanned = [(*row, 0.0) for row in self.con.execute(sql, [needle, *params])]
+        expr = _index_expression(q)
+        if expr is None:
+            # only single characters (or no word the index can narrow to): scan the text
+            first = q.groups[0]
+            scan = ["instr(d.clean_text, ?) > 0"] if len(first) == 1 and not _ASCII_LETTER.search(first[0]) else []
+            sql = detail + " AND ".join([*scan, *where]) + " ORDER BY r.report_year, d.id"
+            scanned = [(*row, 0.0) for row in self.con.execute(sql, [*first[:len(scan)], *params])
+                       if q.matches(row[5])]
             return scanned[:limit] if limit is not None else scanned
         # rank in the index alone (cheap), then read details and text only for the best candidates
         rows: list[tuple[Any, ...]] = []
@@ -251,7 +258,7 @@ class Corpus:
                 found = {row[0]: row for row in self.con.execute(sql, [*ids, *params])}
                 for doc_id in ids:
                     row = found.get(doc_id)
-                    if row is not None and needle in row[5]:  # the index narrows, the text decides
+                    if row is not None and q.matches(row[5]):  # the index narrows, the text decides
                         rows.append((*row, by_id[doc_id]))
                         if limit is not None and len(rows) >= limit:
                             return rows
@@ -352,12 +359,79 @@ def _choose(values: Iterable[str] | None, known: tuple[str, ...], what: str) -> 
 
 
 def check_query(query: str) -> str:
-    needle = query.strip()
+    """One term, written as the stored text is (full-width forms, ○ for 〇, traditional script)."""
+    needle = normalize_characters(query.strip())
     if not needle or not _WORD.search(needle):
         raise QueryError(f"nothing to search for in {query!r}: give a word or phrase")
     if len(needle) > 200:
         raise QueryError("the query is longer than 200 characters")
     return needle
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a search asks for: every group is a term or several joined by OR, and a text matches
+    when it holds one of each group's terms and none of the excluded ones (乡村 振兴 OR 农业 -脱贫)."""
+
+    groups: tuple[tuple[str, ...], ...]
+    excluded: tuple[str, ...] = ()
+
+    def matches(self, text: str) -> bool:
+        return all(any(_holds(text, t) for t in group) for group in self.groups) and \
+            not any(_holds(text, t) for t in self.excluded)
+
+    def first_hit(self, text: str) -> tuple[int, str]:
+        """Where the earliest term of the query stands in text, and that term as written there."""
+        hits = [(_find(text, t), t) for group in self.groups for t in group]
+        i, term = min(((i, t) for i, t in hits if i >= 0), default=(-1, self.groups[0][0]))
+        return i, text[i:i + len(term)] if i >= 0 else term
+
+
+def _index_expression(q: Query) -> str | None:
+    """An FTS5 MATCH expression every text matching q matches: its groups the index can narrow
+    (terms of two word characters or more), ANDed; None when no group can be."""
+    parts = []
+    for group in q.groups:
+        exprs = [match_expression(t) if len(_WORD.findall(t)) >= 2 else None for t in group]
+        if all(exprs):
+            parts.append("(" + " OR ".join(e for e in exprs if e) + ")")
+    return " AND ".join(parts) or None
+
+
+def parse_query(query: str) -> Query:
+    """Words separated by spaces must all stand in a report; OR between words offers either; a
+    word after - must not stand in it. Each term written as the stored text is."""
+    groups: list[list[str]] = []
+    excluded: list[str] = []
+    pending_or = False
+    for word in query.split():
+        if word == "OR":
+            pending_or = bool(groups)
+            continue
+        if word.startswith("-") and len(word) > 1:
+            excluded.append(check_query(word[1:]))
+        elif pending_or:
+            groups[-1].append(check_query(word))
+        else:
+            groups.append([check_query(word)])
+        pending_or = False
+    if not groups:
+        raise QueryError(f"nothing to search for in {query!r}: give a word or phrase")
+    return Query(tuple(tuple(g) for g in groups), tuple(excluded))
+
+
+def _holds(text: str, term: str) -> bool:
+    return _find(text, term) >= 0
+
+
+def _find(text: str, term: str) -> int:
+    """text.find(term), ASCII letters of any case (gdp finds GDP, as the index does)."""
+    if _ASCII_LETTER.search(term):
+        return text.lower().find(term.lower())
+    return text.find(term)
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 def target_met(indicator: str, target: float | None, target_max: float | None, qualifier: str | None,
