@@ -257,7 +257,10 @@ def test_a_version_2_index_is_rebuilt_with_this_versions_tokens(tmp_path: Path,
                 (doc_id, grams(text)))
     old.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?, ?)", (doc_id, _every_bigram(text)))
     old.commit()
-    with govreport.open(db) as corpus:  # opening upgrades it
+    with pytest.raises(store.StoreError, match="needs upgrading to 5: run `govreport ingest"):
+        govreport.open(db)  # a reader never migrates
+    store.connect(db).close()  # the writer does
+    with govreport.open(db) as corpus:
         assert corpus.search("化债")["doc"].tolist() == [str(src)]
         assert corpus.search("总值增长")["doc"].tolist() == [str(src)]
     con = sqlite3.connect(db)
@@ -445,3 +448,34 @@ def test_one_file_reached_by_three_spellings_of_its_path_is_one_document(tmp_pat
     assert ingest(db, [Path("link.txt")]).new_versions == 1
     with govreport.open(db) as corpus:
         assert len(corpus.reports()) == 1 and len(corpus.reports(current_only=False)) == 2
+
+
+def test_a_reader_never_writes_and_refuses_a_damaged_store(tmp_path: Path) -> None:
+    db, src = tmp_path / "g.db", tmp_path / "a.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    assert ingest(db, [src]).ingested == 1
+    with govreport.open(db) as corpus:
+        with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only"):
+            corpus.con.execute("DELETE FROM facts")
+        assert len(corpus.facts()) > 0
+    data = bytearray(db.read_bytes())
+    page = store.PAGE_SIZE
+    for k in range(1, len(data) // page):
+        data[k * page:k * page + 16] = b"\xff" * 16  # every page's header after the first broken
+    db.write_bytes(bytes(data))
+    for leftover in (tmp_path / "g.db-wal", tmp_path / "g.db-shm"):
+        leftover.unlink(missing_ok=True)
+    with pytest.raises(store.StoreError, match=r"g\.db: (the store is damaged|not a govreport store)"):
+        with govreport.open(db) as corpus:
+            corpus.search("化债")
+
+
+def test_a_store_that_cannot_be_read_or_written_is_one_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from govreport.cli import cli
+
+    bad = tmp_path / "notes.db"
+    bad.write_bytes(b"not a database at all" * 100)
+    res = CliRunner().invoke(cli, ["search", "化债", "--db", str(bad)])
+    assert res.exit_code != 0 and "notes.db" in res.output and "Traceback" not in res.output

@@ -47,6 +47,9 @@ def main() -> None:
     except click.ClickException as e:
         e.show()
         sys.exit(e.exit_code)
+    except store.StoreError as e:  # a store that cannot be read or written: the message names it
+        click.echo(f"govreport: {e}", err=True)
+        sys.exit(2)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)

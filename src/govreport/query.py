@@ -7,6 +7,7 @@ Every frame that refers to reports carries `report_id` and `doc` (the path as in
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -20,7 +21,7 @@ from govreport.attention import Dictionary, find_hits, load_dictionary
 from govreport.clean import normalize_characters
 from govreport.model import Section
 from govreport.sections import section_at
-from govreport.store import connect
+from govreport.store import StoreError, open_read_only
 from govreport.textindex import match_expression
 
 # the indicators of data/indicators.toml, and those whose goals are ceilings (lower_is_better there)
@@ -44,7 +45,7 @@ class Corpus:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.con = connect(self.path, create=False)
+        self.con = open_read_only(self.path)  # a reader never writes or migrates the store
 
     def close(self) -> None:
         self.con.close()
@@ -56,7 +57,10 @@ class Corpus:
         self.close()
 
     def _frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
-        cur = self.con.execute(sql, tuple(params))
+        try:
+            cur = self.con.execute(sql, tuple(params))
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: the store cannot be read ({e})") from None
         cols = [d[0] for d in cur.description]
         frame = pd.DataFrame(cur.fetchall(), columns=cols)
         for col in INTEGER_COLUMNS.intersection(frame.columns):

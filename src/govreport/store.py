@@ -12,6 +12,7 @@ import hashlib
 import json
 import sqlite3
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -176,12 +177,61 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
         con.execute("PRAGMA foreign_keys=ON")
         con.execute("PRAGMA synchronous=NORMAL")
     except sqlite3.DatabaseError as e:
+        if "readonly" in str(e) or "read-only" in str(e) or "unable to open" in str(e):
+            raise StoreError(f"{p}: cannot write the store here ({e}): ingest needs a writable file and folder; "
+                             "reading commands open it read-only") from None
         raise StoreError(f"{p}: not a govreport store ({e})") from None
     try:
         migrate(con)
     except StoreError as e:
         con.close()
         raise StoreError(f"{p}: {e}") from None
+    return con
+
+
+# below this size a store opened for reading is checked page by page first (quick_check reads
+# every page once: ~0.1 s a 100 MB): a damaged page must be an error, not a silent empty answer
+QUICK_CHECK_MAX = 256 << 20
+
+
+def open_read_only(path: str | Path) -> sqlite3.Connection:
+    """A connection that reads the store and never writes or migrates it: it opens on read-only
+    media and files (where SQLite cannot make the WAL's shared-memory file, the store is read as
+    immutable), says when the store needs upgrading first, and refuses a damaged one."""
+    p = Path(path)
+    if not p.exists():
+        raise StoreError(f"{p}: no such store (run `govreport ingest` first)")
+    uri = f"file:{urllib.parse.quote(str(p.resolve()))}?mode=ro"
+    last: Exception | None = None
+    for suffix in ("", "&immutable=1"):
+        try:
+            con = sqlite3.connect(uri + suffix, uri=True, timeout=BUSY_TIMEOUT)
+            con.execute("PRAGMA query_only=ON")
+            version, tables = con.execute("SELECT (SELECT user_version FROM pragma_user_version), "
+                                          "(SELECT count(*) FROM sqlite_master WHERE type='table')").fetchone()
+            break
+        except sqlite3.DatabaseError as e:
+            last = e
+    else:
+        raise StoreError(f"{p}: not a govreport store, or it cannot be read ({last})")
+    try:
+        if version == 0:
+            raise StoreError(f"{p}: not a govreport store ({'a SQLite file with other tables' if tables else 'empty'})")
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{p}: store schema {version} is newer than this govreport ({SCHEMA_VERSION})")
+        if version < SCHEMA_VERSION:
+            raise StoreError(f"{p}: the store is at schema {version} and needs upgrading to {SCHEMA_VERSION}: "
+                             f"run `govreport ingest --db {p}` once where it can be written")
+        if p.stat().st_size <= QUICK_CHECK_MAX:
+            found = con.execute("PRAGMA quick_check").fetchone()[0]
+            if found != "ok":
+                raise StoreError(f"{p}: the store is damaged ({found})")
+    except sqlite3.DatabaseError as e:
+        con.close()
+        raise StoreError(f"{p}: the store is damaged ({e})") from None
+    except StoreError:
+        con.close()
+        raise
     return con
 
 
