@@ -455,7 +455,7 @@ def test_a_reader_never_writes_and_refuses_a_damaged_store(tmp_path: Path) -> No
     src.write_text(REPORT, encoding="utf-8")
     assert ingest(db, [src]).ingested == 1
     with govreport.open(db) as corpus:
-        with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only"):
+        with pytest.raises(sqlite3.OperationalError, match=r"readonly|read-only|query_only"):
             corpus.con.execute("DELETE FROM facts")
         assert len(corpus.facts()) > 0
     data = bytearray(db.read_bytes())
@@ -465,9 +465,9 @@ def test_a_reader_never_writes_and_refuses_a_damaged_store(tmp_path: Path) -> No
     db.write_bytes(bytes(data))
     for leftover in (tmp_path / "g.db-wal", tmp_path / "g.db-shm"):
         leftover.unlink(missing_ok=True)
-    with pytest.raises(store.StoreError, match=r"g\.db: (the store is damaged|not a govreport store)"):
-        with govreport.open(db) as corpus:
-            corpus.search("化债")
+    with pytest.raises(store.StoreError, match=r"g\.db: (the store is damaged|not a govreport store)"), \
+            govreport.open(db) as corpus:
+        corpus.search("化债")
 
 
 def test_a_store_that_cannot_be_read_or_written_is_one_line(tmp_path: Path) -> None:
