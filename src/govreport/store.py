@@ -517,14 +517,14 @@ def _redo(con: sqlite3.Connection, doc_id: int, raw: RawDocument, old_clean: str
     _insert_derived(con, doc_id, new)
 
 
-def _given_again(con: sqlite3.Connection, docs: list[tuple[str, GivenMeta | None]], pipeline: Pipeline) -> int:
-    """Stored documents given other metadata than they were stored with: made again in place (their
-    bytes are the same: no new version). The number made again."""
+def _given_again(con: sqlite3.Connection, documents: list[tuple[str, GivenMeta | None]], pipeline: Pipeline) -> int:
+    """Stored documents (by identity) given other metadata than they were stored with: made again
+    in place (their bytes are the same: no new version). The number made again."""
     done = 0
-    for doc, given in docs:
+    for identity, given in documents:
         with _writing(con):
             row = con.execute("SELECT id, source, format, encoding, sha256, raw_text, clean_text, identity"
-                              " FROM documents WHERE identity=? AND is_current=1", (doc,)).fetchone()
+                              " FROM documents WHERE identity=? AND is_current=1", (identity,)).fetchone()
             if row is None:
                 continue
             doc_id, source, fmt, enc, sha, raw_text, old_clean, identity = row
