@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from govreport.ingest import parse_bytes, read_document
 from govreport.model import Fact, Figure, GivenMeta, IngestError, Meta, RawDocument, Report, Section
-from govreport.pipeline import Pipeline, default_pipeline
 
 if TYPE_CHECKING:
+    from govreport.pipeline import Pipeline
     from govreport.query import Corpus
     from govreport.usermeta import UserMeta
 
@@ -36,6 +35,16 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    # the pipeline's modules load on first use, so `govreport --help` and the store commands
+    # start without them
+    if name == "Pipeline":
+        from govreport.pipeline import Pipeline
+
+        return Pipeline
+    raise AttributeError(f"module 'govreport' has no attribute {name!r}")
+
+
 class ReadError(ValueError):
     """An input that cannot be read as a report; the message names the file and the reason."""
 
@@ -48,6 +57,9 @@ def extract(source: str | Path | bytes | None = None, *, text: str | None = None
 
     A string holding a line break is taken for a report's text (no path holds one); any other
     string is a path, and a missing file raises FileNotFoundError instead of being read as text."""
+    from govreport.ingest import parse_bytes, read_document
+    from govreport.pipeline import default_pipeline
+
     if text is not None:
         if source is not None:
             raise TypeError("give either a source or text=, not both")
@@ -79,6 +91,8 @@ def extract_text(text: str, *, doc: str | None = None, pipeline: Pipeline | None
     if not isinstance(text, str):
         raise TypeError(f"extract_text takes the report's text as str; got {type(text).__name__} "
                         "(bytes go to govreport.extract)")
+    from govreport.pipeline import default_pipeline
+
     pipe = pipeline or default_pipeline()
     return pipe(RawDocument(doc=doc or "<text>", text=text, format="txt"), given)
 

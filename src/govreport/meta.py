@@ -10,12 +10,10 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-import cn2an
-
 from govreport import lang, lexicon
 from govreport.gazetteer import MUNICIPALITIES, Gazetteer, NameMention
 from govreport.model import META_FIELDS, GivenMeta, Meta, RegionCandidate
-from govreport.numbers import SPELLED_YEAR, YEAR_DIGITS, year_number
+from govreport.numbers import SPELLED_YEAR, YEAR_DIGITS, small_number, year_number
 
 CN_ORDINAL = lang.ORDINALS
 _CN_DIGIT = lang.YEAR_DIGITS
@@ -204,8 +202,8 @@ def _npc_session_year(m: re.Match[str] | None) -> int | None:
     if m is None or not m["nat"]:
         return None
     try:
-        congress = _small_number(m["cong"][:-1].removeprefix("第"))  # 第六届 -> 6
-        session = _small_number(m["sess"][:-1].removeprefix("第")) if m["sess"] else None
+        congress = small_number(m["cong"][:-1].removeprefix("第"))  # 第六届 -> 6
+        session = small_number(m["sess"][:-1].removeprefix("第")) if m["sess"] else None
     except (ValueError, TypeError, KeyError):
         return None
     years: list[int] = lexicon.load("npc_sessions.toml")["sessions"].get(str(congress), [])
@@ -227,7 +225,7 @@ def _meeting_date(m: re.Match[str] | None) -> dt.date | None:
     if m is None or not m["y"]:
         return None
     try:
-        return dt.date(year_number(m["y"]), _small_number(m["m"]), _small_number(m["d"]))
+        return dt.date(year_number(m["y"]), small_number(m["m"]), small_number(m["d"]))
     except ValueError:
         return None
 
@@ -259,10 +257,6 @@ def _occurrences(text: str, word: str, limit: int) -> list[int]:
         found.append(i)
         i = text.find(word, i + 1, limit)
     return found
-
-
-def _small_number(text: str) -> int:
-    return int(text) if text.isdigit() else int(cn2an.cn2an(text, "smart"))
 
 
 def _report_year(text: str, header: str, body: str, meeting_year: int | None) -> int | None:

@@ -6,10 +6,9 @@ The value regex is the report grammar's own; Chinese numerals are converted with
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import NamedTuple
-
-import cn2an
+from collections.abc import Callable
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
 
 from govreport import lang
 
@@ -108,9 +107,23 @@ _NUM_RE = re.compile(NUM)
 def _chinese_number(text: str) -> float:
     # the same numerals recur across reports (百分之四十, 一千万); cn2an's checks cost ~10 us a call
     try:
-        return float(cn2an.cn2an(text, "strict"))
+        return float(_cn2an()(text, "strict"))
     except (ValueError, TypeError, KeyError):
-        return float(cn2an.cn2an(text, "smart"))
+        return float(_cn2an()(text, "smart"))
+
+
+def small_number(text: str) -> int:
+    """A count written in digits or in Chinese (第十四届, 三次)."""
+    return int(text) if text.isdigit() else int(_cn2an()(text, "smart"))
+
+
+@cache
+def _cn2an() -> Callable[[str, str], Any]:
+    # imported on first use: building its converters takes 0.1 s, which readers of the store
+    # (and `--help`) need not pay
+    import cn2an
+
+    return cn2an.cn2an  # type: ignore[no-any-return]
 
 
 # a NamedTuple's __new__ is a Python function; tuple.__new__ builds the same Value in C (~100 a report)
