@@ -6,7 +6,7 @@ The corpus is read --copies times as distinct files (hard links, or copies acros
 a store of a few hundred reports, so batches follow one another as in a real archive). Each round times, back to back:
   extract only : the pipeline over every file (read, clean, meta, sections, facts, figures),
                  in --jobs processes (in this process when 1), results dropped;
-  ingest       : store.ingest of the same files into a fresh store with the same --jobs
+  ingest       : write.ingest of the same files into a fresh store with the same --jobs
                  (pipeline, SQLite writes and the full-text index), until the store is closed.
                  Ingest runs in --jobs worker processes and in this one (one worker even with
                  one job), each storing what it extracted, so with one job ingest uses a
@@ -58,10 +58,10 @@ def main() -> int:
     if not a.corpus.is_dir():
         print(f"no corpus at {a.corpus}", file=sys.stderr)
         return 2
-    from govreport import store
     from govreport.ingest import iter_inputs
     from govreport.pipeline import default_pipeline
     from govreport.run import process_file, run_items
+    from govreport.store import schema, write
 
     once = list(iter_inputs([a.corpus]))
     # the copies are files of their own (a store takes one file reached by two names for one
@@ -91,9 +91,9 @@ def main() -> int:
         wall = time.perf_counter() - t
         extract = (wall, sum(_since(c)))
         with tempfile.TemporaryDirectory() as tmp:
-            con = store.connect(Path(tmp) / "bench.db")
+            con = schema.connect(Path(tmp) / "bench.db")
             c, t = _cpu(), time.perf_counter()
-            summary = store.ingest(con, files, jobs=a.jobs)
+            summary = write.ingest(con, files, jobs=a.jobs)
             con.close()  # the last connection to close checkpoints the WAL: the store is whole on disk
             wall = time.perf_counter() - t
             ingest = (wall, *_since(c))

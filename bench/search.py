@@ -26,10 +26,10 @@ QUERIES = ["化债", "乡村", "就业", "光伏", "消费", "养老", "债务",
 
 
 def build(db: Path, n: int, seed: int) -> tuple[float, int]:
-    from govreport import store
     from govreport.ingest import iter_inputs, read_document
     from govreport.model import RawDocument
     from govreport.pipeline import Pipeline
+    from govreport.store import schema, write
 
     rng = random.Random(seed)
     paragraphs: list[str] = []
@@ -41,7 +41,7 @@ def build(db: Path, n: int, seed: int) -> tuple[float, int]:
             paragraphs.extend(p for p in raw.text.splitlines() if len(p.strip()) > 40)
     per_report = max(1, round(statistics.median(lengths) / statistics.mean(len(p) + 1 for p in paragraphs)))
     pipeline = Pipeline()
-    con = store.connect(db)
+    con = schema.connect(db)
     start = time.perf_counter()
     batch = []
     for i in range(n):
@@ -51,10 +51,10 @@ def build(db: Path, n: int, seed: int) -> tuple[float, int]:
         sha = f"synthetic-{seed}-{i}"
         batch.append(pipeline(RawDocument(f"synthetic/{i:05}.txt", text, "txt", "utf-8", sha)))
         if len(batch) == 200:
-            store.write_batch(con, batch)
+            write.write_batch(con, batch)
             batch = []
     if batch:
-        store.write_batch(con, batch)
+        write.write_batch(con, batch)
     con.execute("PRAGMA optimize")
     con.close()
     return time.perf_counter() - start, per_report

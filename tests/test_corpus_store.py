@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import govreport
-from govreport import store
 from govreport.ingest import iter_inputs
+from govreport.store import schema, write
 from tests.conftest import CORPUS, GOLD, needs_shared
 
 pytestmark = needs_shared
@@ -22,8 +22,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     cwd = os.getcwd()
     os.chdir(CORPUS)
     try:
-        con = store.connect(db)
-        summary = store.ingest(con, list(iter_inputs(["seeds", "national", "provincial2026"])))
+        con = schema.connect(db)
+        summary = write.ingest(con, list(iter_inputs(["seeds", "national", "provincial2026"])))
         con.close()
     finally:
         os.chdir(cwd)

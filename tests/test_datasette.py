@@ -6,11 +6,11 @@ from pathlib import Path
 
 
 def test_datasette_metadata_names_real_tables_and_valid_queries(tmp_path: Path) -> None:
-    from govreport import store
+    from govreport.store import datasette, schema
 
-    meta = store.datasette_metadata(tmp_path / "corpus.db")
+    meta = datasette.datasette_metadata(tmp_path / "corpus.db")
     db = meta["databases"]["corpus"]
-    con = store.connect(tmp_path / "corpus.db")
+    con = schema.connect(tmp_path / "corpus.db")
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     assert set(db["tables"]) <= tables
     for name, q in db["queries"].items():

@@ -15,9 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 import govreport
-from govreport import store
 from govreport.cli import cli
 from govreport.fetch import FetchOptions, Page, fetch_all, read_urls
+from govreport.store import schema, write
 
 REPORT = ("<p>——2025年1月8日在星澜县第十八届人民代表大会第五次会议上</p><p>各位代表：</p><p>一、2024年工作回顾</p>"
           "<p>全县地区生产总值增长5.2%，城镇新增就业1.2万人。</p><p>二、2025年工作安排</p>"
@@ -126,9 +126,9 @@ def test_refetch_only_when_changed(server: str, tmp_path: Path) -> None:
 
 
 def test_ingest_urls_reads_charsets_and_strips_chrome(server: str, tmp_path: Path) -> None:
-    con = store.connect(tmp_path / "g.db")
+    con = schema.connect(tmp_path / "g.db")
     urls = [f"{server}/{n}" for n in ("gbk.html", "gbk-header.html", "gzip.html", "chrome.html", "missing.html")]
-    summary = store.ingest_urls(con, urls, tmp_path / "cache", FAST)
+    summary = write.ingest_urls(con, urls, tmp_path / "cache", FAST)
     con.close()
     assert (summary.ingested, summary.failed) == (4, 1)
     with govreport.open(tmp_path / "g.db") as corpus:

@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 
 import govreport
-from govreport import store
 from govreport.attention import DictionaryError, load_dictionary, parse_dictionary
 from govreport.ingest import iter_inputs
 from govreport.query import QueryError, target_met, write_frame
+from govreport.store import schema, write
 
 Y1 = "各位代表：\n一、2024年工作回顾\n全县地区生产总值250.2亿元，增长5.2%；居民消费价格上涨0.3%。\n" \
      "二、2025年工作安排\n今年主要预期目标是：地区生产总值增长6%左右，居民消费价格涨幅3%左右，新质生产力加快发展。\n"
@@ -24,8 +24,8 @@ def corpus(tmp_path: Path):  # type: ignore[no-untyped-def]
                                       else "——2026年1月6日在星澜县第十八届人民代表大会第六次会议上\n") + body,
                                      encoding="utf-8")
     db = tmp_path / "g.db"
-    con = store.connect(db)
-    store.ingest(con, list(iter_inputs([tmp_path / "2025.txt", tmp_path / "2026.txt"])))
+    con = schema.connect(db)
+    write.ingest(con, list(iter_inputs([tmp_path / "2025.txt", tmp_path / "2026.txt"])))
     con.close()
     with govreport.open(db) as c:
         yield c
@@ -120,8 +120,8 @@ def test_the_indicators_a_query_knows_come_from_the_grammar_and_the_store(tmp_pa
     (tmp_path / "r.txt").write_text("各位代表：\n一、2024年工作回顾\n旅游总收入19.7亿元，地区生产总值增长5%。",
                                     encoding="utf-8")
     db = tmp_path / "g.db"
-    con = store.connect(db)
-    store.ingest(con, list(iter_inputs([tmp_path / "r.txt"])), aliases=(str(aliases),))
+    con = schema.connect(db)
+    write.ingest(con, list(iter_inputs([tmp_path / "r.txt"])), aliases=(str(aliases),))
     con.close()
     with govreport.open(db) as c:
         assert c.indicators()[-1] == "tourism_revenue"
@@ -167,8 +167,8 @@ def words_store(tmp_path: Path):  # type: ignore[no-untyped-def]
     for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     db = tmp_path / "w.db"
-    con = store.connect(db)
-    store.ingest(con, list(iter_inputs([tmp_path / n for n in texts])))
+    con = schema.connect(db)
+    write.ingest(con, list(iter_inputs([tmp_path / n for n in texts])))
     con.close()
     with govreport.open(db) as c:
         yield c

@@ -15,9 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govreport
-from govreport import store
 from govreport.ingest import iter_inputs, read_document
 from govreport.model import RawDocument
+from govreport.store import rows, schema, write
 from govreport.textindex import grams
 from tests.conftest import EXAMPLES
 
@@ -25,10 +25,10 @@ REPORT = ("各位代表：\n一、2024年工作回顾\n全县地区生产总值�
           "二、2025年工作安排\n地区生产总值增长6%左右。\n")
 
 
-def ingest(db: Path, paths: list[Path]) -> store.IngestSummary:
-    con = store.connect(db)
+def ingest(db: Path, paths: list[Path]) -> write.IngestSummary:
+    con = schema.connect(db)
     try:
-        return store.ingest(con, list(iter_inputs(paths)))
+        return write.ingest(con, list(iter_inputs(paths)))
     finally:
         con.close()
 
@@ -66,14 +66,14 @@ def test_failures_are_rows_and_the_batch_goes_on(tmp_path: Path) -> None:
 def test_not_a_store_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "x.db"
     bad.write_text("hello", encoding="utf-8")
-    with pytest.raises(store.StoreError, match="not a govreport store"):
-        store.connect(bad)
+    with pytest.raises(schema.StoreError, match="not a govreport store"):
+        schema.connect(bad)
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE t(x)")
-    with pytest.raises(store.StoreError, match="not a govreport store"):
-        store.connect(other)
-    with pytest.raises(store.StoreError, match="no such store"):
-        store.connect(tmp_path / "missing.db", create=False)
+    with pytest.raises(schema.StoreError, match="not a govreport store"):
+        schema.connect(other)
+    with pytest.raises(schema.StoreError, match="no such store"):
+        schema.connect(tmp_path / "missing.db", create=False)
 
 
 def test_reprocess_rebuilds_from_stored_raw_text(tmp_path: Path) -> None:
@@ -82,12 +82,12 @@ def test_reprocess_rebuilds_from_stored_raw_text(tmp_path: Path) -> None:
     db = tmp_path / "g.db"
     ingest(db, [src])
     src.unlink()  # the original is gone: the store has the raw text
-    con = store.connect(db)
+    con = schema.connect(db)
     con.execute("DELETE FROM facts")
     con.commit()
     from govreport.pipeline import default_pipeline
 
-    assert list(store.reprocess(con, default_pipeline())) == [1]
+    assert list(write.reprocess(con, default_pipeline())) == [1]
     con.close()
     with govreport.open(db) as corpus:
         assert len(corpus.facts()) == 2
@@ -163,13 +163,13 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store(tmp_path: Path) -> None:
 
 @given(st.integers(0, 500), st.integers(1, 100))
 def test_batch_plan_covers_every_report_in_batches_no_larger_than_asked(n: int, batch: int) -> None:
-    plan = store.batch_plan(n, batch)
+    plan = write.batch_plan(n, batch)
     assert sum(plan) == n and all(0 < size <= batch for size in plan)
 
 
 def test_batch_plan_starts_and_ends_small() -> None:
-    assert store.batch_plan(216, 20) == [4, 8, 16, *[20] * 8, 16, 8, 4]
-    assert store.batch_plan(50, 20) == [4, 8, 16, 20, 2]
+    assert write.batch_plan(216, 20) == [4, 8, 16, *[20] * 8, 16, 8, 4]
+    assert write.batch_plan(50, 20) == [4, 8, 16, 20, 2]
 
 
 def _index_config(con: sqlite3.Connection) -> dict[str, int]:
@@ -184,17 +184,17 @@ def _store_at_version(db: Path, version: int, paths: list[Path]) -> None:
     con = sqlite3.connect(db)
     con.execute("PRAGMA journal_mode=WAL")
     for v in range(1, version + 1):
-        store._run_step(con, v, store.MIGRATIONS[v])
+        schema._run_step(con, v, schema.MIGRATIONS[v])
     for path in paths:
         raw = read_document(path, str(path))
         assert isinstance(raw, RawDocument)
-        rows = store.rows_of(default_pipeline()(raw))
+        stored = rows.rows_of(default_pipeline()(raw))
         cur = con.execute("INSERT INTO documents(source, sha256, format, encoding, raw_text, clean_text, ingested_at,"
                           " version, is_current, pipeline_version) VALUES (?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT),"
-                          "'2026-01-01T00:00:00',1,1,'0.1.0')", rows.document[:6])
+                          "'2026-01-01T00:00:00',1,1,'0.1.0')", stored.document[:6])
         doc_id = int(cur.lastrowid or 0)
-        con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,CAST(? AS TEXT))", (doc_id, rows.grams))
-        con.execute("INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (doc_id, *rows.report[:-2]))
+        con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,CAST(? AS TEXT))", (doc_id, stored.grams))
+        con.execute("INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (doc_id, *stored.report[:-2]))
     con.commit()
     con.close()
 
@@ -210,8 +210,8 @@ def test_a_version_1_store_is_migrated_and_keeps_its_reports(tmp_path: Path,
     assert _index_config(old) == {}  # FTS5's defaults: 1 MiB, merge 4 at a time
     old.close()
     assert ingest(db, [second]).ingested == 1
-    con = store.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 5
+    con = schema.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 5
     assert con.execute("SELECT count(*) FROM reports WHERE meta_sources IS NULL").fetchone()[0] == 1  # the old one
     assert _index_config(con) == {"hashsize": 8 << 20, "automerge": 16}
     con.close()
@@ -222,19 +222,19 @@ def test_a_version_1_store_is_migrated_and_keeps_its_reports(tmp_path: Path,
 def test_a_failed_upgrade_leaves_the_store_at_its_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "old.db"
     with monkeypatch.context() as m:
-        m.setattr(store, "SCHEMA_VERSION", 1)
-        store.connect(db).close()
-    broken = {**store.MIGRATIONS, 2: "INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 9);"
+        m.setattr(schema, "SCHEMA_VERSION", 1)
+        schema.connect(db).close()
+    broken = {**schema.MIGRATIONS, 2: "INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 9);"
                                      "\nINSERT INTO no_such_table VALUES (1);"}
-    monkeypatch.setattr(store, "MIGRATIONS", broken)
-    with pytest.raises(store.StoreError, match=r"old\.db: cannot upgrade the store from schema 1 to 5"):
-        store.connect(db)
+    monkeypatch.setattr(schema, "MIGRATIONS", broken)
+    with pytest.raises(schema.StoreError, match=r"old\.db: cannot upgrade the store from schema 1 to 5"):
+        schema.connect(db)
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA user_version").fetchone()[0] == 1
     assert _index_config(con) == {}  # the step's first statement was rolled back with it
     con.close()
     monkeypatch.undo()
-    store.connect(db).close()  # and the real upgrade then goes through
+    schema.connect(db).close()  # and the real upgrade then goes through
     con = sqlite3.connect(db)
     assert _index_config(con) == {"hashsize": 8 << 20, "automerge": 16}
     con.close()
@@ -257,9 +257,9 @@ def test_a_version_2_index_is_rebuilt_with_this_versions_tokens(tmp_path: Path,
                 (doc_id, grams(text)))
     old.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?, ?)", (doc_id, _every_bigram(text)))
     old.commit()
-    with pytest.raises(store.StoreError, match="needs upgrading to 5: run `govreport ingest"):
+    with pytest.raises(schema.StoreError, match="needs upgrading to 5: run `govreport ingest"):
         govreport.open(db)  # a reader never migrates
-    store.connect(db).close()  # the writer does
+    schema.connect(db).close()  # the writer does
     with govreport.open(db) as corpus:
         assert corpus.search("化债")["doc"].tolist() == [str(src)]
         assert corpus.search("总值增长")["doc"].tolist() == [str(src)]
@@ -279,9 +279,9 @@ def test_a_failed_python_step_is_rolled_back_too(tmp_path: Path, monkeypatch: py
         con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('delete-all')")
         con.execute("SELECT no_such_column FROM documents")
 
-    monkeypatch.setattr(store, "MIGRATIONS", {**store.MIGRATIONS, 3: half_done})
-    with pytest.raises(store.StoreError, match=r"from schema 2 to 5 \(no such column"):
-        store.connect(db)
+    monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, 3: half_done})
+    with pytest.raises(schema.StoreError, match=r"from schema 2 to 5 \(no such column"):
+        schema.connect(db)
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA user_version").fetchone()[0] == 2
     assert con.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '\"化 债\" *'").fetchone()[0] == 1
@@ -292,10 +292,10 @@ def test_many_processes_opening_one_new_store_at_once_all_succeed(tmp_path: Path
     # SQLite refuses "PRAGMA journal_mode=WAL" at once, busy timeout or not, while another
     # connection holds a lock on the new file: 2 runs in 4 of this test (4 rounds) failed before.
     script = ("import sys, pathlib\n"
-              "from govreport import store\n"
+              "from govreport.store import rows, schema, write\n"
               "pathlib.Path(sys.argv[3]).touch()\n"
               "while not pathlib.Path(sys.argv[2]).exists(): pass\n"
-              "store.connect(sys.argv[1]).close()\n")
+              "schema.connect(sys.argv[1]).close()\n")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
     for round_ in range(6):
         db, go = tmp_path / f"new{round_}.db", tmp_path / f"go{round_}"
@@ -308,23 +308,23 @@ def test_many_processes_opening_one_new_store_at_once_all_succeed(tmp_path: Path
         go.touch()  # all of them imported and spinning on it
         errors = [p.communicate(timeout=60)[1] for p in procs]
         assert [p.returncode for p in procs] == [0] * 6, errors
-        con = store.connect(db, create=False)
+        con = schema.connect(db, create=False)
         assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert con.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+        assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         con.close()
 
 
 def test_processes_creating_and_filling_the_same_store_at_once_all_succeed(tmp_path: Path) -> None:
     db, go = tmp_path / "new.db", tmp_path / "go"
     script = ("import sys, time, pathlib\n"
-              "from govreport import store\n"
+              "from govreport.store import rows, schema, write\n"
               "from govreport.ingest import iter_inputs\n"
               "from govreport.pipeline import default_pipeline\n"
               "default_pipeline()\n"
               "pathlib.Path(sys.argv[4]).touch()\n"
               "while not pathlib.Path(sys.argv[2]).exists(): time.sleep(0.005)\n"
-              "con = store.connect(sys.argv[1])\n"
-              "store.ingest(con, list(iter_inputs([sys.argv[3]])))\n")
+              "con = schema.connect(sys.argv[1])\n"
+              "write.ingest(con, list(iter_inputs([sys.argv[3]])))\n")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
     ready = [tmp_path / f"ready{i}" for i in range(3)]
     procs = [subprocess.Popen([sys.executable, "-c", script, str(db), str(go), str(EXAMPLES), str(r)], env=env,
@@ -336,7 +336,7 @@ def test_processes_creating_and_filling_the_same_store_at_once_all_succeed(tmp_p
     errors = [p.communicate(timeout=120)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0], errors
     con = sqlite3.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     n_files = len(list(iter_inputs([EXAMPLES])))
     assert con.execute("SELECT count(*), count(DISTINCT source) FROM documents").fetchone() == (n_files, n_files)
     con.close()
@@ -363,9 +363,9 @@ def test_a_store_in_memory_is_written_here_whatever_the_jobs(monkeypatch: pytest
 
     monkeypatch.setattr(run, "_pool", no_workers)
     con = sqlite3.connect(":memory:")
-    store.migrate(con)
+    schema.migrate(con)
     files = _copies(tmp_path, 2)
-    summary = store.ingest(con, files, jobs=2, batch=2)
+    summary = write.ingest(con, files, jobs=2, batch=2)
     assert (summary.ingested, summary.failed) == (len(files), 0)
     assert con.execute("SELECT count(*) FROM reports").fetchone()[0] == len(files)
 
@@ -378,10 +378,10 @@ def test_ingesting_in_worker_processes_stores_what_ingesting_here_stores(tmp_pat
         return {t: sorted(map(repr, _rows_by_source(con, t))) for t in tables}
 
     here = sqlite3.connect(":memory:")
-    store.migrate(here)
-    store.ingest(here, files, batch=1)
-    there = store.connect(tmp_path / "g.db")
-    summary = store.ingest(there, files, jobs=2, batch=1)
+    schema.migrate(here)
+    write.ingest(here, files, batch=1)
+    there = schema.connect(tmp_path / "g.db")
+    summary = write.ingest(there, files, jobs=2, batch=1)
     assert summary.ingested == len(files)
     assert contents(here) == contents(there)
     assert there.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '\"就业\"'").fetchone()[0] > 0
@@ -401,15 +401,15 @@ def test_a_writer_waits_for_another_ones_transaction_and_starts_when_it_ends(
     import threading
 
     db = tmp_path / "g.db"
-    second = store.connect(db)
+    second = schema.connect(db)
     first = sqlite3.connect(db, check_same_thread=False)  # committed from a timer thread
     first.execute("BEGIN IMMEDIATE")
-    monkeypatch.setattr(store, "BUSY_TIMEOUT", 0.05)
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT", 0.05)
     with pytest.raises(sqlite3.OperationalError, match="locked"):
-        store._begin_immediate(second)  # given up after BUSY_TIMEOUT
-    monkeypatch.setattr(store, "BUSY_TIMEOUT", 30.0)
+        schema.begin_immediate(second)  # given up after BUSY_TIMEOUT
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT", 30.0)
     threading.Timer(0.2, first.commit).start()
-    store._begin_immediate(second)  # waits for the commit
+    schema.begin_immediate(second)  # waits for the commit
     assert second.in_transaction
     second.rollback()
     assert second.execute("PRAGMA busy_timeout").fetchone()[0] == 30000  # SQLite's own wait is back for others
@@ -459,13 +459,13 @@ def test_a_reader_never_writes_and_refuses_a_damaged_store(tmp_path: Path) -> No
             corpus.con.execute("DELETE FROM facts")
         assert len(corpus.facts()) > 0
     data = bytearray(db.read_bytes())
-    page = store.PAGE_SIZE
+    page = schema.PAGE_SIZE
     for k in range(1, len(data) // page):
         data[k * page:k * page + 16] = b"\xff" * 16  # every page's header after the first broken
     db.write_bytes(bytes(data))
     for leftover in (tmp_path / "g.db-wal", tmp_path / "g.db-shm"):
         leftover.unlink(missing_ok=True)
-    with pytest.raises(store.StoreError, match=r"g\.db: (the store is damaged|not a govreport store)"), \
+    with pytest.raises(schema.StoreError, match=r"g\.db: (the store is damaged|not a govreport store)"), \
             govreport.open(db) as corpus:
         corpus.search("化债")
 

@@ -4,7 +4,7 @@
 
 The full-text index writes these bigrams as tokens and every other character alone (see
 govreport.textindex). The file is part of every store's index: changing it needs a schema
-migration that rebuilds the index (store.MIGRATIONS), and a new VOCABULARY_SHA256 in textindex.
+migration that rebuilds the index (schema.MIGRATIONS), and a new VOCABULARY_SHA256 in textindex.
 Counted over the clean text of the reports given (default: ../shared/corpus), word runs only.
 """
 

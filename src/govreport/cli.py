@@ -14,22 +14,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from tqdm import tqdm
 
-from govreport import __version__, store
-from govreport.attention import DictionaryError, bundled, load_dictionary
-from govreport.export import JsonlWriter, exported
-from govreport.fetch import FetchOptions, fetch_all, read_urls
-from govreport.grammar import grammar_with
-from govreport.ingest import iter_inputs
-from govreport.run import pipeline_for, run_items
-from govreport.usermeta import MetaFileError, UserMeta
-from govreport.usermeta import load as load_user_meta
+from govreport import __version__
+from govreport.attention import bundled
+from govreport.store.schema import StoreError
+from govreport.store.write import BATCH
 
-if TYPE_CHECKING:  # pandas is imported by the store commands only: extract starts without it
+# each command imports what it needs when it runs: `--help` and the store's readers start without
+# the pipeline, pandas or the HTTP client
+if TYPE_CHECKING:
     import pandas as pd
 
     from govreport.query import Corpus
+    from govreport.usermeta import UserMeta
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,7 +44,7 @@ def main() -> None:
     except click.ClickException as e:
         e.show()
         sys.exit(e.exit_code)
-    except store.StoreError as e:  # a store that cannot be read or written: the message names it
+    except StoreError as e:  # a store that cannot be read or written: the message names it
         click.echo(f"govreport: {e}", err=True)
         sys.exit(2)
     except click.exceptions.Abort:
@@ -77,6 +74,9 @@ def meta_options(fn: Callable[..., None]) -> Callable[..., None]:
 def _user_meta(meta_file: Path | None, region: str | None, year: int | None, fill_only: bool) -> UserMeta | None:
     if meta_file is None and region is None and year is None:
         return None
+    from govreport.usermeta import MetaFileError
+    from govreport.usermeta import load as load_user_meta
+
     try:
         return load_user_meta(meta_file, region, year, fill_only)
     except MetaFileError as e:
@@ -101,6 +101,12 @@ def _without_year_note(n: int) -> str:
 def extract(paths: tuple[str, ...], out_dir: Path, jobs: int, alias_files: tuple[str, ...], meta_file: Path | None,
             given_region: str | None, given_year: int | None, fill_only: bool, quiet: bool) -> None:
     """Extract metadata, sections, facts and figures from reports (files or folders)."""
+    from tqdm import tqdm
+
+    from govreport.export import JsonlWriter, exported
+    from govreport.ingest import iter_inputs
+    from govreport.run import run_items
+
     items = list(iter_inputs(paths, exclude=[out_dir]))  # the run's own outputs are no inputs
     if not items:
         raise click.ClickException("no input files found under the given paths")
@@ -154,7 +160,7 @@ DB_OPTION = click.option("--db", "db", default=lambda: os.environ.get("GOVREPORT
 @click.option("--reprocess", is_flag=True, help="Re-run this version of the pipeline over every stored report.")
 @click.option("--aliases", "alias_files", multiple=True, type=click.Path(dir_okay=False, path_type=str),
               help="A TOML file of more indicator aliases; repeatable.")
-@click.option("--batch", default=store.BATCH, show_default=True, type=click.IntRange(1, 10000),
+@click.option("--batch", default=BATCH, show_default=True, type=click.IntRange(1, 10000),
               help="Reports per transaction.")
 @meta_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
@@ -162,6 +168,13 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_f
            meta_file: Path | None, given_region: str | None, given_year: int | None, fill_only: bool,
            quiet: bool) -> None:
     """Run the pipeline over reports and keep everything in the store (idempotent, versioned)."""
+    from tqdm import tqdm
+
+    from govreport.fetch import FetchOptions
+    from govreport.ingest import iter_inputs
+    from govreport.run import pipeline_for
+    from govreport.store import schema, write
+
     if not paths and not reprocess:
         raise click.ClickException("give files or folders to ingest, or --reprocess")
     for f in alias_files:
@@ -173,7 +186,7 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_f
         if reprocess:
             total = con.execute("SELECT count(*) FROM documents").fetchone()[0]
             with tqdm(total=total, unit="report", desc="reprocess", disable=bar_off, file=sys.stderr) as bar:
-                for _ in store.reprocess(con, pipeline_for(alias_files), batch=batch):
+                for _ in write.reprocess(con, pipeline_for(alias_files), batch=batch):
                     bar.update(1)
             if not quiet:
                 click.echo(f"reprocessed {total} stored reports in {db}", err=True)
@@ -181,11 +194,11 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_f
             return
         urls = [p for p in paths if re.match(r"https?://", p, re.I)]
         paths = tuple(p for p in paths if p not in urls)
-        summary = store.IngestSummary()
+        summary = write.IngestSummary()
         if urls:
             cache = Path(os.environ.get("GOVREPORT_CACHE", Path.home() / ".cache" / "govreport" / "fetch"))
-            summary = store.ingest_urls(con, urls, cache, FetchOptions(), pipeline_for(alias_files), batch)
-        files = list(iter_inputs(paths, exclude=store.store_files(db)))  # the store is no input
+            summary = write.ingest_urls(con, urls, cache, FetchOptions(), pipeline_for(alias_files), batch)
+        files = list(iter_inputs(paths, exclude=schema.store_files(db)))  # the store is no input
         if not files and not urls:
             raise click.ClickException("no input files found under the given paths")
         with tqdm(total=len(files), unit="report", desc="ingest", disable=bar_off or not files,
@@ -195,7 +208,7 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_f
                 bar.update(n)
 
             if files:
-                summary = store.combine(summary, store.ingest(con, files, jobs=jobs, aliases=alias_files, batch=batch,
+                summary = write.combine(summary, write.ingest(con, files, jobs=jobs, aliases=alias_files, batch=batch,
                                                            on_progress=tick, given=user.for_file if user else None))
     if not quiet:
         for err in summary.errors[:20]:
@@ -213,9 +226,11 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_f
 
 
 def _connect(db: Path, create: bool) -> sqlite3.Connection:
+    from govreport.store import schema
+
     try:
-        return store.connect(db, create=create)
-    except store.StoreError as e:
+        return schema.connect(db, create=create)
+    except StoreError as e:
         raise click.ClickException(str(e)) from None
 
 
@@ -224,7 +239,7 @@ def _corpus(db: Path) -> Corpus:
 
     try:
         return Corpus(db)
-    except store.StoreError as e:
+    except StoreError as e:
         raise click.ClickException(str(e)) from None
 
 
@@ -279,8 +294,14 @@ def search(query: str, db: Path, region: str | None, level: str | None, year: in
         click.echo(f"no report contains {query!r}", err=True)
         return
     for row in hits.itertuples():
-        where = " ".join(str(x) for x in (row.report_year, row.region or "", row.section_kind or "") if x)
-        click.echo(f"{row.doc}  [{where}]  {row.snippet}")
+        click.echo(f"{row.doc}  [{_known(row.report_year, row.region, row.section_kind)}]  {row.snippet}")
+
+
+def _known(*values: object) -> str:
+    """The values a hit's header shows, the missing ones (None, <NA>) left out."""
+    import pandas as pd
+
+    return " ".join(str(v) for v in values if not pd.isna(v) and str(v))  # type: ignore[call-overload]
 
 
 @cli.command()
@@ -303,8 +324,12 @@ def kwic(term: str, db: Path, width: int, region: str | None, level: str | None,
     if out is not None:
         _emit(lines, out, fmt, "lines")
         return
+    if lines.empty:
+        click.echo(f"0 lines: no report contains {term!r}", err=True)
+        return
     for row in lines.itertuples():
         click.echo(f"{row.doc}:{row.start}\t{row.left:>{width}} | {row.term} | {row.right}")
+    click.echo(f"{len(lines)} lines in {lines['doc'].nunique()} reports", err=True)
 
 
 @cli.command()
@@ -317,6 +342,8 @@ def kwic(term: str, db: Path, width: int, region: str | None, level: str | None,
 @click.option("--format", "fmt", type=click.Choice(FORMATS))
 def attention(dictionary: str, db: Path, whole: bool, with_hits: bool, out: Path | None, fmt: str | None) -> None:
     """Policy attention: dictionary terms per report, raw and per 10,000 characters."""
+    from govreport.attention import DictionaryError, load_dictionary
+
     try:
         d = load_dictionary(dictionary)
     except DictionaryError as e:
@@ -377,6 +404,8 @@ def targets(indicators: str | None, db: Path, out: Path | None, fmt: str | None)
 def fetch(sources: tuple[str, ...], out_dir: Path, concurrency: int, delay: float, timeout: float, retries: int,
           ignore_robots: bool, quiet: bool) -> None:
     """Fetch report pages (URLs, or files of URLs) politely; only changed pages are fetched again."""
+    from govreport.fetch import FetchOptions, fetch_all, read_urls
+
     urls: list[str] = []
     for source in sources:
         try:
@@ -404,11 +433,15 @@ def datasette_metadata(db: Path) -> None:
     """Print Datasette metadata (titles, descriptions, facets, canned queries) for the store.
 
     datasette corpus.db -m <(govreport datasette-metadata --db corpus.db)"""
-    click.echo(json.dumps(store.datasette_metadata(db), ensure_ascii=False, indent=2))
+    from govreport.store import datasette
+
+    click.echo(json.dumps(datasette.datasette_metadata(db), ensure_ascii=False, indent=2))
 
 
 def check_alias_file(path: str) -> None:
     """A user's alias file must load and compile; say which file and why when it does not."""
+    from govreport.grammar import grammar_with
+
     try:
         grammar_with([path])
     except FileNotFoundError:

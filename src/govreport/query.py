@@ -21,7 +21,7 @@ from govreport.attention import Dictionary, find_hits, load_dictionary
 from govreport.clean import normalize_characters
 from govreport.model import Section
 from govreport.sections import section_at
-from govreport.store import StoreError, open_read_only
+from govreport.store.schema import StoreError, open_read_only
 from govreport.textindex import match_expression
 
 # the indicators of data/indicators.toml, and those whose goals are ceilings (lower_is_better there)
@@ -32,7 +32,7 @@ LEVELS = ("national", "province", "prefecture", "county")
 SCOPES = ("urban", "rural", "primary", "secondary", "tertiary")
 LOWER_IS_BETTER = lexicon.lower_is_better()
 INTEGER_COLUMNS = {"report_id", "period", "year", "report_year", "start", "end", "version", "is_current",
-                   "ambiguous", "chars"}
+                   "ambiguous", "chars", "hits"}
 _WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -61,11 +61,7 @@ class Corpus:
             cur = self.con.execute(sql, tuple(params))
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: the store cannot be read ({e})") from None
-        cols = [d[0] for d in cur.description]
-        frame = pd.DataFrame(cur.fetchall(), columns=cols)
-        for col in INTEGER_COLUMNS.intersection(frame.columns):
-            frame[col] = frame[col].astype("Int64")  # years stay integers beside missing ones
-        return frame
+        return typed(pd.DataFrame(cur.fetchall(), columns=[d[0] for d in cur.description]))
 
     # --- reports and facts ----------------------------------------------------------------------
 
@@ -199,8 +195,8 @@ class Corpus:
                 "…" if b < len(text) else "")
             out.append((report_id, doc, reg, lvl, ry, _kind_at(self._sections(report_id), i), i, i + len(needle),
                         text.count(needle), snippet.replace("\n", " "), rank))
-        return pd.DataFrame(out, columns=["report_id", "doc", "region", "level", "report_year", "section_kind",
-                                          "start", "end", "hits", "snippet", "rank"])
+        return typed(pd.DataFrame(out, columns=["report_id", "doc", "region", "level", "report_year", "section_kind",
+                                                "start", "end", "hits", "snippet", "rank"]))
 
     def kwic(self, term: str, width: int = 20, region: str | None = None, level: str | None = None,
              year: int | None = None) -> pd.DataFrame:
@@ -216,8 +212,8 @@ class Corpus:
                 right = text[m.end():m.end() + width].replace("\n", " ")
                 out.append((report_id, doc, reg, lvl, ry, _kind_at(sections, m.start(), starts), m.start(),
                             left, m.group(), right))
-        frame = pd.DataFrame(out, columns=["report_id", "doc", "region", "level", "report_year", "section_kind",
-                                           "start", "left", "term", "right"])
+        frame = typed(pd.DataFrame(out, columns=["report_id", "doc", "region", "level", "report_year", "section_kind",
+                                                 "start", "left", "term", "right"]))
         return frame.sort_values(["report_year", "doc", "start"]).reset_index(drop=True)
 
     def _sections(self, report_id: int) -> tuple[Section, ...]:
@@ -321,6 +317,14 @@ class Corpus:
 
 
 _SECTIONS = "SELECT report_id, idx, parent, depth, marker, title, kind, year, start, \"end\" FROM sections"
+
+
+def typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Integer columns as integers beside missing values (a report without a year is <NA>, and
+    1954 stays 1954, not 1954.0), text columns with None for missing (never NaN)."""
+    for col in INTEGER_COLUMNS.intersection(frame.columns):
+        frame[col] = frame[col].astype("Int64")
+    return frame
 
 
 def _section(row: Sequence[Any]) -> Section:

@@ -1,0 +1,79 @@
+"""One report as the rows the store holds: the one mapping from a `Report` to its tables' columns."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any, NamedTuple
+
+from govreport.model import GivenMeta, Report
+from govreport.numbers import MULTIPLIERS
+from govreport.textindex import grams
+
+
+class ReportRows(NamedTuple):
+    """What storing a report writes, as plain tuples (without the report id, known only on insertion)."""
+
+    document: tuple[Any, ...]  # source, sha256, format, encoding, raw_text, clean_text (UTF-8 bytes), identity
+    report: tuple[Any, ...]  # the reports row after report_id
+    sections: list[tuple[Any, ...]]
+    facts: list[tuple[Any, ...]]
+    figures: list[tuple[Any, ...]]
+    edits: list[tuple[Any, ...]]
+    grams: bytes  # the full-text index tokens of clean_text (textindex.grams)
+
+    @property
+    def doc(self) -> str:
+        return str(self.document[0])
+
+    @property
+    def sha256(self) -> str:
+        return str(self.document[1])
+
+    @property
+    def identity(self) -> str:
+        return str(self.document[6])
+
+
+def given_json(given: GivenMeta | None) -> str | None:
+    if given is None or not given.values:
+        return None
+    return json.dumps({"values": given.as_dict(), "fill_only": given.fill_only}, ensure_ascii=False, sort_keys=True)
+
+
+def given_of(stored: str | None) -> GivenMeta | None:
+    if not stored:
+        return None
+    data = json.loads(stored)
+    return GivenMeta(tuple(data["values"].items()), bool(data.get("fill_only")))
+
+
+def rows_of(report: Report) -> ReportRows:
+    raw, m = report.raw, report.meta
+    return ReportRows(
+        # the long texts as UTF-8 bytes, the bytes SQLite stores (CAST(? AS TEXT) makes them text again)
+        (raw.doc, raw.sha256, raw.format, raw.encoding, raw.text.encode(), report.text.encode(),
+         raw.identity or raw.doc),
+        (report.doc, m.region, m.level, m.adcode, m.province, m.report_year, m.meeting_date, m.congress, m.speaker,
+         m.speaker_title, int(m.ambiguous),
+         json.dumps([asdict(c) for c in m.candidates], ensure_ascii=False) if m.candidates else None,
+         json.dumps(dict(m.sources), ensure_ascii=False) if m.sources else None, given_json(report.given)),
+        [(s.index, s.parent, s.depth, s.marker, s.title, s.kind, s.year, s.start, s.end) for s in report.sections],
+        [(f.indicator, f.measure, f.kind, f.period, f.value, f.value_max, f.unit, f.qualifier, f.scope,
+          *base_value(f.value, f.value_max, f.unit), f.quote, f.start, f.end, f.section) for f in report.facts],
+        [(g.subject, g.value, g.value_max, g.unit, g.qualifier, g.quote, g.start, g.end, g.section)
+         for g in report.figures],
+        [(e.kind, e.raw_start, e.raw_end, e.raw, e.replacement) for e in report.edits],
+        grams(report.text),
+    )
+
+
+def base_value(value: float | None, value_max: float | None, unit: str | None,
+               ) -> tuple[float | None, float | None, str | None]:
+    """250.2, 亿元 -> 2.502e10, 元 (万, 亿, 万亿, 千 … multiplied out); % and others unchanged."""
+    if value is None or not unit:
+        return value, value_max, unit
+    for prefix, factor in MULTIPLIERS:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return value * factor, None if value_max is None else value_max * factor, unit[len(prefix):]
+    return value, value_max, unit
