@@ -168,3 +168,23 @@ def test_help_and_the_store_readers_load_neither_the_pipeline_nor_pandas_nor_htt
               "'govreport.store.write', 'cnloc', 'httpx')))")
     res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert res.stdout.strip() == "[]"
+
+
+def test_reports_panel_and_targets_filter_and_export(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(EXAMPLES), "--db", str(db), "-q"]).exit_code == 0
+    listed = runner.invoke(main, ["reports", "--db", str(db)])
+    assert listed.exit_code == 0 and listed.output.startswith("report_id,doc,region,level,adcode")
+    assert len(listed.output.strip().splitlines()) == 1 + 3
+    one = runner.invoke(main, ["reports", "--db", str(db), "--year", "2025-2025"])
+    assert len(one.output.strip().splitlines()) == 2
+    out = tmp_path / "reports.xlsx"
+    assert runner.invoke(main, ["reports", "--db", str(db), "--out", str(out)]).exit_code == 0 and out.stat().st_size
+    panel = runner.invoke(main, ["panel", "--db", str(db), "--indicators", "gdp", "--year", "2024,2025"])
+    years = {row["year"] for row in csv.DictReader(panel.output.splitlines())}
+    assert panel.exit_code == 0 and years and years <= {"2024", "2025"}
+    assert "conflict" in panel.output.splitlines()[0]
+    bad = runner.invoke(main, ["targets", "--db", str(db), "--year", "next"])
+    assert bad.exit_code != 0 and "not a year" in bad.output
+    assert "gdp_per_capita" in runner.invoke(main, ["panel", "--help"]).output  # the ids are listed

@@ -190,3 +190,47 @@ def test_words_apart_are_all_required_or_offered_or_excluded(words_store) -> Non
 def test_a_query_is_written_as_the_stored_text_is(words_store, query: str) -> None:  # type: ignore[no-untyped-def]
     assert _names(words_store.search(query)) == ["a.txt"]
     assert len(words_store.kwic(query)) == 1
+
+
+def _store_of(tmp_path: Path, reports: dict[str, str]) -> Path:
+    for name, text in reports.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "g.db"
+    con = schema.connect(db)
+    write.ingest(con, list(iter_inputs([tmp_path / name for name in reports])))
+    con.close()
+    return db
+
+
+def test_panel_flags_a_report_that_states_two_values_for_one_figure(tmp_path: Path) -> None:
+    # one report, two different growth rates for the same year: the panel took one and said nothing
+    db = _store_of(tmp_path, {"a.txt": "——2025年1月5日在星澜县第十八届人民代表大会第五次会议上\n各位代表：\n"
+                                       "一、2024年工作回顾\n全县地区生产总值增长5.2%。\n"
+                                       "回顾全年，全县地区生产总值增长5.8%，好于预期。\n"})
+    with govreport.open(db) as c:
+        growth = c.panel(["gdp"], ["actual"]).query("measure == 'growth'")
+    assert len(growth) == 1 and bool(growth["conflict"].iloc[0])
+    chosen, other = growth["value_as_written"].iloc[0], growth["other_values"].iloc[0]
+    assert {chosen, float(other.split("%")[0])} == {5.2, 5.8} and "«" in other
+    (tmp_path / "again").mkdir()
+    again = _store_of(tmp_path / "again", {
+        "b.txt": "——2025年1月5日在星澜县第十八届人民代表大会第五次会议上\n各位代表：\n一、2024年工作回顾\n"
+                 "全县地区生产总值增长5.2%。\n回顾全年，全县地区生产总值增长5.2%，好于预期。\n"})
+    with govreport.open(again) as c:  # the same value stated twice is no conflict
+        same = c.panel(["gdp"], ["actual"]).query("measure == 'growth'")
+    assert len(same) == 1 and not same["conflict"].any() and same["other_values"].isna().all()
+
+
+def test_panel_targets_and_reports_take_region_level_adcode_and_year_filters(corpus) -> None:  # type: ignore[no-untyped-def]
+    assert set(corpus.panel(["gdp"], year=2025)["year"]) == {2025}
+    assert set(corpus.panel(["gdp"], year=[2024, 2026])["year"]) == {2024, 2026}
+    assert set(corpus.panel(["gdp"], year=range(2024, 2026))["year"]) == {2024, 2025}
+    assert corpus.panel(["gdp"], region="星澜").shape[0] == corpus.panel(["gdp"]).shape[0]
+    assert corpus.panel(["gdp"], region="长沙").empty
+    assert corpus.panel(["gdp"], level="province").empty
+    assert set(corpus.targets(["gdp"], year=2026)["year"]) == {2026}
+    assert list(corpus.reports(year=2026)["report_year"]) == [2026]
+    with pytest.raises(QueryError, match="unknown level"):
+        corpus.panel(["gdp"], level="town")
+    with pytest.raises(QueryError, match="years as integers"):
+        corpus.reports(year="2025")

@@ -479,3 +479,9 @@ def test_a_store_that_cannot_be_read_or_written_is_one_line(tmp_path: Path) -> N
     bad.write_bytes(b"not a database at all" * 100)
     res = CliRunner().invoke(cli, ["search", "化债", "--db", str(bad)])
     assert res.exit_code != 0 and "notes.db" in res.output and "Traceback" not in res.output
+
+
+def test_base_values_are_the_figures_as_written_multiplied_out() -> None:
+    assert rows.base_value(1228.6, None, "亿元") == (122860000000.0, None, "元")
+    assert rows.base_value(4.5, 5.5, "万人") == (45000.0, 55000.0, "人")
+    assert rows.base_value(5.2, None, "%") == (5.2, None, "%")

@@ -11,7 +11,7 @@ import tomllib
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -357,36 +357,109 @@ def _indicator_list(value: str | None) -> list[str] | None:
     return [v for v in value.split(",") if v.strip()] if value else None
 
 
+LEVELS = ("national", "province", "prefecture", "county")
+
+
+def _years(value: str | None) -> list[int] | None:
+    """2024, 2020,2022 or 2018-2023 (inclusive)."""
+    if not value:
+        return None
+    years: list[int] = []
+    for part in value.split(","):
+        m = re.fullmatch(r"\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?", part)
+        if not m or (m.group(2) and int(m.group(2)) < int(m.group(1))):
+            raise click.BadParameter(f"{part.strip()!r} is not a year or a range of years (2024, 2018-2023)",
+                                     param_hint="--year")
+        years.extend(range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1))
+    return years
+
+
+def _levels(value: str | None) -> list[str] | None:
+    levels = _indicator_list(value)
+    unknown = [v for v in levels or () if v not in LEVELS]
+    if unknown:
+        raise click.BadParameter(f"unknown level {', '.join(unknown)} (one of: {', '.join(LEVELS)})",
+                                 param_hint="--level")
+    return levels
+
+
+def region_filters(what: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """--region, --adcode, --level, --year: the filters the exported tables share."""
+    def add(fn: Callable[..., None]) -> Callable[..., None]:
+        fn = click.option("--year", "years", help=f"The {what} year: 2024, 2020,2022 or 2018-2023.")(fn)
+        fn = click.option("--level", "levels", help=f"Comma-separated levels: {', '.join(LEVELS)}.")(fn)
+        fn = click.option("--adcode", "adcodes", help="Comma-separated GB/T 2260 codes (330100 …).")(fn)
+        return click.option("--region", help="A region name (or part of one), a province, or an adcode.")(fn)
+    return add
+
+
+def _filters(region: str | None, adcodes: str | None, levels: str | None, years: str | None) -> dict[str, Any]:
+    return {"region": region, "adcode": _indicator_list(adcodes), "level": _levels(levels), "year": _years(years)}
+
+
+def _indicators_help() -> str:
+    from govreport.lexicon import indicator_ids
+
+    return "Comma-separated indicator ids (default: all of them): " + ", ".join(indicator_ids()) + "."
+
+
 @cli.command()
-@click.option("--indicators", help="Comma-separated indicator ids (default: all canonical ones).")
+@click.option("--indicators", help=_indicators_help())
 @click.option("--kind", "kinds", help="Comma-separated kinds: actual, estimate, target, plan (default: all).")
 @click.option("--wide", is_flag=True, help="One row per region and year, a column per indicator.")
+@region_filters("figure's")
 @DB_OPTION
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS))
-def panel(indicators: str | None, kinds: str | None, wide: bool, db: Path, out: Path | None, fmt: str | None) -> None:
-    """A research panel of facts: region, year, indicator, value in a normalized unit, and its source."""
+def panel(indicators: str | None, kinds: str | None, wide: bool, region: str | None, adcodes: str | None,
+          levels: str | None, years: str | None, db: Path, out: Path | None, fmt: str | None) -> None:
+    """A research panel of facts: region, year, indicator, value in a normalized unit, and its source.
+    Where the chosen report states two values for one figure, `conflict` says so and `other_values`
+    gives the others with their quotes."""
+    filters = _filters(region, adcodes, levels, years)
     with _corpus(db) as corpus:
         try:
-            frame = corpus.panel(_indicator_list(indicators), _indicator_list(kinds), wide=wide)
+            frame = corpus.panel(_indicator_list(indicators), _indicator_list(kinds), wide=wide, **filters)
         except query_error() as e:
             raise click.ClickException(str(e)) from None
     _emit(frame, out, fmt, "rows")
 
 
 @cli.command()
-@click.option("--indicators", help="Comma-separated indicator ids (default: all canonical ones).")
+@click.option("--indicators", help=_indicators_help())
+@region_filters("target's")
 @DB_OPTION
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS))
-def targets(indicators: str | None, db: Path, out: Path | None, fmt: str | None) -> None:
+def targets(indicators: str | None, region: str | None, adcodes: str | None, levels: str | None, years: str | None,
+            db: Path, out: Path | None, fmt: str | None) -> None:
     """Each target for year t beside the result the same region reported for t: gap and met."""
+    filters = _filters(region, adcodes, levels, years)
     with _corpus(db) as corpus:
         try:
-            frame = corpus.targets(_indicator_list(indicators))
+            frame = corpus.targets(_indicator_list(indicators), **filters)
         except query_error() as e:
             raise click.ClickException(str(e)) from None
     _emit(frame, out, fmt, "targets")
+
+
+@cli.command()
+@region_filters("report")
+@click.option("--all-versions", is_flag=True, help="Also the earlier versions of changed files.")
+@DB_OPTION
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS))
+def reports(region: str | None, adcodes: str | None, levels: str | None, years: str | None, all_versions: bool,
+            db: Path, out: Path | None, fmt: str | None) -> None:
+    """The stored reports' metadata: region, level, adcode, year, meeting date, speaker …, and where
+    each field came from."""
+    filters = _filters(region, adcodes, levels, years)
+    with _corpus(db) as corpus:
+        try:
+            frame = corpus.reports(current_only=not all_versions, **filters)
+        except query_error() as e:
+            raise click.ClickException(str(e)) from None
+    _emit(frame, out, fmt, "reports")
 
 
 @cli.command()

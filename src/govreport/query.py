@@ -6,6 +6,7 @@ Every frame that refers to reports carries `report_id` and `doc` (the path as in
 
 from __future__ import annotations
 
+import numbers
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -65,26 +66,55 @@ class Corpus:
 
     # --- reports and facts ----------------------------------------------------------------------
 
-    def reports(self, current_only: bool = True) -> pd.DataFrame:
+    def reports(self, current_only: bool = True, region: str | None = None, adcode: Any = None, level: Any = None,
+                year: Any = None) -> pd.DataFrame:
+        """The reports' metadata, one row each, with where each field came from (meta_sources) and
+        what the user gave (given). Filters as in panel(); year is the report year."""
         sql = ("SELECT r.report_id, r.doc, r.region, r.level, r.adcode, r.province, r.report_year, r.meeting_date,"
-               " r.congress, r.speaker, r.speaker_title, r.ambiguous, d.sha256, d.version, d.is_current,"
-               " d.ingested_at, d.format, d.encoding, length(d.clean_text) AS chars"
-               " FROM reports r JOIN documents d ON d.id = r.report_id")
+               " r.congress, r.speaker, r.speaker_title, r.ambiguous, r.candidates, r.meta_sources, r.given,"
+               " d.sha256, d.version, d.is_current, d.ingested_at, d.format, d.encoding,"
+               " length(d.clean_text) AS chars FROM reports r JOIN documents d ON d.id = r.report_id")
+        where, params = self._region_filters(region, adcode, level, year, "r.report_year")
         if current_only:
-            sql += " WHERE d.is_current = 1"
-        return self._frame(sql + " ORDER BY r.report_year, r.doc")
+            where.insert(0, "d.is_current = 1")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return self._frame(sql + " ORDER BY r.report_year, r.doc", params)
 
-    def facts(self, **filters: Any) -> pd.DataFrame:
+    def _region_filters(self, region: str | None, adcode: Any, level: Any, year: Any,
+                        year_column: str) -> tuple[list[str], list[Any]]:
+        """SQL conditions for the filters every table shares: region (a name or part of one, a
+        province, or an adcode, as search takes it), adcode, level and year (a value or a list each)."""
+        where: list[str] = []
+        params: list[Any] = []
+        if region:
+            where.append("(r.region LIKE ? OR r.province LIKE ? OR r.adcode = ?)")
+            params += [f"%{region}%", f"%{region}%", region]
+        for column, key, value in (("r.adcode", "adcode", adcode), ("r.level", "level", level),
+                                   (year_column, "year", year)):
+            if value is None:
+                continue
+            values = _as_list(value)
+            self._check_values(key, values)
+            where.append(f"{column} IN ({','.join('?' * len(values))})")
+            params.extend(values)
+        return where, params
+
+    def facts(self, *, place: str | None = None, **filters: Any) -> pd.DataFrame:
         """Facts with their report's metadata. Filters: indicator, kind, measure, scope, period, region,
-        level, adcode, report_year, doc (a value or a list of values each)."""
+        level, adcode, report_year, doc (a value or a list of values each, matched exactly); place: a
+        region name or part of one, a province or an adcode (as search's region)."""
         allowed = {"indicator": "f", "kind": "f", "measure": "f", "scope": "f", "period": "f", "region": "r",
                    "level": "r", "adcode": "r", "report_year": "r", "doc": "r"}
-        where, params = ["d.is_current = 1"], []
+        where, params = self._region_filters(place, None, None, None, "")
+        where.insert(0, "d.is_current = 1")
         for key, value in filters.items():
             if key not in allowed:
                 raise QueryError(f"unknown filter {key!r} (use one of: {', '.join(allowed)})")
-            values = list(value) if isinstance(value, list | tuple | set) else [value]
+            values = _as_list(value)
             self._check_values(key, values)
+            if not values:
+                raise QueryError(f"filter {key!r} is given no values")
             where.append(f"{allowed[key]}.{key} IN ({','.join('?' * len(values))})")
             params.extend(values)
         sql = ("SELECT f.report_id, r.doc, r.region, r.level, r.adcode, r.province, r.report_year,"
@@ -101,6 +131,11 @@ class Corpus:
         known: tuple[str, ...] | None = {
             "indicator": self.indicators(), "kind": KINDS, "measure": MEASURES, "level": LEVELS,
             "scope": SCOPES}.get(key)
+        if key in ("year", "period", "report_year"):
+            bad = [v for v in values if not isinstance(v, numbers.Integral) or isinstance(v, bool)]
+            if bad:
+                raise QueryError(f"{key} takes years as integers, not {', '.join(map(repr, bad))}")
+            return
         if known is None:
             return
         unknown = [v for v in values if v not in known]
@@ -119,15 +154,21 @@ class Corpus:
         return _choose(indicators, self.indicators(), "indicator")
 
     def panel(self, indicators: Iterable[str] | None = None, kinds: Iterable[str] | None = None,
-              wide: bool = False) -> pd.DataFrame:
+              wide: bool = False, *, region: str | None = None, adcode: Any = None, level: Any = None,
+              year: Any = None) -> pd.DataFrame:
         """One row per region, year, indicator, measure, kind and scope, the value in its base unit.
         Where several reports state the same figure, the most recent report is used (revised figures
-        supersede earlier ones) and `source_rule` says so."""
+        supersede earlier ones) and `source_rule` says so. Where that report states two different
+        values for it, `conflict` is true and `other_values` lists the others with their quotes.
+        Filters: region (a name or part of one, a province, or an adcode), adcode, level, year (of the
+        figure), each a value or a list."""
         inds, knds = self.check_indicators(indicators), check_kinds(kinds)
-        facts = self.facts(indicator=list(inds), kind=list(knds))
+        filters = {key: value for key, value in (("adcode", adcode), ("level", level), ("period", year))
+                   if value is not None}
+        facts = self.facts(place=region, indicator=list(inds), kind=list(knds), **filters)
         cols = ["adcode", "region", "level", "year", "indicator", "measure", "kind", "scope", "value", "value_max",
                 "unit", "qualifier", "value_as_written", "unit_as_written", "report_year", "report_id", "doc",
-                "quote", "reports_stating", "source_rule"]
+                "quote", "reports_stating", "source_rule", "conflict", "other_values"]
         if facts.empty:
             return pd.DataFrame(columns=cols)
         facts = facts.rename(columns={"period": "year"})
@@ -136,6 +177,9 @@ class Corpus:
         facts = facts.sort_values(["report_year", "report_id", "start"], na_position="first")
         facts["reports_stating"] = facts.groupby(keys, dropna=False)["report_id"].transform("nunique")
         chosen = facts.drop_duplicates(keys, keep="last").copy()
+        others = _other_values(facts, chosen, keys)
+        chosen["other_values"] = [others.get(i) for i in chosen.index]
+        chosen["conflict"] = chosen["other_values"].notna()
         chosen["source_rule"] = chosen["reports_stating"].map(
             lambda n: "the only report stating it" if n == 1 else
             f"the latest of {n} reports stating it (later reports carry revised figures)")
@@ -146,11 +190,15 @@ class Corpus:
         long = chosen[cols].sort_values(["indicator", "region", "year", "kind"]).reset_index(drop=True)
         return to_wide(long) if wide else long
 
-    def targets(self, indicators: Iterable[str] | None = None) -> pd.DataFrame:
+    def targets(self, indicators: Iterable[str] | None = None, *, region: str | None = None, adcode: Any = None,
+                level: Any = None, year: Any = None) -> pd.DataFrame:
         """Each target for year t beside the result for year t reported by the same region (preferably
-        in its report of t+1): target, actual, gap (actual - target) and met."""
+        in its report of t+1): target, actual, gap (actual - target) and met. Filters as in panel();
+        year is the target's year."""
         inds = self.check_indicators(indicators)
-        facts = self.facts(indicator=list(inds), kind=["target", "actual", "estimate"])
+        filters = {key: value for key, value in (("adcode", adcode), ("level", level), ("period", year))
+                   if value is not None}
+        facts = self.facts(place=region, indicator=list(inds), kind=["target", "actual", "estimate"], **filters)
         cols = ["adcode", "region", "level", "year", "indicator", "measure", "scope", "target", "target_max",
                 "qualifier", "unit", "actual", "actual_kind", "gap", "met", "target_report_id", "target_doc",
                 "target_quote", "actual_report_id", "actual_doc", "actual_quote"]
@@ -317,6 +365,32 @@ class Corpus:
 
 
 _SECTIONS = "SELECT report_id, idx, parent, depth, marker, title, kind, year, start, \"end\" FROM sections"
+
+
+def _other_values(facts: pd.DataFrame, chosen: pd.DataFrame, keys: list[str]) -> dict[Any, str]:
+    """For each chosen panel row (by index) whose report states other values for the same key:
+    those values as written, each with its quote ("6.5% «…» | 7% «…»")."""
+    same_report = facts.merge(chosen[[*keys, "report_id", "value_base", "value_max_base"]].reset_index(),
+                              on=[*keys, "report_id"], suffixes=("", "_chosen"))
+    differs = (same_report["value_base"].ne(same_report["value_base_chosen"])
+               | same_report["value_max_base"].fillna(-1.0).ne(same_report["value_max_base_chosen"].fillna(-1.0)))
+    found: dict[Any, list[str]] = {}
+    for index, value, value_max, unit, quote in same_report.loc[
+            differs, ["index", "value", "value_max", "unit", "quote"]].itertuples(index=False):
+        if value is None or pd.isna(value):
+            continue
+        upper = "" if value_max is None or pd.isna(value_max) else f"-{float(value_max):g}"
+        text = f"{float(value):g}{upper}{unit or ''} «{quote}»"
+        if text not in found.setdefault(index, []):
+            found[index].append(text)
+    return {i: " | ".join(texts) for i, texts in found.items()}
+
+
+def _as_list(value: Any) -> list[Any]:
+    """A filter's values: one value, or any collection of them (a list, a set, range(2018, 2026))."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        return [value]
+    return list(value)
 
 
 def typed(frame: pd.DataFrame) -> pd.DataFrame:

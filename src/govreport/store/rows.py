@@ -75,5 +75,11 @@ def base_value(value: float | None, value_max: float | None, unit: str | None,
         return value, value_max, unit
     for prefix, factor in MULTIPLIERS:
         if unit.startswith(prefix) and len(unit) > len(prefix):
-            return value * factor, None if value_max is None else value_max * factor, unit[len(prefix):]
+            return _exact(value * factor), None if value_max is None else _exact(value_max * factor), unit[len(prefix):]
     return value, value_max, unit
+
+
+def _exact(product: float) -> float:
+    """A decimal figure multiplied out as written (1228.6 亿 is 122860000000, not 122859999999.99998):
+    rounded to the 15 significant digits a double holds exactly."""
+    return float(f"{product:.15g}")
