@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import govreport
-from govreport.attention import DictionaryError, load_dictionary, parse_dictionary
+from govreport.attention import DictionaryError, find_hits, load_dictionary, parse_dictionary
 from govreport.ingest import iter_inputs
 from govreport.query import QueryError, target_met, write_frame
 from govreport.store import schema, write
@@ -234,3 +234,16 @@ def test_panel_targets_and_reports_take_region_level_adcode_and_year_filters(cor
         corpus.panel(["gdp"], level="town")
     with pytest.raises(QueryError, match="years as integers"):
         corpus.reports(year="2025")
+
+
+def test_a_term_does_not_count_inside_its_stop_contexts() -> None:
+    # 化债 counted 优化债务, 优化债券 and 法治化债转股: 4 of 7 hits were not debt resolution
+    d = load_dictionary("debt_risk")
+    text = "推进化债工作，优化债务期限结构，优化债券资金投向，推进市场化法治化债转股，落实一揽子化债方案。"
+    hits = find_hits(text, (), d)
+    assert [(h.term, text[h.start - 2:h.start]) for h in hits if h.term == "化债"] == [("化债", "推进"), ("化债", "揽子")]
+    own = parse_dictionary("債務 ! 優化債務\n", "mine")  # written as the stored text is: simplified
+    assert own.terms == ("债务",) and [h.start for h in find_hits("优化债务，化解债务", (), own)] == [7]
+    for bad in ("化债 ! 优化", "化债 ! 化债", "化 债\n"):
+        with pytest.raises(DictionaryError, match="line 1"):
+            parse_dictionary(bad, "bad")

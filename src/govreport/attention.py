@@ -2,13 +2,20 @@
 
 Terms are matched whole and longest first (新质生产力 is one hit, not also 生产力), with their
 offsets; no segmenter is involved, so nothing global is changed and no policy term is split.
-Dictionaries are versioned text files in govreport/data/attention; users pass their own.
+Dictionaries are versioned text files in govreport/data/attention; users pass their own. A line
+holds a term, and after a `!` the longer words it does not count inside (its stop contexts):
+
+    化债 ! 优化债务 优化债券 化债转股
+
+Terms and stop contexts are written as the cleaner writes a report (full-width forms, 〇,
+traditional script), so a dictionary matches the stored text however it was typed.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from govreport.lexicon import data_path
@@ -28,6 +35,9 @@ class Dictionary:
     version: str | None
     terms: tuple[str, ...]
     pattern: re.Pattern[str]
+    # each stop context with the terms that do not count inside it
+    stops: dict[str, frozenset[str]] = field(default_factory=dict)
+    stop_pattern: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -60,9 +70,12 @@ def load_dictionary(name_or_path: str) -> Dictionary:
 
 
 def parse_dictionary(text: str, default_name: str, source: str = "<text>") -> Dictionary:
+    from govreport.clean import normalize_characters  # loaded when a dictionary is read, not at start-up
+
     header: dict[str, str] = {}
     terms: list[str] = []
-    for line in text.splitlines():
+    stops: dict[str, set[str]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
         line = line.strip()
         if not line:
             continue
@@ -71,19 +84,54 @@ def parse_dictionary(text: str, default_name: str, source: str = "<text>") -> Di
             if m:
                 header[m.group(1).lower()] = m.group(2).strip()
             continue
-        terms.append(line)
+        term, _, contexts = (normalize_characters(part).strip() for part in line.partition("!"))
+        if not term or " " in term:
+            raise DictionaryError(f"{source}: line {number}: one term a line, then its stop contexts after '!'")
+        terms.append(term)
+        for context in contexts.split():
+            if term not in context or context == term:
+                raise DictionaryError(f"{source}: line {number}: stop context {context!r} does not hold {term!r} "
+                                      "within a longer word")
+            stops.setdefault(context, set()).add(term)
     unique = tuple(dict.fromkeys(terms))
     if not unique:
         raise DictionaryError(f"{source}: the dictionary has no terms (one term per line)")
-    ordered = sorted(unique, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(t) for t in ordered))
-    return Dictionary(header.get("name", default_name), header.get("version"), unique, pattern)
+    return Dictionary(header.get("name", default_name), header.get("version"), unique, _longest_first(unique),
+                      {c: frozenset(t) for c, t in stops.items()}, _longest_first(tuple(stops)) if stops else None)
+
+
+def _longest_first(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _stop_spans(text: str, dictionary: Dictionary) -> list[tuple[int, int, frozenset[str]]]:
+    if dictionary.stop_pattern is None:
+        return []
+    return [(m.start(), m.end(), dictionary.stops[m.group()]) for m in dictionary.stop_pattern.finditer(text)]
 
 
 def find_hits(text: str, sections: tuple[Section, ...], dictionary: Dictionary) -> list[Hit]:
+    """Every term of the dictionary in text, except where it stands inside one of its stop contexts."""
     starts = [s.start for s in sections]
+    stops = _stop_spans(text, dictionary)
+    stop_starts = [a for a, _, _ in stops]
     hits = []
     for m in dictionary.pattern.finditer(text):
+        if stops and _inside_stop(m.start(), m.end(), m.group(), stops, stop_starts):
+            continue
         sec = section_at(sections, starts, m.start()) if sections else None
         hits.append(Hit(m.group(), m.start(), m.end(), sec.index if sec else None, sec.kind if sec else "other"))
     return hits
+
+
+def _inside_stop(start: int, end: int, term: str, stops: list[tuple[int, int, frozenset[str]]],
+                 stop_starts: list[int]) -> bool:
+    # stop contexts do not overlap one another (found left to right), so at most a few start
+    # before the term and can still cover it
+    i = bisect_right(stop_starts, start) - 1
+    while i >= 0 and stops[i][1] > start:
+        a, b, blocked = stops[i]
+        if a <= start and end <= b and term in blocked:
+            return True
+        i -= 1
+    return False
