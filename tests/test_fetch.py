@@ -7,6 +7,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -32,6 +33,8 @@ def page(body: str, charset: str = "utf-8", meta: bool = True) -> bytes:
 
 class Handler(BaseHTTPRequestHandler):
     hits: ClassVar[dict[str, int]] = {}
+    manifest: ClassVar[Path] = Path("/nonexistent")
+    seen_in_manifest: ClassVar[int] = -1
 
     def log_message(self, *args: object) -> None:  # quiet
         pass
@@ -74,6 +77,32 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(304, headers={"ETag": '"v1"'})
             else:
                 self.send(200, page(REPORT), {**html, "ETag": '"v1"'})
+        elif self.path == "/bomb.html":  # 20 MB of page once gunzipped, 20 KB on the wire
+            self.send(200, gzip.compress(b"<p>" + b"0" * (20 << 20)), {**html, "Content-Encoding": "gzip"})
+        elif self.path == "/dribble.html":  # headers at once, then a byte every 0.1 s
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except OSError:
+                pass  # the client gave up, as it should
+        elif self.path == "/to-private":
+            self.send(302, headers={"Location": "/private/y.html"})
+        elif self.path == "/to-file":
+            self.send(302, headers={"Location": "file:///etc/passwd"})
+        elif self.path == "/busy-long":
+            self.send(429, headers={"Retry-After": "3600"})
+        elif self.path == "/busy-short":
+            self.send(503, headers={"Retry-After": "0"}) if n == 1 else self.send(200, page(REPORT), html)
+        elif self.path == "/manifest-probe":  # what the manifest holds while the run goes on
+            lines = Handler.manifest.read_text(encoding="utf-8").splitlines() if Handler.manifest.exists() else []
+            Handler.seen_in_manifest = len(lines)
+            self.send(200, page(REPORT), html)
         elif self.path.startswith("/private/"):
             self.send(200, page(REPORT), html)
         else:
@@ -119,9 +148,10 @@ def test_fetch_every_kind_of_page(server: str, tmp_path: Path) -> None:
 
 
 def test_refetch_only_when_changed(server: str, tmp_path: Path) -> None:
-    first = fetch_all([f"{server}/etag.html"], tmp_path, FAST)[0]
+    recheck = replace(FAST, fresh_for=0.0)
+    first = fetch_all([f"{server}/etag.html"], tmp_path, recheck)[0]
     assert not first.not_modified and first.etag == '"v1"'
-    second = fetch_all([f"{server}/etag.html"], tmp_path, FAST)[0]
+    second = fetch_all([f"{server}/etag.html"], tmp_path, recheck)[0]
     assert second.not_modified and second.path == first.path and second.status == 304
 
 
@@ -154,3 +184,36 @@ def test_read_urls_rejects_lines_that_are_not_urls(tmp_path: Path) -> None:
     f.write_text("http://a.example/x\nftp://b\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"u\.txt:2: not a URL"):
         read_urls(str(f))
+
+
+def test_the_manifest_grows_page_by_page_and_a_new_run_resumes(server: str, tmp_path: Path) -> None:
+    # fetch.jsonl was written only at the end: a killed run left nothing, and the next downloaded all again
+    Handler.manifest = tmp_path / "fetch.jsonl"
+    one_at_a_time = replace(FAST, concurrency=1)
+    urls = [f"{server}/final.html", f"{server}/gzip.html", f"{server}/manifest-probe"]
+    fetch_all(urls, tmp_path, one_at_a_time)
+    assert Handler.seen_in_manifest == 2  # the first two pages were on disk before the third was asked for
+    before = dict(Handler.hits)
+    again = fetch_all([*urls, f"{server}/gbk.html"], tmp_path, one_at_a_time)
+    assert all(p.error is None for p in again)
+    asked_again = {k: v for k, v in Handler.hits.items() if before.get(k) != v and k != "/robots.txt"}
+    assert asked_again == {"/gbk.html": 1}  # only the new page
+    lines = (tmp_path / "fetch.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 4  # one line a URL once the run is over
+
+
+def test_bad_urls_and_hostile_servers_are_one_error_each(server: str, tmp_path: Path) -> None:
+    opts = replace(FAST, max_bytes=1 << 20, max_wait=1.0, timeout=0.5, retries=2)
+    urls = ["http://[::1", *(f"{server}/{n}" for n in ("bomb.html", "dribble.html", "to-private", "to-file",
+                                                          "busy-long", "busy-short", "final.html"))]
+    pages = {p.url.rsplit("/", 1)[-1]: p for p in fetch_all(urls, tmp_path, opts)}
+    assert "malformed URL" in (pages["[::1"].error or "")
+    assert "larger than --max-bytes" in (pages["bomb.html"].error or "") and not pages["bomb.html"].path
+    assert "timed out" in (pages["dribble.html"].error or "")
+    assert "robots.txt disallows" in (pages["to-private"].error or "")
+    assert Handler.hits.get("/private/y.html") is None
+    assert "file: URL" in (pages["to-file"].error or "") and Handler.hits["/to-file"] == 1  # never retried
+    assert "asks to wait 3600 s" in (pages["busy-long"].error or "") and Handler.hits["/busy-long"] == 1
+    assert pages["busy-short"].error is None and pages["busy-short"].attempts == 2
+    assert pages["final.html"].error is None
+    assert all(p.stat().st_size < 1 << 20 for p in (tmp_path / "pages").rglob("*.html"))  # no bomb saved

@@ -17,6 +17,7 @@ import click
 
 from govreport import __version__
 from govreport.attention import bundled
+from govreport.options import FetchOptions
 from govreport.store.schema import StoreError
 from govreport.store.write import BATCH
 
@@ -466,18 +467,27 @@ def reports(region: str | None, adcodes: str | None, levels: str | None, years: 
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for pages/ and the manifest fetch.jsonl (headers, status, ETag …).")
-@click.option("--concurrency", default=4, show_default=True, type=click.IntRange(1, 64))
-@click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(0),
+@click.option("--concurrency", default=FetchOptions.concurrency, show_default=True, type=click.IntRange(1, 64))
+@click.option("--delay", default=FetchOptions.per_host_delay, show_default=True, type=click.FloatRange(0),
               help="Seconds between requests to one host.")
-@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(0.1))
-@click.option("--retries", default=3, show_default=True, type=click.IntRange(0, 10),
+@click.option("--timeout", default=FetchOptions.timeout, show_default=True, type=click.FloatRange(0.1),
+              help="Seconds for a whole request: connecting, redirects and the body.")
+@click.option("--retries", default=FetchOptions.retries, show_default=True, type=click.IntRange(0, 10),
               help="Further attempts after a 5xx, 429 or timeout, with doubling waits.")
+@click.option("--max-bytes", default=FetchOptions.max_bytes, show_default=True, type=click.IntRange(1),
+              help="The largest page kept (once decompressed); a larger one is an error.")
+@click.option("--max-wait", default=FetchOptions.max_wait, show_default=True, type=click.FloatRange(0),
+              help="The longest Retry-After honoured (seconds); a server asking more is given up on.")
+@click.option("--fresh-for", default=FetchOptions.fresh_for, show_default=True, type=click.FloatRange(0),
+              help="Pages an earlier run saved this many seconds ago or less are not asked for again "
+                   "(a stopped run resumes); older ones are re-checked (ETag / Last-Modified).")
 @click.option("--ignore-robots", is_flag=True, help="Do not read robots.txt (only for sites you may crawl).")
 @click.option("--quiet", "-q", is_flag=True)
 def fetch(sources: tuple[str, ...], out_dir: Path, concurrency: int, delay: float, timeout: float, retries: int,
-          ignore_robots: bool, quiet: bool) -> None:
-    """Fetch report pages (URLs, or files of URLs) politely; only changed pages are fetched again."""
-    from govreport.fetch import FetchOptions, fetch_all, read_urls
+          max_bytes: int, max_wait: float, fresh_for: float, ignore_robots: bool, quiet: bool) -> None:
+    """Fetch report pages (URLs, or files of URLs) politely; only changed pages are fetched again.
+    Each page is in the manifest fetch.jsonl as soon as it is done."""
+    from govreport.fetch import fetch_all, read_urls
 
     urls: list[str] = []
     for source in sources:
@@ -486,15 +496,18 @@ def fetch(sources: tuple[str, ...], out_dir: Path, concurrency: int, delay: floa
         except (ValueError, OSError) as e:
             raise click.ClickException(str(e)) from None
     options = FetchOptions(concurrency=concurrency, per_host_delay=delay, timeout=timeout, retries=retries,
-                           respect_robots=not ignore_robots)
+                           respect_robots=not ignore_robots, max_bytes=max_bytes, max_wait=max_wait,
+                           fresh_for=fresh_for)
     pages = fetch_all(urls, out_dir, options)
     ok = [p for p in pages if not p.error]
     if not quiet:
         for p in pages:
             if p.error:
                 click.echo(f"failed {p.url}: {p.error}", err=True)
-        unchanged = sum(p.not_modified for p in ok)
-        click.echo(f"{len(ok)} fetched ({unchanged} unchanged since the last run), {len(pages) - len(ok)} failed "
+        kept = sum(p.not_modified and p.attempts == 0 for p in ok)
+        unchanged = sum(p.not_modified and p.attempts > 0 for p in ok)
+        click.echo(f"{len(ok)} fetched ({kept} kept from a run less than --fresh-for ago, {unchanged} unchanged "
+                   f"since the last run), {len(pages) - len(ok)} failed "
                    f"-> {out_dir}", err=True)
     if not ok:
         sys.exit(1)
