@@ -188,3 +188,16 @@ def test_reports_panel_and_targets_filter_and_export(tmp_path: Path) -> None:
     bad = runner.invoke(main, ["targets", "--db", str(db), "--year", "next"])
     assert bad.exit_code != 0 and "not a year" in bad.output
     assert "gdp_per_capita" in runner.invoke(main, ["panel", "--help"]).output  # the ids are listed
+
+
+def test_search_and_kwic_print_without_loading_pandas(tmp_path: Path) -> None:
+    # every store command took 0.6-1.0 s to start, pandas alone 0.42 s, for a 5 ms query
+    db = tmp_path / "g.db"
+    assert CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--db", str(db), "-q"]).exit_code == 0
+    for command in (["search", "生产总值"], ["kwic", "生产总值"]):
+        script = ("import sys\nfrom govreport.cli import cli\n"
+                  f"cli.main({[*command, '--db', str(db)]!r}, standalone_mode=False)\n"
+                  "print('pandas' in sys.modules, 'govreport.pipeline' in sys.modules)")
+        res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+        assert "【生产总值】" in res.stdout or " | 生产总值 | " in res.stdout
+        assert res.stdout.strip().splitlines()[-1] == "False False"

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from govreport.query import Corpus
+    from govreport.store.read import Reader
     from govreport.usermeta import UserMeta
 
 
@@ -247,8 +248,17 @@ def _corpus(db: Path) -> Corpus:
 FORMATS = ("csv", "parquet", "dta", "xlsx", "jsonl")
 
 
+def _reader(db: Path) -> Reader:
+    from govreport.store.read import Reader
+
+    try:
+        return Reader(db)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+
+
 def query_error() -> type[Exception]:
-    from govreport.query import QueryError
+    from govreport.store.read import QueryError
 
     return QueryError
 
@@ -283,26 +293,28 @@ def _emit(frame: pd.DataFrame, out: Path | None, fmt: str | None, what: str) -> 
 def search(query: str, db: Path, region: str | None, level: str | None, year: int | None, limit: int,
            out: Path | None, fmt: str | None) -> None:
     """Full-text search of the stored reports (Chinese words of any length), best hits first."""
+    if out is None and fmt is None:  # lines for a person: printed from plain rows, without pandas
+        with _reader(db) as reader:
+            try:
+                hits = reader.search_hits(query, limit=limit, region=region, level=level, year=year)
+            except query_error() as e:
+                raise click.ClickException(str(e)) from None
+        if not hits:
+            click.echo(f"no report contains {query!r}", err=True)
+        for hit in hits:
+            click.echo(f"{hit.doc}  [{_known(hit.report_year, hit.region, hit.section_kind)}]  {hit.snippet}")
+        return
     with _corpus(db) as corpus:
         try:
-            hits = corpus.search(query, limit=None if out else limit, region=region, level=level, year=year)
+            frame = corpus.search(query, limit=None if out else limit, region=region, level=level, year=year)
         except query_error() as e:
             raise click.ClickException(str(e)) from None
-    if out is not None:
-        _emit(hits, out, fmt, "hits")
-        return
-    if hits.empty:
-        click.echo(f"no report contains {query!r}", err=True)
-        return
-    for row in hits.itertuples():
-        click.echo(f"{row.doc}  [{_known(row.report_year, row.region, row.section_kind)}]  {row.snippet}")
+    _emit(frame, out, fmt, "hits")
 
 
 def _known(*values: object) -> str:
-    """The values a hit's header shows, the missing ones (None, <NA>) left out."""
-    import pandas as pd
-
-    return " ".join(str(v) for v in values if not pd.isna(v) and str(v))  # type: ignore[call-overload]
+    """The values a hit's header shows, the missing ones left out."""
+    return " ".join(str(v) for v in values if v is not None and str(v))
 
 
 @cli.command()
@@ -317,20 +329,24 @@ def _known(*values: object) -> str:
 def kwic(term: str, db: Path, width: int, region: str | None, level: str | None, year: int | None,
          out: Path | None, fmt: str | None) -> None:
     """Concordance lines: left context | term | right context, for every occurrence."""
+    if out is None and fmt is None:  # lines for a person: printed from plain rows, without pandas
+        with _reader(db) as reader:
+            try:
+                lines = reader.kwic_lines(term, width=width, region=region, level=level, year=year)
+            except query_error() as e:
+                raise click.ClickException(str(e)) from None
+        for line in lines:
+            click.echo(f"{line.doc}:{line.start}\t{line.left:>{width}} | {line.term} | {line.right}")
+        reports = len({line.report_id for line in lines})
+        click.echo(f"{len(lines)} lines in {reports} reports" if lines else f"0 lines: no report contains {term!r}",
+                   err=True)
+        return
     with _corpus(db) as corpus:
         try:
-            lines = corpus.kwic(term, width=width, region=region, level=level, year=year)
+            frame = corpus.kwic(term, width=width, region=region, level=level, year=year)
         except query_error() as e:
             raise click.ClickException(str(e)) from None
-    if out is not None:
-        _emit(lines, out, fmt, "lines")
-        return
-    if lines.empty:
-        click.echo(f"0 lines: no report contains {term!r}", err=True)
-        return
-    for row in lines.itertuples():
-        click.echo(f"{row.doc}:{row.start}\t{row.left:>{width}} | {row.term} | {row.right}")
-    click.echo(f"{len(lines)} lines in {lines['doc'].nunique()} reports", err=True)
+    _emit(frame, out, fmt, "lines")
 
 
 @cli.command()
