@@ -248,3 +248,16 @@ def test_a_term_does_not_count_inside_its_stop_contexts() -> None:
     for bad in ("化债 ! 优化", "化债 ! 化债", "化 债\n"):
         with pytest.raises(DictionaryError, match="line 1"):
             parse_dictionary(bad, "bad")
+
+
+def test_kwic_leaves_out_a_term_inside_the_longer_words_given_after_a_dash(tmp_path: Path) -> None:
+    # kwic 化债 showed 优化债务, 优化债券 and 法治化债转股 beside debt resolution itself
+    db = _store_of(tmp_path, {"a.txt": "——2025年1月5日在星澜县第十八届人民代表大会第五次会议上\n各位代表：\n"
+                                       "推进化债工作，优化债务结构，推进市场化法治化债转股，落实化债方案。\n"})
+    with govreport.open(db) as c:
+        assert len(c.kwic("化债")) == 4
+        lines = c.kwic("化债 -优化债 -化债转股")
+        assert [left[-2:] for left in lines["left"]] == ["推进", "落实"]
+        for bad in ("化债 农业", "化债 -优化"):
+            with pytest.raises(QueryError):
+                c.kwic(bad)

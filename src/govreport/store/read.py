@@ -94,14 +94,19 @@ class Reader:
 
     def kwic_lines(self, term: str, width: int = 20, region: str | None = None, level: str | None = None,
                    year: int | None = None) -> list[KwicLine]:
-        """Every occurrence of term as a concordance line: left context | term | right context."""
-        needle = check_query(term)
+        """Every occurrence of term as a concordance line: left context | term | right context.
+        `化债 -优化债 -化债转股`: occurrences inside the longer words after a - are left out."""
+        needle, contexts = _term_and_stop_contexts(term)
+        flags = re.IGNORECASE if _ASCII_LETTER.search(needle) else 0
         out = []
         for report_id, doc, reg, lvl, ry, text, _ in self.documents_containing(Query(((needle,),)), region, level,
                                                                                 year, None):
             sections = self.sections_of(report_id)  # once a report, not once a line
             starts = [sec.start for sec in sections]
-            for m in re.finditer(re.escape(needle), text, re.IGNORECASE if _ASCII_LETTER.search(needle) else 0):
+            inside = [(m.start(), m.end()) for c in contexts for m in re.finditer(re.escape(c), text, flags)]
+            for m in re.finditer(re.escape(needle), text, flags):
+                if any(a <= m.start() and m.end() <= b for a, b in inside):
+                    continue
                 left = text[max(0, m.start() - width):m.start()].replace("\n", " ")
                 right = text[m.end():m.end() + width].replace("\n", " ")
                 out.append(KwicLine(report_id, doc, reg, lvl, ry, _kind_at(sections, m.start(), starts), m.start(),
@@ -171,6 +176,20 @@ def _kind_at(sections: tuple[Section, ...], pos: int, starts: list[int] | None =
     starts = starts if starts is not None else [s.start for s in sections]
     sec = section_at(sections, starts, pos) if sections else None
     return sec.kind if sec else "other"
+
+
+def _term_and_stop_contexts(term: str) -> tuple[str, tuple[str, ...]]:
+    """A concordance term and the longer words (after -) it is not to be shown inside."""
+    words = term.split()
+    kept = [w for w in words if not (w.startswith("-") and len(w) > 1)]
+    if len(kept) != 1:
+        raise QueryError(f"kwic takes one term (then -longer words to leave out), not {term!r}")
+    needle = check_query(kept[0])
+    contexts = tuple(check_query(w[1:]) for w in words if w.startswith("-") and len(w) > 1)
+    for context in contexts:
+        if needle.lower() not in context.lower() or len(context) <= len(needle):
+            raise QueryError(f"-{context}: a word to leave out must hold {needle!r} within a longer word")
+    return needle, contexts
 
 
 def check_query(query: str) -> str:
