@@ -211,7 +211,7 @@ def test_a_version_1_store_is_migrated_and_keeps_its_reports(tmp_path: Path,
     old.close()
     assert ingest(db, [second]).ingested == 1
     con = schema.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 5
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 6
     assert con.execute("SELECT count(*) FROM reports WHERE meta_sources IS NULL").fetchone()[0] == 1  # the old one
     assert _index_config(con) == {"hashsize": 8 << 20, "automerge": 16}
     con.close()
@@ -227,7 +227,7 @@ def test_a_failed_upgrade_leaves_the_store_at_its_version(tmp_path: Path, monkey
     broken = {**schema.MIGRATIONS, 2: "INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 9);"
                                      "\nINSERT INTO no_such_table VALUES (1);"}
     monkeypatch.setattr(schema, "MIGRATIONS", broken)
-    with pytest.raises(schema.StoreError, match=r"old\.db: cannot upgrade the store from schema 1 to 5"):
+    with pytest.raises(schema.StoreError, match=r"old\.db: cannot upgrade the store from schema 1 to 6"):
         schema.connect(db)
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA user_version").fetchone()[0] == 1
@@ -257,14 +257,14 @@ def test_a_version_2_index_is_rebuilt_with_this_versions_tokens(tmp_path: Path,
                 (doc_id, grams(text)))
     old.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?, ?)", (doc_id, _every_bigram(text)))
     old.commit()
-    with pytest.raises(schema.StoreError, match="needs upgrading to 5: run `govreport ingest"):
+    with pytest.raises(schema.StoreError, match="needs upgrading to 6: run `govreport ingest"):
         govreport.open(db)  # a reader never migrates
     schema.connect(db).close()  # the writer does
     with govreport.open(db) as corpus:
         assert corpus.search("化债")["doc"].tolist() == [str(src)]
         assert corpus.search("总值增长")["doc"].tolist() == [str(src)]
     con = sqlite3.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 6
     assert _index_config(con) == {"hashsize": 8 << 20, "automerge": 16}
     assert con.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '化债'").fetchone()[0] == 0
     con.close()
@@ -280,7 +280,7 @@ def test_a_failed_python_step_is_rolled_back_too(tmp_path: Path, monkeypatch: py
         con.execute("SELECT no_such_column FROM documents")
 
     monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, 3: half_done})
-    with pytest.raises(schema.StoreError, match=r"from schema 2 to 5 \(no such column"):
+    with pytest.raises(schema.StoreError, match=r"from schema 2 to 6 \(no such column"):
         schema.connect(db)
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA user_version").fetchone()[0] == 2
@@ -485,3 +485,30 @@ def test_base_values_are_the_figures_as_written_multiplied_out() -> None:
     assert rows.base_value(1228.6, None, "亿元") == (122860000000.0, None, "元")
     assert rows.base_value(4.5, 5.5, "万人") == (45000.0, 55000.0, "人")
     assert rows.base_value(5.2, None, "%") == (5.2, None, "%")
+
+
+def test_every_record_field_has_its_column_and_a_stored_report_reads_back_as_made(tmp_path: Path) -> None:
+    # the store and the JSON Lines export were two mappings and had drifted: a stored section lost
+    # its heading_end; both now read the one mapping of store.rows
+    from govreport.export import report_records
+    from govreport.pipeline import default_pipeline
+    from govreport.store.read import Reader
+
+    con = schema.connect(tmp_path / "g.db")
+    for table in rows.TABLES:
+        stored = {r[1] for r in con.execute(f"PRAGMA table_info({table.name})")}
+        assert set(table.columns) <= stored, (table.name, set(table.columns) - stored)
+    files = list(iter_inputs([EXAMPLES]))
+    write.ingest(con, files)
+    con.close()
+    with Reader(tmp_path / "g.db") as reader:
+        for doc, path in files:
+            raw = read_document(path, doc)
+            assert isinstance(raw, RawDocument)
+            report = default_pipeline()(raw)
+            (report_id,) = reader.execute("SELECT report_id FROM reports WHERE doc = ?", (doc,)).fetchone()
+            assert reader.sections_of(report_id) == report.sections
+            assert any(s.heading_end > s.start for s in report.sections)
+            exported = report_records(report)["sections"]
+            assert [{k: v for k, v in r.items() if k != "doc"} for r in exported] == [
+                rows.SECTIONS.record_dict(s) for s in reader.sections_of(report_id)]

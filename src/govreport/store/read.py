@@ -20,7 +20,8 @@ from govreport.textindex import match_expression
 
 _WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-SECTIONS_SQL = "SELECT report_id, idx, parent, depth, marker, title, kind, year, start, \"end\" FROM sections"
+SECTIONS_SQL = ("SELECT report_id, idx, parent, depth, marker, title, kind, year, start, \"end\", heading_end"
+                " FROM sections")
 
 
 class QueryError(ValueError):
@@ -167,9 +168,11 @@ class Reader:
 
 
 def stored_section(row: Sequence[Any]) -> Section:
-    """A stored section (idx … end) as the pipeline's Section (the heading's end is not stored)."""
-    idx, parent, depth, marker, title, kind, year, start, end = row
-    return Section(idx, parent, depth, marker, title, kind, year, start, end, start)
+    """A stored section (idx … heading_end) as the pipeline's Section; a section stored before its
+    heading's end was kept (schema 5) has its start for it."""
+    idx, parent, depth, marker, title, kind, year, start, end, heading_end = row
+    return Section(idx, parent, depth, marker, title, kind, year, start, end,
+                   start if heading_end is None else heading_end)
 
 
 def _kind_at(sections: tuple[Section, ...], pos: int, starts: list[int] | None = None) -> str:

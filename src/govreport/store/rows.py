@@ -1,14 +1,54 @@
-"""One report as the rows the store holds: the one mapping from a `Report` to its tables' columns."""
+"""One report as the rows the store holds: the one mapping from a `Report`'s records to its
+tables' columns, which the JSON Lines export reads too (a record's fields are a table's columns,
+renamed where SQL needs it, then the columns the store derives)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field, fields
+from functools import cached_property
 from typing import Any, NamedTuple
 
-from govreport.model import GivenMeta, Report
+from govreport.model import Edit, Fact, Figure, GivenMeta, Report, Section
 from govreport.numbers import MULTIPLIERS
 from govreport.textindex import grams
+
+
+@dataclass(frozen=True)
+class Table:
+    """A kind of record and the table that stores it."""
+
+    name: str
+    record: type
+    renamed: dict[str, str] = field(default_factory=dict)  # field -> column, where they differ
+    derived: tuple[str, ...] = ()  # columns the store adds after the record's own
+
+    @cached_property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(self.record))
+
+    @cached_property
+    def columns(self) -> tuple[str, ...]:
+        return (*(self.renamed.get(f, f) for f in self.fields), *self.derived)
+
+    @cached_property
+    def insert(self) -> str:
+        names = ", ".join(f'"{c}"' for c in ("report_id", *self.columns))
+        return f"INSERT INTO {self.name}({names}) VALUES ({','.join('?' * (len(self.columns) + 1))})"
+
+    def values(self, record: Any) -> tuple[Any, ...]:
+        return tuple(getattr(record, f) for f in self.fields)
+
+    def record_dict(self, record: Any) -> dict[str, Any]:
+        """The record as the JSON Lines export writes it: its fields by name."""
+        return {f: getattr(record, f) for f in self.fields}
+
+
+SECTIONS = Table("sections", Section, {"index": "idx"})
+FACTS = Table("facts", Fact, derived=("value_base", "value_max_base", "unit_base"))
+FIGURES = Table("figures", Figure)
+EDITS = Table("edits", Edit)
+TABLES = (SECTIONS, FACTS, FIGURES, EDITS)
 
 
 class ReportRows(NamedTuple):
@@ -58,12 +98,10 @@ def rows_of(report: Report) -> ReportRows:
          m.speaker_title, int(m.ambiguous),
          json.dumps([asdict(c) for c in m.candidates], ensure_ascii=False) if m.candidates else None,
          json.dumps(dict(m.sources), ensure_ascii=False) if m.sources else None, given_json(report.given)),
-        [(s.index, s.parent, s.depth, s.marker, s.title, s.kind, s.year, s.start, s.end) for s in report.sections],
-        [(f.indicator, f.measure, f.kind, f.period, f.value, f.value_max, f.unit, f.qualifier, f.scope,
-          *base_value(f.value, f.value_max, f.unit), f.quote, f.start, f.end, f.section) for f in report.facts],
-        [(g.subject, g.value, g.value_max, g.unit, g.qualifier, g.quote, g.start, g.end, g.section)
-         for g in report.figures],
-        [(e.kind, e.raw_start, e.raw_end, e.raw, e.replacement) for e in report.edits],
+        [SECTIONS.values(s) for s in report.sections],
+        [(*FACTS.values(f), *base_value(f.value, f.value_max, f.unit)) for f in report.facts],
+        [FIGURES.values(g) for g in report.figures],
+        [EDITS.values(e) for e in report.edits],
         grams(report.text),
     )
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from govreport.textindex import grams
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # 16 KiB pages: each report stores two texts of ~60 KB; bigger pages mean fewer overflow pages
 # (storing the corpus took 15% less time than with the default 4 KiB)
 PAGE_SIZE = 16384
@@ -124,6 +124,11 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     ALTER TABLE documents ADD COLUMN identity TEXT;
     UPDATE documents SET identity = source;
     CREATE INDEX documents_identity ON documents(identity, is_current);
+    """,
+    # where a section's heading ends and its text begins, as the export has it (a reprocess fills
+    # it in for reports stored before; until then a reader takes the section's start)
+    6: """
+    ALTER TABLE sections ADD COLUMN heading_end INTEGER;
     """,
 }
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from govreport import __version__
 from govreport.ingest import file_identity
 from govreport.model import GivenMeta, IngestError, RawDocument, Report
-from govreport.store.rows import ReportRows, given_json, given_of, rows_of
+from govreport.store.rows import TABLES, ReportRows, given_json, given_of, rows_of
 from govreport.store.schema import begin_immediate, connect, index_text
 from govreport.textindex import grams
 
@@ -121,15 +121,8 @@ def _insert_derived(con: sqlite3.Connection, report_id: int, rows: ReportRows) -
     con.execute("INSERT INTO reports(report_id, doc, region, level, adcode, province, report_year, meeting_date,"
                 " congress, speaker, speaker_title, ambiguous, candidates, meta_sources, given)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (report_id, *rows.report))
-    con.executemany("INSERT INTO sections VALUES (?,?,?,?,?,?,?,?,?,?)", [(report_id, *r) for r in rows.sections])
-    con.executemany(
-        "INSERT INTO facts(report_id, indicator, measure, kind, period, value, value_max, unit, qualifier, scope,"
-        " value_base, value_max_base, unit_base, quote, start, \"end\", section)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [(report_id, *r) for r in rows.facts])
-    con.executemany(
-        "INSERT INTO figures(report_id, subject, value, value_max, unit, qualifier, quote, start, \"end\", section)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?)", [(report_id, *r) for r in rows.figures])
-    con.executemany("INSERT INTO edits VALUES (?,?,?,?,?,?)", [(report_id, *r) for r in rows.edits])
+    for table, rows_of_table in zip(TABLES, (rows.sections, rows.facts, rows.figures, rows.edits), strict=True):
+        con.executemany(table.insert, [(report_id, *r) for r in rows_of_table])
 
 
 def _delete_derived(con: sqlite3.Connection, report_id: int) -> None:
