@@ -248,3 +248,12 @@ def test_a_resolution_reposted_before_the_report_goes() -> None:
 def test_an_unnumbered_heading_after_a_line_it_would_run_into_stays_a_line() -> None:
     assert "要点速读↓\n2024年工作回顾\n" in clean("各位代表：\n要点速读↓\n2024年工作回顾\n国内生产总值增长5%。").text
     assert "2018-04-24\n4月20日" in clean("开幕 | 要闻 |2018-04-24\n4月20日上午，会议开幕。").text
+
+
+def test_breadcrumbs_go_but_a_paragraph_with_markup_or_arrows_stays() -> None:
+    crumbs = "首页 > 政务公开 > 政府工作报告\n"
+    para = "全县地区生产总值增长5.2%。<b>重点</b>工作<i>推进</i>有力。\n"
+    long_line = "项目A>项目B>" + "全年完成投资增长百分之十，" * 10 + "\n"
+    text = clean("各位代表：\n" + crumbs + para + long_line).text
+    assert "政务公开" not in text
+    assert "<b>重点</b>" in text and "全年完成投资" in text

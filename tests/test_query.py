@@ -232,7 +232,7 @@ def test_panel_targets_and_reports_take_region_level_adcode_and_year_filters(cor
     assert list(corpus.reports(year=2026)["report_year"]) == [2026]
     with pytest.raises(QueryError, match="unknown level"):
         corpus.panel(["gdp"], level="town")
-    with pytest.raises(QueryError, match="years as integers"):
+    with pytest.raises(QueryError, match="takes integers"):
         corpus.reports(year="2025")
 
 

@@ -378,17 +378,12 @@ LEVELS = ("national", "province", "prefecture", "county")
 
 
 def _years(value: str | None) -> list[int] | None:
-    """2024, 2020,2022 or 2018-2023 (inclusive)."""
-    if not value:
-        return None
-    years: list[int] = []
-    for part in value.split(","):
-        m = re.fullmatch(r"\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?", part)
-        if not m or (m.group(2) and int(m.group(2)) < int(m.group(1))):
-            raise click.BadParameter(f"{part.strip()!r} is not a year or a range of years (2024, 2018-2023)",
-                                     param_hint="--year")
-        years.extend(range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1))
-    return years
+    from govreport.query import QueryError, parse_years
+
+    try:
+        return parse_years(value)
+    except QueryError as e:
+        raise click.BadParameter(str(e), param_hint="--year") from None
 
 
 def _levels(value: str | None) -> list[str] | None:
@@ -527,6 +522,22 @@ def fetch(sources: tuple[str, ...], out_dir: Path, concurrency: int, delay: floa
                    f"-> {out_dir}", err=True)
     if not ok:
         sys.exit(1)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (127.0.0.1: this machine only; 0.0.0.0 to serve others too).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(db: Path, host: str, port: int) -> None:
+    """The web app and HTTP API over the store, read-only: pages at /, JSON under /api/, API docs at /docs."""
+    import uvicorn
+
+    from govreport.web.app import create_app
+
+    app = create_app(db)  # a missing or damaged store is one line here, before anything listens
+    click.echo(f"serving {db} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @cli.command("datasette-metadata")

@@ -20,6 +20,7 @@ from govreport.attention import Dictionary, find_hits, load_dictionary
 from govreport.model import Section
 from govreport.sections import section_at
 from govreport.store.read import (
+    REPORT_COLUMNS,
     SECTIONS_SQL,
     KwicLine,
     Query,
@@ -73,10 +74,7 @@ class Corpus(Reader):
                 year: Any = None) -> pd.DataFrame:
         """The reports' metadata, one row each, with where each field came from (meta_sources) and
         what the user gave (given). Filters as in panel(); year is the report year."""
-        sql = ("SELECT r.report_id, r.doc, r.region, r.level, r.adcode, r.province, r.report_year, r.meeting_date,"
-               " r.congress, r.speaker, r.speaker_title, r.ambiguous, r.candidates, r.meta_sources, r.given,"
-               " d.sha256, d.version, d.is_current, d.ingested_at, d.format, d.encoding,"
-               " length(d.clean_text) AS chars FROM reports r JOIN documents d ON d.id = r.report_id")
+        sql = f"SELECT {REPORT_COLUMNS} FROM reports r JOIN documents d ON d.id = r.report_id"
         where, params = self._region_filters(region, adcode, level, year, "r.report_year")
         if current_only:
             where.insert(0, "d.is_current = 1")
@@ -105,10 +103,12 @@ class Corpus(Reader):
 
     def facts(self, *, place: str | None = None, **filters: Any) -> pd.DataFrame:
         """Facts with their report's metadata. Filters: indicator, kind, measure, scope, period, region,
-        level, adcode, report_year, doc (a value or a list of values each, matched exactly); place: a
+        level, adcode, province, report_year, doc, report_id (a value or a list of values each,
+        matched exactly); place: a
         region name or part of one, a province or an adcode (as search's region)."""
         allowed = {"indicator": "f", "kind": "f", "measure": "f", "scope": "f", "period": "f", "region": "r",
-                   "level": "r", "adcode": "r", "report_year": "r", "doc": "r"}
+                   "level": "r", "adcode": "r", "province": "r", "report_year": "r", "doc": "r",
+                   "report_id": "f"}
         where, params = self._region_filters(place, None, None, None, "")
         where.insert(0, "d.is_current = 1")
         for key, value in filters.items():
@@ -134,10 +134,10 @@ class Corpus(Reader):
         known: tuple[str, ...] | None = {
             "indicator": self.indicators(), "kind": KINDS, "measure": MEASURES, "level": LEVELS,
             "scope": SCOPES}.get(key)
-        if key in ("year", "period", "report_year"):
+        if key in ("year", "period", "report_year", "report_id"):
             bad = [v for v in values if not isinstance(v, numbers.Integral) or isinstance(v, bool)]
             if bad:
-                raise QueryError(f"{key} takes years as integers, not {', '.join(map(repr, bad))}")
+                raise QueryError(f"{key} takes integers, not {', '.join(map(repr, bad))}")
             return
         if known is None:
             return
@@ -302,6 +302,24 @@ def _other_values(facts: pd.DataFrame, chosen: pd.DataFrame, keys: list[str]) ->
         if text not in found.setdefault(index, []):
             found[index].append(text)
     return {i: " | ".join(texts) for i, texts in found.items()}
+
+
+def parse_years(value: str | None) -> list[int] | None:
+    """2024, 2020,2022 or 2018-2023 (inclusive), as the CLI and the web API take years."""
+    if not value:
+        return None
+    years: list[int] = []
+    for part in value.split(","):
+        m = re.fullmatch(r"\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?", part)
+        if not m or (m.group(2) and int(m.group(2)) < int(m.group(1))):
+            raise QueryError(f"{part.strip()!r} is not a year or a range of years (2024, 2018-2023)")
+        years.extend(range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1))
+    return years
+
+
+def split_list(value: str | None) -> list[str] | None:
+    """gdp,cpi -> ["gdp", "cpi"]; None or empty -> None (all)."""
+    return [v.strip() for v in value.split(",") if v.strip()] if value else None
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -5,10 +5,11 @@ CLI prints search and kwic hits from it directly, so those commands start withou
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -20,6 +21,11 @@ from govreport.textindex import match_expression
 
 _WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+# a report's metadata and its document's, as every listing of reports gives them
+REPORT_COLUMNS = ("r.report_id, r.doc, r.region, r.level, r.adcode, r.province, r.report_year, r.meeting_date,"
+                  " r.congress, r.speaker, r.speaker_title, r.ambiguous, r.candidates, r.meta_sources, r.given,"
+                  " d.sha256, d.version, d.is_current, d.ingested_at, d.format, d.encoding,"
+                  " length(d.clean_text) AS chars")
 SECTIONS_SQL = ("SELECT report_id, idx, parent, depth, marker, title, kind, year, start, \"end\", heading_end"
                 " FROM sections")
 
@@ -58,9 +64,10 @@ class KwicLine(NamedTuple):
 class Reader:
     """A govreport store opened for reading (and re-reading: every method queries afresh)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, check: bool = True, threads: bool = False) -> None:
         self.path = Path(path)
-        self.con = open_read_only(self.path)  # a reader never writes or migrates the store
+        # a reader never writes or migrates the store
+        self.con = open_read_only(self.path, check=check, threads=threads)
 
     def close(self) -> None:
         self.con.close()
@@ -115,6 +122,32 @@ class Reader:
         # by report year (reports without one first), document and place, as the frame sorts
         return sorted(out, key=lambda line: (line.report_year is not None, line.report_year or 0, line.doc,
                                              line.start))
+
+    def records(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts by column name."""
+        cur = self.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def report(self, report_id: int) -> dict[str, Any] | None:
+        """One stored report whole: its metadata, clean text, sections, facts, figures and edits
+        (None when no report has that id)."""
+        found = self.records(f"SELECT {REPORT_COLUMNS}, d.clean_text AS text FROM reports r"
+                             " JOIN documents d ON d.id = r.report_id WHERE r.report_id = ?", (report_id,))
+        if not found:
+            return None
+        report = found[0]
+        for key in ("candidates", "meta_sources", "given"):
+            report[key] = json.loads(report[key]) if report[key] else None
+        report["sections"] = [asdict(s) for s in self.sections_of(report_id)]
+        for table in ("facts", "figures"):
+            report[table] = self.records(f"SELECT * FROM {table} WHERE report_id = ? ORDER BY start", (report_id,))
+        report["edits"] = self.records("SELECT * FROM edits WHERE report_id = ? ORDER BY raw_start", (report_id,))
+        return report
+
+    def raw_text(self, report_id: int) -> str | None:
+        row = self.execute("SELECT raw_text FROM documents WHERE id = ?", (report_id,)).fetchone()
+        return None if row is None else str(row[0])
 
     def sections_of(self, report_id: int) -> tuple[Section, ...]:
         rows = self.execute(SECTIONS_SQL + " WHERE report_id = ? ORDER BY idx", (report_id,))

@@ -164,10 +164,12 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
 QUICK_CHECK_MAX = 256 << 20
 
 
-def open_read_only(path: str | Path) -> sqlite3.Connection:
+def open_read_only(path: str | Path, *, check: bool = True, threads: bool = False) -> sqlite3.Connection:
     """A connection that reads the store and never writes or migrates it: it opens on read-only
     media and files (where SQLite cannot make the WAL's shared-memory file, the store is read as
-    immutable), says when the store needs upgrading first, and refuses a damaged one."""
+    immutable), says when the store needs upgrading first, and refuses a damaged one (check=False
+    skips reading every page, for a server that checked the store once when it started).
+    threads: the connection may be used from other threads than this one (one at a time)."""
     p = Path(path)
     if not p.exists():
         raise StoreError(f"{p}: no such store (run `govreport ingest` first)")
@@ -175,7 +177,7 @@ def open_read_only(path: str | Path) -> sqlite3.Connection:
     last: Exception | None = None
     for suffix in ("", "&immutable=1"):
         try:
-            con = sqlite3.connect(uri + suffix, uri=True, timeout=BUSY_TIMEOUT)
+            con = sqlite3.connect(uri + suffix, uri=True, timeout=BUSY_TIMEOUT, check_same_thread=not threads)
             con.execute("PRAGMA query_only=ON")
             version, tables = con.execute("SELECT (SELECT user_version FROM pragma_user_version), "
                                           "(SELECT count(*) FROM sqlite_master WHERE type='table')").fetchone()
@@ -192,7 +194,7 @@ def open_read_only(path: str | Path) -> sqlite3.Connection:
         if version < SCHEMA_VERSION:
             raise StoreError(f"{p}: the store is at schema {version} and needs upgrading to {SCHEMA_VERSION}: "
                              f"run `govreport ingest --db {p}` once where it can be written")
-        if p.stat().st_size <= QUICK_CHECK_MAX:
+        if check and p.stat().st_size <= QUICK_CHECK_MAX:
             found = con.execute("PRAGMA quick_check").fetchone()[0]
             if found != "ok":
                 raise StoreError(f"{p}: the store is damaged ({found})")

@@ -1,0 +1,251 @@
+"""The web app and the HTTP API over a store: `govreport serve`, `create_app(db)`.
+
+One ASGI app (FastAPI): JSON under /api/ (every table also as CSV with ?format=csv), server-
+rendered Chinese pages elsewhere. Both call the reader functions the CLI and Python API call
+(`govreport.query.Corpus`, `govreport.store.read.Reader`). The store is opened read-only: it is
+checked once at start-up, then each worker thread reads through a connection of its own. Report
+text is untrusted (scraped pages carry injected links): the templates escape every value and
+every page is sent with a Content-Security-Policy that allows no inline script.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import pandas as pd
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from govreport import __version__
+from govreport.query import LEVELS, Corpus, QueryError, parse_years, split_list
+from govreport.store.schema import StoreError
+from govreport.web.render import fact_marks, marked_snippet
+
+HERE = Path(__file__).parent
+PAGE_MAX = 1000  # rows a page of an API answer holds at most
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+Limit = Annotated[int, Query(ge=1, le=PAGE_MAX, description=f"Rows per page (at most {PAGE_MAX}).")]
+Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Format = Annotated[str, Query(pattern="^(json|csv)$", description="json (default) or csv (every row, no paging).")]
+Region = Annotated[str | None, Query(max_length=100,
+                                     description="A region name or part of one, a province, or an adcode.")]
+Adcode = Annotated[str | None, Query(max_length=400, description="Comma-separated GB/T 2260 codes.")]
+Level = Annotated[str | None, Query(max_length=100, description=f"Comma-separated levels: {', '.join(LEVELS)}.")]
+Years = Annotated[str | None, Query(max_length=100, description="2024, 2020,2022 or 2018-2023.")]
+
+
+class _Readers:
+    """One read-only Corpus per worker thread (a SQLite connection serves one thread at a time)."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        Corpus(db).close()  # checked once, page by page, before the app serves anything
+        self.local = threading.local()
+
+    def get(self) -> Corpus:
+        corpus: Corpus | None = getattr(self.local, "corpus", None)
+        if corpus is None:
+            corpus = self.local.corpus = Corpus(self.db, check=False, threads=True)
+        return corpus
+
+
+def create_app(db: str | Path) -> FastAPI:
+    """The app over the store at db (which must exist and be a govreport store: StoreError if not)."""
+    readers = _Readers(Path(db))
+    app = FastAPI(title="govreport", version=__version__, docs_url=None, redoc_url=None,
+                  description="Chinese government work reports as source-grounded data: every number with "
+                              "the sentence it came from.")
+    app.state.readers = readers
+    templates = Jinja2Templates(directory=HERE / "templates")  # autoescape on for .html
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: QueryError) -> Response:
+        return _error(request, templates, 400, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_failed(request: Request, exc: StoreError) -> Response:
+        return _error(request, templates, 503, str(exc))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return _error(request, templates, exc.status_code, str(exc.detail))
+
+    # --- the API -------------------------------------------------------------------------------
+
+    @app.get("/api/reports", tags=["api"], summary="Stored reports and their metadata")
+    def api_reports(region: Region = None, adcode: Adcode = None, level: Level = None, year: Years = None,
+                    limit: Limit = 100, offset: Offset = 0, format: Format = "json") -> Response:
+        frame = readers.get().reports(**_filters(region, adcode, level, year))
+        return _table(frame, format, limit, offset, "reports")
+
+    @app.get("/api/reports/{report_id}", tags=["api"], summary="One report: metadata, text, sections, facts, "
+                                                                "figures, edits")
+    def api_report(report_id: int) -> Response:
+        return JSONResponse(_report_or_404(readers.get(), report_id))
+
+    @app.get("/api/reports/{report_id}/raw", tags=["api"], summary="A report's raw text as ingested")
+    def api_raw(report_id: int) -> Response:
+        raw = readers.get().raw_text(report_id)
+        if raw is None:
+            raise HTTPException(404, f"no report {report_id}")
+        return PlainTextResponse(raw)
+
+    @app.get("/api/facts", tags=["api"], summary="Facts with their report's metadata")
+    def api_facts(region: Region = None, adcode: Adcode = None, level: Level = None,
+                  province: Annotated[str | None, Query(max_length=100)] = None, year: Years = None,
+                  report_year: Years = None, indicator: Annotated[str | None, Query(max_length=400)] = None,
+                  kind: Annotated[str | None, Query(max_length=100)] = None,
+                  limit: Limit = 100, offset: Offset = 0, format: Format = "json") -> Response:
+        filters: dict[str, Any] = {"adcode": split_list(adcode), "level": split_list(level),
+                                   "province": split_list(province), "period": parse_years(year),
+                                   "report_year": parse_years(report_year), "indicator": split_list(indicator),
+                                   "kind": split_list(kind)}
+        frame = readers.get().facts(place=region, **{k: v for k, v in filters.items() if v is not None})
+        return _table(frame, format, limit, offset, "facts")
+
+    @app.get("/api/panel", tags=["api"], summary="A research panel: region, year, indicator, value, source")
+    def api_panel(indicators: Annotated[str | None, Query(max_length=400)] = None,
+                  kinds: Annotated[str | None, Query(max_length=100)] = None, region: Region = None,
+                  adcode: Adcode = None, level: Level = None, year: Years = None,
+                  limit: Limit = 100, offset: Offset = 0, format: Format = "json") -> Response:
+        frame = readers.get().panel(split_list(indicators), split_list(kinds),
+                                    **_filters(region, adcode, level, year))
+        return _table(frame, format, limit, offset, "panel")
+
+    @app.get("/api/targets", tags=["api"], summary="Each target beside the result reported for its year")
+    def api_targets(indicators: Annotated[str | None, Query(max_length=400)] = None, region: Region = None,
+                    adcode: Adcode = None, level: Level = None, year: Years = None,
+                    limit: Limit = 100, offset: Offset = 0, format: Format = "json") -> Response:
+        frame = readers.get().targets(split_list(indicators), **_filters(region, adcode, level, year))
+        return _table(frame, format, limit, offset, "targets")
+
+    @app.get("/api/search", tags=["api"], summary="Full-text search, best hits first")
+    def api_search(q: Annotated[str, Query(min_length=1, max_length=200)], region: Region = None,
+                   level: Annotated[str | None, Query(pattern=f"^({'|'.join(LEVELS)})$")] = None,
+                   year: Annotated[int | None, Query(ge=1949, le=2100)] = None,
+                   limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Offset = 0,
+                   format: Format = "json") -> Response:
+        frame = readers.get().search(q, limit=limit + offset, region=region, level=level, year=year)
+        return _table(frame, format, limit, offset, "search")
+
+    @app.get("/api/kwic", tags=["api"], summary="Concordance lines: left | term | right")
+    def api_kwic(term: Annotated[str, Query(min_length=1, max_length=200)],
+                 width: Annotated[int, Query(ge=1, le=200)] = 20, region: Region = None,
+                 level: Annotated[str | None, Query(pattern=f"^({'|'.join(LEVELS)})$")] = None,
+                 year: Annotated[int | None, Query(ge=1949, le=2100)] = None,
+                 limit: Limit = 100, offset: Offset = 0, format: Format = "json") -> Response:
+        frame = readers.get().kwic(term, width=width, region=region, level=level, year=year)
+        return _table(frame, format, limit, offset, "kwic")
+
+    @app.get("/api/attention", tags=["api"], summary="A dictionary's terms per report, per 10,000 characters")
+    def api_attention(dictionary: Annotated[str, Query(alias="dict", pattern=r"^[A-Za-z0-9_\-]{1,40}$",
+                                                       description="A bundled dictionary: green, debt_risk …")],
+                      whole: bool = False, limit: Limit = 100, offset: Offset = 0, format: Format = "json",
+                      ) -> Response:
+        from govreport.attention import DictionaryError, bundled
+
+        if dictionary not in bundled():  # a name, never a path on the server
+            raise QueryError(f"no bundled dictionary {dictionary!r} (bundled: {', '.join(bundled())})")
+        try:
+            frame = readers.get().attention(dictionary, by_section=not whole)
+        except DictionaryError as e:
+            raise QueryError(str(e)) from None
+        return _table(frame, format, limit, offset, "attention")
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def overview(request: Request) -> Response:
+        corpus = readers.get()
+        reports = corpus.reports()
+        years = [_plain(y) for y in reports["report_year"]]
+        by_year = sorted(Counter(years).items(), key=lambda yn: (yn[0] is None, yn[0] or 0))
+        by_level = Counter(_plain(v) or "未知" for v in reports["level"]).most_common()
+        latest = reports.sort_values(["report_year", "report_id"], ascending=False).head(30)
+        return templates.TemplateResponse(request, "index.html", {
+            "total": len(reports), "by_year": by_year, "by_level": by_level, "latest": _records(latest)})
+
+    @app.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
+    def report_page(request: Request, report_id: int) -> Response:
+        report = _report_or_404(readers.get(), report_id)
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for fact in report["facts"]:
+            groups.setdefault(fact["indicator"], []).append(fact)
+        return templates.TemplateResponse(request, "report.html", {
+            "report": report, "segments": fact_marks(report["text"], report["facts"]),
+            "groups": sorted(groups.items())})
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request, q: Annotated[str, Query(max_length=200)] = "",
+                    view: Annotated[str, Query(pattern="^(hits|kwic)$")] = "hits") -> Response:
+        hits: list[dict[str, Any]] = []
+        lines: list[dict[str, Any]] = []
+        if q.strip():
+            corpus = readers.get()
+            if view == "kwic":
+                lines = _records(corpus.kwic(q).head(500))
+            else:
+                hits = [{**h, "marked": marked_snippet(h["snippet"])} for h in _records(corpus.search(q, limit=50))]
+        return templates.TemplateResponse(request, "search.html", {"q": q, "view": view, "hits": hits,
+                                                                   "lines": lines})
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs(request: Request) -> Response:
+        return templates.TemplateResponse(request, "docs.html", {"api": app.openapi()})
+
+    return app
+
+
+def _filters(region: str | None, adcode: str | None, level: str | None, year: str | None) -> dict[str, Any]:
+    return {"region": region, "adcode": split_list(adcode), "level": split_list(level), "year": parse_years(year)}
+
+
+def _report_or_404(corpus: Corpus, report_id: int) -> dict[str, Any]:
+    report = corpus.report(report_id)
+    if report is None:
+        raise HTTPException(404, f"no report {report_id}")
+    return report
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as plain dicts, missing values (NaN, <NA>) as None."""
+    return [{str(k): _plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def _plain(value: Any) -> Any:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _table(frame: pd.DataFrame, fmt: str, limit: int, offset: int, name: str) -> Response:
+    if fmt == "csv":
+        return Response(frame.to_csv(index=False), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+    page = frame.iloc[offset:offset + limit]
+    return JSONResponse({"total": len(frame), "limit": limit, "offset": offset, "rows": _records(page)})
+
+
+def _error(request: Request, templates: Jinja2Templates, status: int, message: str) -> Response:
+    if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
+        return JSONResponse({"error": message}, status_code=status)
+    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
+                                      status_code=status)

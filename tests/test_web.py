@@ -1,0 +1,130 @@
+"""The web app and HTTP API, through FastAPI's test client (no socket): every endpoint, bad
+parameters as 4xx with a message, untrusted report text shown as text."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from govreport.ingest import iter_inputs
+from govreport.store import schema, write
+from govreport.store.schema import StoreError
+from govreport.web.app import CSP, create_app
+from govreport.web.render import fact_marks, marked_snippet
+from tests.conftest import EXAMPLES
+
+HOSTILE = ("——2025年1月5日在星澜县第十八届人民代表大会第五次会议上\n各位代表：\n一、2024年工作回顾\n"
+           "全县地区生产总值增长5.2%。<script>alert(1)</script><img src=x onerror=alert(2)>\n")
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    tmp = tmp_path_factory.mktemp("web")
+    (tmp / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    db = tmp / "g.db"
+    con = schema.connect(db)
+    write.ingest(con, list(iter_inputs([EXAMPLES, tmp / "hostile.txt"])))
+    con.close()
+    with TestClient(create_app(db)) as c:
+        yield c
+
+
+def _report_id(client: TestClient, name: str) -> int:
+    rows = client.get("/api/reports", params={"limit": 100}).json()["rows"]
+    return next(r["report_id"] for r in rows if r["doc"].endswith(name))
+
+
+def test_every_api_endpoint_answers_json_and_csv(client: TestClient) -> None:
+    listing = client.get("/api/reports").json()
+    assert listing["total"] == 4 and {"report_id", "doc", "region", "report_year"} <= set(listing["rows"][0])
+    rid = _report_id(client, "星澜县2025.txt")
+    one = client.get(f"/api/reports/{rid}").json()
+    assert one["text"] and one["sections"] and one["facts"] and "heading_end" in one["sections"][0]
+    assert all(one["text"][f["start"]:f["end"]] == f["quote"] for f in one["facts"])
+    raw = client.get(f"/api/reports/{rid}/raw")
+    assert raw.headers["content-type"].startswith("text/plain") and "导航菜单" in raw.text  # the page's chrome too
+    facts = client.get("/api/facts", params={"indicator": "gdp", "kind": "target", "limit": 2}).json()
+    assert facts["limit"] == 2 and len(facts["rows"]) <= 2 and all(r["kind"] == "target" for r in facts["rows"])
+    for path, params in [("/api/panel", {"indicators": "gdp"}), ("/api/targets", {"indicators": "gdp"}),
+                         ("/api/search", {"q": "生产总值"}), ("/api/kwic", {"term": "生产总值"}),
+                         ("/api/attention", {"dict": "green"}), ("/api/facts", {"year": "2023-2026"})]:
+        answer = client.get(path, params=params)
+        assert answer.status_code == 200, (path, answer.text)
+        assert answer.json()["total"] > 0, path
+        csv = client.get(path, params={**params, "format": "csv"})
+        assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+        assert len(csv.text.strip().splitlines()) == answer.json()["total"] + 1, path
+
+
+def test_paging_is_capped_and_consistent(client: TestClient) -> None:
+    whole = client.get("/api/facts", params={"limit": 1000}).json()
+    first = client.get("/api/facts", params={"limit": 5, "offset": 0}).json()
+    second = client.get("/api/facts", params={"limit": 5, "offset": 5}).json()
+    assert first["rows"] + second["rows"] == whole["rows"][:10]
+    assert client.get("/api/facts", params={"limit": 100000}).status_code == 422
+
+
+@pytest.mark.parametrize(("path", "params", "status", "says"), [
+    ("/api/facts", {"indicator": "gpd"}, 400, "unknown indicator"),
+    ("/api/facts", {"kind": "guess"}, 400, "unknown kind"),
+    ("/api/facts", {"level": "town"}, 400, "unknown level"),
+    ("/api/facts", {"year": "next"}, 400, "not a year"),
+    ("/api/panel", {"kinds": "guess"}, 400, "unknown kind"),
+    ("/api/targets", {"indicators": "gpd"}, 400, "unknown indicator"),
+    ("/api/search", {"q": "，"}, 400, "nothing to search for"),
+    ("/api/search", {}, 422, "q"),
+    ("/api/search", {"q": "化债", "level": "town"}, 422, "level"),
+    ("/api/kwic", {"term": "化债 -优化"}, 400, "longer word"),
+    ("/api/attention", {"dict": "../../etc/passwd"}, 422, "dict"),
+    ("/api/attention", {"dict": "nosuch"}, 400, "no bundled dictionary"),
+    ("/api/reports/99999", {}, 404, "no report 99999"),
+    ("/api/reports/abc", {}, 422, "report_id"),
+    ("/api/reports", {"format": "xml"}, 422, "format"),
+])
+def test_bad_parameters_are_4xx_with_a_message(client: TestClient, path: str, params: dict[str, str], status: int,
+                                                says: str) -> None:
+    answer = client.get(path, params=params)
+    assert answer.status_code == status, answer.text
+    assert says in answer.text
+
+
+def test_pages_render_and_untrusted_text_stays_text(client: TestClient) -> None:
+    for path in ("/", "/search?q=生产总值", "/search?q=生产总值&view=kwic", "/docs"):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert page.headers["content-security-policy"] == CSP and "unsafe-inline" not in CSP
+        assert "<script>" not in page.text.replace('<script src="/static/report.js" defer></script>', "")
+    rid = _report_id(client, "hostile.txt")
+    page = client.get(f"/reports/{rid}")
+    assert page.status_code == 200
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text and "<script>alert" not in page.text
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page.text and "<img" not in page.text
+    assert 'class="fact kind-actual"' in page.text and 'id="fact-' in page.text
+    missing = client.get("/reports/99999", headers={"accept": "text/html"})
+    assert missing.status_code == 404 and "no report 99999" in missing.text
+    assert client.get("/static/report.js").status_code == 200
+
+
+def test_the_app_reads_the_store_read_only_and_refuses_a_missing_one(client: TestClient, tmp_path: Path) -> None:
+    corpus = client.app.state.readers.get()  # type: ignore[attr-defined]
+    with pytest.raises(sqlite3.OperationalError, match=r"readonly|read-only"):
+        corpus.con.execute("CREATE TABLE intruder(x)")
+    with pytest.raises(StoreError, match="no such store"):
+        create_app(tmp_path / "missing.db")
+
+
+def test_facts_are_cut_into_marked_pieces_that_rebuild_the_text() -> None:
+    text = "全县地区生产总值250亿元，增长5.2%；其他。"
+    level, growth = text.index("地区"), text.index("；")
+    facts = [{"id": 1, "start": level, "end": text.index("，"), "kind": "actual"},
+             {"id": 2, "start": level, "end": growth, "kind": "estimate"}]
+    pieces = fact_marks(text, facts)
+    assert "".join(p.text for p in pieces) == text
+    assert [(p.text, p.facts, p.kind) for p in pieces if p.facts] == [
+        ("地区生产总值250亿元", (2, 1), "actual"), ("，增长5.2%", (2,), "estimate")]  # outermost first
+    assert [p.starts for p in pieces if p.starts] == [(2, 1)]
+    assert marked_snippet("…推进【化债】工作…") == [("…推进", False), ("化债", True), ("工作…", False)]
