@@ -202,3 +202,14 @@ def test_search_and_kwic_print_without_loading_pandas(tmp_path: Path) -> None:
         res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
         assert "【生产总值】" in res.stdout or " | 生产总值 | " in res.stdout
         assert res.stdout.strip().splitlines()[-1] == "False False"
+
+
+def test_review_writes_one_offline_page(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    res = CliRunner().invoke(main, ["review", str(EXAMPLES / "星澜县2025.txt"), "--html", str(out)])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    assert "<mark class=\"fact kind-" in html and "<script" not in html
+    assert "<style>" in html and 'href="/static' not in html  # the style is inside: it opens offline
+    missing = CliRunner().invoke(main, ["review", str(tmp_path / "nope.txt"), "--html", str(out)])
+    assert missing.exit_code != 0 and "no such file" in missing.output.lower()

@@ -21,13 +21,21 @@ HOSTILE = ("——2025年1月5日在星澜县第十八届人民代表大会第�
            "全县地区生产总值增长5.2%。<script>alert(1)</script><img src=x onerror=alert(2)>\n")
 
 
+# two years of one real county (the text is made up), so region pages have something to chart
+REAL = {year: f"——{year}年1月6日在长沙县第十八届人民代表大会第{n}次会议上\n各位代表：\n一、{year - 1}年工作回顾\n"
+              f"全县地区生产总值增长{g}%。\n二、{year}年工作安排\n今年的主要预期目标是：地区生产总值增长{t}%左右。\n"
+        for year, n, g, t in ((2024, "三", 5.1, 6), (2025, "四", 5.6, 5.5))}
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     tmp = tmp_path_factory.mktemp("web")
     (tmp / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    for year, text in REAL.items():
+        (tmp / f"长沙县{year}.txt").write_text(text, encoding="utf-8")
     db = tmp / "g.db"
     con = schema.connect(db)
-    write.ingest(con, list(iter_inputs([EXAMPLES, tmp / "hostile.txt"])))
+    write.ingest(con, list(iter_inputs([EXAMPLES, tmp])))
     con.close()
     with TestClient(create_app(db)) as c:
         yield c
@@ -40,7 +48,7 @@ def _report_id(client: TestClient, name: str) -> int:
 
 def test_every_api_endpoint_answers_json_and_csv(client: TestClient) -> None:
     listing = client.get("/api/reports").json()
-    assert listing["total"] == 4 and {"report_id", "doc", "region", "report_year"} <= set(listing["rows"][0])
+    assert listing["total"] == 6 and {"report_id", "doc", "region", "report_year"} <= set(listing["rows"][0])
     rid = _report_id(client, "星澜县2025.txt")
     one = client.get(f"/api/reports/{rid}").json()
     assert one["text"] and one["sections"] and one["facts"] and "heading_end" in one["sections"][0]
@@ -128,3 +136,35 @@ def test_facts_are_cut_into_marked_pieces_that_rebuild_the_text() -> None:
         ("地区生产总值250亿元", (2, 1), "actual"), ("，增长5.2%", (2,), "estimate")]  # outermost first
     assert [p.starts for p in pieces if p.starts] == [(2, 1)]
     assert marked_snippet("…推进【化债】工作…") == [("…推进", False), ("化债", True), ("工作…", False)]
+
+
+def test_region_compare_and_targets_pages(client: TestClient) -> None:
+    reports = client.get("/api/reports").json()["rows"]
+    adcode = next(r["adcode"] for r in reports if r["region"] == "长沙县")
+    region = client.get(f"/regions/{adcode}")
+    assert region.status_code == 200 and 'id="charts"' in region.text and "/static/vendor/echarts.min.js" in region.text
+    assert "下调" in region.text  # the 2025 growth target (5.5) below 2024's (6)
+    assert client.get("/regions/999999").status_code == 404
+    assert client.get("/regions/abc").status_code == 422
+    both = ",".join(dict.fromkeys(r["adcode"] for r in reports if r["adcode"]))
+    compare = client.get("/compare", params={"adcode": both, "indicator": "gdp", "measure": "growth"})
+    assert compare.status_code == 200 and 'data-chart="0"' in compare.text
+    assert client.get("/compare", params={"measure": "x"}).status_code == 422
+    targets = client.get("/targets", params={"indicator": "gdp"})
+    assert targets.status_code == 200 and "完成" in targets.text
+    assert client.get("/targets", params={"level": "town"}).status_code == 400
+    assert client.get("/static/vendor/echarts.min.js").status_code == 200
+    assert client.get("/static/vendor/echarts.LICENSE.txt").status_code == 200
+
+
+def test_what_changed_from_one_years_targets_to_the_next() -> None:
+    from govreport.web.render import target_changes
+
+    def target(year: int, indicator: str, value: float) -> dict[str, object]:
+        return {"kind": "target", "year": year, "report_year": year, "indicator": indicator, "measure": "growth",
+                "scope": None, "value": value}
+
+    rows = [target(2024, "gdp", 5.0), target(2024, "cpi", 3.0), target(2025, "gdp", 5.5),
+            target(2025, "exports", 2.0), {**target(2025, "cpi", 2.0), "report_year": 2026}]
+    changes = {(c["indicator"], c["change"]) for c in target_changes(rows)}
+    assert changes == {("gdp", "raised"), ("cpi", "dropped"), ("exports", "added")}

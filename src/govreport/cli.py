@@ -540,6 +540,30 @@ def serve(db: Path, host: str, port: int) -> None:
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--html", "html_out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML file to write: one self-contained page that opens offline.")
+@meta_options
+def review(path: Path, html_out: Path, meta_file: Path | None, given_region: str | None, given_year: int | None,
+           fill_only: bool) -> None:
+    """One report as a page to check by eye: the clean text, every fact highlighted with its fields
+    on hover, the facts by indicator and the cleaning edits."""
+    import govreport
+    from govreport.web.review import review_html
+
+    user = _user_meta(meta_file, given_region, given_year, fill_only)
+    try:
+        report = govreport.extract(path, given=user.for_file(path) if user else None)
+    except (FileNotFoundError, govreport.ReadError) as e:
+        raise click.ClickException(str(e)) from None
+    try:
+        html_out.write_text(review_html(report), encoding="utf-8")
+    except OSError as e:
+        raise click.ClickException(f"cannot write {html_out}: {e.strerror or e}") from None
+    click.echo(f"{len(report.facts)} facts -> {html_out}", err=True)
+
+
 @cli.command("datasette-metadata")
 @DB_OPTION
 def datasette_metadata(db: Path) -> None:

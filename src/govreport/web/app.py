@@ -19,6 +19,7 @@ from typing import Annotated, Any
 
 import pandas as pd
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -26,7 +27,7 @@ from fastapi.templating import Jinja2Templates
 from govreport import __version__
 from govreport.query import LEVELS, Corpus, QueryError, parse_years, split_list
 from govreport.store.schema import StoreError
-from govreport.web.render import fact_marks, marked_snippet
+from govreport.web.render import fact_marks, marked_snippet, series, target_changes
 
 HERE = Path(__file__).parent
 PAGE_MAX = 1000  # rows a page of an API answer holds at most
@@ -207,11 +208,74 @@ def create_app(db: str | Path) -> FastAPI:
         return templates.TemplateResponse(request, "search.html", {"q": q, "view": view, "hits": hits,
                                                                    "lines": lines})
 
+    @app.get("/regions/{adcode}", response_class=HTMLResponse, include_in_schema=False)
+    def region_page(request: Request, adcode: Annotated[str, PathParam(pattern=r"^\d{6}$")]) -> Response:
+        corpus = readers.get()
+        reports = _records(corpus.reports(adcode=[adcode]))
+        if not reports:
+            raise HTTPException(404, f"no report of region {adcode} in this store")
+        rows = _records(corpus.panel(adcode=[adcode]))
+        found = series(rows)
+        charts = [_chart(f"{s['indicator']} {s['measure']}{' ' + s['scope'] if s['scope'] else ''}", s["unit"],
+                         s["years"], [("目标", _values(s, "target"), True), ("实际", _values(s, "actual"), False),
+                                      ("预计", _values(s, "estimate"), False)])
+                  for s in found]
+        return templates.TemplateResponse(request, "region.html", {
+            "adcode": adcode, "name": reports[-1]["region"], "reports": reports, "series": found,
+            "charts": charts, "changes": target_changes(rows)})
+
+    @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
+    def compare_page(request: Request, adcode: Adcode = None,
+                     indicator: Annotated[str, Query(max_length=60)] = "gdp",
+                     measure: Annotated[str, Query(pattern="^(level|growth|rate)$")] = "growth") -> Response:
+        corpus = readers.get()
+        codes = split_list(adcode) or []
+        charts, table = [], []
+        if codes:
+            rows = [r for r in _records(corpus.panel([indicator], adcode=codes)) if r["measure"] == measure]
+            years = sorted({int(r["year"]) for r in rows if r["year"] is not None})
+            lines = []
+            for code in codes:
+                mine = [r for r in rows if r["adcode"] == code]
+                name = mine[0]["region"] if mine else code
+                for kind, label, dashed in (("actual", "实际", False), ("target", "目标", True)):
+                    by_year = {int(r["year"]): r["value"] for r in mine if r["kind"] == kind and r["scope"] is None}
+                    lines.append((f"{name} {label}", [by_year.get(y) for y in years], dashed))
+            unit = next((r["unit"] for r in rows if r["unit"]), None)
+            charts = [_chart(f"{indicator} {measure}", unit, years, lines)]
+            table = sorted(rows, key=lambda r: (r["year"] or 0, r["adcode"] or "", r["kind"]))
+        known = _records(corpus.reports())
+        regions = sorted({(r["adcode"], r["region"]) for r in known if r["adcode"]}, key=lambda ar: ar[0])
+        return templates.TemplateResponse(request, "compare.html", {
+            "adcode": adcode or "", "codes": codes, "indicator": indicator, "measure": measure, "charts": charts,
+            "table": table, "indicators": corpus.indicators(), "regions": regions})
+
+    @app.get("/targets", response_class=HTMLResponse, include_in_schema=False)
+    def targets_page(request: Request, indicator: Annotated[str | None, Query(max_length=60)] = None,
+                     level: Level = None, year: Years = None, region: Region = None) -> Response:
+        corpus = readers.get()
+        rows = _records(corpus.targets(split_list(indicator), **_filters(region, None, level, year)))
+        return templates.TemplateResponse(request, "targets.html", {
+            "rows": rows, "indicator": indicator or "", "level": level or "", "year": year or "",
+            "region": region or "", "indicators": corpus.indicators(), "levels": LEVELS,
+            "query": request.url.query})
+
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs(request: Request) -> Response:
         return templates.TemplateResponse(request, "docs.html", {"api": app.openapi()})
 
     return app
+
+
+def _values(found: dict[str, Any], kind: str) -> list[float | None]:
+    return [row.get(kind, {}).get("value") for row in found["rows"]]
+
+
+def _chart(title: str, unit: str | None, years: list[int], lines: list[tuple[str, list[Any], bool]]) -> dict[str, Any]:
+    """What charts.js draws: a title, the years and each line's values (None where a year has none)."""
+    return {"title": title, "unit": unit or "", "years": years,
+            "lines": [{"name": n, "data": d, "dashed": dashed} for n, d, dashed in lines
+                      if any(v is not None for v in d)]}
 
 
 def _filters(region: str | None, adcode: str | None, level: str | None, year: str | None) -> dict[str, Any]:

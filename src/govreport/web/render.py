@@ -36,3 +36,61 @@ def marked_snippet(snippet: str) -> list[tuple[str, bool]]:
     if start < 0 or end < 0:
         return [(snippet, False)]
     return [(snippet[:start], False), (snippet[start + 1:end], True), (snippet[end + 1:], False)]
+
+
+SeriesKey = tuple[str, str, str | None]  # indicator, measure, scope
+
+
+def series(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Panel rows as chart series: one per indicator, measure and scope, with each year's target,
+    actual and estimate (in the panel's unit) and the quote behind each value."""
+    grouped: dict[SeriesKey, dict[str, Any]] = {}
+    for row in rows:
+        key = (row["indicator"], row["measure"], row.get("scope"))
+        if row["kind"] not in ("target", "actual", "estimate") or row.get("year") is None:
+            continue
+        entry = grouped.setdefault(key, {"indicator": key[0], "measure": key[1], "scope": key[2],
+                                         "unit": row.get("unit"), "points": {}})
+        if entry["unit"] is None:
+            entry["unit"] = row.get("unit")
+        point = entry["points"].setdefault(int(row["year"]), {})
+        point[row["kind"]] = {"value": row.get("value"), "value_max": row.get("value_max"),
+                              "quote": row.get("quote"), "report_id": row.get("report_id")}
+    out = []
+    for key in sorted(grouped, key=lambda k: (k[0], k[1], k[2] or "")):
+        entry = grouped[key]
+        years = sorted(entry["points"])
+        out.append({**{k: v for k, v in entry.items() if k != "points"}, "years": years,
+                    "rows": [{"year": y, **entry["points"][y]} for y in years]})
+    return out
+
+
+def target_changes(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """From one year's report to the next, what happened to each target: raised, lowered, added,
+    dropped (targets read from the report of the year they are set for)."""
+    by_year: dict[int, dict[SeriesKey, float | None]] = {}
+    for row in rows:
+        if row["kind"] == "target" and row.get("year") is not None and row.get("report_year") == row.get("year"):
+            key = (row["indicator"], row["measure"], row.get("scope"))
+            by_year.setdefault(int(row["year"]), {})[key] = row.get("value")
+    changes = []
+    years = sorted(by_year)
+    for before, after in pairwise(years):
+        old, new = by_year[before], by_year[after]
+        for key in sorted(set(old) | set(new), key=lambda k: (k[0], k[1], k[2] or "")):
+            a, b = old.get(key, _MISSING), new.get(key, _MISSING)
+            if a is _MISSING:
+                change = "added"
+            elif b is _MISSING:
+                change = "dropped"
+            elif a is None or b is None or a == b:
+                continue
+            else:
+                change = "raised" if b > a else "lowered"
+            changes.append({"from": before, "to": after, "indicator": key[0], "measure": key[1], "scope": key[2],
+                            "before": None if a is _MISSING else a, "after": None if b is _MISSING else b,
+                            "change": change})
+    return changes
+
+
+_MISSING: Any = object()

@@ -23,7 +23,7 @@
     detail.hidden = false;
     document.querySelectorAll("mark.fact.selected").forEach((m) => m.classList.remove("selected"));
     let first = null;
-    document.querySelectorAll("mark.fact").forEach((m) => {
+    document.querySelectorAll("mark.fact[data-facts]").forEach((m) => {
       if (m.dataset.facts.split(" ").includes(id)) {
         m.classList.add("selected");
         first = first || m;
@@ -38,7 +38,7 @@
       show(a.dataset.fact);
       history.replaceState(null, "", "#fact-" + a.dataset.fact);
     }));
-  document.querySelectorAll("mark.fact").forEach((m) =>
+  document.querySelectorAll("mark.fact[data-facts]").forEach((m) =>
     m.addEventListener("click", () => {
       const ids = m.dataset.facts.split(" ");
       show(ids[ids.length - 1]);  // the innermost fact
