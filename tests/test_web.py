@@ -168,3 +168,12 @@ def test_what_changed_from_one_years_targets_to_the_next() -> None:
             target(2025, "exports", 2.0), {**target(2025, "cpi", 2.0), "report_year": 2026}]
     changes = {(c["indicator"], c["change"]) for c in target_changes(rows)}
     assert changes == {("gdp", "raised"), ("cpi", "dropped"), ("exports", "added")}
+
+
+def test_attention_and_overview_pages(client: TestClient) -> None:
+    page = client.get("/attention", params={"dict": "green"})
+    assert page.status_code == 200 and 'data-chart="0"' in page.text and "每万字" in page.text
+    assert client.get("/attention", params={"dict": "nosuch"}).status_code == 400
+    assert client.get("/attention", params={"dict": "../x"}).status_code == 422
+    overview = client.get("/")
+    assert overview.status_code == 200 and "各省报告数" in overview.text and "最新年份的目标" in overview.text

@@ -156,3 +156,23 @@ def test_the_review_file_opens_offline_with_facts_on_hover(page: Any, tmp_path: 
     assert "indicator:" in (mark.get_attribute("title") or "")
     assert [u for u in requests if not u.startswith("file:")] == []  # nothing fetched
     _shot(page, "review-offline")
+
+
+def test_the_overview_and_attention_pages_draw_their_charts(page: Any, site: str) -> None:
+    for path, name in (("/", "overview"), ("/attention?dict=debt_risk", "attention")):
+        page.goto(site + path)
+        page.wait_for_selector("div.chart[data-rendered=true] canvas")
+        _shot(page, name)
+    assert page.errors == []
+
+
+def test_pages_fit_a_phone_screen(browser: Any, site: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone = context.new_page()
+    for path in ("/", "/search?q=生产总值", "/targets"):
+        phone.goto(site + path)
+        overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, (path, overflow)  # a wide table scrolls in its own box
+    phone.goto(site + "/")
+    _shot(phone, "phone-overview")
+    context.close()

@@ -180,9 +180,17 @@ def create_app(db: str | Path) -> FastAPI:
         years = [_plain(y) for y in reports["report_year"]]
         by_year = sorted(Counter(years).items(), key=lambda yn: (yn[0] is None, yn[0] or 0))
         by_level = Counter(_plain(v) or "未知" for v in reports["level"]).most_common()
+        by_province = Counter(_plain(v) or "未知" for v in reports["province"]).most_common()
         latest = reports.sort_values(["report_year", "report_id"], ascending=False).head(30)
+        targets = corpus.targets()
+        newest = targets[targets["year"] == targets["year"].max()] if not targets.empty else targets
+        dated = [(y, n) for y, n in by_year if y is not None]
+        charts = [_chart("各年份报告数", "份", [y for y, _ in dated], [("报告", [n for _, n in dated], False)], "bar"),
+                  _chart("各省报告数", "份", [p for p, _ in by_province],
+                         [("报告", [n for _, n in by_province], False)], "bar")]
         return templates.TemplateResponse(request, "index.html", {
-            "total": len(reports), "by_year": by_year, "by_level": by_level, "latest": _records(latest)})
+            "total": len(reports), "by_year": by_year, "by_level": by_level, "by_province": by_province,
+            "latest": _records(latest), "targets": _records(newest.head(40)), "charts": charts})
 
     @app.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
     def report_page(request: Request, report_id: int) -> Response:
@@ -260,6 +268,35 @@ def create_app(db: str | Path) -> FastAPI:
             "region": region or "", "indicators": corpus.indicators(), "levels": LEVELS,
             "query": request.url.query})
 
+    @app.get("/attention", response_class=HTMLResponse, include_in_schema=False)
+    def attention_page(request: Request,
+                       dictionary: Annotated[str, Query(alias="dict", pattern=r"^[A-Za-z0-9_\-]{1,40}$")] = "green",
+                       ) -> Response:
+        from govreport.attention import bundled
+
+        names = bundled()
+        if dictionary not in names:
+            raise QueryError(f"no bundled dictionary {dictionary!r} (bundled: {', '.join(names)})")
+        corpus = readers.get()
+        rows = _records(corpus.attention(dictionary, by_section=False))
+        sums: dict[tuple[int, str], list[int]] = {}
+        for r in rows:
+            if r["report_year"] is not None:
+                total = sums.setdefault((int(r["report_year"]), r["level"] or "未知"), [0, 0])
+                total[0] += int(r["hits"])
+                total[1] += int(r["section_chars"])
+        years = sorted({y for y, _ in sums})
+        order = {lv: i for i, lv in enumerate(LEVELS)}
+        levels = sorted({lv for _, lv in sums}, key=lambda lv: order.get(lv, len(LEVELS)))
+        rate = {k: round(h / c * 10000, 3) if c else None for k, (h, c) in sums.items()}
+        chart = _chart(f"{dictionary}：每万字出现次数", "次/万字", years,
+                       [(lv, [rate.get((y, lv)) for y in years], False) for lv in levels])
+        hits = corpus.attention_hits(dictionary)
+        top = hits["term"].value_counts().head(30).items() if not hits.empty else []
+        return templates.TemplateResponse(request, "attention.html", {
+            "dictionary": dictionary, "dictionaries": names, "charts": [chart], "years": years, "levels": levels,
+            "rate": rate, "top": list(top)})
+
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs(request: Request) -> Response:
         return templates.TemplateResponse(request, "docs.html", {"api": app.openapi()})
@@ -271,9 +308,11 @@ def _values(found: dict[str, Any], kind: str) -> list[float | None]:
     return [row.get(kind, {}).get("value") for row in found["rows"]]
 
 
-def _chart(title: str, unit: str | None, years: list[int], lines: list[tuple[str, list[Any], bool]]) -> dict[str, Any]:
-    """What charts.js draws: a title, the years and each line's values (None where a year has none)."""
-    return {"title": title, "unit": unit or "", "years": years,
+def _chart(title: str, unit: str | None, years: list[Any], lines: list[tuple[str, list[Any], bool]],
+           kind: str = "line") -> dict[str, Any]:
+    """What charts.js draws: a title, the x values (years, or names for a bar chart) and each
+    line's values (None where a year has none)."""
+    return {"title": title, "unit": unit or "", "years": years, "type": kind,
             "lines": [{"name": n, "data": d, "dashed": dashed} for n, d, dashed in lines
                       if any(v is not None for v in d)]}
 
