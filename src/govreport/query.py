@@ -104,8 +104,20 @@ class Corpus(Reader):
     def facts(self, *, place: str | None = None, **filters: Any) -> pd.DataFrame:
         """Facts with their report's metadata. Filters: indicator, kind, measure, scope, period, region,
         level, adcode, province, report_year, doc, report_id (a value or a list of values each,
-        matched exactly); place: a
-        region name or part of one, a province or an adcode (as search's region)."""
+        matched exactly); place: a region name or part of one, a province or an adcode (as search's
+        region)."""
+        sql, params = self._facts_sql(place, filters)
+        return self._frame(sql, params)
+
+    def fact_page(self, limit: int, offset: int = 0, *, place: str | None = None,
+                  **filters: Any) -> tuple[int, list[dict[str, Any]]]:
+        """One page of facts() as plain rows, and how many there are in all: the page is cut in
+        SQL, so a page of 100 costs what 100 rows cost, not the whole answer."""
+        sql, params = self._facts_sql(place, filters)
+        (total,) = self.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
+        return int(total), self.records(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])
+
+    def _facts_sql(self, place: str | None, filters: dict[str, Any]) -> tuple[str, list[Any]]:
         allowed = {"indicator": "f", "kind": "f", "measure": "f", "scope": "f", "period": "f", "region": "r",
                    "level": "r", "adcode": "r", "province": "r", "report_year": "r", "doc": "r",
                    "report_id": "f"}
@@ -126,11 +138,13 @@ class Corpus(Reader):
                " FROM facts f JOIN reports r ON r.report_id = f.report_id JOIN documents d ON d.id = f.report_id"
                " LEFT JOIN sections s ON s.report_id = f.report_id AND s.idx = f.section"
                f" WHERE {' AND '.join(where)} ORDER BY r.report_year, r.doc, f.start")
-        return self._frame(sql, params)
+        return sql, params
 
     def _check_values(self, key: str, values: list[Any]) -> None:
         """A filter value that names nothing that can exist (indicator="gpd") is an error, as in the
         CLI, not an empty answer."""
+        if key == "indicator" and all(v in CANONICAL for v in values):
+            return  # the store is asked for its other ids (a scan of the facts) only when needed
         known: tuple[str, ...] | None = {
             "indicator": self.indicators(), "kind": KINDS, "measure": MEASURES, "level": LEVELS,
             "scope": SCOPES}.get(key)

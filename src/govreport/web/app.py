@@ -119,8 +119,12 @@ def create_app(db: str | Path) -> FastAPI:
                                    "province": split_list(province), "period": parse_years(year),
                                    "report_year": parse_years(report_year), "indicator": split_list(indicator),
                                    "kind": split_list(kind)}
-        frame = readers.get().facts(place=region, **{k: v for k, v in filters.items() if v is not None})
-        return _table(frame, format, limit, offset, "facts")
+        given = {k: v for k, v in filters.items() if v is not None}
+        corpus = readers.get()
+        if format == "csv":
+            return _table(corpus.facts(place=region, **given), format, limit, offset, "facts")
+        total, rows = corpus.fact_page(limit, offset, place=region, **given)  # the page cut in SQL
+        return JSONResponse({"total": total, "limit": limit, "offset": offset, "rows": rows})
 
     @app.get("/api/panel", tags=["api"], summary="A research panel: region, year, indicator, value, source")
     def api_panel(indicators: Annotated[str | None, Query(max_length=400)] = None,
@@ -144,8 +148,13 @@ def create_app(db: str | Path) -> FastAPI:
                    year: Annotated[int | None, Query(ge=1949, le=2100)] = None,
                    limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Offset = 0,
                    format: Format = "json") -> Response:
-        frame = readers.get().search(q, limit=limit + offset, region=region, level=level, year=year)
-        return _table(frame, format, limit, offset, "search")
+        corpus = readers.get()
+        if format == "csv":
+            frame = corpus.search(q, limit=limit + offset, region=region, level=level, year=year)
+            return _table(frame, format, limit, offset, "search")
+        hits = corpus.search_hits(q, limit=limit + offset, region=region, level=level, year=year)
+        return JSONResponse({"total": len(hits), "limit": limit, "offset": offset,
+                             "rows": [h._asdict() for h in hits[offset:offset + limit]]})
 
     @app.get("/api/kwic", tags=["api"], summary="Concordance lines: left | term | right")
     def api_kwic(term: Annotated[str, Query(min_length=1, max_length=200)],
