@@ -1,6 +1,6 @@
 """The web app under load: 32 concurrent clients on loopback against `govreport serve`.
 
-    python bench/api.py [--reports 2000] [--clients 32] [--requests 1600] [--seconds 60] [--db PATH]
+    python bench/api.py [--reports 2000] [--clients 32] [--requests 1600] [--seconds 60] [--db PATH] [--workers N]
 
 The store is bench/search.py's: synthetic reports made of paragraphs of ../shared/corpus, each as
 long as the corpus's median report, through the full pipeline. The server runs as a user runs it
@@ -95,6 +95,7 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--db", type=Path, help="reuse or keep the store here (built when missing)")
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--workers", type=int, default=1, help="govreport serve --workers")
     a = ap.parse_args()
     if not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}", file=sys.stderr)
@@ -110,7 +111,7 @@ def main() -> int:
         report_ids = [r[0] for r in con.execute("SELECT report_id FROM reports")]
     port = free_port()
     server = subprocess.Popen([str(Path(sys.executable).with_name("govreport")), "serve", "--db", str(db),
-                               "--port", str(port)], stderr=subprocess.DEVNULL)
+                               "--port", str(port), "--workers", str(a.workers)], stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):

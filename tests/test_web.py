@@ -177,3 +177,13 @@ def test_attention_and_overview_pages(client: TestClient) -> None:
     assert client.get("/attention", params={"dict": "../x"}).status_code == 422
     overview = client.get("/")
     assert overview.status_code == 200 and "各省报告数" in overview.text and "最新年份的目标" in overview.text
+
+
+def test_each_worker_process_builds_the_app_from_the_environment(client: TestClient,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from govreport.web.app import SERVE_DB, app_from_environment
+
+    db = client.app.state.readers.db  # type: ignore[attr-defined]
+    monkeypatch.setenv(SERVE_DB, str(db))
+    with TestClient(app_from_environment()) as other:
+        assert other.get("/api/reports").json()["total"] == client.get("/api/reports").json()["total"]

@@ -529,15 +529,22 @@ def fetch(sources: tuple[str, ...], out_dir: Path, concurrency: int, delay: floa
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (127.0.0.1: this machine only; 0.0.0.0 to serve others too).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve(db: Path, host: str, port: int) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (each reads the store through connections of its own).")
+def serve(db: Path, host: str, port: int, workers: int) -> None:
     """The web app and HTTP API over the store, read-only: pages at /, JSON under /api/, API docs at /docs."""
     import uvicorn
 
-    from govreport.web.app import create_app
+    from govreport.web.app import SERVE_DB, create_app
 
     app = create_app(db)  # a missing or damaged store is one line here, before anything listens
-    click.echo(f"serving {db} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    click.echo(f"serving {db} at http://{host}:{port}/ with {workers} process(es) (Ctrl-C stops)", err=True)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ[SERVE_DB] = str(Path(db).resolve())
+    uvicorn.run("govreport.web.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 @cli.command()

@@ -11,6 +11,7 @@ every page is sent with a Content-Security-Policy that allows no inline script.
 from __future__ import annotations
 
 import math
+import os
 import threading
 from collections import Counter
 from collections.abc import Awaitable, Callable
@@ -324,6 +325,15 @@ def _chart(title: str, unit: str | None, years: list[Any], lines: list[tuple[str
     return {"title": title, "unit": unit or "", "years": years, "type": kind,
             "lines": [{"name": n, "data": d, "dashed": dashed} for n, d, dashed in lines
                       if any(v is not None for v in d)]}
+
+
+SERVE_DB = "GOVREPORT_SERVE_DB"  # how `govreport serve --workers N` tells each worker process the store
+
+
+def app_from_environment() -> FastAPI:
+    """The app over the store named by $GOVREPORT_SERVE_DB: the factory each worker process of
+    `govreport serve --workers N` calls."""
+    return create_app(os.environ[SERVE_DB])
 
 
 def _filters(region: str | None, adcode: str | None, level: str | None, year: str | None) -> dict[str, Any]:
