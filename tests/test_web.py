@@ -187,3 +187,33 @@ def test_each_worker_process_builds_the_app_from_the_environment(client: TestCli
     monkeypatch.setenv(SERVE_DB, str(db))
     with TestClient(app_from_environment()) as other:
         assert other.get("/api/reports").json()["total"] == client.get("/api/reports").json()["total"]
+
+
+def test_uploads_are_refused_unless_allowed_and_then_stored(client: TestClient, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from govreport.web import upload
+
+    assert client.post("/api/reports", files={"file": ("a.txt", b"x")}).status_code == 405  # read-only app
+    db = tmp_path / "u.db"
+    shutil.copy(client.app.state.readers.db, db)  # type: ignore[attr-defined]
+    monkeypatch.setattr(upload, "MAX_UPLOAD", 4096)
+    with TestClient(create_app(db, allow_upload=True)) as writer:
+        text = REAL[2025].replace("长沙县", "浏阳市").encode("utf-8")
+        first = writer.post("/api/reports", files={"file": ("浏阳市2025.txt", text, "text/plain")})
+        assert first.status_code == 201, first.text
+        stored = first.json()
+        assert stored["facts"] >= 2 and stored["new"]
+        assert writer.get(stored["url"]).status_code == 200
+        assert any(r["region"] == "浏阳市" for r in writer.get("/api/reports").json()["rows"])
+        again = writer.post("/api/reports", files={"file": ("copy.txt", text, "text/plain")})
+        assert again.status_code == 200 and again.json()["report_id"] == stored["report_id"]  # same bytes
+        for name, data, status in (("x.exe", b"MZ", 415), ("e.txt", b"   ", 422), ("big.txt", b"a" * 5000, 413),
+                                   ("latin.txt", b"hello world", 422)):
+            answer = writer.post("/api/reports", files={"file": (name, data)})
+            assert answer.status_code == status, (name, answer.text)
+            assert "error" in answer.json()
+        form = writer.post("/upload", files={"file": ("r.txt", REAL[2024].encode("utf-8"))}, follow_redirects=False)
+        assert form.status_code == 303 and form.headers["location"].startswith("/reports/")
+        assert writer.get("/upload").status_code == 200

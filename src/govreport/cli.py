@@ -531,18 +531,22 @@ def fetch(sources: tuple[str, ...], out_dir: Path, concurrency: int, delay: floa
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Server processes (each reads the store through connections of its own).")
-def serve(db: Path, host: str, port: int, workers: int) -> None:
+@click.option("--allow-upload", is_flag=True,
+              help="Accept report files at /upload and POST /api/reports, and store them (else read-only).")
+def serve(db: Path, host: str, port: int, workers: int, allow_upload: bool) -> None:
     """The web app and HTTP API over the store, read-only: pages at /, JSON under /api/, API docs at /docs."""
     import uvicorn
 
-    from govreport.web.app import SERVE_DB, create_app
+    from govreport.web.app import SERVE_DB, SERVE_UPLOAD, create_app
 
-    app = create_app(db)  # a missing or damaged store is one line here, before anything listens
-    click.echo(f"serving {db} at http://{host}:{port}/ with {workers} process(es) (Ctrl-C stops)", err=True)
+    app = create_app(db, allow_upload=allow_upload)  # a bad store is one line here, before anything listens
+    click.echo(f"serving {db} at http://{host}:{port}/ with {workers} process(es)"
+               f"{', uploads stored' if allow_upload else ', read-only'} (Ctrl-C stops)", err=True)
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
     os.environ[SERVE_DB] = str(Path(db).resolve())
+    os.environ[SERVE_UPLOAD] = "1" if allow_upload else ""
     uvicorn.run("govreport.web.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
                 log_level="warning")
 

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import pandas as pd
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Query, Request, UploadFile
 from fastapi import Path as PathParam
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -60,8 +61,9 @@ class _Readers:
         return corpus
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The app over the store at db (which must exist and be a govreport store: StoreError if not)."""
+def create_app(db: str | Path, *, allow_upload: bool = False) -> FastAPI:
+    """The app over the store at db (which must exist and be a govreport store: StoreError if not).
+    allow_upload: mount POST /api/reports and /upload, which store the files given."""
     readers = _Readers(Path(db))
     app = FastAPI(title="govreport", version=__version__, docs_url=None, redoc_url=None,
                   description="Chinese government work reports as source-grounded data: every number with "
@@ -307,6 +309,9 @@ def create_app(db: str | Path) -> FastAPI:
             "dictionary": dictionary, "dictionaries": names, "charts": [chart], "years": years, "levels": levels,
             "rate": rate, "top": list(top)})
 
+    if allow_upload:
+        _mount_uploads(app, Path(db), templates)
+
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs(request: Request) -> Response:
         return templates.TemplateResponse(request, "docs.html", {"api": app.openapi()})
@@ -327,13 +332,47 @@ def _chart(title: str, unit: str | None, years: list[Any], lines: list[tuple[str
                       if any(v is not None for v in d)]}
 
 
-SERVE_DB = "GOVREPORT_SERVE_DB"  # how `govreport serve --workers N` tells each worker process the store
+def _mount_uploads(app: FastAPI, db: Path, templates: Jinja2Templates) -> None:
+    from govreport.web.upload import MAX_UPLOAD, UploadError, Uploads
+
+    uploads = Uploads(db)
+
+    async def received(file: UploadFile) -> tuple[str, bytes]:
+        data = await file.read(MAX_UPLOAD + 1)
+        return file.filename or "upload.txt", data
+
+    @app.exception_handler(UploadError)
+    async def refused(request: Request, exc: UploadError) -> Response:
+        return _error(request, templates, exc.status, str(exc))
+
+    @app.post("/api/reports", tags=["api"], status_code=201,
+              summary="Upload a report file (.txt, .html, .docx, .pdf): its report, stored")
+    async def api_upload(file: UploadFile) -> Response:
+        name, data = await received(file)
+        stored = await run_in_threadpool(uploads.store, name, data)
+        return JSONResponse({"report_id": stored.report_id, "facts": stored.facts, "new": stored.new,
+                             "url": f"/reports/{stored.report_id}"}, status_code=201 if stored.new else 200)
+
+    @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
+    def upload_form(request: Request) -> Response:
+        return templates.TemplateResponse(request, "upload.html", {"max_mb": MAX_UPLOAD >> 20})
+
+    @app.post("/upload", include_in_schema=False)
+    async def upload_page(file: UploadFile) -> Response:
+        name, data = await received(file)
+        stored = await run_in_threadpool(uploads.store, name, data)
+        return RedirectResponse(f"/reports/{stored.report_id}", status_code=303)
+
+
+# how `govreport serve --workers N` tells each worker process the store, and whether to take uploads
+SERVE_DB = "GOVREPORT_SERVE_DB"
+SERVE_UPLOAD = "GOVREPORT_SERVE_UPLOAD"
 
 
 def app_from_environment() -> FastAPI:
     """The app over the store named by $GOVREPORT_SERVE_DB: the factory each worker process of
     `govreport serve --workers N` calls."""
-    return create_app(os.environ[SERVE_DB])
+    return create_app(os.environ[SERVE_DB], allow_upload=bool(os.environ.get(SERVE_UPLOAD)))
 
 
 def _filters(region: str | None, adcode: str | None, level: str | None, year: str | None) -> dict[str, Any]:
