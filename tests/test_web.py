@@ -23,8 +23,9 @@ HOSTILE = ("——2025年1月5日在星澜县第十八届人民代表大会第�
 
 # two years of one real county (the text is made up), so region pages have something to chart
 REAL = {year: f"——{year}年1月6日在长沙县第十八届人民代表大会第{n}次会议上\n各位代表：\n一、{year - 1}年工作回顾\n"
-              f"全县地区生产总值增长{g}%。\n二、{year}年工作安排\n今年的主要预期目标是：地区生产总值增长{t}%左右。\n"
-        for year, n, g, t in ((2024, "三", 5.1, 6), (2025, "四", 5.6, 5.5))}
+              f"全县地区生产总值增长{g}%。\n二、{year}年工作安排\n今年的主要预期目标是：地区生产总值增长{t}%左右。"
+              f"推进{w}。\n"
+        for year, n, g, t, w in ((2024, "三", 5.1, 6, "光伏发电"), (2025, "四", 5.6, 5.5, "新质生产力"))}
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +145,7 @@ def test_region_compare_and_targets_pages(client: TestClient) -> None:
     region = client.get(f"/regions/{adcode}")
     assert region.status_code == 200 and 'id="charts"' in region.text and "/static/vendor/echarts.min.js" in region.text
     assert "下调" in region.text  # the 2025 growth target (5.5) below 2024's (6)
+    assert "政策用语的出现与消失" in region.text
     assert client.get("/regions/999999").status_code == 404
     assert client.get("/regions/abc").status_code == 422
     both = ",".join(dict.fromkeys(r["adcode"] for r in reports if r["adcode"]))
@@ -217,3 +219,10 @@ def test_uploads_are_refused_unless_allowed_and_then_stored(client: TestClient, 
         form = writer.post("/upload", files={"file": ("r.txt", REAL[2024].encode("utf-8"))}, follow_redirects=False)
         assert form.status_code == 303 and form.headers["location"].startswith("/reports/")
         assert writer.get("/upload").status_code == 200
+
+
+def test_policy_terms_that_appear_or_vanish_between_years() -> None:
+    from govreport.web.render import term_changes
+
+    changes = term_changes({2024: {"化债", "光伏"}, 2025: {"化债", "新质生产力"}, 2026: {"化债", "新质生产力"}})
+    assert changes == [{"from": 2024, "to": 2025, "appear": ["新质生产力"], "vanish": ["光伏"]}]

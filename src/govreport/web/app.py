@@ -29,7 +29,7 @@ from fastapi.templating import Jinja2Templates
 from govreport import __version__
 from govreport.query import LEVELS, Corpus, QueryError, parse_years, split_list
 from govreport.store.schema import StoreError
-from govreport.web.render import fact_marks, marked_snippet, series, target_changes
+from govreport.web.render import fact_marks, marked_snippet, series, target_changes, term_changes
 
 HERE = Path(__file__).parent
 PAGE_MAX = 1000  # rows a page of an API answer holds at most
@@ -242,7 +242,7 @@ def create_app(db: str | Path, *, allow_upload: bool = False) -> FastAPI:
                   for s in found]
         return templates.TemplateResponse(request, "region.html", {
             "adcode": adcode, "name": reports[-1]["region"], "reports": reports, "series": found,
-            "charts": charts, "changes": target_changes(rows)})
+            "charts": charts, "changes": target_changes(rows), "terms": _term_changes(corpus, reports)})
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
     def compare_page(request: Request, adcode: Adcode = None,
@@ -317,6 +317,22 @@ def create_app(db: str | Path, *, allow_upload: bool = False) -> FastAPI:
         return templates.TemplateResponse(request, "docs.html", {"api": app.openapi()})
 
     return app
+
+
+def _term_changes(corpus: Corpus, reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The bundled dictionaries' terms each of a region's reports uses, and which appear or vanish
+    from one year's report to the next."""
+    from govreport.attention import bundled, find_hits, load_dictionary
+
+    dictionaries = [load_dictionary(name) for name in bundled()]
+    by_year: dict[int, set[str]] = {}
+    for r in reports:
+        if r["report_year"] is None:
+            continue
+        text = corpus.execute("SELECT clean_text FROM documents WHERE id = ?", (r["report_id"],)).fetchone()[0]
+        sections = corpus.sections_of(int(r["report_id"]))
+        by_year[int(r["report_year"])] = {h.term for d in dictionaries for h in find_hits(text, sections, d)}
+    return term_changes(by_year)
 
 
 def _values(found: dict[str, Any], kind: str) -> list[float | None]:

@@ -94,3 +94,13 @@ def target_changes(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _MISSING: Any = object()
+
+
+def term_changes(by_year: dict[int, set[str]]) -> list[dict[str, Any]]:
+    """Policy terms that appear in one year's report and not the one before, or vanish from it."""
+    out = []
+    for before, after in pairwise(sorted(by_year)):
+        old, new = by_year[before], by_year[after]
+        if old ^ new:
+            out.append({"from": before, "to": after, "appear": sorted(new - old), "vanish": sorted(old - new)})
+    return out
