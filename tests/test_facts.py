@@ -592,3 +592,24 @@ def test_the_older_series() -> None:
                    ("public_budget_revenue", "level", "actual", 2024, None, 82.4, None, None),
                    ("disposable_income", "level", "actual", 2024, "rural", 7950, None, None),
                    ("cpi", "growth", "target", 2025, None, 3, None, "以内")}
+
+
+def test_a_bracketed_estimate_note_marks_its_figures_and_with_xiatong_those_after_it() -> None:
+    # 达5600亿元（预计数，下同）: the note cut the chain to the growth rate, the level came out as a
+    # result, and the figures after it (下同: the same below) were results too
+    got = brief(facts("综合实力明显增强。地区生产总值达到742亿元（预计数，下同），增长7.5%；"
+                      "一般公共预算收入51.3亿元，增长4%。\n"))
+    assert got == {("gdp", "level", "estimate", 2024, None, 742, None, None),
+                   ("gdp", "growth", "estimate", 2024, None, 7.5, None, None),
+                   ("public_budget_revenue", "level", "estimate", 2024, None, 51.3, None, None),
+                   ("public_budget_revenue", "growth", "estimate", 2024, None, 4, None, None)}
+    alone = brief(facts("地区生产总值达到742亿元（预计），增长7.5%。\n一般公共预算收入51.3亿元，增长4%。\n"))
+    assert ("gdp", "level", "estimate", 2024, None, 742, None, None) in alone
+    assert ("public_budget_revenue", "level", "actual", 2024, None, 51.3, None, None) in alone  # no 下同
+
+
+def test_a_threshold_passed_then_the_level_reached() -> None:
+    # 跨越700亿元，达742亿元: the threshold restates the level (one fact), and the growth follows
+    assert brief(facts("地区生产总值跨越700亿元，达到742亿元，增长7.5%。\n")) == {
+        ("gdp", "level", "actual", 2024, None, 742, None, None),
+        ("gdp", "growth", "actual", 2024, None, 7.5, None, None)}

@@ -152,17 +152,46 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
     clauses = _clauses_of(text, rev, value_starts)
     names = [name for start, end in clauses for name in find_names(text, g, start, end)]
     starts = [n[0] for n in names]
+    notes = _estimate_notes(text, ctx)
     for start, end in clauses:
         if bisect_right(starts, start - 1) == bisect_right(starts, end - 1):
             continue  # no name in the clause (most clauses with a number): no fact
         estimate = _estimate_over(text, rev, start, end)
+        noted = _noted_estimate(notes, start, end)
         mentions = _mentions_in(text, start, end, names, starts, g, meta.level == "national")
         in_clause = [v for v in all_values[bisect_right(value_starts, start - 1):bisect_right(value_starts, end - 1)]
                      if v.end <= end]
-        facts.extend(_clause_facts(text, start, end, mentions, in_clause, ctx, g,
-                                   estimate.start() if estimate else None))
+        estimate_at = noted if noted is not None else (estimate.start() if estimate else None)
+        facts.extend(_clause_facts(text, start, end, mentions, in_clause, ctx, g, estimate_at))
     facts.extend(_statement_facts(text, g, ctx))
     return _dedupe(facts)
+
+
+# 5600亿元（预计数，下同）: the figures of the clause are estimates, and with 下同 every one after
+# it in its section
+ESTIMATE_NOTE = re.compile(r"[（(][ \t]*预计(?:数|值|数据)?[ \t]*(?:[，,、][ \t]*(下同))?[ \t]*[）)]")
+
+
+def _estimate_notes(text: str, ctx: Context) -> list[tuple[int, int]]:
+    """(start, end) of the text each bracketed estimate note covers: its clause, or with 下同 the
+    rest of its section."""
+    if "预计" not in text:
+        return []
+    spans = []
+    for m in ESTIMATE_NOTE.finditer(text):
+        sec = ctx.section(m.start())
+        end = (sec.end if sec else len(text)) if m.group(1) else m.end()
+        spans.append((m.start(), end))
+    return spans
+
+
+def _noted_estimate(notes: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """Where an estimate note's cover of this clause begins (the clause's start: the note marks the
+    figure before it too), or None."""
+    for a, b in notes:
+        if a < end and start < b:
+            return start
+    return None
 
 
 ESTIMATE_LIST_LINES = 12  # how many list lines a 预计 at their head can cover
