@@ -613,3 +613,10 @@ def test_a_threshold_passed_then_the_level_reached() -> None:
     assert brief(facts("地区生产总值跨越700亿元，达到742亿元，增长7.5%。\n")) == {
         ("gdp", "level", "actual", 2024, None, 742, None, None),
         ("gdp", "growth", "actual", 2024, None, 7.5, None, None)}
+
+
+@pytest.mark.parametrize("body", ["地区生产总值增速达到6.1%。", "地区生产总值增幅达到了6.1%。",
+                                  "全年地区生产总值增长达到6.1%，高于全市平均水平0.8个百分点。"])
+def test_a_growth_word_then_reached_is_still_growth(body: str) -> None:
+    # the 到 of 达到 was read as a change-to (增加到), which cut the growth word off the value
+    assert brief(facts(body)) == {("gdp", "growth", "actual", 2024, None, 6.1, None, None)}

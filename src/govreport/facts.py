@@ -29,7 +29,7 @@ from govreport.grammar import Entry, Grammar, Mention, Statement, default_gramma
 from govreport.model import Fact, Meta, Section
 from govreport.numbers import MULTIPLIERS, Value, find_values, year_number
 
-_THEN = r"(?:了)?(?:为|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?$"
+_THEN = r"(?:了)?(?:为|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?(?:了)?$"
 GROWTH_VERB = re.compile(rf"(?:增长|增|增加|提高|提升|上升|上涨|涨幅|增幅|增速|下降|降低|降幅|减少|回落|下滑){_THEN}")
 DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
 # a pattern searched in a window that ends where a name begins (search(text, a, b)) ends in \Z:
@@ -53,7 +53,8 @@ PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12
 TO_LEVEL = re.compile(r"(?:到|至|降到|降至)$")
 FROM_WORD = re.compile(r"(?:从|由)(?:\d{4}年的?|去年的?|上年的?|前[两三四五几]年|上半年|一季度|前三季度|年初)?"
                        r"(?:的)?(?:不到|近|约)?$")
-CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩大|缩小|回落)?(?:到|至)|转为")
+# (a bare 到 is a change-to, but not the 到 of 达到)
+CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩大|缩小|回落)?(?<!达)(?:到|至)|转为")
 # the year a figure is given for, right before it: 1980年的127亿元, 1982年为270元, 2023年末达到…
 YEAR_OF = re.compile(r"((?:19|20)\d{2})年(?:末|底)?(?:的|为|是|达到?|提高到|增加到|增长到|下降到)?$")
 # a year as reports write it: 1984, or in older ones 一九八四 (read by numbers.year_number)
