@@ -289,3 +289,11 @@ def test_a_news_report_of_the_national_congress(gaz: Gazetteer) -> None:
 def test_a_region_written_with_its_parent(gaz: Gazetteer) -> None:
     m = meta_of("——2020年1月8日在乐山市沐川县第十八届人民代表大会第五次会议上\n县长 李明\n各位代表：", gaz)
     assert (m.region, m.adcode, m.province, m.level) == ("乐山市沐川县", "511129", "四川省", "county")
+
+
+def test_a_digest_that_says_the_report_set_out_a_years_targets_after_a_comma() -> None:
+    # 报告提出，2024年全县经济社会发展的主要预期目标是…: the comma and the longer phrase hid the year
+    text = ("1月9日，长沙县第十八届人民代表大会第三次会议开幕。县长李某代表县人民政府作政府工作报告。\n"
+            "报告提出，2025年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n")
+    meta = govreport.extract_text(text).meta
+    assert (meta.report_year, meta.meeting_date, meta.region) == (2025, "2025-01-09", "长沙县")

@@ -283,7 +283,7 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
 # a news digest of the report: 在回顾2015年和"十二五"工作时 / 回顾了2018年的工作 (the year before the
 # report), 报告提出2022年政府主要工作安排 / 提出了2019年的目标 (the report's year)
 _DIGEST_REVIEWED = re.compile(r"回顾(?:了)?((?:19|20)\d\d)年")
-_DIGEST_PROPOSED = re.compile(r"提出(?:了)?((?:19|20)\d\d)年[^，。；]{0,12}?(?:工作|目标|任务|安排)")
+_DIGEST_PROPOSED = re.compile(r"提出(?:了)?[，,：:]?((?:19|20)\d\d)年[^，。；]{0,16}?(?:工作|目标|任务|安排)")
 # a review of a five-year plan's years (一、"十二五"时期…回顾): the report of the year after its end
 _PLAN_REVIEW = re.compile(rf"({lang.PLAN_PATTERN})”?(?:时期|期间)[^\n。]{{0,20}}?\Z")
 _REVIEW_WORDS = ("回顾", "成就")
