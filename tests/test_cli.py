@@ -213,3 +213,15 @@ def test_review_writes_one_offline_page(tmp_path: Path) -> None:
     assert "<style>" in html and 'href="/static' not in html  # the style is inside: it opens offline
     missing = CliRunner().invoke(main, ["review", str(tmp_path / "nope.txt"), "--html", str(out)])
     assert missing.exit_code != 0 and "no such file" in missing.output.lower()
+
+
+def test_reprocess_reruns_the_stale_reports_and_all_with_all(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(EXAMPLES), "--db", str(db), "-q"]).exit_code == 0
+    none = runner.invoke(main, ["ingest", "--reprocess", "--db", str(db)])
+    assert none.exit_code == 0 and "reprocessed 0 stored reports an older pipeline made" in none.output
+    every = runner.invoke(main, ["ingest", "--reprocess", "--all", "--db", str(db)])
+    assert every.exit_code == 0 and "reprocessed 3 stored reports" in every.output
+    alone = runner.invoke(main, ["ingest", str(EXAMPLES), "--all", "--db", str(db)])
+    assert alone.exit_code != 0 and "--all goes with --reprocess" in alone.output

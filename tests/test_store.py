@@ -512,3 +512,40 @@ def test_every_record_field_has_its_column_and_a_stored_report_reads_back_as_mad
             exported = report_records(report)["sections"]
             assert [{k: v for k, v in r.items() if k != "doc"} for r in exported] == [
                 rows.SECTIONS.record_dict(s) for s in reader.sections_of(report_id)]
+
+
+def test_a_reprocess_reruns_exactly_the_reports_an_older_pipeline_made(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # the stored version was 0.1.0 for every grammar: a changed data file made nothing stale
+    import shutil
+
+    from govreport import lexicon
+    from govreport.pipeline import Pipeline, default_pipeline, pipeline_version
+
+    con = schema.connect(tmp_path / "g.db")
+    files = list(iter_inputs([EXAMPLES]))
+    write.ingest(con, files[:2])
+    old = default_pipeline()
+    assert write.to_reprocess(con, old, only_stale=True) == 0
+    data = tmp_path / "data"
+    shutil.copytree(lexicon.data_path(""), data)
+    (data / "boilerplate.toml").write_text((data / "boilerplate.toml").read_text(encoding="utf-8")
+                                           + "\n# one more comment is a new version\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon, "data_path", lambda name: data / name)
+    lexicon.data_fingerprint.cache_clear()
+    try:
+        new = Pipeline(version=pipeline_version())
+        assert new.version != old.version and new.version.startswith(govreport.__version__ + "+")
+        (doc, path), = files[2:3]
+        write.write_batch(con, [new(read_document(path, doc))])  # type: ignore[arg-type]
+        assert write.to_reprocess(con, new, only_stale=True) == 2  # the two the old pipeline made
+        assert len(list(write.reprocess(con, new, only_stale=True))) == 2
+        assert write.to_reprocess(con, new, only_stale=True) == 0
+        versions = {v for (v,) in con.execute("SELECT pipeline_version FROM documents")}
+        assert versions == {new.version}
+    finally:
+        lexicon.data_fingerprint.cache_clear()
+        con.close()
+    aliases = tmp_path / "more.toml"
+    aliases.write_text('[[indicator]]\nid = "tea_output"\naliases = ["茶叶产量"]\nunits = "吨"\n', encoding="utf-8")
+    assert pipeline_version((str(aliases),)) != pipeline_version()  # a user's alias file is part of it

@@ -97,7 +97,7 @@ def test_the_store_keeps_what_was_given_through_a_reprocess_and_takes_new_values
     db = folder / "s.db"
     res = CliRunner().invoke(main, ["ingest", str(folder / "in" / "a.txt"), "--db", str(db), "--year", "2019"])
     assert res.exit_code == 0, res.output
-    assert CliRunner().invoke(main, ["ingest", "--reprocess", "--db", str(db)]).exit_code == 0
+    assert CliRunner().invoke(main, ["ingest", "--reprocess", "--all", "--db", str(db)]).exit_code == 0
     with govreport.open(db) as corpus:
         assert corpus.reports()["report_year"].tolist() == [2019]
         assert set(corpus.facts()["period"]) == {2018}

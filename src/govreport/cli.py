@@ -159,14 +159,18 @@ DB_OPTION = click.option("--db", "db", default=lambda: os.environ.get("GOVREPORT
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @DB_OPTION
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256), help="Worker processes.")
-@click.option("--reprocess", is_flag=True, help="Re-run this version of the pipeline over every stored report.")
+@click.option("--reprocess", is_flag=True,
+              help="Re-run the pipeline over the stored reports an older version of it made (its code, its "
+                   "language data or the --aliases files differ); with --all, over every stored report.")
+@click.option("--all", "every", is_flag=True, help="With --reprocess: every stored report, stale or not.")
 @click.option("--aliases", "alias_files", multiple=True, type=click.Path(dir_okay=False, path_type=str),
               help="A TOML file of more indicator aliases; repeatable.")
 @click.option("--batch", default=BATCH, show_default=True, type=click.IntRange(1, 10000),
               help="Reports per transaction.")
 @meta_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_files: tuple[str, ...], batch: int,
+def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, every: bool, alias_files: tuple[str, ...],
+           batch: int,
            meta_file: Path | None, given_region: str | None, given_year: int | None, fill_only: bool,
            quiet: bool) -> None:
     """Run the pipeline over reports and keep everything in the store (idempotent, versioned)."""
@@ -179,6 +183,8 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_f
 
     if not paths and not reprocess:
         raise click.ClickException("give files or folders to ingest, or --reprocess")
+    if every and not reprocess:
+        raise click.ClickException("--all goes with --reprocess")
     for f in alias_files:
         check_alias_file(f)
     user = _user_meta(meta_file, given_region, given_year, fill_only)
@@ -186,12 +192,14 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, alias_f
     bar_off = quiet or not sys.stderr.isatty()
     with closing(con):
         if reprocess:
-            total = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+            pipeline = pipeline_for(alias_files)
+            total = write.to_reprocess(con, pipeline, only_stale=not every)
             with tqdm(total=total, unit="report", desc="reprocess", disable=bar_off, file=sys.stderr) as bar:
-                for _ in write.reprocess(con, pipeline_for(alias_files), batch=batch):
+                for _ in write.reprocess(con, pipeline, only_stale=not every, batch=batch):
                     bar.update(1)
             if not quiet:
-                click.echo(f"reprocessed {total} stored reports in {db}", err=True)
+                which = "stored reports" if every else "stored reports an older pipeline made"
+                click.echo(f"reprocessed {total} {which} in {db} (pipeline {pipeline.version})", err=True)
         if not paths:
             return
         urls = [p for p in paths if re.match(r"https?://", p, re.I)]

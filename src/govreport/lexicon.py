@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from functools import cache
 from importlib import resources
@@ -18,6 +19,17 @@ def load(name: str) -> dict[str, Any]:
     """Parse a bundled TOML data file. Cached: the files are read-only package data."""
     with data_path(name).open("rb") as fh:
         return tomllib.load(fh)
+
+
+@cache
+def data_fingerprint() -> str:
+    """A hash of every bundled language data file (names and bytes): a change to any of them is a
+    new version of the pipeline, and the reports made before are stale."""
+    digest = hashlib.sha256()
+    root = data_path("")
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def load_file(path: str | Path) -> dict[str, Any]:

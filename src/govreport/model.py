@@ -195,6 +195,7 @@ class Report:
     facts: tuple[Fact, ...]
     figures: tuple[Figure, ...] = field(default=())
     given: GivenMeta | None = None  # what the user gave of the metadata (meta holds the outcome)
+    pipeline_version: str | None = None  # the code and language data that made it (Pipeline.version)
 
     @property
     def text(self) -> str:

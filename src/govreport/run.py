@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from govreport.grammar import grammar_with
 from govreport.ingest import iter_inputs, read_document
 from govreport.model import GivenMeta, IngestError, Report
-from govreport.pipeline import Pipeline, default_pipeline
+from govreport.pipeline import Pipeline, default_pipeline, pipeline_version
 
 Outcome = Report | IngestError
 # one file's work as sent to a worker: doc, path, the metadata the user gave for it, alias files,
@@ -49,7 +49,9 @@ def process_file(doc: str, path: Path, pipeline: Pipeline, given: GivenMeta | No
 @cache
 def pipeline_for(aliases: tuple[str, ...] = ()) -> Pipeline:
     """The pipeline for a set of user alias files (built once per process)."""
-    return Pipeline(grammar=grammar_with(list(aliases))) if aliases else default_pipeline()
+    if not aliases:
+        return default_pipeline()
+    return Pipeline(grammar=grammar_with(list(aliases)), version=pipeline_version(aliases))
 
 
 def _work(item: Item) -> Any:

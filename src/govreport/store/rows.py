@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field, fields
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from govreport import __version__
 from govreport.model import Edit, Fact, Figure, GivenMeta, Report, Section
 from govreport.numbers import MULTIPLIERS
 from govreport.textindex import grams
@@ -54,7 +55,8 @@ TABLES = (SECTIONS, FACTS, FIGURES, EDITS)
 class ReportRows(NamedTuple):
     """What storing a report writes, as plain tuples (without the report id, known only on insertion)."""
 
-    document: tuple[Any, ...]  # source, sha256, format, encoding, raw_text, clean_text (UTF-8 bytes), identity
+    # source, sha256, format, encoding, raw_text, clean_text (UTF-8 bytes), identity, pipeline_version
+    document: tuple[Any, ...]
     report: tuple[Any, ...]  # the reports row after report_id
     sections: list[tuple[Any, ...]]
     facts: list[tuple[Any, ...]]
@@ -93,7 +95,7 @@ def rows_of(report: Report) -> ReportRows:
     return ReportRows(
         # the long texts as UTF-8 bytes, the bytes SQLite stores (CAST(? AS TEXT) makes them text again)
         (raw.doc, raw.sha256, raw.format, raw.encoding, raw.text.encode(), report.text.encode(),
-         raw.identity or raw.doc),
+         raw.identity or raw.doc, report.pipeline_version or __version__),
         (report.doc, m.region, m.level, m.adcode, m.province, m.report_year, m.meeting_date, m.congress, m.speaker,
          m.speaker_title, int(m.ambiguous),
          json.dumps([asdict(c) for c in m.candidates], ensure_ascii=False) if m.candidates else None,

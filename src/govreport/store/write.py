@@ -19,7 +19,6 @@ from itertools import chain, count, islice, repeat, takewhile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govreport import __version__
 from govreport.ingest import file_identity
 from govreport.model import GivenMeta, IngestError, RawDocument, Report
 from govreport.store.rows import TABLES, ReportRows, given_json, given_of, rows_of
@@ -34,7 +33,6 @@ if TYPE_CHECKING:  # the pipeline and the fetcher load when a write needs them
 # longer for each other's and the last ones finish alone (bench/ingest.py over the corpus, time
 # over extract-only: +48% at 10, +27% at 20, +37% at 40)
 BATCH = 20
-PIPELINE_VERSION = __version__
 
 
 @dataclass(frozen=True)
@@ -108,9 +106,9 @@ def _insert_document(con: sqlite3.Connection, rows: ReportRows) -> int:
     if prev:
         con.execute("UPDATE documents SET is_current=0 WHERE identity=?", (rows.identity,))
     cur = con.execute(
-        "INSERT INTO documents(source, sha256, format, encoding, raw_text, clean_text, identity, ingested_at,"
-        " version, is_current, pipeline_version) VALUES (?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT),?,?,?,1,?)",
-        (*rows.document, now(), (prev or 0) + 1, PIPELINE_VERSION))
+        "INSERT INTO documents(source, sha256, format, encoding, raw_text, clean_text, identity, pipeline_version,"
+        " ingested_at, version, is_current) VALUES (?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT),?,?,?,?,1)",
+        (*rows.document, now(), (prev or 0) + 1))
     report_id = int(cur.lastrowid or 0)
     index_text(con, report_id, rows.grams)
     _insert_derived(con, report_id, rows)
@@ -130,14 +128,23 @@ def _delete_derived(con: sqlite3.Connection, report_id: int) -> None:
         con.execute(f"DELETE FROM {table} WHERE report_id=?", (report_id,))
 
 
+def to_reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool = False) -> int:
+    """How many stored documents reprocess() would re-run."""
+    if only_stale:
+        return int(con.execute("SELECT count(*) FROM documents WHERE pipeline_version != ?",
+                               (pipeline.version,)).fetchone()[0])
+    return int(con.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+
 def reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool = False,
               batch: int = BATCH) -> Iterator[int]:
-    """Re-run the pipeline over stored raw text (no original files needed). Yields report ids done."""
+    """Re-run the pipeline over stored raw text (no original files needed); only_stale: only the
+    documents another version of the pipeline made (pipeline.version). Yields report ids done."""
     query = ("SELECT d.id, d.source, d.format, d.encoding, d.sha256, d.raw_text, d.clean_text, r.given, d.identity"
              " FROM documents d LEFT JOIN reports r ON r.report_id = d.id")
     if only_stale:
         query += " WHERE d.pipeline_version != ?"
-        rows = con.execute(query, (PIPELINE_VERSION,)).fetchall()
+        rows = con.execute(query, (pipeline.version,)).fetchall()
     else:
         rows = con.execute(query).fetchall()
     for i in range(0, len(rows), batch):
@@ -158,7 +165,7 @@ def _redo(con: sqlite3.Connection, doc_id: int, raw: RawDocument, old_clean: str
                 " VALUES ('delete', ?, CAST(? AS TEXT))", (doc_id, grams(old_clean)))
     index_text(con, doc_id, new.grams)  # rows_of made them
     con.execute("UPDATE documents SET clean_text=?, pipeline_version=? WHERE id=?",
-                (report.text, PIPELINE_VERSION, doc_id))
+                (report.text, pipeline.version, doc_id))
     _insert_derived(con, doc_id, new)
 
 
