@@ -532,6 +532,24 @@ def fetch(sources: tuple[str, ...], out_dir: Path, concurrency: int, delay: floa
         sys.exit(1)
 
 
+@cli.command("export")
+@DB_OPTION
+@click.option("--parquet", "parquet_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the Parquet dataset: one folder per table, partitioned by report_year and level.")
+@click.option("--texts", is_flag=True, help="Also the clean texts (the largest part of a store).")
+def export_store(db: Path, parquet_dir: Path, texts: bool) -> None:
+    """The store's tables as a Parquet dataset that DuckDB, Spark, Dask and pandas read directly."""
+    from govreport.store.parquet import export_parquet
+
+    try:
+        written = export_parquet(db, parquet_dir, texts=texts)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+    except OSError as e:
+        raise click.ClickException(f"cannot write {parquet_dir}: {e.strerror or e}") from None
+    click.echo(", ".join(f"{w.rows} {w.table}" for w in written) + f" -> {parquet_dir}", err=True)
+
+
 @cli.command()
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True,
