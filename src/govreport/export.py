@@ -26,7 +26,7 @@ def report_records(report: Report) -> dict[str, list[dict[str, Any]]]:
         "facts": [{"doc": doc, **FACTS.record_dict(f)} for f in report.facts],
         "figures": [{"doc": doc, **FIGURES.record_dict(f)} for f in report.figures],
         "meta": [{"doc": doc, **meta, "format": report.raw.format, "encoding": report.raw.encoding,
-                  "sha256": report.raw.sha256}],
+                  "sha256": report.raw.sha256, "pipeline_version": report.pipeline_version}],
         "sections": [{"doc": doc, **SECTIONS.record_dict(s)} for s in report.sections],
         "edits": [{"doc": doc, **EDITS.record_dict(e)} for e in report.edits],
     }
