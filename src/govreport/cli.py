@@ -8,10 +8,10 @@ import re
 import sqlite3
 import sys
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -21,11 +21,14 @@ from govreport.options import FetchOptions
 from govreport.store.schema import StoreError
 from govreport.store.write import BATCH
 
+T = TypeVar("T")
+
 # each command imports what it needs when it runs: `--help` and the store's readers start without
 # the pipeline, pandas or the HTTP client
 if TYPE_CHECKING:
     import pandas as pd
 
+    from govreport.executors import DaskOptions
     from govreport.query import Corpus
     from govreport.store.read import Reader
     from govreport.usermeta import UserMeta
@@ -73,6 +76,22 @@ def meta_options(fn: Callable[..., None]) -> Callable[..., None]:
                              "meeting_date, congress, speaker, speaker_title (paths relative to the CSV).")(fn)
 
 
+def executor_options(fn: Callable[..., None]) -> Callable[..., None]:
+    """--executor and --scheduler: where the pipeline runs (extract and ingest)."""
+    fn = click.option("--scheduler", help="tcp://HOST:PORT of a running Dask cluster (implies --executor dask).")(fn)
+    return click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                        help="local: this process and --jobs worker processes; dask: a Dask cluster (a local "
+                             "one of --jobs processes unless --scheduler names one), sent each file's bytes.")(fn)
+
+
+def _dask_options(executor: str, scheduler: str | None, jobs: int) -> DaskOptions | None:
+    if executor == "local" and not scheduler:
+        return None
+    from govreport.executors import DaskOptions
+
+    return DaskOptions(scheduler=scheduler, workers=max(1, jobs))
+
+
 def _user_meta(meta_file: Path | None, region: str | None, year: int | None, fill_only: bool) -> UserMeta | None:
     if meta_file is None and region is None and year is None:
         return None
@@ -82,6 +101,16 @@ def _user_meta(meta_file: Path | None, region: str | None, year: int | None, fil
     try:
         return load_user_meta(meta_file, region, year, fill_only)
     except MetaFileError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _executed(results: Iterator[T]) -> Iterator[T]:
+    """The results of a run, a cluster that cannot be reached or started as one line."""
+    from govreport.executors import ExecutorError
+
+    try:
+        yield from results
+    except ExecutorError as e:
         raise click.ClickException(str(e)) from None
 
 
@@ -99,9 +128,11 @@ def _without_year_note(n: int) -> str:
 @click.option("--aliases", "alias_files", multiple=True, type=click.Path(dir_okay=False, path_type=str),
               help="A TOML file of more indicator aliases (the shape of govreport/data/indicators.toml); repeatable.")
 @meta_options
+@executor_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def extract(paths: tuple[str, ...], out_dir: Path, jobs: int, alias_files: tuple[str, ...], meta_file: Path | None,
-            given_region: str | None, given_year: int | None, fill_only: bool, quiet: bool) -> None:
+            given_region: str | None, given_year: int | None, fill_only: bool, executor: str, scheduler: str | None,
+            quiet: bool) -> None:
     """Extract metadata, sections, facts and figures from reports (files or folders)."""
     from tqdm import tqdm
 
@@ -123,8 +154,15 @@ def extract(paths: tuple[str, ...], out_dir: Path, jobs: int, alias_files: tuple
     with writer, tqdm(total=len(items), unit="report", disable=quiet or not sys.stderr.isatty(),
                       file=sys.stderr) as bar:
         # workers hand over finished JSON lines (pickling whole reports cost more than making them)
-        for item in run_items(items, jobs=jobs, aliases=alias_files, then=exported,
-                              given=user.for_file if user else None):
+        dask = _dask_options(executor, scheduler, jobs)
+        if dask is None:
+            results = run_items(items, jobs=jobs, aliases=alias_files, then=exported,
+                                given=user.for_file if user else None)
+        else:
+            from govreport.executors import run_on_dask
+
+            results = run_on_dask(items, dask, alias_files, then=exported, given=user.for_file if user else None)
+        for item in _executed(results):
             writer.write_exported(item)
             if item.error is not None:
                 failed += 1
@@ -168,11 +206,12 @@ DB_OPTION = click.option("--db", "db", default=lambda: os.environ.get("GOVREPORT
 @click.option("--batch", default=BATCH, show_default=True, type=click.IntRange(1, 10000),
               help="Reports per transaction.")
 @meta_options
+@executor_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, every: bool, alias_files: tuple[str, ...],
            batch: int,
            meta_file: Path | None, given_region: str | None, given_year: int | None, fill_only: bool,
-           quiet: bool) -> None:
+           executor: str, scheduler: str | None, quiet: bool) -> None:
     """Run the pipeline over reports and keep everything in the store (idempotent, versioned)."""
     from tqdm import tqdm
 
@@ -218,8 +257,15 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, every: 
                 bar.update(n)
 
             if files:
-                summary = write.combine(summary, write.ingest(con, files, jobs=jobs, aliases=alias_files, batch=batch,
-                                                           on_progress=tick, given=user.for_file if user else None))
+                from govreport.executors import ExecutorError
+
+                try:
+                    ran = write.ingest(con, files, jobs=jobs, aliases=alias_files, batch=batch, on_progress=tick,
+                                       given=user.for_file if user else None,
+                                       dask=_dask_options(executor, scheduler, jobs))
+                except ExecutorError as e:
+                    raise click.ClickException(str(e)) from None
+                summary = write.combine(summary, ran)
     if not quiet:
         for err in summary.errors[:20]:
             click.echo(f"failed {err.doc}: {err.reason}", err=True)

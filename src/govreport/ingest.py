@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import os
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -87,11 +88,17 @@ def _read_document(path: Path, doc: str) -> RawDocument | IngestError:
         return IngestError(doc, "no such file")
     if not path.is_file():
         return IngestError(doc, "not a regular file (a FIFO, socket or device)")
-    suffix = path.suffix.lower()
     try:
         data = path.read_bytes()
     except OSError as e:
         return IngestError(doc, f"cannot read file: {e.strerror or e}")
+    return parse_file_bytes(data, doc, path.suffix.lower(), path)
+
+
+def parse_file_bytes(data: bytes, doc: str, suffix: str, path: Path | None = None) -> RawDocument | IngestError:
+    """A file's bytes read as the file would be (by its suffix and content), where the file itself
+    may not be at hand (a worker on another machine is sent the bytes). path: the file, when the
+    reader of a legacy .doc can open it in place."""
     if suffix in OFFICE_SUFFIXES:
         return read_office(path, data, doc, suffix)
     fmt = "html" if suffix in HTML_SUFFIXES or _looks_like_html(data) else "txt"
@@ -100,7 +107,7 @@ def _read_document(path: Path, doc: str) -> RawDocument | IngestError:
     return parse_bytes(data, doc, fmt)
 
 
-def read_office(path: Path, data: bytes, doc: str, suffix: str) -> RawDocument | IngestError:
+def read_office(path: Path | None, data: bytes, doc: str, suffix: str) -> RawDocument | IngestError:
     from govreport import formats
 
     if not data.strip():
@@ -110,8 +117,13 @@ def read_office(path: Path, data: bytes, doc: str, suffix: str) -> RawDocument |
             text = formats.docx_to_text(data)
         elif suffix == ".pdf":
             text = formats.pdf_to_text(data)
-        else:
+        elif path is not None:
             text = formats.doc_to_text(path)
+        else:  # the bytes alone: LibreOffice reads a file
+            with tempfile.TemporaryDirectory() as tmp:
+                copy = Path(tmp) / f"document{suffix}"
+                copy.write_bytes(data)
+                text = formats.doc_to_text(copy)
     except formats.FormatError as e:
         return IngestError(doc, str(e))
     if not _CJK.search(text):

@@ -25,7 +25,8 @@ from govreport.store.rows import TABLES, ReportRows, given_json, given_of, rows_
 from govreport.store.schema import begin_immediate, connect, index_text
 from govreport.textindex import grams
 
-if TYPE_CHECKING:  # the pipeline and the fetcher load when a write needs them
+if TYPE_CHECKING:  # the pipeline, the fetcher and Dask load when a write needs them
+    from govreport.executors import DaskOptions
     from govreport.fetch import FetchOptions
     from govreport.pipeline import Pipeline
 
@@ -71,13 +72,28 @@ def _writing(con: sqlite3.Connection) -> Iterator[None]:
         yield
 
 
+# what storing one outcome writes, made where the outcome was made: its rows (or the error), and
+# whether undecodable bytes were replaced in it
+Prepared = tuple[ReportRows | IngestError, bool]
+
+
+def prepare(outcome: Report | IngestError) -> Prepared:
+    if isinstance(outcome, IngestError):
+        return outcome, False
+    return rows_of(outcome), outcome.raw.replaced > 0
+
+
 def write_batch(con: sqlite3.Connection, outcomes: Iterable[Report | IngestError]) -> IngestSummary:
     """Store a batch of pipeline outcomes in one transaction."""
     # the rows (and the index tokens, ~0.4 ms a report) are made before the write lock is taken:
     # processes ingesting together hold it in turn, and for 80% of the time when it was made in it
-    outcomes = list(outcomes)
-    prepared = [o if isinstance(o, IngestError) else rows_of(o) for o in outcomes]
-    replaced = [not isinstance(o, IngestError) and o.raw.replaced > 0 for o in outcomes]
+    return write_prepared(con, [prepare(o) for o in outcomes])
+
+
+def write_prepared(con: sqlite3.Connection, batch: list[Prepared]) -> IngestSummary:
+    """Store a batch of prepared outcomes (prepare(), wherever it ran) in one transaction."""
+    prepared = [rows for rows, _ in batch]
+    replaced = [had for _, had in batch]
     ingested = unchanged = failed = versions = no_year = with_replaced = 0
     errors: list[IngestError] = []
     with _writing(con):  # "is it stored already" is read under the lock: another ingest may have stored it
@@ -188,14 +204,16 @@ def _given_again(con: sqlite3.Connection, documents: list[tuple[str, GivenMeta |
 
 def ingest(con: sqlite3.Connection, files: list[tuple[str, Path]], jobs: int = 1, aliases: tuple[str, ...] = (),
            batch: int = BATCH, on_progress: Callable[[int], None] | None = None,
-           given: Callable[[Path], GivenMeta | None] | None = None) -> IngestSummary:
+           given: Callable[[Path], GivenMeta | None] | None = None, dask: DaskOptions | None = None,
+           ) -> IngestSummary:
     """Run the pipeline over files not yet stored with these bytes and store the outcomes in batches.
 
     The work runs in `jobs` worker processes and in this one, each storing the batches it extracted
     (the write lock taken in turn). Files go largest first, so the processes finish close together
     (the small ones last): reports are numbered in the order they were stored, not as given.
     given(path): the metadata the user gave for a file; a stored file given other metadata than
-    it was stored with is made again in place."""
+    it was stored with is made again in place. dask: run the pipeline on a Dask cluster instead,
+    which sends back each report's rows for this process to store."""
     from govreport.run import pipeline_for, run_groups
 
     todo: list[tuple[str, Path, GivenMeta | None]] = []
@@ -223,6 +241,8 @@ def ingest(con: sqlite3.Connection, files: list[tuple[str, Path]], jobs: int = 1
         on_progress(unchanged + remade)
     total = IngestSummary(unchanged=unchanged, remade=remade)
     todo.sort(key=lambda item: -_size(item[1]))  # stable: files of one size keep their order
+    if dask is not None:
+        return combine(total, _ingest_on_dask(con, todo, dask, aliases, batch, on_progress))
     groups, k = [], 0
     for size in batch_plan(len(todo), batch):
         groups.append(todo[k:k + size])
@@ -236,6 +256,21 @@ def ingest(con: sqlite3.Connection, files: list[tuple[str, Path]], jobs: int = 1
         total = combine(total, summary)
         if on_progress:
             on_progress(summary.ingested + summary.unchanged + summary.failed)
+    return total
+
+
+def _ingest_on_dask(con: sqlite3.Connection, todo: list[tuple[str, Path, GivenMeta | None]], options: DaskOptions,
+                    aliases: tuple[str, ...], batch: int, on_progress: Callable[[int], None] | None) -> IngestSummary:
+    from govreport.executors import run_on_dask
+
+    meta = {path: given for _, path, given in todo}
+    total = IngestSummary()
+    results = run_on_dask([(doc, path) for doc, path, _ in todo], options, aliases, then=prepare, given=meta.get)
+    while pending := list(islice(results, batch)):
+        summary = write_prepared(con, pending)
+        total = combine(total, summary)
+        if on_progress:
+            on_progress(len(pending))
     return total
 
 

@@ -1,0 +1,129 @@
+"""Where the pipeline runs: here and in local worker processes (`run.py`, the default), or on a Dask
+cluster (`--executor dask`: a local cluster, or an existing one with `--scheduler tcp://HOST:PORT`).
+
+On Dask the workers run the pure pipeline on the bytes they are sent: they need no access to the
+user's files or to the store. This process reads each file, sends its bytes, and takes the results
+back in order, with a bounded number in flight, so memory stays bounded whatever the corpus size;
+a worker that dies has its tasks run again elsewhere by the scheduler."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import socket
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from govreport.model import GivenMeta, IngestError
+
+# tasks in flight per worker thread: enough to keep each busy while results are taken
+AHEAD = 8
+
+
+@dataclass(frozen=True)
+class DaskOptions:
+    scheduler: str | None = None  # tcp://HOST:PORT of a running cluster; None starts a local one
+    workers: int = 2  # processes of a local cluster
+
+
+class ExecutorError(RuntimeError):
+    """A cluster that cannot be reached or started; the message says which and why."""
+
+
+@contextmanager
+def dask_client(options: DaskOptions) -> Iterator[Any]:
+    try:
+        # untyped: used through Any
+        distributed: Any = importlib.import_module("distributed")
+    except ImportError:
+        raise ExecutorError("the Dask executor needs dask[distributed] (pip install 'dask[distributed]')") from None
+    if options.scheduler:
+        _reachable(options.scheduler)
+        try:
+            client = distributed.Client(options.scheduler, timeout=20)
+        except OSError as e:
+            raise ExecutorError(f"cannot reach the Dask scheduler at {options.scheduler} ({e})") from None
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    cluster = distributed.LocalCluster(n_workers=options.workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR)
+    client = distributed.Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        cluster.close()
+
+
+def _reachable(address: str) -> None:
+    """Fail at once where nothing listens (the client would retry for its whole timeout)."""
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.hostname is None or parts.port is None:
+        raise ExecutorError(f"{address}: not a scheduler address (tcp://HOST:PORT)")
+    try:
+        socket.create_connection((parts.hostname, parts.port), timeout=5).close()
+    except OSError as e:
+        raise ExecutorError(f"cannot reach the Dask scheduler at {address} ({e.strerror or e})") from None
+
+
+def work_on_bytes(doc: str, data: bytes, suffix: str, identity: str, given: GivenMeta | None,
+                  aliases: tuple[str, ...], then: Callable[[Any], Any] | None) -> Any:
+    """One file's bytes through the pipeline, on a worker: then(outcome), or the outcome."""
+    import dataclasses
+
+    from govreport.ingest import parse_file_bytes
+    from govreport.run import pipeline_for
+
+    raw = parse_file_bytes(data, doc, suffix)
+    if isinstance(raw, IngestError):
+        outcome: Any = raw
+    else:
+        raw = dataclasses.replace(raw, identity=identity)
+        try:
+            outcome = pipeline_for(aliases)(raw, given)
+        except Exception as e:  # one bad document must not stop a batch of thousands
+            outcome = IngestError(doc, f"internal error while processing: {type(e).__name__}: {e}")
+    return then(outcome) if then else outcome
+
+
+def run_on_dask(files: Iterable[tuple[str, Path]], options: DaskOptions, aliases: tuple[str, ...] = (),
+                then: Callable[[Any], Any] | None = None,
+                given: Callable[[Path], GivenMeta | None] | None = None) -> Iterator[Any]:
+    """then(outcome) of every (doc, path), in order, computed on the cluster. A file this process
+    cannot read is its IngestError (then of it), made here."""
+    from govreport.ingest import file_identity, read_document
+
+    with dask_client(options) as client:
+        threads = max(1, sum(client.nthreads().values()))
+        window: deque[Any] = deque()
+        for doc, path in files:
+            failed: IngestError | None = None
+            try:
+                data = path.read_bytes() if path.is_file() else b""
+            except OSError as e:
+                failed = IngestError(doc, f"cannot read file: {e.strerror or e}")
+            if failed is None and not path.is_file():
+                unread = read_document(path, doc)  # a link to nothing, a FIFO …: the reason, from here
+                failed = unread if isinstance(unread, IngestError) else IngestError(doc, "not a regular file")
+            if failed is not None:
+                window.append(then(failed) if then else failed)
+            else:
+                window.append(client.submit(work_on_bytes, doc, data, path.suffix.lower(), file_identity(path),
+                                            given(path) if given else None, aliases, then, pure=False))
+            while len(window) > threads * AHEAD:
+                yield _result(window.popleft())
+        while window:
+            yield _result(window.popleft())
+
+
+def _result(item: Any) -> Any:
+    future: Any = importlib.import_module("distributed").Future
+    return item.result() if isinstance(item, future) else item
