@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from govreport.model import GivenMeta, IngestError
 
 # tasks in flight per worker thread: enough to keep each busy while results are taken
-AHEAD = 8
+AHEAD = 4
 
 
 @dataclass(frozen=True)
@@ -94,16 +94,34 @@ def work_on_bytes(doc: str, data: bytes, suffix: str, identity: str, given: Give
     return then(outcome) if then else outcome
 
 
+# files per task: a task costs the scheduler ~1-2 ms and a round trip, a report ~5 ms to make;
+# a handful a task keeps the workers busy without holding many reports in memory
+FILES_PER_TASK = 8
+
+
+def work_on_files(files: list[tuple[str, bytes, str, str, GivenMeta | None]], aliases: tuple[str, ...],
+                  then: Callable[[Any], Any] | None) -> list[Any]:
+    return [work_on_bytes(doc, data, suffix, identity, given, aliases, then)
+            for doc, data, suffix, identity, given in files]
+
+
 def run_on_dask(files: Iterable[tuple[str, Path]], options: DaskOptions, aliases: tuple[str, ...] = (),
                 then: Callable[[Any], Any] | None = None,
                 given: Callable[[Path], GivenMeta | None] | None = None) -> Iterator[Any]:
-    """then(outcome) of every (doc, path), in order, computed on the cluster. A file this process
-    cannot read is its IngestError (then of it), made here."""
+    """then(outcome) of every (doc, path), in order, computed on the cluster (a few files a task). A
+    file this process cannot read is its IngestError (then of it), made here."""
     from govreport.ingest import file_identity, read_document
 
     with dask_client(options) as client:
         threads = max(1, sum(client.nthreads().values()))
-        window: deque[Any] = deque()
+        window: deque[Any] = deque()  # futures of lists of results, and lists of results made here
+        group: list[tuple[str, bytes, str, str, GivenMeta | None]] = []
+
+        def send() -> None:
+            if group:
+                window.append(client.submit(work_on_files, list(group), aliases, then, pure=False))
+                group.clear()
+
         for doc, path in files:
             failed: IngestError | None = None
             try:
@@ -114,14 +132,17 @@ def run_on_dask(files: Iterable[tuple[str, Path]], options: DaskOptions, aliases
                 unread = read_document(path, doc)  # a link to nothing, a FIFO …: the reason, from here
                 failed = unread if isinstance(unread, IngestError) else IngestError(doc, "not a regular file")
             if failed is not None:
-                window.append(then(failed) if then else failed)
+                send()  # keeps the order: what was sent before comes back before this
+                window.append([then(failed) if then else failed])
             else:
-                window.append(client.submit(work_on_bytes, doc, data, path.suffix.lower(), file_identity(path),
-                                            given(path) if given else None, aliases, then, pure=False))
+                group.append((doc, data, path.suffix.lower(), file_identity(path), given(path) if given else None))
+                if len(group) >= FILES_PER_TASK:
+                    send()
             while len(window) > threads * AHEAD:
-                yield _result(window.popleft())
+                yield from _result(window.popleft())
+        send()
         while window:
-            yield _result(window.popleft())
+            yield from _result(window.popleft())
 
 
 def _result(item: Any) -> Any:
