@@ -578,6 +578,22 @@ def fetch(sources: tuple[str, ...], out_dir: Path, concurrency: int, delay: floa
         sys.exit(1)
 
 
+@cli.command()
+@click.option("--n", "count", required=True, type=click.IntRange(1, 1_000_000), help="How many reports.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--seed", default=0, show_default=True, type=int)
+def synth(count: int, out_dir: Path, seed: int) -> None:
+    """Synthetic reports of real regions with their gold facts and metadata (OUT/gold.json), for
+    benchmarks and tests of the extractor."""
+    from govreport.synth import synthesize
+
+    try:
+        gold = synthesize(count, out_dir, seed)
+    except OSError as e:
+        raise click.ClickException(f"cannot write {out_dir}: {e.strerror or e}") from None
+    click.echo(f"{count} reports and their truth -> {gold}", err=True)
+
+
 @cli.command("export")
 @DB_OPTION
 @click.option("--parquet", "parquet_dir", required=True, type=click.Path(file_okay=False, path_type=Path),

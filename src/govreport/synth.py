@@ -1,0 +1,225 @@
+"""Synthetic reports with their truth (`govreport synth --n N --out DIR [--seed S]`): N varied
+work reports of real counties and prefectures (names from the division table as it stood in
+each year), written from templates and phrasing variants of our own, with the noise of real
+copies (site chrome, page markers, spaced names), and their gold facts and metadata in the
+`../shared/spec/facts.md` format (DIR/gold.json, `doc` paths relative to DIR). They feed the scale
+benchmark and property tests of the extractor: what was generated must be recovered."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from govreport.gazetteer import Gazetteer, default_gazetteer
+from govreport.lang import ORDINALS
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+GIVEN = "志伟建国海涛丽娟明华文军晓东红梅新春永刚立平玉兰德胜光辉秀英国庆"
+MONTHS_DAYS = [(1, d) for d in range(5, 29)] + [(2, d) for d in range(1, 20)]
+
+
+def chinese_ordinal(n: int) -> str:
+    """1..99 as 一 … 九十九 (届 and 次 numbers)."""
+    digits = "〇" + ORDINALS[:9]  # 〇 一 … 九
+    tens, ones = divmod(n, 10)
+    if n < 10:
+        return digits[n]
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+@dataclass
+class _Doc:
+    """A report being written: its text so far and the facts stated in it."""
+
+    lines: list[str] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def _fact(indicator: str, measure: str, kind: str, period: int, value: float | None, unit: str | None,
+          quote: str, qualifier: str | None = None, scope: str | None = None) -> dict[str, Any]:
+    return {"indicator": indicator, "measure": measure, "kind": kind, "period": period, "value": value,
+            "value_max": None, "unit": unit, "qualifier": qualifier, "scope": scope, "quote": quote}
+
+
+def _num(rng: random.Random, lo: float, hi: float, digits: int = 1) -> float:
+    return round(rng.uniform(lo, hi), digits)
+
+
+def _fmt(v: float) -> str:
+    return f"{v:g}"
+
+
+# each review statement: (indicator, a function writing its clause and facts)
+Review = Callable[[random.Random, str, int, str], tuple[str, list[dict[str, Any]]]]
+
+
+def _gdp(rng: random.Random, whole: str, year: int, kind: str) -> tuple[str, list[dict[str, Any]]]:
+    level, growth = _num(rng, 80, 900), _num(rng, 1.5, 9.5)
+    name = rng.choice(["地区生产总值", f"{whole}地区生产总值", "生产总值"])
+    verb = rng.choice(["", "完成", "实现", "达到"])
+    link = rng.choice(["，增长", "，同比增长", "，比上年增长", "、增长", "，按可比价格计算，增长"])
+    quote_level = f"{name}{verb}{_fmt(level)}亿元"
+    clause = f"{quote_level}{link}{_fmt(growth)}%"
+    return clause, [_fact("gdp", "level", kind, year, level, "亿元", quote_level),
+                    _fact("gdp", "growth", kind, year, growth, "%", clause)]
+
+
+def _simple(indicator: str, names: list[str], unit: str, lo: float, hi: float, growth: tuple[float, float],
+            ) -> Review:
+    def write(rng: random.Random, whole: str, year: int, kind: str) -> tuple[str, list[dict[str, Any]]]:
+        name = rng.choice(names)
+        level, g = _num(rng, lo, hi, 2 if hi < 100 else 1), _num(rng, *growth)
+        falls = g < 0
+        quote_level = f"{name}{rng.choice(['', '完成', '达到'])}{_fmt(level)}{unit}"
+        clause = f"{quote_level}，{'下降' if falls else rng.choice(['增长', '同比增长'])}{_fmt(abs(g))}%"
+        return clause, [_fact(indicator, "level", kind, year, level, unit, quote_level),
+                        _fact(indicator, "growth", kind, year, g, "%", clause)]
+    return write
+
+
+def _income(rng: random.Random, whole: str, year: int, kind: str) -> tuple[str, list[dict[str, Any]]]:
+    urban, rural = float(rng.randrange(28000, 56000, 10)), float(rng.randrange(12000, 30000, 10))
+    gu, gr = _num(rng, 3, 7), _num(rng, 5, 9)
+    names = "城乡居民人均可支配收入" if year >= 2014 else "城镇居民人均可支配收入和农村居民人均纯收入"
+    clause = f"{names}分别达到{_fmt(urban)}元、{_fmt(rural)}元，分别增长{_fmt(gu)}%和{_fmt(gr)}%"
+    levels = clause[:clause.index("，")]
+    return clause, [_fact("disposable_income", "level", kind, year, urban, "元", levels, scope="urban"),
+                    _fact("disposable_income", "level", kind, year, rural, "元", levels, scope="rural"),
+                    _fact("disposable_income", "growth", kind, year, gu, "%", clause, scope="urban"),
+                    _fact("disposable_income", "growth", kind, year, gr, "%", clause, scope="rural")]
+
+
+def _jobs(rng: random.Random, whole: str, year: int, kind: str) -> tuple[str, list[dict[str, Any]]]:
+    jobs, rate = float(rng.randrange(1200, 9000, 10)), _num(rng, 2.5, 4.2)
+    quote_jobs = f"城镇新增就业{_fmt(jobs)}人"
+    quote_rate = f"城镇登记失业率{_fmt(rate)}%"
+    return f"{quote_jobs}，{quote_rate}", [_fact("new_urban_jobs", "level", kind, year, jobs, "人", quote_jobs),
+                                           _fact("unemployment_registered", "rate", kind, year, rate, "%",
+                                                 quote_rate)]
+
+
+REVIEWS: list[Review] = [
+    _simple("public_budget_revenue", ["一般公共预算收入", "地方一般公共预算收入"], "亿元", 3, 60, (-4, 12)),
+    _simple("fixed_asset_investment", ["固定资产投资", "全社会固定资产投资"], "亿元", 40, 600, (-6, 15)),
+    _simple("retail_sales", ["社会消费品零售总额"], "亿元", 20, 400, (2, 12)),
+    _income, _jobs,
+]
+
+
+def _targets(rng: random.Random, year: int) -> tuple[list[str], list[dict[str, Any]]]:
+    parts, facts = [], []
+    g = rng.choice([5, 5.5, 6, 6.5, 7, 7.5, 8])
+    q = rng.choice(["左右", "以上", None])
+    text = f"地区生产总值增长{_fmt(g)}%{q or ''}"
+    parts.append(text)
+    facts.append(_fact("gdp", "growth", "target", year, g, "%", text, qualifier=q))
+    r = rng.choice([3, 4, 5, 6, 7])
+    text = f"一般公共预算收入增长{r}%"
+    parts.append(text)
+    facts.append(_fact("public_budget_revenue", "growth", "target", year, r, "%", text))
+    if rng.random() < 0.7:
+        text = "居民消费价格涨幅3%左右"
+        parts.append(text)
+        facts.append(_fact("cpi", "growth", "target", year, 3, "%", text, qualifier="左右"))
+    if rng.random() < 0.6:
+        u = rng.choice([4.5, 5, 5.5])
+        text = f"城镇调查失业率控制在{_fmt(u)}%以内"
+        parts.append(text)
+        facts.append(_fact("unemployment_surveyed", "rate", "target", year, u, "%", text, qualifier="以内"))
+    if rng.random() < 0.6:
+        i = rng.choice([6, 7, 8, 9, 10])
+        text = f"固定资产投资增长{i}%"
+        parts.append(text)
+        facts.append(_fact("fixed_asset_investment", "growth", "target", year, i, "%", text))
+    return parts, facts
+
+
+def _region(rng: random.Random, gazetteer: Gazetteer, year: int) -> Any:
+    """A county or prefecture whose name is its own in that year (one division of that name)."""
+    table_year = min(max(year, gazetteer.first_year), gazetteer.last_year)  # the nearest year the table has
+    rows = [r for r in gazetteer.table.rows(table_year) if r[2] and r[5]]
+    for _ in range(200):
+        _prov, city, county, _pc, _cc, _kc = rng.choice(rows)
+        name = county if rng.random() < 0.75 else city
+        if len(name) < 2 or name.endswith("地区") or name[-1] not in _TITLES:
+            continue  # 地区 and 盟 are led by a 专员 or a 盟长 …: the templates write the other kinds
+        found = gazetteer.resolve(name, year)
+        if len(found) == 1:
+            return found[0]
+    raise RuntimeError(f"no unambiguous region found for {year}")
+
+
+_TITLES = {"县": "县长", "区": "区长", "市": "市长", "州": "州长", "旗": "旗长"}
+
+
+def make_report(rng: random.Random, gazetteer: Gazetteer, doc: str) -> tuple[str, dict[str, Any]]:
+    year = rng.randrange(2008, 2026)
+    region = _region(rng, gazetteer, year)
+    suffix = region.name[-1]
+    whole = "全" + (suffix if suffix in "县区市州旗盟" else "市")
+    title = _TITLES.get(suffix, "市长")
+    month, day = rng.choice(MONTHS_DAYS)
+    session, meeting = rng.randrange(14, 20), rng.randrange(1, 6)
+    congress = f"第{chinese_ordinal(session)}届人民代表大会第{chinese_ordinal(meeting)}次会议"
+    speaker = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice([1, 2])))
+    d = _Doc()
+    if rng.random() < 0.4:  # a page's chrome before the text
+        d.add(f"首页 > 政务公开 > {region.name}政府工作报告")
+        d.add(f"发布时间：{year}-{month:02}-{min(day + 3, 28):02} 来源：{region.name}人民政府办公室")
+    d.add("政府工作报告")
+    d.add(f"——{year}年{month}月{day}日在{region.name}{congress}上")
+    shown = " ".join(speaker) if rng.random() < 0.3 else speaker  # web copies space out names
+    d.add(f"{region.name}人民政府{title} {shown}")
+    d.add("各位代表：")
+    d.add(f"现在，我代表{region.name}人民政府，向大会报告工作，请予审议，并请各位政协委员和其他列席人员提出意见。")
+    d.add(rng.choice([f"一、{year - 1}年工作回顾", "一、过去一年工作回顾"]))
+    estimate = rng.random() < 0.25
+    kind = "estimate" if estimate else "actual"
+    clauses = []
+    for write in [_gdp, *rng.sample(REVIEWS, rng.randrange(2, len(REVIEWS) + 1))]:
+        clause, facts = write(rng, whole, year - 1, kind)
+        clauses.append(clause)
+        d.facts.extend(facts)
+    opening = f"{year - 1}年，{whole}上下团结奋进，经济运行稳中向好。" + ("预计" if estimate else "全年")
+    d.add(opening + "；".join(clauses) + "。")
+    if rng.random() < 0.3:
+        d.add(f"- {rng.randrange(2, 9)} -")  # a page number of a document-sharing copy
+    d.add(rng.choice([f"二、{year}年工作安排", f"二、{year}年主要目标任务"]))
+    parts, targets = _targets(rng, year)
+    d.add(f"{year}年{whole}经济社会发展的主要预期目标是：" + "；".join(parts) + "。")
+    d.facts.extend(targets)
+    d.add("各位代表，让我们团结一心，开拓进取，为实现今年目标任务而努力奋斗！")
+    if rng.random() < 0.4:
+        d.add(f"版权所有：{region.name}人民政府  技术支持：某某网络")
+    meta = {"region": region.name, "level": region.level, "adcode": region.adcode, "province": region.province,
+            "report_year": year, "meeting_date": f"{year}-{month:02}-{day:02}", "congress": congress,
+            "speaker": speaker, "speaker_title": title}
+    kinds = sorted({f["kind"] for f in d.facts})
+    return d.text, {"doc": doc, "meta": meta, "kinds_covered": kinds, "facts": d.facts}
+
+
+def synthesize(n: int, out: Path, seed: int = 0, gazetteer: Gazetteer | None = None) -> Path:
+    """Write n reports into out/ (0001.txt …) and their truth into out/gold.json; returns its path."""
+    rng = random.Random(seed)
+    gaz = gazetteer or default_gazetteer()
+    out.mkdir(parents=True, exist_ok=True)
+    gold = []
+    for i in range(1, n + 1):
+        doc = f"{i:05}.txt"
+        text, truth = make_report(rng, gaz, doc)
+        (out / doc).write_text(text, encoding="utf-8")
+        gold.append(truth)
+    path = out / "gold.json"
+    path.write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
