@@ -202,11 +202,26 @@ def make_report(rng: random.Random, gazetteer: Gazetteer, doc: str) -> tuple[str
     d.add("各位代表，让我们团结一心，开拓进取，为实现今年目标任务而努力奋斗！")
     if rng.random() < 0.4:
         d.add(f"版权所有：{region.name}人民政府  技术支持：某某网络")
+    text = _noisy(rng, d.text)
     meta = {"region": region.name, "level": region.level, "adcode": region.adcode, "province": region.province,
             "report_year": year, "meeting_date": f"{year}-{month:02}-{day:02}", "congress": congress,
             "speaker": speaker, "speaker_title": title}
     kinds = sorted({f["kind"] for f in d.facts})
-    return d.text, {"doc": doc, "meta": meta, "kinds_covered": kinds, "facts": d.facts}
+    return text, {"doc": doc, "meta": meta, "kinds_covered": kinds, "facts": d.facts}
+
+
+_FULL_WIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+
+
+def _noisy(rng: random.Random, text: str) -> str:
+    """What copying does to a report: a mirror in traditional script, full-width digits."""
+    if rng.random() < 0.15:
+        import opencc
+
+        text = str(opencc.OpenCC("s2t").convert(text))
+    if rng.random() < 0.1:
+        text = text.translate(_FULL_WIDTH)
+    return text
 
 
 def synthesize(n: int, out: Path, seed: int = 0, gazetteer: Gazetteer | None = None) -> Path:
