@@ -297,3 +297,11 @@ def test_a_digest_that_says_the_report_set_out_a_years_targets_after_a_comma() -
             "报告提出，2025年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n")
     meta = govreport.extract_text(text).meta
     assert (meta.report_year, meta.meeting_date, meta.region) == (2025, "2025-01-09", "长沙县")
+
+
+def test_the_delivery_sentence_names_the_speaker_of_a_region_with_a_long_name() -> None:
+    # 代表金平苗族瑶族傣族自治县人民政府: thirteen characters before 政府 hid the speaker
+    text = ("2月19日上午，金平苗族瑶族傣族自治县第十六届人民代表大会第二次会议开幕。\n"
+            "县长赵某某代表金平苗族瑶族傣族自治县人民政府向大会作政府工作报告。\n")
+    meta = govreport.extract_text(text).meta
+    assert (meta.speaker, meta.speaker_title) == ("赵某某", "县长")

@@ -535,7 +535,7 @@ NAME_LINE_REACH = 40
 # a news report of the meeting names who delivered the report: 县长贾建刚向大会作政府工作报告, 市委副书记、
 # 市长丁大卫作政府报告, 曹宏伟代表县人民政府向大会作政府工作报告, 周海兵作市人民政府工作报告
 _DELIVERED = re.compile(r"[作做](?:了)?《?(?:[省市区县州旗盟])?(?:人民)?政府(?:工作)?报告")
-_BEFORE_DELIVERY = re.compile(r"(?:在(?:大会|会)上)?(?:代表[^，。；、]{0,12}?政府)?(?:向大会|向全体代表)?\Z")
+_BEFORE_DELIVERY = re.compile(r"(?:在(?:大会|会)上)?(?:代表[^，。；、]{0,24}?政府)?(?:向大会|向全体代表)?\Z")
 _NAME_BOUNDARY = frozenset("，,、：:。；\n （(“")
 SPEAKER_REACH = 3000
 

@@ -174,6 +174,20 @@ def make_report(rng: random.Random, gazetteer: Gazetteer, doc: str) -> tuple[str
     congress = f"第{chinese_ordinal(session)}届人民代表大会第{chinese_ordinal(meeting)}次会议"
     speaker = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice([1, 2])))
     d = _Doc()
+    writer = _digest if rng.random() < 0.3 else _full_report
+    writer(rng, d, region, year, (month, day), congress, speaker, title, whole)
+    text = _noisy(rng, d.text)
+    meta = {"region": region.name, "level": region.level, "adcode": region.adcode, "province": region.province,
+            "report_year": year, "meeting_date": f"{year}-{month:02}-{day:02}", "congress": congress,
+            "speaker": speaker, "speaker_title": title}
+    kinds = sorted({f["kind"] for f in d.facts})
+    return text, {"doc": doc, "meta": meta, "kinds_covered": kinds, "facts": d.facts}
+
+
+def _full_report(rng: random.Random, d: _Doc, region: Any, year: int, date: tuple[int, int], congress: str,
+                 speaker: str, title: str, whole: str) -> None:
+    """The report itself, as a government site or a newspaper page carries it."""
+    month, day = date
     if rng.random() < 0.4:  # a page's chrome before the text
         d.add(f"首页 > 政务公开 > {region.name}政府工作报告")
         d.add(f"发布时间：{year}-{month:02}-{min(day + 3, 28):02} 来源：{region.name}人民政府办公室")
@@ -202,12 +216,27 @@ def make_report(rng: random.Random, gazetteer: Gazetteer, doc: str) -> tuple[str
     d.add("各位代表，让我们团结一心，开拓进取，为实现今年目标任务而努力奋斗！")
     if rng.random() < 0.4:
         d.add(f"版权所有：{region.name}人民政府  技术支持：某某网络")
-    text = _noisy(rng, d.text)
-    meta = {"region": region.name, "level": region.level, "adcode": region.adcode, "province": region.province,
-            "report_year": year, "meeting_date": f"{year}-{month:02}-{day:02}", "congress": congress,
-            "speaker": speaker, "speaker_title": title}
-    kinds = sorted({f["kind"] for f in d.facts})
-    return text, {"doc": doc, "meta": meta, "kinds_covered": kinds, "facts": d.facts}
+
+
+def _digest(rng: random.Random, d: _Doc, region: Any, year: int, date: tuple[int, int], congress: str,
+            speaker: str, title: str, whole: str) -> None:
+    """A news digest of the report: the lede names the meeting and who delivered the report, the
+    body quotes last year's results and this year's targets."""
+    month, day = date
+    d.add(f"{region.name}{rng.choice(['两会', '人代会'])}隆重开幕")
+    d.add(f"{month}月{day}日上午，{region.name}{congress}在{region.name}会堂隆重开幕。")
+    d.add(f"{title}{speaker}代表{region.name}人民政府向大会作政府工作报告。")
+    kind = "estimate" if rng.random() < 0.3 else "actual"
+    clauses = []
+    for write in [_gdp, *rng.sample(REVIEWS, 2)]:
+        clause, facts = write(rng, whole, year - 1, kind)
+        clauses.append(clause)
+        d.facts.extend(facts)
+    d.add(f"报告指出，{year - 1}年，" + ("预计" if kind == "estimate" else "") + "；".join(clauses) + "。")
+    parts, targets = _targets(rng, year)
+    d.add(f"报告提出，{year}年{whole}经济社会发展的主要预期目标是：" + "；".join(parts) + "。")
+    d.facts.extend(targets)
+    d.add(f"（记者 {rng.choice(SURNAMES)}{rng.choice(GIVEN)}{rng.choice(GIVEN)}）")
 
 
 _FULL_WIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
