@@ -174,8 +174,14 @@ def make_report(rng: random.Random, gazetteer: Gazetteer, doc: str) -> tuple[str
     congress = f"第{chinese_ordinal(session)}届人民代表大会第{chinese_ordinal(meeting)}次会议"
     speaker = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice([1, 2])))
     d = _Doc()
-    writer = _digest if rng.random() < 0.3 else _full_report
-    writer(rng, d, region, year, (month, day), congress, speaker, title, whole)
+    if rng.random() < 0.3:
+        _digest(rng, d, region, year, (month, day), congress, speaker, title, whole)
+    elif rng.random() < 0.15:
+        # a December report: delivered in the year it reviews (estimates), with the next year's targets
+        month, day = 12, rng.randrange(15, 31)
+        _full_report(rng, d, region, year, (month, day), congress, speaker, title, whole, reviewed=year)
+    else:
+        _full_report(rng, d, region, year, (month, day), congress, speaker, title, whole)
     text = _noisy(rng, d.text)
     meta = {"region": region.name, "level": region.level, "adcode": region.adcode, "province": region.province,
             "report_year": year, "meeting_date": f"{year}-{month:02}-{day:02}", "congress": congress,
@@ -185,33 +191,40 @@ def make_report(rng: random.Random, gazetteer: Gazetteer, doc: str) -> tuple[str
 
 
 def _full_report(rng: random.Random, d: _Doc, region: Any, year: int, date: tuple[int, int], congress: str,
-                 speaker: str, title: str, whole: str) -> None:
-    """The report itself, as a government site or a newspaper page carries it."""
+                 speaker: str, title: str, whole: str, reviewed: int | None = None) -> None:
+    """The report itself, as a government site or a newspaper page carries it. reviewed: the year
+    its review is of (the year before, or in a December report its own year, as estimates)."""
     month, day = date
+    december = reviewed is not None
+    reviewed = year - 1 if reviewed is None else reviewed
+    target_year = reviewed + 1
     if rng.random() < 0.4:  # a page's chrome before the text
         d.add(f"首页 > 政务公开 > {region.name}政府工作报告")
         d.add(f"发布时间：{year}-{month:02}-{min(day + 3, 28):02} 来源：{region.name}人民政府办公室")
     d.add("政府工作报告")
-    d.add(f"——{year}年{month}月{day}日在{region.name}{congress}上")
+    when = (f"{year}年{month}月{day}日" if rng.random() < 0.8
+            else f"{_spelled_year(year)}年{chinese_ordinal(month)}月{chinese_ordinal(day)}日")
+    d.add(f"——{when}在{region.name}{congress}上")
     shown = " ".join(speaker) if rng.random() < 0.3 else speaker  # web copies space out names
-    d.add(f"{region.name}人民政府{title} {shown}")
+    d.add(rng.choice([f"{region.name}人民政府{title} {shown}", f"{title} {shown}", f"{region.name}{title}  {shown}"]))
     d.add("各位代表：")
     d.add(f"现在，我代表{region.name}人民政府，向大会报告工作，请予审议，并请各位政协委员和其他列席人员提出意见。")
-    d.add(rng.choice([f"一、{year - 1}年工作回顾", "一、过去一年工作回顾"]))
-    estimate = rng.random() < 0.25
+    headings = [f"一、{reviewed}年工作回顾"] + ([] if december else ["一、过去一年工作回顾"])
+    d.add(rng.choice(headings))
+    estimate = december or rng.random() < 0.25
     kind = "estimate" if estimate else "actual"
     clauses = []
     for write in [_gdp, *rng.sample(REVIEWS, rng.randrange(2, len(REVIEWS) + 1))]:
-        clause, facts = write(rng, whole, year - 1, kind)
+        clause, facts = write(rng, whole, reviewed, kind)
         clauses.append(clause)
         d.facts.extend(facts)
-    opening = f"{year - 1}年，{whole}上下团结奋进，经济运行稳中向好。" + ("预计" if estimate else "全年")
+    opening = f"{reviewed}年，{whole}上下团结奋进，经济运行稳中向好。" + ("预计" if estimate else "全年")
     d.add(opening + "；".join(clauses) + "。")
     if rng.random() < 0.3:
         d.add(f"- {rng.randrange(2, 9)} -")  # a page number of a document-sharing copy
-    d.add(rng.choice([f"二、{year}年工作安排", f"二、{year}年主要目标任务"]))
-    parts, targets = _targets(rng, year)
-    d.add(f"{year}年{whole}经济社会发展的主要预期目标是：" + "；".join(parts) + "。")
+    d.add(rng.choice([f"二、{target_year}年工作安排", f"二、{target_year}年主要目标任务"]))
+    parts, targets = _targets(rng, target_year)
+    d.add(f"{target_year}年{whole}经济社会发展的主要预期目标是：" + "；".join(parts) + "。")
     d.facts.extend(targets)
     d.add("各位代表，让我们团结一心，开拓进取，为实现今年目标任务而努力奋斗！")
     if rng.random() < 0.4:
@@ -225,7 +238,8 @@ def _digest(rng: random.Random, d: _Doc, region: Any, year: int, date: tuple[int
     month, day = date
     d.add(f"{region.name}{rng.choice(['两会', '人代会'])}隆重开幕")
     d.add(f"{month}月{day}日上午，{region.name}{congress}在{region.name}会堂隆重开幕。")
-    d.add(f"{title}{speaker}代表{region.name}人民政府向大会作政府工作报告。")
+    who = rng.choice([f"{title}{speaker}", f"{title[0]}委副书记、{title}{speaker}"])
+    d.add(rng.choice([f"{who}代表{region.name}人民政府向大会作政府工作报告。", f"{who}作政府工作报告。"]))
     kind = "estimate" if rng.random() < 0.3 else "actual"
     clauses = []
     for write in [_gdp, *rng.sample(REVIEWS, 2)]:
@@ -237,6 +251,10 @@ def _digest(rng: random.Random, d: _Doc, region: Any, year: int, date: tuple[int
     d.add(f"报告提出，{year}年{whole}经济社会发展的主要预期目标是：" + "；".join(parts) + "。")
     d.facts.extend(targets)
     d.add(f"（记者 {rng.choice(SURNAMES)}{rng.choice(GIVEN)}{rng.choice(GIVEN)}）")
+
+
+def _spelled_year(year: int) -> str:
+    return "".join("〇一二三四五六七八九"[int(c)] for c in str(year))
 
 
 _FULL_WIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
