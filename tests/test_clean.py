@@ -257,3 +257,10 @@ def test_breadcrumbs_go_but_a_paragraph_with_markup_or_arrows_stays() -> None:
     text = clean("各位代表：\n" + crumbs + para + long_line).text
     assert "政务公开" not in text
     assert "<b>重点</b>" in text and "全年完成投资" in text
+
+
+def test_a_full_width_decimal_point_at_a_line_break_is_a_decimal_point() -> None:
+    # 115．⏎6亿元 in a copy that kept its page's lines: the dot was not between digits when the
+    # width pass ran, stayed full-width, and the number was lost once the line was joined
+    text = clean("全年地区生产总值１１５．\n６亿元，比上年增长４．６％。\n").text
+    assert "115.6亿元" in text and "4.6%" in text

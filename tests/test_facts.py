@@ -620,3 +620,16 @@ def test_a_threshold_passed_then_the_level_reached() -> None:
 def test_a_growth_word_then_reached_is_still_growth(body: str) -> None:
     # the 到 of 达到 was read as a change-to (增加到), which cut the growth word off the value
     assert brief(facts(body)) == {("gdp", "growth", "actual", 2024, None, 6.1, None, None)}
+
+
+def test_a_sentence_runs_on_over_lines_that_end_in_a_semicolon() -> None:
+    # a digest that put each clause on a line of its own: the year and the target intro stand on
+    # the line above, and the figures below them were dated by nothing
+    r = govreport.extract("1月9日上午，长沙县第十八届人民代表大会第三次会议开幕。\n县长李某作政府工作报告。\n"
+                          "报告指出，2024年，全县地区生产总值增长5.5%；\n社会消费品零售总额达到113亿元，增长9.4%。\n"
+                          "报告提出，2025年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右；\n"
+                          "一般公共预算收入增长3%；固定资产投资增长10%。\n")
+    got = brief(list(r.facts))
+    assert ("retail_sales", "level", "actual", 2024, None, 113, None, None) in got
+    assert ("public_budget_revenue", "growth", "target", 2025, None, 3, None, None) in got
+    assert ("fixed_asset_investment", "growth", "target", 2025, None, 10, None, None) in got

@@ -118,9 +118,10 @@ def normalize_width(text: str) -> Iterator[offsets.Proposal]:
 
 
 def _between_digits(text: str, start: int, end: int) -> bool:
-    """Digits on both sides, spaces aside (8 ．8% in typeset copies; join_number_spaces closes the gap)."""
-    before = text[max(0, start - 3):start].rstrip(" \u3000")
-    after = text[end:end + 3].lstrip(" \u3000")
+    """Digits on both sides, spaces and a line break aside (8 ．8% in typeset copies, 115．⏎6亿元 in a
+    copy that kept its lines: join_number_spaces and join_broken_lines close the gap)."""
+    before = text[max(0, start - 3):start].rstrip(" \u3000\n")
+    after = text[end:end + 3].lstrip(" \u3000\n")
     return before[-1:].isdigit() and after[:1].isdigit()
 
 

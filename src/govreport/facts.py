@@ -607,7 +607,20 @@ def _list_intro(text: str, line_start: int) -> str:
     if not BULLET.match(text, line_start):
         prev = text.rfind("\n", 0, line_start - 1) + 1
         line = text[prev:line_start - 1]
-        return line if line.rstrip().endswith(("：", ":")) else ""
+        if line.rstrip().endswith(("：", ":")):
+            return line
+        # a list whose items run on over lines that end in ；(主要预期目标是：地区生产总值增长5%；
+        # \n一般公共预算收入增长7%；…): the lines above, up to the one that opens the list
+        run = [line]
+        for _ in range(ESTIMATE_LIST_LINES):
+            if not run[-1].rstrip().endswith(("；", ";")) or prev == 0:
+                break
+            if "：" in run[-1] or ":" in run[-1]:
+                return run[-1]
+            end = prev - 1
+            prev = text.rfind("\n", 0, end) + 1
+            run.append(text[prev:end])
+        return run[-1] if run[-1].rstrip().endswith(("；", ";")) and ("：" in run[-1] or ":" in run[-1]) else ""
     pos = line_start
     while pos > 0:
         prev = text.rfind("\n", 0, pos - 1) + 1
@@ -619,8 +632,15 @@ def _list_intro(text: str, line_start: int) -> str:
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    """Just after the full stop or line break before pos (the sentence a position is in)."""
-    return max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
+    """Just after the full stop or line break before pos (the sentence a position is in). A line
+    that ends in ；goes on into the next (a sentence whose clauses a copy put on lines of their own:
+    报告指出，2010年，…增长5.5%；⏎社会消费品零售总额…), up to ESTIMATE_LIST_LINES lines."""
+    start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
+    for _ in range(ESTIMATE_LIST_LINES):
+        if start < 2 or text[start - 1] != "\n" or text[start - 2] not in "；;":
+            break
+        start = max(text.rfind("。", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+    return start
 
 
 def _sentence_before(text: str, pos: int) -> str:

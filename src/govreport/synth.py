@@ -260,14 +260,29 @@ def _spelled_year(year: int) -> str:
 _FULL_WIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
 
 
+# toned syllables a glossed page puts after characters (經(jīng)濟): which goes after which does not
+# matter to a reader of the text, only that they are glosses
+_SYLLABLES = ("jīng", "jì", "huì", "bào", "gào", "zhǎng", "fā", "zhǎn", "shè", "huì", "shēng", "chǎn")
+_ASCII_PUNCTUATION = str.maketrans({"，": ",", "；": ";", "：": ":"})
+
+
 def _noisy(rng: random.Random, text: str) -> str:
-    """What copying does to a report: a mirror in traditional script, full-width digits."""
+    """What copying does to a report: a mirror in traditional script (some with pinyin glosses),
+    full-width digits, ASCII punctuation, lines broken inside sentences."""
+    if rng.random() < 0.1:  # a copy that kept the page's line breaks
+        text = "\n".join(line if len(line) < 60 else "\n".join(line[i:i + 38] for i in range(0, len(line), 38))
+                         for line in text.split("\n"))
     if rng.random() < 0.15:
         import opencc
 
         text = str(opencc.OpenCC("s2t").convert(text))
+        if rng.random() < 0.4:
+            text = "".join(f"{c}({rng.choice(_SYLLABLES)})" if "\u4e00" <= c <= "\u9fff" and rng.random() < 0.3
+                           else c for c in text)
     if rng.random() < 0.1:
         text = text.translate(_FULL_WIDTH)
+    if rng.random() < 0.1:
+        text = text.translate(_ASCII_PUNCTUATION)
     return text
 
 
