@@ -305,3 +305,12 @@ def test_the_delivery_sentence_names_the_speaker_of_a_region_with_a_long_name() 
             "县长赵某某代表金平苗族瑶族傣族自治县人民政府向大会作政府工作报告。\n")
     meta = govreport.extract_text(text).meta
     assert (meta.speaker, meta.speaker_title) == ("赵某某", "县长")
+
+
+def test_a_traditional_mirrors_spelling_of_a_region_name_is_the_region() -> None:
+    # 浚县 goes to 濬縣 in an s2t mirror and comes back from t2s as 濬县, which no table lists
+    text = ("——2020年1月5日在濬縣第十五屆人民代表大會第五次會議上\n各位代表：\n"
+            "現在，我代表縣人民政府向大會報告工作，請予審議，並請各位政協委員和其他列席人員提出意見。\n"
+            "一、2019年工作回顧\n全縣地區生產總值增長5%，經濟運行穩中向好，財政收入穩步增長。\n")
+    meta = govreport.extract_text(text).meta
+    assert (meta.region, meta.adcode, meta.province) == ("浚县", "410621", "河南省")

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
+from govreport import lexicon
 from govreport.lang import region_stem
 from govreport.model import RegionCandidate
 
@@ -156,4 +157,20 @@ def _build_index(rows: tuple[Row, ...]) -> dict[str, tuple[RegionCandidate, ...]
                 keys |= {city + county, prov + city + county}
             for key in keys:
                 names[key].add(cand)
+    for spelt, name in _variants().items():  # 濬县 (a traditional mirror's 浚县, converted back) is 浚县
+        if name in names and spelt not in names:
+            names[spelt] = names[name]
     return {k: tuple(sorted(v, key=lambda c: c.adcode)) for k, v in names.items()}
+
+
+def canonical_spelling(name: str) -> str:
+    """A region name as the division table writes it (鹤壁市濬县 -> 鹤壁市浚县)."""
+    for spelt, official in _variants().items():
+        if name.endswith(spelt):
+            return name[:-len(spelt)] + official
+    return name
+
+
+@cache
+def _variants() -> dict[str, str]:
+    return dict(lexicon.load("region_variants.toml")["variants"])

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from govreport import lang, lexicon
-from govreport.gazetteer import MUNICIPALITIES, Gazetteer, NameMention
+from govreport.gazetteer import MUNICIPALITIES, Gazetteer, NameMention, canonical_spelling
 from govreport.model import META_FIELDS, GivenMeta, Meta, RegionCandidate
 from govreport.numbers import SPELLED_YEAR, YEAR_DIGITS, small_number, year_number
 
@@ -690,7 +690,8 @@ def _locate(meta: Meta, gazetteer: Gazetteer, province_hint: str | None, self_or
         candidates = _under_a_named_parent(text, candidates, gazetteer, meta.report_year) or candidates
     if len(candidates) == 1:
         c = candidates[0]
-        return _with(meta, level=_level_of(c), adcode=c.adcode, province=c.province)
+        return _with(meta, region=canonical_spelling(meta.region), level=_level_of(c), adcode=c.adcode,
+                     province=c.province)
     return _with(meta, level=level, ambiguous=len(candidates) > 1, candidates=candidates)
 
 

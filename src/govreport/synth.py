@@ -109,7 +109,40 @@ def _jobs(rng: random.Random, whole: str, year: int, kind: str) -> tuple[str, li
                                                  quote_rate)]
 
 
+def _growth_only(indicator: str, names: list[str], lo: float, hi: float) -> Review:
+    def write(rng: random.Random, whole: str, year: int, kind: str) -> tuple[str, list[dict[str, Any]]]:
+        g = _num(rng, lo, hi)
+        verb = "下降" if g < 0 else rng.choice(["增长", "同比增长", "增速达到"])
+        clause = f"{rng.choice(names)}{verb}{_fmt(abs(g))}%"
+        return clause, [_fact(indicator, "growth", kind, year, g, "%", clause)]
+    return write
+
+
+def _rate(indicator: str, name: str, lo: float, hi: float) -> Review:
+    def write(rng: random.Random, whole: str, year: int, kind: str) -> tuple[str, list[dict[str, Any]]]:
+        r = _num(rng, lo, hi)
+        clause = f"{name}{rng.choice(['', '达到', '提高到'])}{_fmt(r)}%"
+        return clause, [_fact(indicator, "rate", kind, year, r, "%", clause)]
+    return write
+
+
+def _prices(rng: random.Random, whole: str, year: int, kind: str) -> tuple[str, list[dict[str, Any]]]:
+    c = _num(rng, 0.5, 3.5)
+    clause = f"居民消费价格{rng.choice(['上涨', '涨幅'])}{_fmt(c)}%"
+    return clause, [_fact("cpi", "growth", kind, year, c, "%", clause)]
+
+
+def _grain(rng: random.Random, whole: str, year: int, kind: str) -> tuple[str, list[dict[str, Any]]]:
+    t = _num(rng, 8, 120)
+    clause = f"粮食总产量{rng.choice(['', '达到', '稳定在'])}{_fmt(t)}万吨"
+    return clause, [_fact("grain_output", "level", kind, year, t, "万吨", clause)]
+
+
 REVIEWS: list[Review] = [
+    _growth_only("industrial_value_added", ["规模以上工业增加值", "规上工业增加值"], -3, 14),
+    _simple("foreign_trade", ["外贸进出口总额", "进出口总额"], "亿元", 5, 300, (-8, 20)),
+    _rate("urbanization_rate", "常住人口城镇化率", 35, 78),
+    _prices, _grain,
     _simple("public_budget_revenue", ["一般公共预算收入", "地方一般公共预算收入"], "亿元", 3, 60, (-4, 12)),
     _simple("fixed_asset_investment", ["固定资产投资", "全社会固定资产投资"], "亿元", 40, 600, (-6, 15)),
     _simple("retail_sales", ["社会消费品零售总额"], "亿元", 20, 400, (2, 12)),
@@ -283,6 +316,14 @@ def _noisy(rng: random.Random, text: str) -> str:
         text = text.translate(_FULL_WIDTH)
     if rng.random() < 0.1:
         text = text.translate(_ASCII_PUNCTUATION)
+    if rng.random() < 0.05:
+        text = text.replace("%", "℅")  # the care-of sign typed for per cent
+    if rng.random() < 0.05:
+        text = text.replace("——", "?D?D")  # the dash read in the wrong encoding
+    if rng.random() < 0.1:  # a newspaper page's caption and jump line
+        lines = text.split("\n")
+        lines.insert(1, f"图为会议现场。 记者 {rng.choice(SURNAMES)}{rng.choice(GIVEN)} 摄")
+        text = "\n".join(lines)
     return text
 
 
