@@ -18,9 +18,10 @@ META = ("region", "level", "adcode", "province", "report_year", "meeting_date", 
 
 def _key(f: Any) -> tuple[Any, ...]:
     get = f.get if isinstance(f, dict) else lambda k: getattr(f, k)
-    value = get("value")
+    value, top = get("value"), get("value_max")
     return (get("indicator"), get("measure"), get("kind"), get("period"), get("scope"),
-            None if value is None else round(float(value), 4), get("unit"), get("qualifier"))
+            None if value is None else round(float(value), 4), None if top is None else round(float(top), 4),
+            get("unit"), get("qualifier"))
 
 
 def test_the_extractor_recovers_what_was_generated(tmp_path: Path) -> None:

@@ -153,10 +153,21 @@ REVIEWS: list[Review] = [
 def _targets(rng: random.Random, year: int) -> tuple[list[str], list[dict[str, Any]]]:
     parts, facts = [], []
     g = rng.choice([5, 5.5, 6, 6.5, 7, 7.5, 8])
-    q = rng.choice(["左右", "以上", None])
-    text = f"地区生产总值增长{_fmt(g)}%{q or ''}"
+    shape = rng.random()
+    if shape < 0.15:  # a range: 5%—5.5%, 5-5.5%
+        top = g + 0.5
+        text = rng.choice([f"地区生产总值增长{_fmt(g)}%—{_fmt(top)}%", f"地区生产总值增长{_fmt(g)}-{_fmt(top)}%"])
+        fact = _fact("gdp", "growth", "target", year, g, "%", text)
+        fact["value_max"] = top
+    elif shape < 0.3:  # a goal and what is striven for beyond it
+        text = f"地区生产总值增长{_fmt(g)}%以上，力争{_fmt(g + 1)}%"
+        fact = _fact("gdp", "growth", "target", year, g, "%", text[:text.index("，")], qualifier="以上")
+    else:
+        q = rng.choice(["左右", "以上", None])
+        text = f"地区生产总值增长{_fmt(g)}%{q or ''}"
+        fact = _fact("gdp", "growth", "target", year, g, "%", text, qualifier=q)
     parts.append(text)
-    facts.append(_fact("gdp", "growth", "target", year, g, "%", text, qualifier=q))
+    facts.append(fact)
     r = rng.choice([3, 4, 5, 6, 7])
     text = f"一般公共预算收入增长{r}%"
     parts.append(text)
