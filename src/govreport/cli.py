@@ -9,7 +9,7 @@ import sqlite3
 import sys
 import tomllib
 from collections.abc import Callable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -17,6 +17,7 @@ import click
 
 from govreport import __version__
 from govreport.attention import bundled
+from govreport.model import LEVELS
 from govreport.options import FetchOptions
 from govreport.store.schema import StoreError
 from govreport.store.write import BATCH
@@ -290,31 +291,36 @@ def _connect(db: Path, create: bool) -> sqlite3.Connection:
         raise click.ClickException(str(e)) from None
 
 
-def _corpus(db: Path) -> Corpus:
+@contextmanager
+def _corpus(db: Path) -> Iterator[Corpus]:
+    """The store opened for reading; a store that cannot be opened, and a query that cannot be
+    answered, as one line."""
     from govreport.query import Corpus
 
+    with _answering(), Corpus(db) as corpus:
+        yield corpus
+
+
+@contextmanager
+def _reader(db: Path) -> Iterator[Reader]:
+    """As _corpus, without pandas (for lines printed to a person)."""
+    from govreport.store.read import Reader
+
+    with _answering(), Reader(db) as reader:
+        yield reader
+
+
+@contextmanager
+def _answering() -> Iterator[None]:
+    from govreport.store.read import QueryError
+
     try:
-        return Corpus(db)
-    except StoreError as e:
+        yield
+    except (StoreError, QueryError) as e:
         raise click.ClickException(str(e)) from None
 
 
 FORMATS = ("csv", "parquet", "dta", "xlsx", "jsonl")
-
-
-def _reader(db: Path) -> Reader:
-    from govreport.store.read import Reader
-
-    try:
-        return Reader(db)
-    except StoreError as e:
-        raise click.ClickException(str(e)) from None
-
-
-def query_error() -> type[Exception]:
-    from govreport.store.read import QueryError
-
-    return QueryError
 
 
 def _emit(frame: pd.DataFrame, out: Path | None, fmt: str | None, what: str) -> None:
@@ -339,7 +345,7 @@ def _emit(frame: pd.DataFrame, out: Path | None, fmt: str | None, what: str) -> 
 @click.argument("query")
 @DB_OPTION
 @click.option("--region", help="Region name (part of it), province or adcode.")
-@click.option("--level", type=click.Choice(["national", "province", "prefecture", "county"]))
+@click.option("--level", type=click.Choice(LEVELS))
 @click.option("--year", type=int, help="Report year.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100000))
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write all hits to a file.")
@@ -349,20 +355,14 @@ def search(query: str, db: Path, region: str | None, level: str | None, year: in
     """Full-text search of the stored reports (Chinese words of any length), best hits first."""
     if out is None and fmt is None:  # lines for a person: printed from plain rows, without pandas
         with _reader(db) as reader:
-            try:
-                hits = reader.search_hits(query, limit=limit, region=region, level=level, year=year)
-            except query_error() as e:
-                raise click.ClickException(str(e)) from None
+            hits = reader.search_hits(query, limit=limit, region=region, level=level, year=year)
         if not hits:
             click.echo(f"no report contains {query!r}", err=True)
         for hit in hits:
             click.echo(f"{hit.doc}  [{_known(hit.report_year, hit.region, hit.section_kind)}]  {hit.snippet}")
         return
     with _corpus(db) as corpus:
-        try:
-            frame = corpus.search(query, limit=None if out else limit, region=region, level=level, year=year)
-        except query_error() as e:
-            raise click.ClickException(str(e)) from None
+        frame = corpus.search(query, limit=None if out else limit, region=region, level=level, year=year)
     _emit(frame, out, fmt, "hits")
 
 
@@ -376,7 +376,7 @@ def _known(*values: object) -> str:
 @DB_OPTION
 @click.option("--width", default=20, show_default=True, type=click.IntRange(1, 500), help="Characters each side.")
 @click.option("--region")
-@click.option("--level", type=click.Choice(["national", "province", "prefecture", "county"]))
+@click.option("--level", type=click.Choice(LEVELS))
 @click.option("--year", type=int)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Export the lines (csv, xlsx …).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS))
@@ -385,10 +385,7 @@ def kwic(term: str, db: Path, width: int, region: str | None, level: str | None,
     """Concordance lines: left context | term | right context, for every occurrence."""
     if out is None and fmt is None:  # lines for a person: printed from plain rows, without pandas
         with _reader(db) as reader:
-            try:
-                lines = reader.kwic_lines(term, width=width, region=region, level=level, year=year)
-            except query_error() as e:
-                raise click.ClickException(str(e)) from None
+            lines = reader.kwic_lines(term, width=width, region=region, level=level, year=year)
         for line in lines:
             click.echo(f"{line.doc}:{line.start}\t{line.left:>{width}} | {line.term} | {line.right}")
         reports = len({line.report_id for line in lines})
@@ -396,10 +393,7 @@ def kwic(term: str, db: Path, width: int, region: str | None, level: str | None,
                    err=True)
         return
     with _corpus(db) as corpus:
-        try:
-            frame = corpus.kwic(term, width=width, region=region, level=level, year=year)
-        except query_error() as e:
-            raise click.ClickException(str(e)) from None
+        frame = corpus.kwic(term, width=width, region=region, level=level, year=year)
     _emit(frame, out, fmt, "lines")
 
 
@@ -426,9 +420,6 @@ def attention(dictionary: str, db: Path, whole: bool, with_hits: bool, out: Path
 
 def _indicator_list(value: str | None) -> list[str] | None:
     return [v for v in value.split(",") if v.strip()] if value else None
-
-
-LEVELS = ("national", "province", "prefecture", "county")
 
 
 def _years(value: str | None) -> list[int] | None:
@@ -484,10 +475,7 @@ def panel(indicators: str | None, kinds: str | None, wide: bool, region: str | N
     gives the others with their quotes."""
     filters = _filters(region, adcodes, levels, years)
     with _corpus(db) as corpus:
-        try:
-            frame = corpus.panel(_indicator_list(indicators), _indicator_list(kinds), wide=wide, **filters)
-        except query_error() as e:
-            raise click.ClickException(str(e)) from None
+        frame = corpus.panel(_indicator_list(indicators), _indicator_list(kinds), wide=wide, **filters)
     _emit(frame, out, fmt, "rows")
 
 
@@ -502,10 +490,7 @@ def targets(indicators: str | None, region: str | None, adcodes: str | None, lev
     """Each target for year t beside the result the same region reported for t: gap and met."""
     filters = _filters(region, adcodes, levels, years)
     with _corpus(db) as corpus:
-        try:
-            frame = corpus.targets(_indicator_list(indicators), **filters)
-        except query_error() as e:
-            raise click.ClickException(str(e)) from None
+        frame = corpus.targets(_indicator_list(indicators), **filters)
     _emit(frame, out, fmt, "targets")
 
 
@@ -521,10 +506,7 @@ def reports(region: str | None, adcodes: str | None, levels: str | None, years: 
     each field came from."""
     filters = _filters(region, adcodes, levels, years)
     with _corpus(db) as corpus:
-        try:
-            frame = corpus.reports(current_only=not all_versions, **filters)
-        except query_error() as e:
-            raise click.ClickException(str(e)) from None
+        frame = corpus.reports(current_only=not all_versions, **filters)
     _emit(frame, out, fmt, "reports")
 
 
@@ -604,9 +586,8 @@ def export_store(db: Path, parquet_dir: Path, texts: bool) -> None:
     from govreport.store.parquet import export_parquet
 
     try:
-        written = export_parquet(db, parquet_dir, texts=texts)
-    except StoreError as e:
-        raise click.ClickException(str(e)) from None
+        with _answering():
+            written = export_parquet(db, parquet_dir, texts=texts)
     except OSError as e:
         raise click.ClickException(f"cannot write {parquet_dir}: {e.strerror or e}") from None
     click.echo(", ".join(f"{w.rows} {w.table}" for w in written) + f" -> {parquet_dir}", err=True)

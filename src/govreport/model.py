@@ -100,6 +100,8 @@ class RegionCandidate:
     level: str
 
 
+# the levels of government a report can be of, highest first
+LEVELS = ("national", "province", "prefecture", "county")
 META_FIELDS = ("region", "level", "adcode", "province", "report_year", "meeting_date", "congress", "speaker",
                "speaker_title")
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 from govreport import lexicon
 from govreport.attention import Dictionary, find_hits, load_dictionary
-from govreport.model import Section
+from govreport.model import LEVELS, Section
 from govreport.sections import section_at
 from govreport.store.read import (
     REPORT_COLUMNS,
@@ -28,6 +28,7 @@ from govreport.store.read import (
     Reader,
     SearchHit,
     parse_query,
+    region_condition,
     stored_section,
 )
 
@@ -35,7 +36,6 @@ from govreport.store.read import (
 CANONICAL = lexicon.indicator_ids()
 KINDS = ("actual", "estimate", "target", "plan")
 MEASURES = ("level", "growth", "rate")
-LEVELS = ("national", "province", "prefecture", "county")
 SCOPES = ("urban", "rural", "primary", "secondary", "tertiary")
 LOWER_IS_BETTER = lexicon.lower_is_better()
 INTEGER_COLUMNS = {"report_id", "period", "year", "report_year", "start", "end", "version", "is_current",
@@ -89,8 +89,9 @@ class Corpus(Reader):
         where: list[str] = []
         params: list[Any] = []
         if region:
-            where.append("(r.region LIKE ? OR r.province LIKE ? OR r.adcode = ?)")
-            params += [f"%{region}%", f"%{region}%", region]
+            condition, values = region_condition(region)
+            where.append(condition)
+            params += values
         for column, key, value in (("r.adcode", "adcode", adcode), ("r.level", "level", level),
                                    (year_column, "year", year)):
             if value is None:

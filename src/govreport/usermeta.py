@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govreport.model import META_FIELDS, GivenMeta
+from govreport.model import LEVELS, META_FIELDS, GivenMeta
 
 PATH_COLUMNS = ("path", "file", "doc")
 # column names a download list may use for a field
@@ -110,8 +110,8 @@ def _value(path: Path, line: int, field_name: str, cell: str) -> str | int:
             return dt.date.fromisoformat(cell).isoformat()
         except ValueError:
             raise MetaFileError(f"{path}:{line}: meeting_date {cell!r} is not a date (YYYY-MM-DD)") from None
-    if field_name == "level" and cell not in ("national", "province", "prefecture", "county"):
-        raise MetaFileError(f"{path}:{line}: level {cell!r} is not one of national, province, prefecture, county")
+    if field_name == "level" and cell not in LEVELS:
+        raise MetaFileError(f"{path}:{line}: level {cell!r} is not one of {', '.join(LEVELS)}")
     return cell
 
 

@@ -161,8 +161,9 @@ class Reader:
                 where.append(f"{col} = ?")
                 params.append(val)
         if region:
-            where.append("(r.region LIKE ? OR r.province LIKE ? OR r.adcode = ?)")
-            params += [f"%{region}%", f"%{region}%", region]
+            condition, values = region_condition(region)
+            where.append(condition)
+            params += values
         detail = ("SELECT d.id, r.doc, r.region, r.level, r.report_year, d.clean_text"
                   " FROM documents d JOIN reports r ON r.report_id = d.id WHERE ")
         expr = _index_expression(q)
@@ -198,6 +199,12 @@ class Reader:
             if k is None or len(ranked) < k:
                 return rows
             seen, k = len(ranked), k * 4
+
+
+def region_condition(region: str) -> tuple[str, list[Any]]:
+    """A region as every query takes it (a name or part of one, a province, or an adcode), as a
+    condition on the reports table `r`, and its parameters."""
+    return "(r.region LIKE ? OR r.province LIKE ? OR r.adcode = ?)", [f"%{region}%", f"%{region}%", region]
 
 
 def stored_section(row: Sequence[Any]) -> Section:

@@ -27,7 +27,8 @@ from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from govreport import __version__
-from govreport.query import LEVELS, Corpus, QueryError, parse_years, split_list
+from govreport.model import LEVELS
+from govreport.query import Corpus, QueryError, parse_years, split_list
 from govreport.store.schema import StoreError
 from govreport.web.render import fact_marks, marked_snippet, series, target_changes, term_changes
 
