@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 import govreport
 from govreport.cli import cli
-from govreport.synth import chinese_ordinal, synthesize
+from govreport.numbers import chinese_numeral, spelled_year, year_number
+from govreport.synth import synthesize
 
 META = ("region", "level", "adcode", "province", "report_year", "meeting_date", "congress", "speaker",
         "speaker_title")
@@ -50,7 +51,8 @@ def test_the_generator_is_reproducible_and_varied(tmp_path: Path) -> None:
     assert a == b and (tmp_path / "a" / "00005.txt").read_text(encoding="utf-8")
     gold = json.loads(a)
     assert len({g["meta"]["region"] for g in gold}) >= 4 and all(g["facts"] for g in gold)
-    assert [chinese_ordinal(n) for n in (1, 10, 14, 20, 23)] == ["一", "十", "十四", "二十", "二十三"]
+    assert [chinese_numeral(n) for n in (1, 10, 14, 20, 23)] == ["一", "十", "十四", "二十", "二十三"]
+    assert spelled_year(2020) == "二〇二〇" and year_number(spelled_year(2008)) == 2008
 
 
 def test_the_synth_command(tmp_path: Path) -> None:

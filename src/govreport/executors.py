@@ -110,7 +110,7 @@ def run_on_dask(files: Iterable[tuple[str, Path]], options: DaskOptions, aliases
                 given: Callable[[Path], GivenMeta | None] | None = None) -> Iterator[Any]:
     """then(outcome) of every (doc, path), in order, computed on the cluster (a few files a task). A
     file this process cannot read is its IngestError (then of it), made here."""
-    from govreport.ingest import file_identity, read_document
+    from govreport.ingest import file_identity, read_file_bytes
 
     with dask_client(options) as client:
         threads = max(1, sum(client.nthreads().values()))
@@ -123,17 +123,10 @@ def run_on_dask(files: Iterable[tuple[str, Path]], options: DaskOptions, aliases
                 group.clear()
 
         for doc, path in files:
-            failed: IngestError | None = None
-            try:
-                data = path.read_bytes() if path.is_file() else b""
-            except OSError as e:
-                failed = IngestError(doc, f"cannot read file: {e.strerror or e}")
-            if failed is None and not path.is_file():
-                unread = read_document(path, doc)  # a link to nothing, a FIFO …: the reason, from here
-                failed = unread if isinstance(unread, IngestError) else IngestError(doc, "not a regular file")
-            if failed is not None:
+            data = read_file_bytes(path, doc)
+            if isinstance(data, IngestError):
                 send()  # keeps the order: what was sent before comes back before this
-                window.append([then(failed) if then else failed])
+                window.append([then(data) if then else data])
             else:
                 group.append((doc, data, path.suffix.lower(), file_identity(path), given(path) if given else None))
                 if len(group) >= FILES_PER_TASK:

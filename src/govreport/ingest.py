@@ -82,6 +82,12 @@ def file_identity(path: Path) -> str:
 
 
 def _read_document(path: Path, doc: str) -> RawDocument | IngestError:
+    data = read_file_bytes(path, doc)
+    return data if isinstance(data, IngestError) else parse_file_bytes(data, doc, path.suffix.lower(), path)
+
+
+def read_file_bytes(path: Path, doc: str) -> bytes | IngestError:
+    """A file's bytes, or why they cannot be read (a link to nothing, a FIFO …)."""
     if path.is_symlink() and not path.exists():
         return IngestError(doc, "a link to nothing (broken symbolic link)")
     if not path.exists():
@@ -89,10 +95,9 @@ def _read_document(path: Path, doc: str) -> RawDocument | IngestError:
     if not path.is_file():
         return IngestError(doc, "not a regular file (a FIFO, socket or device)")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         return IngestError(doc, f"cannot read file: {e.strerror or e}")
-    return parse_file_bytes(data, doc, path.suffix.lower(), path)
 
 
 def parse_file_bytes(data: bytes, doc: str, suffix: str, path: Path | None = None) -> RawDocument | IngestError:

@@ -117,6 +117,20 @@ def small_number(text: str) -> int:
     return int(text) if text.isdigit() else int(_cn2an()(text, "smart"))
 
 
+def chinese_numeral(n: int) -> str:
+    """14 -> 十四 (cn2an's an2cn), as reports write a congress's and a session's number."""
+    import cn2an
+
+    return str(cn2an.an2cn(n))
+
+
+def spelled_year(year: int) -> str:
+    """2020 -> 二〇二〇, digit by digit (year_number read backwards)."""
+    import cn2an
+
+    return str(cn2an.an2cn(str(year), "direct")).replace("零", "〇")
+
+
 @cache
 def _cn2an() -> Callable[[str, str], Any]:
     # imported on first use: building its converters takes 0.1 s, which readers of the store

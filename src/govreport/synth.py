@@ -14,21 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govreport import lang
 from govreport.gazetteer import Gazetteer, default_gazetteer
-from govreport.lang import ORDINALS
+from govreport.numbers import chinese_numeral, spelled_year
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+SURNAMES = "".join(sorted(lang.SURNAMES))  # sorted: the same seed gives the same reports
 GIVEN = "志伟建国海涛丽娟明华文军晓东红梅新春永刚立平玉兰德胜光辉秀英国庆"
 MONTHS_DAYS = [(1, d) for d in range(5, 29)] + [(2, d) for d in range(1, 20)]
-
-
-def chinese_ordinal(n: int) -> str:
-    """1..99 as 一 … 九十九 (届 and 次 numbers)."""
-    digits = "〇" + ORDINALS[:9]  # 〇 一 … 九
-    tens, ones = divmod(n, 10)
-    if n < 10:
-        return digits[n]
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
 @dataclass
@@ -215,7 +207,7 @@ def make_report(rng: random.Random, gazetteer: Gazetteer, doc: str) -> tuple[str
     title = _TITLES.get(suffix, "市长")
     month, day = rng.choice(MONTHS_DAYS)
     session, meeting = rng.randrange(14, 20), rng.randrange(1, 6)
-    congress = f"第{chinese_ordinal(session)}届人民代表大会第{chinese_ordinal(meeting)}次会议"
+    congress = f"第{chinese_numeral(session)}届人民代表大会第{chinese_numeral(meeting)}次会议"
     speaker = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice([1, 2])))
     d = _Doc()
     if rng.random() < 0.3:
@@ -247,7 +239,7 @@ def _full_report(rng: random.Random, d: _Doc, region: Any, year: int, date: tupl
         d.add(f"发布时间：{year}-{month:02}-{min(day + 3, 28):02} 来源：{region.name}人民政府办公室")
     d.add("政府工作报告")
     when = (f"{year}年{month}月{day}日" if rng.random() < 0.8
-            else f"{_spelled_year(year)}年{chinese_ordinal(month)}月{chinese_ordinal(day)}日")
+            else f"{spelled_year(year)}年{chinese_numeral(month)}月{chinese_numeral(day)}日")
     d.add(f"——{when}在{region.name}{congress}上")
     shown = " ".join(speaker) if rng.random() < 0.3 else speaker  # web copies space out names
     d.add(rng.choice([f"{region.name}人民政府{title} {shown}", f"{title} {shown}", f"{region.name}{title}  {shown}"]))
@@ -295,10 +287,6 @@ def _digest(rng: random.Random, d: _Doc, region: Any, year: int, date: tuple[int
     d.add(f"报告提出，{year}年{whole}经济社会发展的主要预期目标是：" + "；".join(parts) + "。")
     d.facts.extend(targets)
     d.add(f"（记者 {rng.choice(SURNAMES)}{rng.choice(GIVEN)}{rng.choice(GIVEN)}）")
-
-
-def _spelled_year(year: int) -> str:
-    return "".join("〇一二三四五六七八九"[int(c)] for c in str(year))
 
 
 _FULL_WIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")

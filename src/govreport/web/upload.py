@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-import tempfile
 import threading
 from pathlib import Path
 from typing import NamedTuple
@@ -68,14 +67,11 @@ def _safe_name(filename: str) -> str:
 
 
 def _read(name: str, data: bytes) -> RawDocument:
-    from govreport.ingest import read_document
+    from govreport.ingest import parse_file_bytes
 
     if not data.strip():
         raise UploadError(422, f"{name}: the file is empty")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(data)
-        raw = read_document(path, f"upload/{name}")  # the content decides how it is read (sniffed)
+    raw = parse_file_bytes(data, f"upload/{name}", Path(name).suffix.lower())  # the content decides (sniffed)
     if isinstance(raw, IngestError):
         raise UploadError(422, f"{name}: {raw.reason}")
     # an upload is known by its bytes: the same file uploaded again is the same document
