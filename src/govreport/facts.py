@@ -607,20 +607,21 @@ def _list_intro(text: str, line_start: int) -> str:
     if not BULLET.match(text, line_start):
         prev = text.rfind("\n", 0, line_start - 1) + 1
         line = text[prev:line_start - 1]
-        if line.rstrip().endswith(("：", ":")):
-            return line
-        # a list whose items run on over lines that end in ；(主要预期目标是：地区生产总值增长5%；
-        # \n一般公共预算收入增长7%；…): the lines above, up to the one that opens the list
-        run = [line]
+        # or a list whose items run on over lines that end in ；(主要预期目标是：地区生产总值增长5%；
+        # ⏎一般公共预算收入增长7%；…): the line above it that opens the list with its colon
         for _ in range(ESTIMATE_LIST_LINES):
-            if not run[-1].rstrip().endswith(("；", ";")) or prev == 0:
-                break
-            if "：" in run[-1] or ":" in run[-1]:
-                return run[-1]
+            if line.rstrip().endswith(("：", ":")):
+                return line
+            if not line.rstrip().endswith(("；", ";")):
+                return ""
+            if "：" in line or ":" in line:
+                return line
+            if prev == 0:
+                return ""
             end = prev - 1
             prev = text.rfind("\n", 0, end) + 1
-            run.append(text[prev:end])
-        return run[-1] if run[-1].rstrip().endswith(("；", ";")) and ("：" in run[-1] or ":" in run[-1]) else ""
+            line = text[prev:end]
+        return ""
     pos = line_start
     while pos > 0:
         prev = text.rfind("\n", 0, pos - 1) + 1

@@ -146,23 +146,23 @@ def _delete_derived(con: sqlite3.Connection, report_id: int) -> None:
 
 def to_reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool = False) -> int:
     """How many stored documents reprocess() would re-run."""
-    if only_stale:
-        return int(con.execute("SELECT count(*) FROM documents WHERE pipeline_version != ?",
-                               (pipeline.version,)).fetchone()[0])
-    return int(con.execute("SELECT count(*) FROM documents").fetchone()[0])
+    where, params = _to_redo(pipeline, only_stale)
+    return int(con.execute(f"SELECT count(*) FROM documents d{where}", params).fetchone()[0])
+
+
+def _to_redo(pipeline: Pipeline, only_stale: bool) -> tuple[str, tuple[str, ...]]:
+    """Which documents a reprocess re-runs: all, or those another pipeline version made."""
+    return (" WHERE d.pipeline_version != ?", (pipeline.version,)) if only_stale else ("", ())
 
 
 def reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool = False,
               batch: int = BATCH) -> Iterator[int]:
     """Re-run the pipeline over stored raw text (no original files needed); only_stale: only the
     documents another version of the pipeline made (pipeline.version). Yields report ids done."""
-    query = ("SELECT d.id, d.source, d.format, d.encoding, d.sha256, d.raw_text, d.clean_text, r.given, d.identity"
-             " FROM documents d LEFT JOIN reports r ON r.report_id = d.id")
-    if only_stale:
-        query += " WHERE d.pipeline_version != ?"
-        rows = con.execute(query, (pipeline.version,)).fetchall()
-    else:
-        rows = con.execute(query).fetchall()
+    where, params = _to_redo(pipeline, only_stale)
+    rows = con.execute("SELECT d.id, d.source, d.format, d.encoding, d.sha256, d.raw_text, d.clean_text, r.given,"
+                       f" d.identity FROM documents d LEFT JOIN reports r ON r.report_id = d.id{where}",
+                       params).fetchall()
     for i in range(0, len(rows), batch):
         with _writing(con):
             for doc_id, source, fmt, enc, sha, raw_text, old_clean, given, identity in rows[i:i + batch]:

@@ -27,6 +27,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from govreport import __version__
+from govreport.attention import Dictionary, bundled, find_hits, load_dictionary
 from govreport.model import LEVELS
 from govreport.query import Corpus, QueryError, parse_years, split_list
 from govreport.store.schema import StoreError
@@ -91,6 +92,7 @@ def create_app(db: str | Path, *, allow_upload: bool = False) -> FastAPI:
     """The app over the store at db (which must exist and be a govreport store: StoreError if not).
     allow_upload: mount POST /api/reports and /upload, which store the files given."""
     readers = _Readers(Path(db))
+    dictionaries = [load_dictionary(name) for name in bundled()]  # read once, not on every region page
     app = FastAPI(title="govreport", version=__version__, docs_url=None, redoc_url=None,
                   description="Chinese government work reports as source-grounded data: every number with "
                               "the sentence it came from.")
@@ -193,7 +195,7 @@ def create_app(db: str | Path, *, allow_upload: bool = False) -> FastAPI:
                                                        description="A bundled dictionary: green, debt_risk …")],
                       whole: bool = False, limit: Limit = 100, offset: Offset = 0, format: Format = "json",
                       ) -> Response:
-        from govreport.attention import DictionaryError, bundled
+        from govreport.attention import DictionaryError
 
         if dictionary not in bundled():  # a name, never a path on the server
             raise QueryError(f"no bundled dictionary {dictionary!r} (bundled: {', '.join(bundled())})")
@@ -262,7 +264,7 @@ def create_app(db: str | Path, *, allow_upload: bool = False) -> FastAPI:
                   for s in found]
         return templates.TemplateResponse(request, "region.html", {
             "adcode": adcode, "name": reports[-1]["region"], "reports": reports, "series": found,
-            "charts": charts, "changes": target_changes(rows), "terms": _term_changes(corpus, reports)})
+            "charts": charts, "changes": target_changes(rows), "terms": _term_changes(corpus, reports, dictionaries)})
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
     def compare_page(request: Request, adcode: Adcode = None,
@@ -304,8 +306,6 @@ def create_app(db: str | Path, *, allow_upload: bool = False) -> FastAPI:
     def attention_page(request: Request,
                        dictionary: Annotated[str, Query(alias="dict", pattern=r"^[A-Za-z0-9_\-]{1,40}$")] = "green",
                        ) -> Response:
-        from govreport.attention import bundled
-
         names = bundled()
         if dictionary not in names:
             raise QueryError(f"no bundled dictionary {dictionary!r} (bundled: {', '.join(names)})")
@@ -339,12 +339,10 @@ def create_app(db: str | Path, *, allow_upload: bool = False) -> FastAPI:
     return app
 
 
-def _term_changes(corpus: Corpus, reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _term_changes(corpus: Corpus, reports: list[dict[str, Any]],
+                  dictionaries: list[Dictionary]) -> list[dict[str, Any]]:
     """The bundled dictionaries' terms each of a region's reports uses, and which appear or vanish
     from one year's report to the next."""
-    from govreport.attention import bundled, find_hits, load_dictionary
-
-    dictionaries = [load_dictionary(name) for name in bundled()]
     by_year: dict[int, set[str]] = {}
     for r in reports:
         if r["report_year"] is None:
