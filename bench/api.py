@@ -28,7 +28,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from search import CORPUS, QUERIES, build, percentile
+from search import CORPUS, QUERIES, percentile, store_of
 
 INDICATORS = ["gdp", "public_budget_revenue", "fixed_asset_investment", "retail_sales", "cpi"]
 KINDS = ["actual", "target"]
@@ -101,10 +101,7 @@ def main() -> int:
         print(f"no corpus at {CORPUS}", file=sys.stderr)
         return 2
     tmp = tempfile.TemporaryDirectory()
-    db = a.db or Path(tmp.name) / "bench.db"
-    if not db.exists():
-        built, _ = build(db, a.reports, a.seed)
-        print(f"built a store of {a.reports} synthetic reports in {built:.0f} s ({db.stat().st_size / 1e6:.0f} MB)")
+    db = store_of(a.db, a.reports, a.seed, tmp.name)
     import sqlite3
 
     with sqlite3.connect(db) as con:

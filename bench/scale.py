@@ -15,53 +15,22 @@ store < 80 KB a report, those queries < 300 ms at 10,000 reports).
 from __future__ import annotations
 
 import argparse
-import json
-import random
-import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from search import CORPUS  # the same corpus root
+from search import CORPUS, synthetic_texts
+from startup import measure
 
 GOVREPORT = Path(sys.executable).with_name("govreport")
-TIMER = """
-import json, resource, subprocess, sys, time
-start = time.perf_counter()
-done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-print(json.dumps({"wall": time.perf_counter() - start, "rc": done.returncode, "err": done.stderr[-500:],
-                  "peak_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
-"""
 
 
 def write_reports(folder: Path, n: int, seed: int) -> None:
-    from govreport.ingest import iter_inputs, read_document
-    from govreport.model import RawDocument
-
-    rng = random.Random(seed)
-    paragraphs: list[str] = []
-    lengths: list[int] = []
-    for doc, path in iter_inputs([CORPUS]):
-        raw = read_document(path, doc)
-        if isinstance(raw, RawDocument):
-            lengths.append(len(raw.text))
-            paragraphs.extend(p for p in raw.text.splitlines() if len(p.strip()) > 40)
-    per_report = max(1, round(statistics.median(lengths) / statistics.mean(len(p) + 1 for p in paragraphs)))
     folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        body = "\n".join(rng.sample(paragraphs, per_report))
-        head = f"——{2000 + i % 26}年1月{1 + i % 28}日在合成县{i}第十届人民代表大会第五次会议上\n各位代表：\n"
-        (folder / f"{i:06}.txt").write_text(f"{head}一、工作回顾\n{body}\n", encoding="utf-8")
-
-
-def timed(command: list[str]) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-c", TIMER, *command], capture_output=True, text=True, check=True)
-    result: dict[str, float] = json.loads(out.stdout)
-    if result["rc"]:
-        raise SystemExit(f"failed: {' '.join(command)}\n{result['err']}")
-    return result
+    for i, text in enumerate(synthetic_texts(n, seed, year=lambda i: 2000 + i % 26)):
+        (folder / f"{i:06}.txt").write_text(text, encoding="utf-8")
 
 
 def query_time(db: Path, code: str) -> float:
@@ -92,7 +61,7 @@ def main() -> int:
         db = root / f"{name.replace(' ', '_').replace(',', '')}.db"
         for f in root.glob(db.name + "*"):
             f.unlink()
-        results[name] = (timed([str(GOVREPORT), "ingest", str(reports), "--db", str(db), "-q", *extra]), db)
+        results[name] = (measure([str(GOVREPORT), "ingest", str(reports), "--db", str(db), "-q", *extra]), db)
     base = a.reports / results["1 process"][0]["wall"]
     print(f"{a.reports} synthetic reports, ingest into a fresh store each time:")
     for name, (r, _) in results.items():

@@ -17,6 +17,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -25,13 +26,11 @@ QUERIES = ["化债", "乡村", "就业", "光伏", "消费", "养老", "债务",
            "专项债券", "民营经济", "粮食安全", "共同富裕"]
 
 
-def build(db: Path, n: int, seed: int) -> tuple[float, int]:
+def corpus_paragraphs() -> tuple[list[str], int]:
+    """The corpus's paragraphs, and how many of them make a report of the corpus's median length."""
     from govreport.ingest import iter_inputs, read_document
     from govreport.model import RawDocument
-    from govreport.pipeline import Pipeline
-    from govreport.store import schema, write
 
-    rng = random.Random(seed)
     paragraphs: list[str] = []
     lengths: list[int] = []
     for doc, path in iter_inputs([CORPUS]):
@@ -39,15 +38,31 @@ def build(db: Path, n: int, seed: int) -> tuple[float, int]:
         if isinstance(raw, RawDocument):
             lengths.append(len(raw.text))
             paragraphs.extend(p for p in raw.text.splitlines() if len(p.strip()) > 40)
-    per_report = max(1, round(statistics.median(lengths) / statistics.mean(len(p) + 1 for p in paragraphs)))
+    return paragraphs, max(1, round(statistics.median(lengths) / statistics.mean(len(p) + 1 for p in paragraphs)))
+
+
+def synthetic_texts(n: int, seed: int, year: Callable[[int], int] = lambda i: 2025) -> Iterator[str]:
+    """n reports of sampled corpus paragraphs under invented region headings; year(i): the i-th's year."""
+    rng = random.Random(seed)
+    paragraphs, per_report = corpus_paragraphs()
+    for i in range(n):
+        body = "\n".join(rng.sample(paragraphs, per_report))
+        y = year(i)
+        yield (f"——{y}年1月{1 + i % 28}日在合成县{i}第十届人民代表大会第五次会议上\n各位代表：\n"
+               f"一、{y - 1}年工作回顾\n{body}\n")
+
+
+def build(db: Path, n: int, seed: int) -> float:
+    """A store of n synthetic reports at db; the seconds it took."""
+    from govreport.model import RawDocument
+    from govreport.pipeline import Pipeline
+    from govreport.store import schema, write
+
     pipeline = Pipeline()
     con = schema.connect(db)
     start = time.perf_counter()
     batch = []
-    for i in range(n):
-        body = "\n".join(rng.sample(paragraphs, per_report))
-        head = f"——2025年1月{1 + i % 28}日在合成县{i}第十届人民代表大会第五次会议上\n各位代表：\n"
-        text = f"{head}一、2024年工作回顾\n{body}\n"
+    for i, text in enumerate(synthetic_texts(n, seed)):
         sha = f"synthetic-{seed}-{i}"
         batch.append(pipeline(RawDocument(f"synthetic/{i:05}.txt", text, "txt", "utf-8", sha)))
         if len(batch) == 200:
@@ -57,7 +72,17 @@ def build(db: Path, n: int, seed: int) -> tuple[float, int]:
         write.write_batch(con, batch)
     con.execute("PRAGMA optimize")
     con.close()
-    return time.perf_counter() - start, per_report
+    return time.perf_counter() - start
+
+
+def store_of(db: Path | None, n: int, seed: int, tmp: str) -> Path:
+    """The store at db (built when missing), or a new one under tmp."""
+    path = db or Path(tmp) / "bench.db"
+    if not path.exists():
+        built = build(path, n, seed)
+        print(f"built a store of {n} synthetic reports (corpus paragraphs, the corpus's median length) in "
+              f"{built:.0f} s ({path.stat().st_size / 1e6:.0f} MB)")
+    return path
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -78,11 +103,7 @@ def main() -> int:
     import govreport
 
     tmp = tempfile.TemporaryDirectory()
-    db = a.db or Path(tmp.name) / "bench.db"
-    if not db.exists():
-        built, per_report = build(db, a.reports, a.seed)
-        print(f"built a store of {a.reports} synthetic reports of {per_report} paragraphs (the corpus's median"
-              f" report length) in {built:.0f} s ({db.stat().st_size / 1e6:.0f} MB)")
+    db = store_of(a.db, a.reports, a.seed, tmp.name)
     rng = random.Random(a.seed)
     queries = [rng.choice(QUERIES) for _ in range(a.queries)]
     ours: list[float] = []

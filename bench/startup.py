@@ -35,18 +35,19 @@ GOVREPORT = Path(sys.executable).with_name("govreport")
 TIMER = """
 import json, resource, subprocess, sys, time
 start = time.perf_counter()
-done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 wall = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
-print(json.dumps({"wall": wall, "peak_kib": peak, "rc": done.returncode}))
+print(json.dumps({"wall": wall, "peak_kib": peak, "rc": done.returncode, "err": done.stderr[-500:]}))
 """
 
 
 def measure(command: list[str]) -> dict[str, float]:
+    """One command in a fresh process: its wall time and peak RSS (a failure stops the bench)."""
     out = subprocess.run([sys.executable, "-c", TIMER, *command], capture_output=True, text=True, check=True)
     result: dict[str, float] = json.loads(out.stdout)
     if result["rc"] != 0:
-        raise SystemExit(f"failed ({result['rc']}): {' '.join(command)}")
+        raise SystemExit(f"failed ({result['rc']}): {' '.join(command)}\n{result['err']}")
     return result
 
 
