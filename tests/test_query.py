@@ -17,17 +17,21 @@ Y2 = "各位代表：\n一、2025年工作回顾\n全县地区生产总值265亿
      "二、2026年工作安排\n今年主要预期目标是：地区生产总值增长5.5%左右。推进化债，稳妥化解地方政府债务风险。\n"
 
 
-@pytest.fixture()
-def corpus(tmp_path: Path):  # type: ignore[no-untyped-def]
-    for name, body in (("2025.txt", Y1), ("2026.txt", Y2)):
-        (tmp_path / name).write_text(("——2025年1月5日在星澜县第十八届人民代表大会第五次会议上\n" if name == "2025.txt"
-                                      else "——2026年1月6日在星澜县第十八届人民代表大会第六次会议上\n") + body,
-                                     encoding="utf-8")
+def _store_of(tmp_path: Path, reports: dict[str, str]) -> Path:
+    for name, text in reports.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
     db = tmp_path / "g.db"
     con = schema.connect(db)
-    write.ingest(con, list(iter_inputs([tmp_path / "2025.txt", tmp_path / "2026.txt"])))
+    write.ingest(con, list(iter_inputs([tmp_path / name for name in reports])))
     con.close()
-    with govreport.open(db) as c:
+    return db
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path):  # type: ignore[no-untyped-def]
+    reports = {"2025.txt": "——2025年1月5日在星澜县第十八届人民代表大会第五次会议上\n" + Y1,
+               "2026.txt": "——2026年1月6日在星澜县第十八届人民代表大会第六次会议上\n" + Y2}
+    with govreport.open(_store_of(tmp_path, reports)) as c:
         yield c
 
 
@@ -164,13 +168,7 @@ def words_store(tmp_path: Path):  # type: ignore[no-untyped-def]
     texts = {"a.txt": "各位代表：\n一、2024年工作回顾\n推进乡村振兴，一九八〇年以来经济发展，GDP增长5%左右。",
              "b.txt": "各位代表：\n一、2024年工作回顾\n振兴乡村产业，农业增产，乡村建设。",
              "c.txt": "各位代表：\n一、2024年工作回顾\n农业现代化，脱贫攻坚。"}
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    db = tmp_path / "w.db"
-    con = schema.connect(db)
-    write.ingest(con, list(iter_inputs([tmp_path / n for n in texts])))
-    con.close()
-    with govreport.open(db) as c:
+    with govreport.open(_store_of(tmp_path, texts)) as c:
         yield c
 
 
@@ -190,16 +188,6 @@ def test_words_apart_are_all_required_or_offered_or_excluded(words_store) -> Non
 def test_a_query_is_written_as_the_stored_text_is(words_store, query: str) -> None:  # type: ignore[no-untyped-def]
     assert _names(words_store.search(query)) == ["a.txt"]
     assert len(words_store.kwic(query)) == 1
-
-
-def _store_of(tmp_path: Path, reports: dict[str, str]) -> Path:
-    for name, text in reports.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    db = tmp_path / "g.db"
-    con = schema.connect(db)
-    write.ingest(con, list(iter_inputs([tmp_path / name for name in reports])))
-    con.close()
-    return db
 
 
 def test_panel_flags_a_report_that_states_two_values_for_one_figure(tmp_path: Path) -> None:
