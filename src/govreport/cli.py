@@ -454,14 +454,19 @@ def _filters(region: str | None, adcodes: str | None, levels: str | None, years:
     return {"region": region, "adcode": _indicator_list(adcodes), "level": _levels(levels), "year": _years(years)}
 
 
-def _indicators_help() -> str:
-    from govreport.lexicon import indicator_ids
+class IndicatorsOption(click.Option):
+    """--indicators, whose help lists the ids of indicators.toml: read when help is shown, not each
+    time the CLI starts (parsing the file is a third of `govreport --help`'s start-up)."""
 
-    return "Comma-separated indicator ids (default: all of them): " + ", ".join(indicator_ids()) + "."
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from govreport.lexicon import indicator_ids
+
+        self.help = "Comma-separated indicator ids (default: all of them): " + ", ".join(indicator_ids()) + "."
+        return super().get_help_record(ctx)
 
 
 @cli.command()
-@click.option("--indicators", help=_indicators_help())
+@click.option("--indicators", cls=IndicatorsOption)
 @click.option("--kind", "kinds", help="Comma-separated kinds: actual, estimate, target, plan (default: all).")
 @click.option("--wide", is_flag=True, help="One row per region and year, a column per indicator.")
 @region_filters("figure's")
@@ -480,7 +485,7 @@ def panel(indicators: str | None, kinds: str | None, wide: bool, region: str | N
 
 
 @cli.command()
-@click.option("--indicators", help=_indicators_help())
+@click.option("--indicators", cls=IndicatorsOption)
 @region_filters("target's")
 @DB_OPTION
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path))
