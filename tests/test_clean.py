@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govreport.clean import clean
+from govreport.clean import _line_patterns, clean, compile_patterns, default_passes
 
 
 def kinds(raw: str) -> set[str]:
@@ -264,3 +264,12 @@ def test_a_full_width_decimal_point_at_a_line_break_is_a_decimal_point() -> None
     # width pass ran, stayed full-width, and the number was lost once the line was joined
     text = clean("全年地区生产总值１１５．\n６亿元，比上年增长４．６％。\n").text
     assert "115.6亿元" in text and "4.6%" in text
+
+
+def test_chrome_lines_opening_anywhere_are_tried_only_where_their_characters_are() -> None:
+    patterns = compile_patterns([r"首页", r".{1,20}\.(?:docx?|pdf)", r"[\u4e00-\u9fff]{2,4}日报"], [], [])
+    plain = "增长5.2%。\n首页\n经济运行稳定。"
+    assert len(_line_patterns(patterns, plain)) == 1  # the .docx and 日报 lines are not tried
+    page = "工作报告全文.docx\n四川日报\n首页\n正文。"
+    cleaned = clean(page, default_passes(patterns))
+    assert cleaned.text == "正文。"

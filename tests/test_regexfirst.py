@@ -5,7 +5,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport.regexfirst import branch_literals, first_chars, literal_alternation, mandatory_literal
+from govreport.regexfirst import branch_literals, first_chars, literal_alternation, mandatory_literal, required_words
 
 
 def test_first_chars_of_alternations_and_optional_parts() -> None:
@@ -13,6 +13,14 @@ def test_first_chars_of_alternations_and_optional_parts() -> None:
     assert first_chars("(?:全国)?居民收入") == {"全", "居"}
     assert first_chars(r"\w+") is None  # a category cannot be listed
     assert first_chars("a?") is None  # may match empty
+    assert first_chars(r"\d{4}年") == set("0123456789")
+
+
+def test_required_words_group_an_alternation() -> None:
+    assert required_words(r".{1,60}\.(?:docx?|pdf|pptx?)") == ((".",), ("doc", "pdf", "ppt"))
+    assert required_words(r"(?:您所在位置|当前位置)[:：].*") == (("您所在位置", "当前位置"),)
+    assert required_words(r".{0,30}作报告.{0,9}摄") == (("作报告",), ("摄",))
+    assert required_words(r"(?:a|.)b") == (("b",),)  # a branch without a word requires nothing
 
 
 def test_mandatory_literal_is_the_longest_plain_run() -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from govreport import lang, lexicon, offsets
 from govreport.model import CleanText, Edit, Layer
@@ -21,7 +21,7 @@ from govreport.regexfirst import (
     branch_literals,
     first_chars,
     literal_alternation,
-    mandatory_literals,
+    required_words,
     with_first_char_guard,
 )
 
@@ -40,9 +40,16 @@ SALUTATION = re.compile(lang.SALUTATION_PATTERN)
 Pass = Callable[[str], Iterator[offsets.Proposal]]
 
 
+class ChromeLine(NamedTuple):
+    pattern: str
+    first: frozenset[str] | None  # the few characters every match opens with, or None
+    guard: tuple[frozenset[str], ...]  # for the others: one character of each group must be in a text
+
+
 @dataclass(frozen=True)
 class Patterns:
-    lines: tuple[tuple[str | None, str], ...]  # (a word every match holds or None, pattern) per chrome line
+    lines: tuple[ChromeLine, ...]
+    opening_lines: re.Pattern[str] | None  # the lines of those opening on a few characters, in one
     tail: re.Pattern[str]
     spam: re.Pattern[str]
     spam_words: tuple[str, ...] | None = None
@@ -67,8 +74,10 @@ def compile_patterns(lines: list[str], tails: list[str], spam: list[str], meta_w
     # patterns start at the newline before a line (the text is searched with one prepended):
     # a literal first character lets re skip ahead instead of testing ^ everywhere
     spam_pattern = "|".join(spam)
+    chrome_lines = tuple(_chrome_line(line) for line in lines)
     return Patterns(
-        lines=tuple((_guard_word(line), line) for line in lines),
+        lines=chrome_lines,
+        opening_lines=_opening_lines(chrome_lines),
         tail=re.compile(rf"\n{pad}(?:{'|'.join(tails)}){pad}(?=\n|$)"),
         spam=re.compile(with_first_char_guard(spam_pattern)),
         spam_words=_required_words(spam),
@@ -306,10 +315,12 @@ def remove_chrome(patterns: Patterns) -> Pass:
         tail = _footer(patterns.tail, padded)
         limit = tail + 1 if tail is not None else len(padded)
         removed: set[int] = set()
-        for m in _line_pattern(patterns, text).finditer(padded, 0, limit):
-            # the line and the newline after it (m starts at the newline before it)
-            removed.add(m.start())
-            yield m.start(), min(m.end(), len(text)), "", "boilerplate"
+        for lines in _line_patterns(patterns, text):
+            for m in lines.finditer(padded, 0, limit):
+                # the line and the newline after it (m starts at the newline before it)
+                if m.start() not in removed:
+                    removed.add(m.start())
+                    yield m.start(), min(m.end(), len(text)), "", "boilerplate"
         if patterns.meta_word is not None:
             for start, end in _metadata_lines(patterns.meta_word, text, limit - 1):
                 if start not in removed:
@@ -332,14 +343,19 @@ def remove_chrome(patterns: Patterns) -> Pass:
     return run
 
 
-def _guard_word(pattern: str) -> str | None:
-    """For a pattern re cannot find from its first character (.{0,40}…摄), a word every match
-    holds, looked for in the text before the pattern is tried (one character if it can: a
-    character is found ten times faster than a word); None for the others."""
-    if first_chars(pattern):
-        return None
-    runs = mandatory_literals(pattern)
-    return min(runs, key=len) if runs else None
+FIRST_CHARS_MAX = 64  # a pattern opening on more characters than this is found by its guard
+
+
+def _chrome_line(pattern: str) -> ChromeLine:
+    """A chrome-line pattern that opens on a few characters joins the lookahead every line is
+    tested by; one re cannot find by its first character (.{0,40}…摄, [\u4e00-\u9fff]{2,6}日报) is
+    tried only in a text holding a character of each word it requires (a character: str.find runs
+    ten times faster for one than for a word), the last of each word."""
+    first = first_chars(pattern)
+    if first and len(first) <= FIRST_CHARS_MAX:
+        return ChromeLine(pattern, frozenset(first), ())
+    guard = tuple(frozenset(word[-1] for word in group) for group in required_words(pattern))
+    return ChromeLine(pattern, None, guard)
 
 
 INLINE_REACH = 12  # the longest inline chrome
@@ -352,20 +368,40 @@ def _last_character(pattern: str) -> str:
     raise ValueError(f"inline chrome pattern {pattern!r} must end with a plain character")
 
 
-def _line_pattern(patterns: Patterns, text: str) -> re.Pattern[str]:
-    """The chrome-line patterns that can match this text (each needs its word in it): a pattern
-    opening on .{0,40} tried at every line of every report costs more than the rest together."""
+_LINE_PAD = r"[ \t\u3000\u00a0]*"
+
+
+def _opening_lines(lines: tuple[ChromeLine, ...]) -> re.Pattern[str] | None:
+    """One pattern for the chrome lines that open on a few characters, which tests a line's first
+    character before any of them. Patterns start at the newline before a line (the text is
+    searched with one prepended): a literal first character lets re skip ahead instead of
+    testing ^ everywhere."""
+    narrow = [line for line in lines if line.first is not None]
+    if not narrow:
+        return None
+    opening = "".join(re.escape(char) for char in sorted(set().union(*(line.first or () for line in narrow))))
+    alternatives = "|".join(line.pattern for line in narrow)
+    return re.compile(rf"\n{_LINE_PAD}(?=[{opening}])(?:{alternatives}){_LINE_PAD}(?=\n|$)")
+
+
+def _line_patterns(patterns: Patterns, text: str) -> tuple[re.Pattern[str], ...]:
+    """The chrome-line patterns that can match this text: those opening on a few characters, and
+    those whose guard characters the text holds (a pattern opening on .{0,40} tried at every line
+    costs more than the rest together)."""
     present: dict[str, bool] = {}
-    return _compiled_lines(tuple(p for word, p in patterns.lines
-                                 if word is None or present.setdefault(word, word in text)))
+
+    def holds(char: str) -> bool:
+        return present.setdefault(char, char in text)
+
+    guarded = tuple(line.pattern for line in patterns.lines if line.first is None
+                    and all(any(holds(char) for char in group) for group in line.guard))
+    found = () if patterns.opening_lines is None else (patterns.opening_lines,)
+    return found + _guarded_lines(guarded) if guarded else found
 
 
 @cache
-def _compiled_lines(lines: tuple[str, ...]) -> re.Pattern[str]:
-    pad = r"[ \t\u3000\u00a0]*"
-    # patterns start at the newline before a line (the text is searched with one prepended):
-    # a literal first character lets re skip ahead instead of testing ^ everywhere
-    return re.compile(rf"\n{pad}(?:{'|'.join(lines)}){pad}(?=\n|$)")
+def _guarded_lines(guarded: tuple[str, ...]) -> tuple[re.Pattern[str]]:
+    return (re.compile(rf"\n{_LINE_PAD}(?:{'|'.join(guarded)}){_LINE_PAD}(?=\n|$)"),)
 
 
 def _footer(tail: re.Pattern[str], padded: str) -> int | None:

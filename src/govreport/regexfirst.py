@@ -52,6 +52,8 @@ def _first_op(op: Any, av: Any) -> tuple[set[str] | None, bool]:
                 if hi - lo > 30000:
                     return None, False
                 chars.update(chr(x) for x in range(lo, hi + 1))
+            elif sub_op == c.CATEGORY and sub_av == c.CATEGORY_DIGIT:
+                chars.update("0123456789")  # \d: ASCII digits are what a clean text holds
             else:
                 return None, False
         return chars, False
@@ -128,6 +130,26 @@ def _literal_runs(items: list[tuple[Any, Any]]) -> list[str]:
         current = ""
     runs.append(current)
     return [r for r in runs if r]
+
+
+def required_words(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """What every match of pattern must contain, as groups of words: one word of each group
+    (.{1,60}\\.(?:docx?|pdf) -> ('.',), ('doc', 'pdf')). Runs of plain characters are groups of
+    one; an alternation among the pattern's top-level items whose every branch holds a run is a
+    group of those runs. A text lacking a group's every word cannot match."""
+    try:
+        items = list(sre_parse.parse(pattern))
+    except re.error:
+        return ()
+    c = sre_constants
+    groups: list[tuple[str, ...]] = [(run,) for run in _literal_runs(items)]
+    for op, av in items:
+        inner = list(av[-1]) if op == c.SUBPATTERN else [(op, av)]
+        if len(inner) == 1 and inner[0][0] == c.BRANCH:
+            words = [_literal_runs(list(branch)) for branch in inner[0][1][1]]
+            if all(words):
+                groups.append(tuple(max(runs, key=len) for runs in words))
+    return tuple(groups)
 
 
 def branch_literals(pattern: str) -> list[str] | None:
