@@ -633,3 +633,9 @@ def test_a_sentence_runs_on_over_lines_that_end_in_a_semicolon() -> None:
     assert ("retail_sales", "level", "actual", 2024, None, 113, None, None) in got
     assert ("public_budget_revenue", "growth", "target", 2025, None, 3, None, None) in got
     assert ("fixed_asset_investment", "growth", "target", 2025, None, 10, None, None) in got
+
+
+def test_a_change_from_the_end_of_a_plan_period_gives_the_level_it_reached() -> None:
+    # 由“十二五”末的X增加到Y: X stands at the plan's end, Y is the level now
+    got = brief(facts("全县生产总值由“十二五”末的56.3亿元增加到88.1亿元，年均增长7.2%。"))
+    assert got == {("gdp", "level", "actual", 2024, None, 88.1, None, None)}

@@ -314,3 +314,19 @@ def test_a_traditional_mirrors_spelling_of_a_region_name_is_the_region() -> None
             "一、2019年工作回顧\n全縣地區生產總值增長5%，經濟運行穩中向好，財政收入穩步增長。\n")
     meta = govreport.extract_text(text).meta
     assert (meta.region, meta.adcode, meta.province) == ("浚县", "410621", "河南省")
+
+
+def test_words_describing_the_meeting_are_no_region(gaz: Gazetteer) -> None:
+    # 万众期待的县第九届…: the words before 县 praise the meeting; the page's own line names the county
+    m = meta_of("盐亭县融媒体中心主办\n前天，万众期待的县第九届人民代表大会第二次会议开幕。县长王某作政府工作报告。\n"
+                "过去一年，全县经济平稳。我县将继续努力。", gaz)
+    assert (m.region, m.adcode) == ("盐亭县", "510723")
+    m = meta_of("前天，万众期待的县第九届人民代表大会第二次会议开幕。县长王某作政府工作报告。", gaz)
+    assert m.region is None
+
+
+def test_a_digest_that_gives_a_years_targets_dates_the_report(gaz: Gazetteer) -> None:
+    m = meta_of("县长王某作政府工作报告。\n“2020年我县经济社会发展的主要预期目标是：生产总值增长7%以上……”", gaz)
+    assert m.report_year == 2020
+    # a review that says last year's goals were met is not the setting of them
+    assert meta_of("县长王某作政府工作报告。\n2019年主要预期目标全面完成。", gaz).report_year is None

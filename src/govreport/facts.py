@@ -51,7 +51,9 @@ NOW_MARK = re.compile(r"今年|目标(?<!确定的目标)(?!任务)|力争|预�
 PAST_TARGET = re.compile(r"^[^，,。；;]{0,24}目标")
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12}\Z")
 TO_LEVEL = re.compile(r"(?:到|至|降到|降至)$")
-FROM_WORD = re.compile(r"(?:从|由)(?:\d{4}年的?|去年的?|上年的?|前[两三四五几]年|上半年|一季度|前三季度|年初)?"
+# the starting point of a change: 由2600万元, 从上年的, 由“十五”末的 (a point in time before it)
+FROM_WORD = re.compile(rf"(?:从|由)(?:\d{{4}}年(?:末|底)?的?|去年(?:末|底)?的?|上年(?:末|底)?的?|前[两三四五几]年"
+                       rf"|上半年|一季度|前三季度|年初|[“\"]?(?:{lang.PLAN_PATTERN})[”\"]?(?:末|期末)的?)?"
                        r"(?:的)?(?:不到|近|约)?$")
 # (a bare 到 is a change-to, but not the 到 of 达到)
 CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩大|缩小|回落)?(?<!达)(?:到|至)|转为")
@@ -77,8 +79,7 @@ ASPIRATION = re.compile(r"力争|争取|努力")
 NOMINAL = re.compile(r"现价|名义")
 # 2023年全州地区生产总值修订为1943.3亿元: a figure of an earlier year, revised (after a census)
 REVISED = re.compile(r"(?:修订|修正|核实|核定|调整)(?:后)?为$")
-_INTRO_END = r"目标(?:建议|确定|拟定|设定)?(?:是|为|定为)[:：]?"
-TARGET_INTRO = re.compile(rf"主要(?:预期)?{_INTRO_END}|发展预期{_INTRO_END}|预期{_INTRO_END}")
+TARGET_INTRO = re.compile(lang.TARGET_INTRO)
 JOINERS = "、和及与"  # one character between listed names or values (以及 besides)
 COMMAS = "，,"
 COORDINATOR = re.compile(rf"以及|[{JOINERS}]")

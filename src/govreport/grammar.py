@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
-from govreport import lexicon
+from govreport import lang, lexicon
 from govreport.regexfirst import literal_alternation, mandatory_literal, with_first_char_guard
 
 NAME_REACH_BEFORE = 16  # how far an alias may start before its anchor literal
@@ -94,7 +94,8 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
     names = re.compile(with_first_char_guard(
         "|".join(f"(?P<e{i}>{'|'.join(sorted(groups[i], key=_literal_len, reverse=True))})" for i in order)))
     ctx = data["context"]
-    words = sorted(ctx["gap_words"], key=len, reverse=True)
+    # {plan}: a five-year plan's name ("十五"末的), written once in lang
+    words = sorted((w.replace("{plan}", lang.PLAN_PATTERN) for w in ctx["gap_words"]), key=len, reverse=True)
     gap = re.compile(rf"(?:{'|'.join(words)}|[\s，,、])*")
     statements = tuple(Statement(s["id"], s["measure"], s["qualifier"], re.compile(s["pattern"]),
                                  _final_literal(s["pattern"]))

@@ -33,6 +33,10 @@ PLAN_PATTERN = "|".join(_PLAN_NAMES)
 # a plan named where a plan word goes with it: “十四五”时期, 十五期间, "九五"计划, 十三五末, 十二五规划
 PLAN_NAMED = rf"({PLAN_PATTERN})”?(?:时期|期间|末|规划|计划)"
 
+# the words that open a list of a year's goals: 主要预期目标是：, 发展预期目标为, 主要目标建议为
+_INTRO_END = r"目标(?:建议|确定|拟定|设定)?(?:是|为|定为)[:：]?"
+TARGET_INTRO = rf"主要(?:预期)?{_INTRO_END}|发展预期{_INTRO_END}|预期{_INTRO_END}"
+
 # (depth, pattern) of each heading marker, outermost first
 HEADING_MARKERS: tuple[tuple[int, str], ...] = tuple(
     (h["depth"], h["marker"].replace("{o}", ORDINALS)) for h in _DATA["headings"])

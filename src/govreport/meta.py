@@ -284,6 +284,8 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
 # report), 报告提出2022年政府主要工作安排 / 提出了2019年的目标 (the report's year)
 _DIGEST_REVIEWED = re.compile(r"回顾(?:了)?((?:19|20)\d\d)年")
 _DIGEST_PROPOSED = re.compile(r"提出(?:了)?[，,：:]?((?:19|20)\d\d)年[^，。；]{0,16}?(?:工作|目标|任务|安排)")
+# 2018年我县经济社会发展的主要预期目标是：(a year's goals set out: the report of that year)
+_YEARS_TARGETS = re.compile(rf"((?:19|20)\d\d)年[^，。；\n]{{0,16}}?(?:{lang.TARGET_INTRO})")
 # a review of a five-year plan's years (一、"十二五"时期…回顾): the report of the year after its end
 _PLAN_REVIEW = re.compile(rf"({lang.PLAN_PATTERN})”?(?:时期|期间)[^\n。]{{0,20}}?\Z")
 _REVIEW_WORDS = ("回顾", "成就")
@@ -306,7 +308,7 @@ DIGEST_REACH = 6000
 
 
 def _digest_year(text: str) -> int | None:
-    proposed = _DIGEST_PROPOSED.search(text, 0, DIGEST_REACH)
+    proposed = _DIGEST_PROPOSED.search(text, 0, DIGEST_REACH) or _YEARS_TARGETS.search(text, 0, DIGEST_REACH)
     if proposed:
         return int(proposed.group(1))
     reviewed = _DIGEST_REVIEWED.search(text, 0, DIGEST_REACH)
@@ -409,7 +411,8 @@ def _place_name(place: str, gazetteer: Gazetteer, year: int | None) -> str | Non
     for k in range(len(place), 1, -1):
         if gazetteer.resolve(place[-k:], year):
             return place[-k:]
-    if len(place) <= PLACE_MAX and place[-1] in lang.LEVEL_WORDS and re.fullmatch(r"[\u4e00-\u9fff]+", place):
+    place = place.rsplit("的", 1)[-1]  # 备受瞩目的县: a phrase describing the meeting, no name
+    if 1 < len(place) <= PLACE_MAX and place[-1] in lang.LEVEL_WORDS and re.fullmatch(r"[\u4e00-\u9fff]+", place):
         return place
     return None
 
