@@ -273,3 +273,14 @@ def test_chrome_lines_opening_anywhere_are_tried_only_where_their_characters_are
     page = "工作报告全文.docx\n四川日报\n首页\n正文。"
     cleaned = clean(page, default_passes(patterns))
     assert cleaned.text == "正文。"
+
+
+def test_pictographs_go_and_the_line_ends_they_hid_stand_again() -> None:
+    # a repost decorated with emoji: 📈 after the full stop kept the next line joined to this one
+    raw = "回顾2021年工作成效🏆\n全县经济增长5%。📈\n展望2022年工作目标🎯\n力争增长7%。💪🌟\n"
+    cleaned = clean(raw)
+    assert cleaned.text == "回顾2021年工作成效\n全县经济增长5%。\n展望2022年工作目标\n力争增长7%。"
+    assert [e.raw for e in cleaned.edits if e.kind == "pictograph"] == ["🏆", "📈", "🎯", "💪🌟"]
+    five = cleaned.text.index("5%")
+    start, end = cleaned.to_raw(five, five + 2)
+    assert raw[start:end] == "5%"

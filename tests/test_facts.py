@@ -639,3 +639,8 @@ def test_a_change_from_the_end_of_a_plan_period_gives_the_level_it_reached() -> 
     # 由“十二五”末的X增加到Y: X stands at the plan's end, Y is the level now
     got = brief(facts("全县生产总值由“十二五”末的56.3亿元增加到88.1亿元，年均增长7.2%。"))
     assert got == {("gdp", "level", "actual", 2024, None, 88.1, None, None)}
+
+
+def test_industrial_value_added_of_the_enterprises_above_the_scale() -> None:
+    assert brief(facts("规模以上工业企业增加值增长8.1%。")) == {
+        ("industrial_value_added", "growth", "actual", 2024, None, 8.1, None, None)}

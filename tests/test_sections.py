@@ -47,6 +47,12 @@ def test_unmarked_heading_and_following_items_stay_review() -> None:
     assert [s.kind for s in secs] == ["review", "review"]
 
 
+def test_bare_headings_that_open_on_a_verb_before_their_year() -> None:
+    # a repost's own headings: 回顾YYYY年… reviews, 展望YYYY年… sets out the year's goals
+    secs = find_sections("各位代表：\n回顾2021年工作成效\n全县经济增长。\n展望2022年发展目标\n力争增长7%。\n")
+    assert [(s.kind, s.year) for s in secs] == [("review", 2021), ("targets", 2022)]
+
+
 def test_top_headings_run_into_paragraphs_are_found() -> None:
     # some copies lose the line breaks before top-level headings: 。二、… follows the paragraph
     text = ("各位代表：一、2024年工作回顾过去一年，经济增长5%。正文。二、2025年主要预期目标增长5%左右。"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -29,8 +30,10 @@ TERMINAL = "。！？!?：:；;…”」』）)》】"
 _CN = lang.ORDINALS
 HEADING_MARK = re.compile(rf"^[ \t\u3000]*(?:{'|'.join(marker for _, marker in lang.HEADING_MARKERS)})")
 ORDINAL_HEADING = re.compile(rf"第[{_CN}]+[，,、]")
+# the words a bare heading line ends with (2024年工作回顾), or opens with before its year (回顾2023年工作成果)
 HEADING_WORDS = re.compile(
-    r"(?:回顾|目标|任务|总体要求|工作安排|自身建设|主要工作|发展成就|取得新成效|建议)[ \t\u3000]*$")
+    r"(?:回顾|目标|任务|总体要求|工作安排|自身建设|主要工作|发展成就|取得新成效|建议)[ \t\u3000]*$"
+    r"|^[ \t\u3000]*(?:回顾|展望)(?:19|20)\d\d年")
 SPEAKER_LINE = re.compile(
     rf"(?:{lang.TITLE_PATTERN}|书记)[ \t\u3000]*"
     r"(?:[\u4e00-\u9fff](?:[ \t\u3000]?[\u4e00-\u9fff]){1,3}|[\u4e00-\u9fff]{1,8}[·•・．.][\u4e00-\u9fff]{1,10})"
@@ -107,6 +110,12 @@ _FULLWIDTH = re.compile(f"{_WIDE}{_WIDE}*")
 _WIDTH_TABLE: dict[int, int | None] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _WIDTH_TABLE.update({0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x0D: None,
                      0xB7: 0x2E, 0x30FB: 0x2E, 0x2105: 0x25, 0xFE6A: 0x25})  # ℅ and ﹪ typed for %
+# pictographs (emoji, U+1F000-U+1FAFF, and the selector that asks for one) decorate pages reposted
+# from social media (…增长8%。📈): they carry nothing, and at a line's end they hide its full stop
+_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff][\U0001f000-\U0001faff\ufe0f]*")
+# CPython keeps a str holding any character past U+FFFF four bytes a character (PEP 393): its size
+# tells in constant time whether a text can hold an emoji at all, which most reports do not
+_WIDE_STR_BASE = sys.getsizeof("\U0001f000") - 8
 # full-width and middle dots are a decimal point only between digits (１４．８％, 14·1％); elsewhere a
 # full stop or the dot inside a transliterated name (艾尔肯·吐尼亚孜), left as written
 _DOTS = "\uff0e\u00b7\u30fb"
@@ -115,7 +124,7 @@ _DOT = re.compile(f"[{_DOTS}]")
 
 def normalize_width(text: str) -> Iterator[offsets.Proposal]:
     """Full-width digits, letters and ％ (and ℅, ﹪ typed for it) to ASCII, a dot between digits to
-    '.', zero-width characters and CR out."""
+    '.', zero-width characters, CR and pictographs out."""
     for m in _FULLWIDTH.finditer(text):
         run = m.group()
         new = run.translate(_WIDTH_TABLE)
@@ -124,6 +133,9 @@ def normalize_width(text: str) -> Iterator[offsets.Proposal]:
                           else ch.translate(_WIDTH_TABLE) for i, ch in enumerate(run))
         if new != run:
             yield m.start(), m.end(), new, "width"
+    if sys.getsizeof(text) == _WIDE_STR_BASE + 4 * (len(text) + 1):
+        for m in _PICTOGRAPHS.finditer(text):
+            yield m.start(), m.end(), "", "pictograph"
 
 
 def _between_digits(text: str, start: int, end: int) -> bool:

@@ -27,7 +27,8 @@ _INLINE_TOP = re.compile(
     r"(?=[^。\n]{0,30}?(?:回顾|目标|任务|安排|建设))")
 # 2025年, and in older reports 一九五八年 (read by year_number)
 _YEAR = re.compile(f"(?<!\\d)({YEAR_DIGITS}|{SPELLED_YEAR})年")
-_BARE_HEADING = re.compile(r"^(?:(?:19|20)\d{2}年|今年|过去一年)?[\u4e00-\u9fff“”\"]{2,20}$")
+# a line of words with a year at its head or after a verb of a few characters (回顾2023年工作成果)
+_BARE_HEADING = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:19|20)\d{2}年|今年|过去一年)?[\u4e00-\u9fff“”\"]{2,20}$")
 BARE_MAX = 25  # the longest line _BARE_HEADING accepts (a year and 20 characters)
 
 
