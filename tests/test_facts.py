@@ -644,3 +644,14 @@ def test_a_change_from_the_end_of_a_plan_period_gives_the_level_it_reached() -> 
 def test_industrial_value_added_of_the_enterprises_above_the_scale() -> None:
     assert brief(facts("规模以上工业企业增加值增长8.1%。")) == {
         ("industrial_value_added", "growth", "actual", 2024, None, 8.1, None, None)}
+
+
+def test_a_sectors_value_added_with_its_verb_inside_and_growth_over_the_same_period() -> None:
+    # 第一产业实现增加值X亿元 (the verb between sector and measure); 比上年同期增长 before a growth
+    got = brief(facts("全年完成地区生产总值(GDP)86.5亿元，比上年同期增长4.6%。"
+                      "其中：第一产业实现增加值12.1亿元，增长3.3%。"))
+    assert got == {
+        ("gdp", "level", "actual", 2024, None, 86.5, None, None),
+        ("gdp", "growth", "actual", 2024, None, 4.6, None, None),
+        ("value_added", "level", "actual", 2024, "primary", 12.1, None, None),
+        ("value_added", "growth", "actual", 2024, "primary", 3.3, None, None)}
