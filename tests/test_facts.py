@@ -655,3 +655,16 @@ def test_a_sectors_value_added_with_its_verb_inside_and_growth_over_the_same_per
         ("gdp", "growth", "actual", 2024, None, 4.6, None, None),
         ("value_added", "level", "actual", 2024, "primary", 12.1, None, None),
         ("value_added", "growth", "actual", 2024, "primary", 3.3, None, None)}
+
+
+def test_respectively_after_an_amount_of_a_name_the_lexicon_does_not_know() -> None:
+    # the unknown 支出 closes the chain, but 分别 gives the rates, in order, to the amounts' subjects
+    got = brief(facts("一般预算收入完成5209万元，累计支出43338万元，同比分别增长21.6%和12.4%。"))
+    assert got == {("public_budget_revenue", "level", "actual", 2024, None, 5209, None, None),
+                   ("public_budget_revenue", "growth", "actual", 2024, None, 21.6, None, None)}
+
+
+def test_the_farmers_net_income_without_per_capita() -> None:
+    assert brief(facts("农民纯收入达到2107元，增长12.2%。")) == {
+        ("disposable_income", "level", "actual", 2024, "rural", 2107, None, None),
+        ("disposable_income", "growth", "actual", 2024, "rural", 12.2, None, None)}

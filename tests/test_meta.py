@@ -330,3 +330,9 @@ def test_a_digest_that_gives_a_years_targets_dates_the_report(gaz: Gazetteer) ->
     assert m.report_year == 2020
     # a review that says last year's goals were met is not the setting of them
     assert meta_of("县长王某作政府工作报告。\n2019年主要预期目标全面完成。", gaz).report_year is None
+
+
+def test_a_digest_listing_the_reports_parts_dates_it(gaz: Gazetteer) -> None:
+    m = meta_of("县长某某作政府工作报告。报告分三个部分：一是2012年政府工作回顾；二是2013年工作安排；"
+                "三是加强政府自身建设。", gaz)
+    assert m.report_year == 2013

@@ -272,7 +272,11 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
             continue
         v: Value = obj
         gap = text[prev_end:v.start]
-        if not chain_open or not group or not _gap_ok(gap, g, after_value=prev_kind == "v"):
+        # 一般预算收入完成7309万元，支出64338万元，同比分别增长43.6%和32.4%: an unknown name closed the
+        # chain, but 分别 gives the values to the subjects of the amounts before, in order
+        respectively = not chain_open and prev_kind == "v" and "分别" in gap and any(owners) \
+            and g.gap.fullmatch(gap) is not None
+        if not respectively and (not chain_open or not group or not _gap_ok(gap, g, after_value=prev_kind == "v")):
             chain_open = False
             prev_end, prev_kind = v.end, "v"
             if v.unit != "%":
@@ -282,12 +286,12 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
         listed = _value_list(text, items, i, gap)
         shared_post = listed[-1].post
         names_end = prev_end + gap.index("分别") if "分别" in gap else prev_end
-        by_parts = _by_coordinated_parts(text, start, names_end, listed, history)
+        by_parts = [] if respectively else _by_coordinated_parts(text, start, names_end, listed, history)
         if not by_parts and "分别" in gap and len(listed) > 1 and len(owners) >= len(listed):
             # 财政总收入150.7亿元，其中地方财政收入81.45亿元，分别增长21.2%和19.7%: the values go, in
             # order, to the subjects of the amounts before (known names or not)
             by_parts = [(val, slot) for val, slot in zip(listed, owners[-len(listed):], strict=True) if slot]
-        assigned = _targets_for(listed, group, history, by_parts)
+        assigned = by_parts if respectively else _targets_for(listed, group, history, by_parts)
         if listed[0].unit != "%":
             owners.extend(slot for _, slot in assigned)
         for val, slot in assigned:

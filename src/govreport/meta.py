@@ -65,7 +65,7 @@ SALUTATION = re.compile(lang.SALUTATIONS[0])
 _REVIEW = re.compile("回顾")
 # \Z, not $, in a pattern searched in a window that ends where a word begins: $ would also match
 # before a line break at the end of the window (2024年\n回顾 is no review heading)
-_YEAR_OF_REVIEW = re.compile(r"([0-9]\d{3})年(?:主要工作|工作)?\Z")
+_YEAR_OF_REVIEW = re.compile(r"([0-9]\d{3})年(?:的)?(?:政府)?(?:主要)?(?:工作)?\Z")  # 2010年政府工作回顾
 TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff《“\"]{0,14}?政府工作报告")
 # found from its 是 (a literal re skips to in C), the year read behind it: 2021年是"十四五"开局之年
 PIVOTAL_YEAR = re.compile(
