@@ -284,3 +284,8 @@ def test_pictographs_go_and_the_line_ends_they_hid_stand_again() -> None:
     five = cleaned.text.index("5%")
     start, end = cleaned.to_raw(five, five + 2)
     assert raw[start:end] == "5%"
+
+
+def test_list_items_opened_by_a_symbol_stay_lines_of_their_own() -> None:
+    cleaned = clean("■ 2021年成绩单\n●预计全省经济增长6%左右\n●粮食总产达到520亿斤\n").text
+    assert cleaned.splitlines() == ["■ 2021年成绩单", "●预计全省经济增长6%左右", "●粮食总产达到520亿斤"]

@@ -336,3 +336,7 @@ def test_a_digest_listing_the_reports_parts_dates_it(gaz: Gazetteer) -> None:
     m = meta_of("县长某某作政府工作报告。报告分三个部分：一是2012年政府工作回顾；二是2013年工作安排；"
                 "三是加强政府自身建设。", gaz)
     assert m.report_year == 2013
+
+
+def test_a_digests_heading_of_the_years_targets_dates_it(gaz: Gazetteer) -> None:
+    assert meta_of("报告摘要\n■ 2022年经济社会发展的主要预期目标\n●经济增长6%左右\n", gaz).report_year == 2022

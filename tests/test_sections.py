@@ -53,6 +53,11 @@ def test_bare_headings_that_open_on_a_verb_before_their_year() -> None:
     assert [(s.kind, s.year) for s in secs] == [("review", 2021), ("targets", 2022)]
 
 
+def test_a_digests_parts_set_off_by_a_symbol() -> None:
+    secs = find_sections("报告摘要\n■ 2021年成绩单\n●预计全省经济增长6%左右\n◆ 2022年主要预期目标\n●经济增长6%左右\n")
+    assert [(s.kind, s.year) for s in secs] == [("review", 2021), ("targets", 2022)]
+
+
 def test_top_headings_run_into_paragraphs_are_found() -> None:
     # some copies lose the line breaks before top-level headings: 。二、… follows the paragraph
     text = ("各位代表：一、2024年工作回顾过去一年，经济增长5%。正文。二、2025年主要预期目标增长5%左右。"

@@ -680,7 +680,8 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
         return True
     if prev[-1].isdigit() and next_line[:1].isdigit() and _DATE_OR_TIME_END.search(prev):
         return True
-    if next_line.startswith(("——", "--")) or SALUTATION.match(next_line) or HEADING_MARK.match(next_line):
+    if next_line.startswith(("——", "--", *lang.LIST_SYMBOLS)) or SALUTATION.match(next_line) \
+            or HEADING_MARK.match(next_line):
         return True
     nxt = next_line.strip(" \t\u3000\u00a0")
     if len(nxt) <= BARE_HEADING_MAX and HEADING_WORDS.search(nxt):

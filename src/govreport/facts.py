@@ -601,7 +601,7 @@ def _named_year(text: str) -> int | None:
     return found
 
 
-BULLET = re.compile(r"[ \t\u3000]*(?:——|—|－|-|•|·)")
+BULLET = re.compile(rf"[ \t\u3000]*(?:——|—|－|-|·|[{lang.LIST_SYMBOLS}])")
 
 
 def _list_intro(text: str, line_start: int) -> str:

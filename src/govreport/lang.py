@@ -37,6 +37,9 @@ PLAN_NAMED = rf"({PLAN_PATTERN})”?(?:时期|期间|末|规划|计划)"
 _INTRO_END = r"目标(?:建议|确定|拟定|设定)?(?:是|为|定为)[:：]?"
 TARGET_INTRO = rf"主要(?:预期)?{_INTRO_END}|发展预期{_INTRO_END}|预期{_INTRO_END}"
 
+# symbols that open the items of a list, or a digest's parts (●预计增长6%左右, ■ 2024年成绩单)
+LIST_SYMBOLS = "●◆■▲★•◎"
+
 # (depth, pattern) of each heading marker, outermost first
 HEADING_MARKERS: tuple[tuple[int, str], ...] = tuple(
     (h["depth"], h["marker"].replace("{o}", ORDINALS)) for h in _DATA["headings"])

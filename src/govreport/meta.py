@@ -285,7 +285,7 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
 _DIGEST_REVIEWED = re.compile(r"回顾(?:了)?((?:19|20)\d\d)年")
 _DIGEST_PROPOSED = re.compile(r"提出(?:了)?[，,：:]?((?:19|20)\d\d)年[^，。；]{0,16}?(?:工作|目标|任务|安排)")
 # 2018年我县经济社会发展的主要预期目标是：(a year's goals set out: the report of that year)
-_YEARS_TARGETS = re.compile(rf"((?:19|20)\d\d)年[^，。；\n]{{0,16}}?(?:{lang.TARGET_INTRO})")
+_YEARS_TARGETS = re.compile(rf"((?:19|20)\d\d)年[^，。；\n]{{0,16}}?(?:{lang.TARGET_INTRO}|主要预期目标[ \t]*(?=\n))")
 # a review of a five-year plan's years (一、"十二五"时期…回顾): the report of the year after its end
 _PLAN_REVIEW = re.compile(rf"({lang.PLAN_PATTERN})”?(?:时期|期间)[^\n。]{{0,20}}?\Z")
 _REVIEW_WORDS = ("回顾", "成就")
