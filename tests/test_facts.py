@@ -668,3 +668,12 @@ def test_the_farmers_net_income_without_per_capita() -> None:
     assert brief(facts("农民纯收入达到2107元，增长12.2%。")) == {
         ("disposable_income", "level", "actual", 2024, "rural", 2107, None, None),
         ("disposable_income", "growth", "actual", 2024, "rural", 12.2, None, None)}
+
+
+def test_a_december_report_without_headings_sets_the_next_years_goals() -> None:
+    # delivered in December 2022: its 预计 figures are 2022's, its goals 2023's
+    r = govreport.extract("——2022年12月19日在鄂城区第十届人民代表大会第二次会议上\n各位代表：\n"
+                          "预计全年地区生产总值增长5%。明年主要预期目标是：固定资产投资增长16%以上。\n")
+    assert r.meta.report_year == 2022
+    assert brief(list(r.facts)) == {("gdp", "growth", "estimate", 2022, None, 5, None, None),
+                                    ("fixed_asset_investment", "growth", "target", 2023, None, 16, None, "以上")}

@@ -340,3 +340,12 @@ def test_a_digest_listing_the_reports_parts_dates_it(gaz: Gazetteer) -> None:
 
 def test_a_digests_heading_of_the_years_targets_dates_it(gaz: Gazetteer) -> None:
     assert meta_of("报告摘要\n■ 2022年经济社会发展的主要预期目标\n●经济增长6%左右\n", gaz).report_year == 2022
+
+
+def test_what_a_digest_says_the_report_gave_for_a_year_dates_it(gaz: Gazetteer) -> None:
+    page = ("1月20日上午，某省十四届人大三次会议开幕。省长某某作政府工作报告。\n报告指出：\n"
+            "●2024年全省地区生产总值增长5.1%；\n")
+    m = meta_of(page, gaz)
+    assert (m.report_year, m.meeting_date) == (2025, "2025-01-20")
+    # a year that is something (2025年是…收官之年) is the report's own year
+    assert meta_of("报告指出，2025年是“十四五”规划收官之年。", gaz).report_year == 2025

@@ -72,7 +72,9 @@ def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Contex
     ry = meta.report_year
     target_years = [s.year for s in sections if s.kind in ("targets", "tasks") and s.depth <= 1 and s.year
                     and not (ry and s.year < ry)]
-    review_year = review_years[0] if review_years else (ry - 1 if ry else None)
+    # a report delivered in December reviews its own year (预计…) and sets the next one's goals
+    december = (meta.meeting_date or "")[5:7] == "12"
+    review_year = review_years[0] if review_years else ((ry if december else ry - 1) if ry else None)
     target_year = target_years[0] if target_years else ry
     if review_year and target_year and target_year <= review_year:
         target_year = review_year + 1

@@ -283,6 +283,10 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
 # a news digest of the report: 在回顾2015年和"十二五"工作时 / 回顾了2018年的工作 (the year before the
 # report), 报告提出2022年政府主要工作安排 / 提出了2019年的目标 (the report's year)
 _DIGEST_REVIEWED = re.compile(r"回顾(?:了)?((?:19|20)\d\d)年")
+# 报告指出：●2023年广东地区生产总值达到…: what the report said of a year, its results (a year that
+# 是 something, 2024年是…关键之年, is the report's own: PIVOTAL_YEAR reads it first)
+_DIGEST_SAYS = re.compile(rf"报告(?:指出|显示|称)[，,：:]?\s*(?:[{lang.LIST_SYMBOLS}][ \t]*)?"
+                          r"((?:19|20)\d\d)年(?![，,]?是)")
 _DIGEST_PROPOSED = re.compile(r"提出(?:了)?[，,：:]?((?:19|20)\d\d)年[^，。；]{0,16}?(?:工作|目标|任务|安排)")
 # 2018年我县经济社会发展的主要预期目标是：(a year's goals set out: the report of that year)
 _YEARS_TARGETS = re.compile(rf"((?:19|20)\d\d)年[^，。；\n]{{0,16}}?(?:{lang.TARGET_INTRO}|主要预期目标[ \t]*(?=\n))")
@@ -311,7 +315,7 @@ def _digest_year(text: str) -> int | None:
     proposed = _DIGEST_PROPOSED.search(text, 0, DIGEST_REACH) or _YEARS_TARGETS.search(text, 0, DIGEST_REACH)
     if proposed:
         return int(proposed.group(1))
-    reviewed = _DIGEST_REVIEWED.search(text, 0, DIGEST_REACH)
+    reviewed = _DIGEST_REVIEWED.search(text, 0, DIGEST_REACH) or _DIGEST_SAYS.search(text, 0, DIGEST_REACH)
     if reviewed:
         return int(reviewed.group(1)) + 1
     plan = _plan_review(text)
