@@ -677,3 +677,9 @@ def test_a_december_report_without_headings_sets_the_next_years_goals() -> None:
     assert r.meta.report_year == 2022
     assert brief(list(r.facts)) == {("gdp", "growth", "estimate", 2022, None, 5, None, None),
                                     ("fixed_asset_investment", "growth", "target", 2023, None, 16, None, "以上")}
+
+
+def test_the_amount_completed_of_fixed_asset_investment() -> None:
+    # 固定资产投资完成额 (the amount of investment completed), in older reports beside 规模以上
+    assert brief(facts("规模以上固定资产投资完成额增长11.5%。")) == {
+        ("fixed_asset_investment", "growth", "actual", 2024, None, 11.5, None, None)}
