@@ -289,3 +289,9 @@ def test_pictographs_go_and_the_line_ends_they_hid_stand_again() -> None:
 def test_list_items_opened_by_a_symbol_stay_lines_of_their_own() -> None:
     cleaned = clean("■ 2021年成绩单\n●预计全省经济增长6%左右\n●粮食总产达到520亿斤\n").text
     assert cleaned.splitlines() == ["■ 2021年成绩单", "●预计全省经济增长6%左右", "●粮食总产达到520亿斤"]
+
+
+def test_a_full_stop_standing_for_a_decimal_point() -> None:
+    # a page that turned every period into 。: between digits, before a unit, it is a decimal point
+    cleaned = clean("同比增长8。5%，总额213。15亿元。2024年，增长10。").text
+    assert cleaned == "同比增长8.5%，总额213.15亿元。2024年，增长10。"

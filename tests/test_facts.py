@@ -683,3 +683,22 @@ def test_the_amount_completed_of_fixed_asset_investment() -> None:
     # 固定资产投资完成额 (the amount of investment completed), in older reports beside 规模以上
     assert brief(facts("规模以上固定资产投资完成额增长11.5%。")) == {
         ("fixed_asset_investment", "growth", "actual", 2024, None, 11.5, None, None)}
+
+
+def test_a_news_paragraph_keeps_the_time_its_earlier_sentences_named() -> None:
+    # 好于预期 judges the past year (no goal), and the year named two sentences back dates the figures
+    r = govreport.extract("1月20日，鄂州市第七届人民代表大会第六次会议开幕。市长叶贤林作政府工作报告。\n"
+                          "他说，刚刚过去的2014年，是很不平凡的一年。全市上下取得了好于预期的成绩。"
+                          "全年实现地区生产总值590亿元，同比增长8.5%。\n")
+    assert brief(list(r.facts)) == {("gdp", "level", "actual", 2014, None, 590, None, None),
+                                    ("gdp", "growth", "actual", 2014, None, 8.5, None, None)}
+
+
+def test_a_change_since_a_plan_periods_end_is_no_years_result() -> None:
+    got = brief(facts("全市生产总值达到136.2亿元，比“九五”末增长了58.1%，年均增长9.9%。"))
+    assert got == {("gdp", "level", "actual", 2024, None, 136.2, None, None)}
+
+
+def test_energy_intensity_written_as_overall_consumption() -> None:
+    assert brief(facts("单位地区生产总值综合能耗下降4%。")) == {
+        ("energy_intensity", "growth", "actual", 2024, None, -4, None, None)}

@@ -349,3 +349,15 @@ def test_what_a_digest_says_the_report_gave_for_a_year_dates_it(gaz: Gazetteer) 
     assert (m.report_year, m.meeting_date) == (2025, "2025-01-20")
     # a year that is something (2025年是…收官之年) is the report's own year
     assert meta_of("报告指出，2025年是“十四五”规划收官之年。", gaz).report_year == 2025
+
+
+def test_a_name_the_table_lacks_must_read_as_one(gaz: Gazetteer) -> None:
+    # a headline run into the lede's line (…建陇东南大市⏎市四届人大…) gives no region
+    m = meta_of("绘十一五蓝图 建陇东南大市\n市四届人大七次会议今日开幕\n", gaz)
+    assert m.region is None
+
+
+def test_the_place_in_the_speakers_offices(gaz: Gazetteer) -> None:
+    m = meta_of("会议开幕。在热烈的掌声中，中共株洲市委副书记、市长毛腾飞作政府工作报告。毛腾飞说，2014年经济平稳。"
+                "预计完成地区生产总值2200亿元。毛腾飞指出，2015年政府工作的总体要求是：稳中求进。", gaz)
+    assert (m.region, m.adcode, m.report_year, m.speaker_title) == ("株洲市", "430200", 2015, "市长")

@@ -190,6 +190,10 @@ _ASCII_STOPS = (
 FULL_STOP_SPACING = 200
 
 
+# 同比增长9。5%, 373。15亿元: a page that turned every period into a full stop, decimal points too
+_DECIMAL_STOP = re.compile(r"。(?<=\d。)(?=\d{1,3}(?:[%万亿千百元]|个百分点))")
+
+
 def normalize_punctuation(text: str) -> Iterator[offsets.Proposal]:
     # an ASCII period after Chinese text is a full stop only in a copy that writes them so: in a
     # text with full stops it is a stray (and the decimal points of a report are many to test)
@@ -199,6 +203,8 @@ def normalize_punctuation(text: str) -> Iterator[offsets.Proposal]:
             continue
         for m in pattern.finditer(text):
             yield m.start(), m.end(), chinese, "punctuation"
+    for m in _DECIMAL_STOP.finditer(text):
+        yield m.start(), m.end(), ".", "punctuation"
 
 
 # Debris of copying: ?D?D is —— read in the wrong encoding; a box or star standing between Chinese

@@ -47,7 +47,8 @@ COMPARED_WITH = re.compile(r"(?:同|与|和|跟)((?:19|20)\d{2})年(?:相比|比
 # in C; the plain forms, which it would try at every position, are in tests/test_facts.py.)
 SENTENCE_YEAR = re.compile(r"([12](?<!\d.)(?:(?<=1)9|(?<=2)0)\d{2})年(?!代|前|以前|以来|之前)")
 # 目标 marks a goal, but not in 完成了…确定的目标任务 (last year's goals, met)
-NOW_MARK = re.compile(r"今年|目标(?<!确定的目标)(?!任务)|力争|预期|拟|明年|把[^，。；]{0,20}控制在")
+# (好于预期, 超出预期, 符合预期: a past year judged against what was expected, no goal)
+NOW_MARK = re.compile(r"今年|目标(?<!确定的目标)(?!任务)|力争|预期(?<![于出超合]预期)|拟|明年|把[^，。；]{0,20}控制在")
 PAST_TARGET = re.compile(r"^[^，,。；;]{0,24}目标")
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12}\Z")
 TO_LEVEL = re.compile(r"(?:到|至|降到|降至)$")
@@ -664,20 +665,23 @@ def _names_review_year(before: str, ctx: Context) -> bool:
 
 
 def _time_of(text: str, name_start: int, tail: str, ctx: Context) -> str | None:
-    """Whether a statement in the forward part speaks of last year: its own words, else the sentence before."""
+    """Whether a statement in the forward part speaks of last year: its own words, else the nearest
+    sentence before it in its paragraph that names a time (他说，刚刚过去的2014年，是很不平凡的一年。
+    全市上下…。全年实现地区生产总值…), else the paragraph's opening sentence."""
     years = (ctx.review_year, ctx.target_year)
     para_start = text.rfind("\n", 0, name_start) + 1
     sent_start = _sentence_start(text, name_start)
     own = _last_time_mark(text[sent_start:name_start] + "|" + tail, *years)
     if own is not None or sent_start == para_start:
         return own
-    prev_start = max(para_start, text.rfind("。", 0, sent_start - 1) + 1)
-    before = _last_time_mark(text[prev_start:sent_start], *years)
-    if before is not None or prev_start == para_start:
-        return before
-    # else the paragraph's opening sentence sets the time (过去一年里取得的…成绩。…粮食产量达到…)
-    opening_end = text.find("。", para_start, prev_start)
-    return _last_time_mark(text[para_start:opening_end if opening_end >= 0 else prev_start], *years)
+    end = sent_start
+    while end > para_start:
+        start = max(para_start, text.rfind("。", 0, end - 1) + 1)
+        mark = _last_time_mark(text[start:end], *years)
+        if mark is not None:
+            return mark
+        end = start
+    return None
 
 
 def _last_time_mark(text: str, review_year: int | None, target_year: int | None) -> str | None:

@@ -94,8 +94,7 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
     names = re.compile(with_first_char_guard(
         "|".join(f"(?P<e{i}>{'|'.join(sorted(groups[i], key=_literal_len, reverse=True))})" for i in order)))
     ctx = data["context"]
-    # {plan}: a five-year plan's name ("十五"末的), written once in lang
-    words = sorted((w.replace("{plan}", lang.PLAN_PATTERN) for w in ctx["gap_words"]), key=len, reverse=True)
+    words = sorted((_with_plans(w) for w in ctx["gap_words"]), key=len, reverse=True)
     gap = re.compile(rf"(?:{'|'.join(words)}|[\s，,、])*")
     statements = tuple(Statement(s["id"], s["measure"], s["qualifier"], re.compile(s["pattern"]),
                                  _final_literal(s["pattern"]))
@@ -108,9 +107,14 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
                                if other and _may_overlap(lit, other))
     return Grammar(names, anchors, by_anchor, tuple(entries), statements, re.compile(ctx["foreign_before"]),
                    re.compile(ctx["subject_before"]), gap,
-                   re.compile(ctx["exclude_gap"]),
+                   re.compile(_with_plans(ctx["exclude_gap"])),
                    re.compile(ctx["stock_words"]) if ctx.get("stock_words") else None,
                    re.compile(ctx["sector_opening"]) if ctx.get("sector_opening") else None)
+
+
+def _with_plans(pattern: str) -> str:
+    """{plan} in a pattern of the data: a five-year plan's name (“十五”末的), written once in lang."""
+    return pattern.replace("{plan}", lang.PLAN_PATTERN)
 
 
 def _final_literal(pattern: str) -> str | None:

@@ -136,7 +136,8 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
     if speaker is None:
         speaker, title, speaker_org = _speaker_after_meeting(text, meeting)
     if speaker is None and (ledes or not national):
-        speaker, title = _speaker_of_news(text)
+        speaker, title, offices = _speaker_of_news(text)
+        speaker_org = speaker_org or offices
     region, province_hint = (NATION, None) if national else _region(
         text, header, meeting["place"] if meeting else lede.place if lede else "", speaker_org, report_year,
         gazetteer)
@@ -280,16 +281,18 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
     return _year_from_the_review(body)
 
 
-# a news digest of the report: 在回顾2015年和"十二五"工作时 / 回顾了2018年的工作 (the year before the
-# report), 报告提出2022年政府主要工作安排 / 提出了2019年的目标 (the report's year)
-_DIGEST_REVIEWED = re.compile(r"回顾(?:了)?((?:19|20)\d\d)年")
+# a news digest of the report: 在回顾2015年和"十二五"工作时 / 回顾了2018年的工作 / 刚刚过去的2014年
+# (the year before the report), 报告提出2022年政府主要工作安排 / 提出了2019年的目标 (the report's year)
+_DIGEST_REVIEWED = re.compile(r"(?:回顾(?:了)?|刚刚过去的|刚过去的)((?:19|20)\d\d)年")
 # 报告指出：●2023年广东地区生产总值达到…: what the report said of a year, its results (a year that
 # 是 something, 2024年是…关键之年, is the report's own: PIVOTAL_YEAR reads it first)
 _DIGEST_SAYS = re.compile(rf"报告(?:指出|显示|称)[，,：:]?\s*(?:[{lang.LIST_SYMBOLS}][ \t]*)?"
                           r"((?:19|20)\d\d)年(?![，,]?是)")
 _DIGEST_PROPOSED = re.compile(r"提出(?:了)?[，,：:]?((?:19|20)\d\d)年[^，。；]{0,16}?(?:工作|目标|任务|安排)")
-# 2018年我县经济社会发展的主要预期目标是：(a year's goals set out: the report of that year)
-_YEARS_TARGETS = re.compile(rf"((?:19|20)\d\d)年[^，。；\n]{{0,16}}?(?:{lang.TARGET_INTRO}|主要预期目标[ \t]*(?=\n))")
+# 2018年我县经济社会发展的主要预期目标是：, 2015年政府工作的总体要求是 (a year's goals and
+# course set out: the report of that year)
+_YEARS_TARGETS = re.compile(rf"((?:19|20)\d\d)年[^，。；\n]{{0,16}}?(?:{lang.TARGET_INTRO}|主要预期目标[ \t]*(?=\n)"
+                            r"|总体要求(?:是|为))")
 # a review of a five-year plan's years (一、"十二五"时期…回顾): the report of the year after its end
 _PLAN_REVIEW = re.compile(rf"({lang.PLAN_PATTERN})”?(?:时期|期间)[^\n。]{{0,20}}?\Z")
 _REVIEW_WORDS = ("回顾", "成就")
@@ -403,6 +406,7 @@ def _region(text: str, header: str, place: str, speaker_org: str | None, year: i
             if name and name[-1] in "省市区县州旗盟" and len(name) > 1:
                 return name, province_hint
     for named in (_titled_region(text, gazetteer, year), _strip_government(speaker_org or ""),
+                  _place_of_offices(speaker_org, gazetteer, year),
                   _self_org(text)):
         if named and len(named) > 1 and gazetteer.resolve(named, year):
             return named, province_hint
@@ -415,13 +419,16 @@ def _place_name(place: str, gazetteer: Gazetteer, year: int | None) -> str | Non
     for k in range(len(place), 1, -1):
         if gazetteer.resolve(place[-k:], year):
             return place[-k:]
-    place = place.rsplit("的", 1)[-1]  # 备受瞩目的县: a phrase describing the meeting, no name
-    if 1 < len(place) <= PLACE_MAX and place[-1] in lang.LEVEL_WORDS and re.fullmatch(r"[\u4e00-\u9fff]+", place):
+    # a name reads as one: a few characters and one level word, at its end (not 备受瞩目的县, a phrase
+    # praising the meeting, nor 建陇东南大市市, a headline run into the line below)
+    place = place.rsplit("的", 1)[-1]
+    if 1 < len(place) <= PLACE_MAX and place[-1] in lang.LEVEL_WORDS and re.fullmatch(r"[\u4e00-\u9fff]+", place) \
+            and not any(char in lang.LEVEL_WORDS for char in place[:-1]):
         return place
     return None
 
 
-PLACE_MAX = 12
+PLACE_MAX = 8
 TITLE_LINES = 6  # the lines a page's title may stand in
 _TITLE_WORDS = re.compile(r"报告|两会|人代会")
 
@@ -547,9 +554,10 @@ _NAME_BOUNDARY = frozenset("，,、：:。；\n （(“")
 SPEAKER_REACH = 3000
 
 
-def _speaker_of_news(text: str) -> tuple[str | None, str | None]:
-    """Name and title from the sentence that says who delivered the report; a title not given
-    there is read where the text sets one before the name (长沙市市长周海兵)."""
+def _speaker_of_news(text: str) -> tuple[str | None, str | None, str | None]:
+    """Name, title and the words of offices before them (中共长沙市委副书记、) from the sentence that
+    says who delivered the report; a title not given there is read where the text sets one before
+    the name (长沙市市长周海兵)."""
     for m in _DELIVERED.finditer(text, 0, SPEAKER_REACH):
         sentence_start = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
         before = text[sentence_start:m.start()]
@@ -561,8 +569,14 @@ def _speaker_of_news(text: str) -> tuple[str | None, str | None]:
         if title is None:
             titled = re.search(rf"({TITLES}){name}", text)
             title = titled.group(1) if titled else None
-        return name, title
-    return None, None
+        offices = before[:-len(name)]
+        if title and offices.endswith(title):
+            offices = offices[:-len(title)]
+        return name, title, offices[-OFFICES_MAX:] or None
+    return None, None, None
+
+
+OFFICES_MAX = 24  # 中共长沙市委副书记、: the offices a news sentence gives before the title
 
 
 def _name_at_end(words: str) -> tuple[str, str | None] | None:
@@ -669,6 +683,14 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def _place_of_offices(offices: str | None, gazetteer: Gazetteer, year: int | None) -> str | None:
+    """The place written out in full in the speaker's offices (中共长沙市委副书记、市长 -> 长沙市)."""
+    for m in gazetteer.mentions(offices or "", year):
+        if m.full:
+            return m.name
+    return None
 
 
 def _strip_government(org: str) -> str | None:
