@@ -295,3 +295,11 @@ def test_a_full_stop_standing_for_a_decimal_point() -> None:
     # a page that turned every period into 。: between digits, before a unit, it is a decimal point
     cleaned = clean("同比增长8。5%，总额213。15亿元。2024年，增长10。").text
     assert cleaned == "同比增长8.5%，总额213.15亿元。2024年，增长10。"
+
+
+def test_a_stamp_that_a_pages_summary_line_repeats_inline_goes_too() -> None:
+    lines = ["某县政府工作报告Qk7 现在，我代表县人民政府Qk7 向大会报告工作", "政府工作报告Qk7",
+             "——2019年3月1日在某县会议上Qk7", "各位代表:Qk7", "一、2018年工作回顾Qk7", "过去一年，经济平稳。Qk7",
+             "地区生产总值增长5%。Qk7"]
+    cleaned = clean("\n".join(lines)).text
+    assert "Qk7" not in cleaned and "各位代表：\n" in cleaned

@@ -702,3 +702,12 @@ def test_a_change_since_a_plan_periods_end_is_no_years_result() -> None:
 def test_energy_intensity_written_as_overall_consumption() -> None:
     assert brief(facts("单位地区生产总值综合能耗下降4%。")) == {
         ("energy_intensity", "growth", "actual", 2024, None, -4, None, None)}
+
+
+def test_the_pastoral_residents_are_the_rural_series() -> None:
+    # Inner Mongolia's banners write 牧区 (or 农村牧区) for the countryside
+    got = brief(facts("城镇、牧区常住居民人均可支配收入分别达到24683元和19649元，增长7.9%和8.5%。"))
+    assert got == {("disposable_income", "level", "actual", 2024, "urban", 24683, None, None),
+                   ("disposable_income", "level", "actual", 2024, "rural", 19649, None, None),
+                   ("disposable_income", "growth", "actual", 2024, "urban", 7.9, None, None),
+                   ("disposable_income", "growth", "actual", 2024, "rural", 8.5, None, None)}

@@ -361,3 +361,10 @@ def test_the_place_in_the_speakers_offices(gaz: Gazetteer) -> None:
     m = meta_of("会议开幕。在热烈的掌声中，中共株洲市委副书记、市长毛腾飞作政府工作报告。毛腾飞说，2014年经济平稳。"
                 "预计完成地区生产总值2200亿元。毛腾飞指出，2015年政府工作的总体要求是：稳中求进。", gaz)
     assert (m.region, m.adcode, m.report_year, m.speaker_title) == ("株洲市", "430200", 2015, "市长")
+
+
+def test_a_title_that_names_the_meeting_with_the_day_in_brackets_below(gaz: Gazetteer) -> None:
+    m = meta_of("正镶白旗第十五届人民代表大会第三次会议政府工作报告\n海青\n(2019年2月3日)\n各位代表：\n"
+                "现在，我代表旗人民政府向大会作工作报告。", gaz)
+    assert (m.region, m.meeting_date, m.report_year, m.congress, m.speaker) == (
+        "正镶白旗", "2019-02-03", 2019, "第十五届人民代表大会第三次会议", "海青")

@@ -575,14 +575,16 @@ def unescape_entities(text: str) -> Iterator[offsets.Proposal]:
 
 
 _LINE_END_TOKEN = re.compile(r"([A-Za-z0-9]{2,6})[ \t]*$")
-_AFTER_CHINESE = re.compile(r"[\u4e00-\u9fff，。、；：！？”）]")
+_AFTER_CHINESE = re.compile(r"[\u4e00-\u9fff，。、；：！？”）)]")
 # a line break after an ASCII letter or digit, found from the break (a literal re skips to in C)
 _ALNUM_LINE_END = re.compile(r"\n(?<=[0-9A-Za-z]\n)")
 
 
 def remove_line_end_tags(text: str) -> Iterator[offsets.Proposal]:
     """Some copying sites stamp a short tag (F9f) on the end of every line: a token found at five
-    or more line ends after Chinese text, and never inside a line, is such a stamp."""
+    or more line ends after Chinese text, and at most as often inside lines (a page's summary
+    repeats its opening with the stamps inline), is such a stamp; it goes wherever it follows
+    Chinese text."""
     if len(_ALNUM_LINE_END.findall(text)) + (text[-1:].isascii() and text[-1:].isalnum()) < 5:
         return  # fewer than five lines end in a letter or digit (every report but stamped copies)
     found: list[tuple[int, int, str]] = []
@@ -599,10 +601,15 @@ def remove_line_end_tags(text: str) -> Iterator[offsets.Proposal]:
     counts: dict[str, int] = {}
     for _, _, token in found:
         counts[token] = counts.get(token, 0) + 1
-    stamps = {t for t, n in counts.items() if n >= 5 and not t.isdigit() and text.count(t) == n}
-    for start, end, token in found:
-        if token in stamps:
-            yield start, end, "", "line_tag"
+    # inside lines less than half as often as at their ends (a word stands inside lines as often)
+    stamps = {t for t, n in counts.items() if n >= 5 and not t.isdigit() and 2 * (text.count(t) - n) < n}
+    for token in stamps:
+        i = text.find(token)
+        while i >= 0:
+            end = i + len(token)
+            if i and _AFTER_CHINESE.match(text, i - 1) and not text[end:end + 1].isalnum():
+                yield i, end, "", "line_tag"
+            i = text.find(token, end)
 
 
 _DOUBLE_ONE = re.compile(r"一一(?=[\u4e00-\u9fff])")

@@ -24,6 +24,14 @@ MEETING = re.compile(
     rf"(?P<cong>第?[ \t\u3000]*[{CN_ORDINAL}]+届)[ \t\u3000]*(?P<nat>全国)?(?:人民代表大会|人大)[ \t\u3000]*"
     rf"(?P<sess>第?[{CN_ORDINAL}]+次)会议"
 )
+# a title that names the meeting, the speaker's name and the day in brackets on the lines below it
+# (新巴尔虎左旗第十五届人民代表大会第二次会议政府工作报告⏎海青⏎(2018年2月3日)): the place is the
+# title's words before the congress
+TITLED_MEETING = re.compile(
+    rf"(?P<place>[\u4e00-\u9fff]{{2,20}}?)[ \t\u3000]*(?P<cong>第?[ \t\u3000]*[{CN_ORDINAL}]+届)[ \t\u3000]*"
+    rf"(?P<nat>全国)?(?:人民代表大会|人大)[ \t\u3000]*(?P<sess>第?[{CN_ORDINAL}]+次)会议(?:上的)?政府工作报告"
+    rf"(?:\n?[ \t\u3000]*(?P<who>[^\s（(]{{1,12}}))?[ \t\u3000]*\n?[ \t\u3000]*"
+    rf"[（(](?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日[)）]")
 # a news report of the meeting: 3月2日上午，镇安县第十七届人民代表大会第六次会议在县城…隆重开幕; 江苏省
 # 南通市第十三届人民代表大会第四次会议拉开帷幕; 长沙市十六届人大四次会议在长沙人民会堂开幕: found from
 # the congress (LEDE_CONGRESS), then the words after it up to the verb (LEDE_TAIL), the place before it
@@ -111,6 +119,8 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
     if meeting is None:  # outside the heading only a dated mention is the report's own meeting
         later = _find_meeting(text, 3000)
         meeting = later if later is not None and later["y"] else None
+    if meeting is None:
+        meeting = _titled_meeting(header)
     date = _meeting_date(meeting)
     addressed = ADDRESSED_NPC.search(body, 0, ADDRESSED_REACH) if meeting is None else None
     ledes = _find_ledes(text) if meeting is None and addressed is None else []
@@ -133,7 +143,9 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
             report_year = date.year
         congress = _congress(lede.congress) if lede else congress
     speaker, title, speaker_org = _speaker(header)
-    if speaker is None:
+    if speaker is None and meeting is not None and meeting.re is TITLED_MEETING:
+        speaker = _bare_name(meeting["who"] or "")
+    elif speaker is None:
         speaker, title, speaker_org = _speaker_after_meeting(text, meeting)
     if speaker is None and (ledes or not national):
         speaker, title, offices = _speaker_of_news(text)
@@ -249,6 +261,18 @@ def _find_meeting(text: str, limit: int) -> re.Match[str] | None:
         if m:
             return m
     return None
+
+
+def _titled_meeting(header: str) -> re.Match[str] | None:
+    """TITLED_MEETING around each 会议政府工作报告 of the header (the pattern opens with a class)."""
+    for i in _occurrences(header, "政府工作报告", len(header)):
+        m = TITLED_MEETING.search(header, max(0, i - TITLED_REACH), i + TITLED_REACH)
+        if m:
+            return m
+    return None
+
+
+TITLED_REACH = 50
 
 
 def _occurrences(text: str, word: str, limit: int) -> list[int]:
@@ -536,16 +560,22 @@ def _speaker_after_meeting(text: str, meeting: re.Match[str] | None) -> tuple[st
     if rest:
         return None, None, None
     for line in text[line_end + 1:line_end + 1 + NAME_LINE_REACH].split("\n"):
-        flat = re.sub(r"[\s\u3000□]", "", line)
-        if not flat:
+        if not re.sub(r"[\s\u3000□]", "", line):
             continue
-        if lang.is_name(flat) or re.fullmatch(r"[\u4e00-\u9fff]{1,8}[·•・．.][\u4e00-\u9fff]{1,10}", flat):
-            return flat, None, None
-        break
+        name = _bare_name(line)
+        return (name, None, None) if name else (None, None, None)
     return None, None, None
 
 
 NAME_LINE_REACH = 40
+
+
+def _bare_name(line: str) -> str | None:
+    """A line that is a name alone (海青, 栗 俊 昌), spaces dropped."""
+    flat = re.sub(r"[\s\u3000□]", "", line)
+    if lang.is_name(flat) or re.fullmatch(r"[\u4e00-\u9fff]{1,8}[·•・．.][\u4e00-\u9fff]{1,10}", flat):
+        return flat
+    return None
 # a news report of the meeting names who delivered the report: 县长贾建刚向大会作政府工作报告, 市委副书记、
 # 市长丁大卫作政府报告, 曹宏伟代表县人民政府向大会作政府工作报告, 周海兵作市人民政府工作报告
 _DELIVERED = re.compile(r"[作做](?:了)?《?(?:[省市区县州旗盟])?(?:人民)?政府(?:工作)?报告")
