@@ -191,7 +191,8 @@ def _store_at_version(db: Path, version: int, paths: list[Path]) -> None:
         stored = rows.rows_of(default_pipeline()(raw))
         cur = con.execute("INSERT INTO documents(source, sha256, format, encoding, raw_text, clean_text, ingested_at,"
                           " version, is_current, pipeline_version) VALUES (?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT),"
-                          "'2026-01-01T00:00:00',1,1,'0.1.0')", stored.document[:6])
+                          "'2026-01-01T00:00:00',1,1,'0.1.0')",
+                          (*stored.document[:4], raw.text.encode(), stored.document[5]))  # raw as text then
         doc_id = int(cur.lastrowid or 0)
         con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,CAST(? AS TEXT))", (doc_id, stored.grams))
         con.execute("INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (doc_id, *stored.report[:-2]))
@@ -211,12 +212,25 @@ def test_a_version_1_store_is_migrated_and_keeps_its_reports(tmp_path: Path,
     old.close()
     assert ingest(db, [second]).ingested == 1
     con = schema.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 6
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     assert con.execute("SELECT count(*) FROM reports WHERE meta_sources IS NULL").fetchone()[0] == 1  # the old one
     assert _index_config(con) == {"hashsize": 8 << 20, "automerge": 16}
     con.close()
     with govreport.open(db) as corpus:
         assert sorted(corpus.search("化债")["doc"]) == [str(first), str(second)]
+        # the old row keeps its raw text as text, the new one compressed: both read back whole
+        ids = dict(corpus.execute("SELECT source, id FROM documents").fetchall())
+        assert corpus.raw_text(ids[str(first)]) == first.read_text(encoding="utf-8")
+        assert corpus.raw_text(ids[str(second)]) == second.read_text(encoding="utf-8")
+    con = sqlite3.connect(db)
+    kept = dict(con.execute("SELECT source, raw_zlib IS NULL AND raw_text != '' FROM documents").fetchall())
+    assert kept == {str(first): 1, str(second): 0}
+    con.close()
+    from govreport.pipeline import default_pipeline
+
+    con = schema.connect(db)
+    assert len(list(write.reprocess(con, default_pipeline()))) == 2  # the old row re-run from its text
+    con.close()
 
 
 def test_a_failed_upgrade_leaves_the_store_at_its_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -227,7 +241,8 @@ def test_a_failed_upgrade_leaves_the_store_at_its_version(tmp_path: Path, monkey
     broken = {**schema.MIGRATIONS, 2: "INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 9);"
                                      "\nINSERT INTO no_such_table VALUES (1);"}
     monkeypatch.setattr(schema, "MIGRATIONS", broken)
-    with pytest.raises(schema.StoreError, match=r"old\.db: cannot upgrade the store from schema 1 to 6"):
+    upgrade = rf"old\.db: cannot upgrade the store from schema 1 to {schema.SCHEMA_VERSION}"
+    with pytest.raises(schema.StoreError, match=upgrade):
         schema.connect(db)
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA user_version").fetchone()[0] == 1
@@ -257,14 +272,14 @@ def test_a_version_2_index_is_rebuilt_with_this_versions_tokens(tmp_path: Path,
                 (doc_id, grams(text)))
     old.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?, ?)", (doc_id, _every_bigram(text)))
     old.commit()
-    with pytest.raises(schema.StoreError, match="needs upgrading to 6: run `govreport ingest"):
+    with pytest.raises(schema.StoreError, match=f"needs upgrading to {schema.SCHEMA_VERSION}: run `govreport ingest"):
         govreport.open(db)  # a reader never migrates
     schema.connect(db).close()  # the writer does
     with govreport.open(db) as corpus:
         assert corpus.search("化债")["doc"].tolist() == [str(src)]
         assert corpus.search("总值增长")["doc"].tolist() == [str(src)]
     con = sqlite3.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 6
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     assert _index_config(con) == {"hashsize": 8 << 20, "automerge": 16}
     assert con.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '化债'").fetchone()[0] == 0
     con.close()
@@ -280,7 +295,7 @@ def test_a_failed_python_step_is_rolled_back_too(tmp_path: Path, monkeypatch: py
         con.execute("SELECT no_such_column FROM documents")
 
     monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, 3: half_done})
-    with pytest.raises(schema.StoreError, match=r"from schema 2 to 6 \(no such column"):
+    with pytest.raises(schema.StoreError, match=rf"from schema 2 to {schema.SCHEMA_VERSION} \(no such column"):
         schema.connect(db)
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA user_version").fetchone()[0] == 2

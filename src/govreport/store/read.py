@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from govreport.clean import normalize_characters
 from govreport.model import Section
 from govreport.sections import section_at
-from govreport.store.schema import StoreError, open_read_only
+from govreport.store.schema import StoreError, open_read_only, stored_raw
 from govreport.textindex import match_expression
 
 _WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
@@ -146,8 +146,8 @@ class Reader:
         return report
 
     def raw_text(self, report_id: int) -> str | None:
-        row = self.execute("SELECT raw_text FROM documents WHERE id = ?", (report_id,)).fetchone()
-        return None if row is None else str(row[0])
+        row = self.execute("SELECT raw_text, raw_zlib FROM documents WHERE id = ?", (report_id,)).fetchone()
+        return None if row is None else stored_raw(*row)
 
     def sections_of(self, report_id: int) -> tuple[Section, ...]:
         rows = self.execute(SECTIONS_SQL + " WHERE report_id = ? ORDER BY idx", (report_id,))

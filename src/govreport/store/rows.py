@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from govreport import __version__
 from govreport.model import Edit, Fact, Figure, GivenMeta, Report, Section
 from govreport.numbers import MULTIPLIERS
+from govreport.store.schema import compress_raw
 from govreport.textindex import grams
 
 
@@ -55,7 +56,7 @@ TABLES = (SECTIONS, FACTS, FIGURES, EDITS)
 class ReportRows(NamedTuple):
     """What storing a report writes, as plain tuples (without the report id, known only on insertion)."""
 
-    # source, sha256, format, encoding, raw_text, clean_text (UTF-8 bytes), identity, pipeline_version
+    # source, sha256, format, encoding, raw_zlib, clean_text (UTF-8 bytes), identity, pipeline_version
     document: tuple[Any, ...]
     report: tuple[Any, ...]  # the reports row after report_id
     sections: list[tuple[Any, ...]]
@@ -93,8 +94,9 @@ def given_of(stored: str | None) -> GivenMeta | None:
 def rows_of(report: Report) -> ReportRows:
     raw, m = report.raw, report.meta
     return ReportRows(
-        # the long texts as UTF-8 bytes, the bytes SQLite stores (CAST(? AS TEXT) makes them text again)
-        (raw.doc, raw.sha256, raw.format, raw.encoding, raw.text.encode(), report.text.encode(),
+        # the clean text as UTF-8 bytes, the bytes SQLite stores (CAST(? AS TEXT) makes them text
+        # again), the raw text compressed: a worker pays for the compression, not the writer
+        (raw.doc, raw.sha256, raw.format, raw.encoding, compress_raw(raw.text), report.text.encode(),
          raw.identity or raw.doc, report.pipeline_version or __version__),
         (report.doc, m.region, m.level, m.adcode, m.province, m.report_year, m.meeting_date, m.congress, m.speaker,
          m.speaker_title, int(m.ambiguous),

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from govreport.ingest import file_identity
 from govreport.model import GivenMeta, IngestError, RawDocument, Report
 from govreport.store.rows import TABLES, ReportRows, given_json, given_of, rows_of
-from govreport.store.schema import begin_immediate, connect, index_text
+from govreport.store.schema import begin_immediate, connect, index_text, stored_raw
 from govreport.textindex import grams
 
 if TYPE_CHECKING:  # the pipeline, the fetcher and Dask load when a write needs them
@@ -122,8 +122,8 @@ def _insert_document(con: sqlite3.Connection, rows: ReportRows) -> int:
     if prev:
         con.execute("UPDATE documents SET is_current=0 WHERE identity=?", (rows.identity,))
     cur = con.execute(
-        "INSERT INTO documents(source, sha256, format, encoding, raw_text, clean_text, identity, pipeline_version,"
-        " ingested_at, version, is_current) VALUES (?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT),?,?,?,?,1)",
+        "INSERT INTO documents(source, sha256, format, encoding, raw_zlib, clean_text, identity, pipeline_version,"
+        " ingested_at, version, is_current, raw_text) VALUES (?,?,?,?,?,CAST(? AS TEXT),?,?,?,?,1,'')",
         (*rows.document, now(), (prev or 0) + 1))
     report_id = int(cur.lastrowid or 0)
     index_text(con, report_id, rows.grams)
@@ -160,13 +160,13 @@ def reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool =
     """Re-run the pipeline over stored raw text (no original files needed); only_stale: only the
     documents another version of the pipeline made (pipeline.version). Yields report ids done."""
     where, params = _to_redo(pipeline, only_stale)
-    rows = con.execute("SELECT d.id, d.source, d.format, d.encoding, d.sha256, d.raw_text, d.clean_text, r.given,"
-                       f" d.identity FROM documents d LEFT JOIN reports r ON r.report_id = d.id{where}",
+    rows = con.execute("SELECT d.id, d.source, d.format, d.encoding, d.sha256, d.raw_text, d.raw_zlib, d.clean_text,"
+                       f" r.given, d.identity FROM documents d LEFT JOIN reports r ON r.report_id = d.id{where}",
                        params).fetchall()
     for i in range(0, len(rows), batch):
         with _writing(con):
-            for doc_id, source, fmt, enc, sha, raw_text, old_clean, given, identity in rows[i:i + batch]:
-                raw = RawDocument(source, raw_text, fmt, enc, sha, identity=identity)
+            for doc_id, source, fmt, enc, sha, raw_text, raw_zlib, old_clean, given, identity in rows[i:i + batch]:
+                raw = RawDocument(source, stored_raw(raw_text, raw_zlib), fmt, enc, sha, identity=identity)
                 _redo(con, doc_id, raw, old_clean, pipeline, given_of(given))
                 yield doc_id
 
@@ -191,13 +191,13 @@ def _given_again(con: sqlite3.Connection, documents: list[tuple[str, GivenMeta |
     done = 0
     for identity, given in documents:
         with _writing(con):
-            row = con.execute("SELECT id, source, format, encoding, sha256, raw_text, clean_text, identity"
+            row = con.execute("SELECT id, source, format, encoding, sha256, raw_text, raw_zlib, clean_text, identity"
                               " FROM documents WHERE identity=? AND is_current=1", (identity,)).fetchone()
             if row is None:
                 continue
-            doc_id, source, fmt, enc, sha, raw_text, old_clean, identity = row
-            _redo(con, doc_id, RawDocument(source, raw_text, fmt, enc, sha, identity=identity), old_clean,
-                  pipeline, given)
+            doc_id, source, fmt, enc, sha, raw_text, raw_zlib, old_clean, identity = row
+            raw = RawDocument(source, stored_raw(raw_text, raw_zlib), fmt, enc, sha, identity=identity)
+            _redo(con, doc_id, raw, old_clean, pipeline, given)
             done += 1
     return done
 
