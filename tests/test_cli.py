@@ -225,3 +225,17 @@ def test_reprocess_reruns_the_stale_reports_and_all_with_all(tmp_path: Path) -> 
     assert every.exit_code == 0 and "reprocessed 3 stored reports" in every.output
     alone = runner.invoke(main, ["ingest", str(EXAMPLES), "--all", "--db", str(db)])
     assert alone.exit_code != 0 and "--all goes with --reprocess" in alone.output
+
+
+def test_an_ingest_with_workers_ends_without_a_word_on_stderr(tmp_path: Path) -> None:
+    # the process pool was left to wind down at exit, which raced the interpreter's own shutdown
+    # and printed "Exception ignored … OSError: Bad file descriptor" after a long ingest
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    text = (EXAMPLES / "星澜县2025.txt").read_text(encoding="utf-8")
+    for i in range(40):
+        (folder / f"{i:02}.txt").write_text(text + f"\n第{i}份。", encoding="utf-8")
+    govreport = Path(sys.executable).with_name("govreport")
+    res = subprocess.run([str(govreport), "ingest", str(folder), "--db", str(tmp_path / "r.db"), "-q", "--jobs", "2"],
+                         capture_output=True, text=True)
+    assert (res.returncode, res.stderr) == (0, "")

@@ -128,9 +128,10 @@ def _shut_down_when_done(pool: ProcessPoolExecutor) -> Iterator[None]:
         # on Ctrl-C or an early stop, queued work is dropped instead of run to the end first
         pool.shutdown(wait=True, cancel_futures=True)
         raise
-    # every result is in: the workers exit on their own (tearing down a worker's heap took ~15 ms,
-    # which the caller, still busy with the last results, need not wait for)
-    pool.shutdown(wait=False)
+    # every result is in. Waiting for the workers to exit costs ~15 ms; not waiting let the
+    # interpreter's exit race the pool's management thread, which then printed a traceback
+    # (OSError: Bad file descriptor, from concurrent.futures' exit hook) after a long ingest
+    pool.shutdown(wait=True)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor | None:
