@@ -214,37 +214,20 @@ class Corpus(Reader):
         in its report of t+1): target, actual, gap (actual - target) and met. Filters as in panel();
         year is the target's year."""
         inds = self.check_indicators(indicators)
-        filters = {key: value for key, value in (("adcode", adcode), ("level", level), ("period", year))
-                   if value is not None}
-        facts = self.facts(place=region, indicator=list(inds), kind=["target", "actual", "estimate"], **filters)
+        where, params = self._region_filters(region, adcode, level, year, "g.period")
+        where[:0] = ["d.is_current = 1", "g.kind = 'target'", f"g.indicator IN ({','.join('?' * len(inds))})"]
+        params[:0] = list(inds)
         cols = ["adcode", "region", "level", "year", "indicator", "measure", "scope", "target", "target_max",
                 "qualifier", "unit", "actual", "actual_kind", "gap", "met", "target_report_id", "target_doc",
                 "target_quote", "actual_report_id", "actual_doc", "actual_quote"]
-        if facts.empty:
+        out = self._frame(TARGETS_SQL.format(where=" AND ".join(where)), params)
+        if out.empty:
             return pd.DataFrame(columns=cols)
-        facts["region_key"] = facts["adcode"].fillna(facts["region"])
-        keys = ["region_key", "period", "indicator", "measure", "scope"]
-        goals = facts[facts["kind"] == "target"]
-        results = facts[facts["kind"] != "target"].copy()
-        # the result from the report of t+1 first, an actual before an estimate, the newest report last
-        next_report = (results["report_year"] == results["period"] + 1).fillna(False)
-        results["preference"] = next_report.astype(int) * 2 + (results["kind"] == "actual").astype(int)
-        results = results.sort_values(["preference", "report_year"]).drop_duplicates(keys, keep="last")
-        merged = goals.merge(results, on=keys, how="left", suffixes=("", "_r"))
-        out = pd.DataFrame({
-            "adcode": merged["adcode"], "region": merged["region"], "level": merged["level"],
-            "year": merged["period"], "indicator": merged["indicator"], "measure": merged["measure"],
-            "scope": merged["scope"], "target": merged["value_base"], "target_max": merged["value_max_base"],
-            "qualifier": merged["qualifier"], "unit": merged["unit_base"], "actual": merged["value_base_r"],
-            "actual_kind": merged["kind_r"], "target_report_id": merged["report_id"], "target_doc": merged["doc"],
-            "target_quote": merged["quote"], "actual_report_id": merged["report_id_r"],
-            "actual_doc": merged["doc_r"], "actual_quote": merged["quote_r"],
-        })
         out["gap"] = (out["actual"] - out["target"]).round(6)
         out["met"] = [target_met(*row) for row in zip(
             out["indicator"], out["target"], out["target_max"], out["qualifier"], out["unit"], out["actual"],
             strict=True)]
-        return out[cols].sort_values(["indicator", "region", "year"]).reset_index(drop=True)
+        return out[cols].reset_index(drop=True)
 
     # --- text -----------------------------------------------------------------------------------
 
@@ -298,6 +281,36 @@ class Corpus(Reader):
             yield report_id, doc, text, tuple(secs.get(report_id, ()))
 
 
+
+
+# Each target beside the result of its region, year, indicator, measure and scope: found through
+# facts_region (indicator, region_key, period), the one preferred ranked first: from the report of
+# t+1, an actual before an estimate, then the newest report (then the last stated in it)
+TARGETS_SQL = """
+WITH goals AS (
+    SELECT g.id, g.report_id, r.doc, r.region, r.level, r.adcode, g.indicator, g.measure, g.scope, g.period,
+           g.value_base, g.value_max_base, g.qualifier, g.unit_base, g.quote, g.region_key
+    FROM facts g JOIN reports r ON r.report_id = g.report_id JOIN documents d ON d.id = g.report_id
+    WHERE {where}
+), ranked AS (
+    SELECT goals.*, a.report_id AS a_report_id, ra.doc AS a_doc, a.quote AS a_quote, a.kind AS a_kind,
+           a.value_base AS a_value,
+           row_number() OVER (PARTITION BY goals.id ORDER BY
+               (ra.report_year = goals.period + 1) * 2 + (a.kind = 'actual') DESC,
+               ra.report_year DESC, ra.doc DESC, a.start DESC) AS rank
+    FROM goals
+    LEFT JOIN facts a ON a.indicator = goals.indicator AND a.region_key = goals.region_key
+        AND a.period = goals.period AND a.measure = goals.measure AND a.scope IS goals.scope
+        AND a.kind IN ('actual', 'estimate')
+        AND a.report_id IN (SELECT id FROM documents WHERE is_current = 1)
+    LEFT JOIN reports ra ON ra.report_id = a.report_id
+)
+SELECT adcode, region, level, period AS year, indicator, measure, scope, value_base AS target,
+       value_max_base AS target_max, qualifier, unit_base AS unit, a_value AS actual, a_kind AS actual_kind,
+       report_id AS target_report_id, doc AS target_doc, quote AS target_quote, a_report_id AS actual_report_id,
+       a_doc AS actual_doc, a_quote AS actual_quote
+FROM ranked WHERE rank = 1 ORDER BY indicator, region, period, doc
+"""
 
 
 def _other_values(facts: pd.DataFrame, chosen: pd.DataFrame, keys: list[str]) -> dict[Any, str]:

@@ -47,7 +47,8 @@ class Table:
 
 
 SECTIONS = Table("sections", Section, {"index": "idx"})
-FACTS = Table("facts", Fact, derived=("value_base", "value_max_base", "unit_base"))
+# region_key: the region a fact is of (its report's adcode, else the region's name), for targets
+FACTS = Table("facts", Fact, derived=("value_base", "value_max_base", "unit_base", "region_key"))
 FIGURES = Table("figures", Figure)
 EDITS = Table("edits", Edit)
 TABLES = (SECTIONS, FACTS, FIGURES, EDITS)
@@ -103,7 +104,7 @@ def rows_of(report: Report) -> ReportRows:
          json.dumps([asdict(c) for c in m.candidates], ensure_ascii=False) if m.candidates else None,
          json.dumps(dict(m.sources), ensure_ascii=False) if m.sources else None, given_json(report.given)),
         [SECTIONS.values(s) for s in report.sections],
-        [(*FACTS.values(f), *base_value(f.value, f.value_max, f.unit)) for f in report.facts],
+        [(*FACTS.values(f), *base_value(f.value, f.value_max, f.unit), m.adcode or m.region) for f in report.facts],
         [FIGURES.values(g) for g in report.figures],
         [EDITS.values(e) for e in report.edits],
         grams(report.text),
