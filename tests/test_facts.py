@@ -711,3 +711,10 @@ def test_the_pastoral_residents_are_the_rural_series() -> None:
                    ("disposable_income", "level", "actual", 2024, "rural", 19649, None, None),
                    ("disposable_income", "growth", "actual", 2024, "urban", 7.9, None, None),
                    ("disposable_income", "growth", "actual", 2024, "rural", 8.5, None, None)}
+
+
+def test_a_level_that_jumped_to_a_named_years_figure() -> None:
+    # 由2010年的77亿元跃升到2015年的161.1亿元: the level reached, in a review of five years
+    r = govreport.extract("——2016年2月26日在某某州第十二届人民代表大会第六次会议上\n各位代表：\n"
+                          "一、“十二五”时期工作回顾\n全州地区生产总值由2010年的57亿元跃升到2015年的121.1亿元，年均增长13.8%。\n")
+    assert brief(list(r.facts)) == {("gdp", "level", "actual", 2015, None, 121.1, None, None)}
