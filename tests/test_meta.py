@@ -368,3 +368,11 @@ def test_a_title_that_names_the_meeting_with_the_day_in_brackets_below(gaz: Gaze
                 "现在，我代表旗人民政府向大会作工作报告。", gaz)
     assert (m.region, m.meeting_date, m.report_year, m.congress, m.speaker) == (
         "正镶白旗", "2019-02-03", 2019, "第十五届人民代表大会第三次会议", "海青")
+
+
+def test_the_dated_heading_over_a_title_that_names_the_meeting_undated(gaz: Gazetteer) -> None:
+    # a repost's title (某市长在…第四次会议的政府工作报告) stands above the report's own dated line
+    m = meta_of("龚正市长在上海市第十六届人民代表大会第四次会议的政府工作报告\n"
+                "政府工作报告 ——2026年2月3日在上海市第十六届人民代表大会第四次会议上 上海市市长 龚正 各位代表：现在，"
+                "我代表上海市人民政府，向大会报告工作。", gaz)
+    assert (m.meeting_date, m.region, m.speaker) == ("2026-02-03", "上海市", "龚正")

@@ -254,13 +254,16 @@ def _pivotal_years(text: str) -> list[int]:
 
 def _find_meeting(text: str, limit: int) -> re.Match[str] | None:
     """MEETING.search(text[:limit]), trying only the stretches around each 人民代表大会 or 人大
-    (the pattern opens with an optional date, which re cannot skip ahead to)."""
+    (the pattern opens with an optional date, which re cannot skip ahead to): the first dated
+    mention, else the first."""
     hits = sorted(i for word in MEETING_WORDS for i in _occurrences(text, word, limit))
+    first = None
     for i in hits:
-        m = MEETING.search(text, max(0, i - MEETING_REACH), min(limit, i + MEETING_REACH))
-        if m:
-            return m
-    return None
+        for m in MEETING.finditer(text, max(0, i - MEETING_REACH), min(limit, i + MEETING_REACH)):
+            if m["y"]:
+                return m  # a dated mention is the heading's (a title above it may name the meeting undated)
+            first = first or m
+    return first
 
 
 def _titled_meeting(header: str) -> re.Match[str] | None:
