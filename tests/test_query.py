@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pandas as pd
@@ -272,3 +273,36 @@ def test_targets_are_paired_through_the_region_index_and_only_within_a_region(tm
         plan = " ".join(str(row) for row in corpus.execute(
             "EXPLAIN QUERY PLAN " + TARGETS_SQL.format(where="g.kind = 'target'")).fetchall())
         assert "facts_region" in plan
+
+
+def test_attention_reads_the_counts_stored_with_each_report(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # a bundled dictionary is read from attention_counts, and the figures are those of the texts
+    d = load_dictionary("debt_risk")
+    stored, scanned = corpus._stored_counts(d), corpus._counted_over_texts(d)
+    assert stored is not None
+    for mine, theirs in zip(stored, scanned, strict=True):  # hits (where not 0), then characters
+        key = list(mine.columns[:2])
+        left, right = (frame[frame.iloc[:, -1] > 0].sort_values(key).reset_index(drop=True)
+                       for frame in (mine, theirs))
+        pd.testing.assert_frame_equal(left, right, check_dtype=False)
+    # the user's own dictionary (other terms, so another fingerprint) is counted over the texts
+    mine = parse_dictionary("化债\n", "mine")
+    assert corpus._stored_counts(mine) is None
+    assert corpus.attention(mine, by_section=False)["hits"].sum() == 1
+    # and with the counts at hand the texts are not read
+    monkeypatch.setattr(type(corpus), "_texts_with_sections", lambda self: pytest.fail("read the texts"))
+    whole = corpus.attention("debt_risk", by_section=False)
+    assert whole.set_index("report_year")["hits"].to_dict() == {2025: 0, 2026: 2}
+
+
+def test_attention_counts_over_the_texts_when_a_report_has_no_stored_counts(tmp_path: Path) -> None:
+    # a report stored before the counts were (schema 8 and older): the whole store is counted anew
+    db = _store_of(tmp_path, {"a.txt": Y1, "b.txt": Y2})
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM attention_counts WHERE report_id = (SELECT min(report_id) FROM attention_counts)")
+    con.commit()
+    con.close()
+    with govreport.open(db) as corpus:
+        d = load_dictionary("debt_risk")
+        assert corpus._stored_counts(d) is None
+        assert corpus.attention(d, by_section=False)["hits"].sum() == 2

@@ -13,9 +13,12 @@ traditional script), so a dictionary matches the stored text however it was type
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache, cached_property
+from itertools import pairwise
 from pathlib import Path
 
 from govreport.lexicon import data_path
@@ -39,6 +42,13 @@ class Dictionary:
     stops: dict[str, frozenset[str]] = field(default_factory=dict)
     stop_pattern: re.Pattern[str] | None = None
 
+    @cached_property
+    def fingerprint(self) -> str:
+        """What the dictionary counts (its terms and stop contexts): counts stored with another
+        fingerprint are of another dictionary, whatever its name and version say."""
+        spec = "\n".join([*self.terms, *(f"{c}!{','.join(sorted(t))}" for c, t in sorted(self.stops.items()))])
+        return hashlib.sha256(spec.encode()).hexdigest()[:16]
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -51,6 +61,12 @@ class Hit:
 
 def bundled() -> list[str]:
     return sorted(p.stem for p in data_path(ATTENTION_DIR).glob("*.txt"))
+
+
+@cache
+def bundled_dictionaries() -> tuple[Dictionary, ...]:
+    """The bundled dictionaries, loaded once: the store counts their hits when it stores a report."""
+    return tuple(load_dictionary(name) for name in bundled())
 
 
 def load_dictionary(name_or_path: str) -> Dictionary:
@@ -135,3 +151,23 @@ def _inside_stop(start: int, end: int, term: str, stops: list[tuple[int, int, fr
             return True
         i -= 1
     return False
+
+
+def chars_by_kind(text: str, sections: tuple[Section, ...]) -> dict[str, int]:
+    """Characters of a report by the kind of its innermost section ("other" outside any)."""
+    sizes: dict[str, int] = {}
+    bounds = sorted({0, len(text), *(s.start for s in sections), *(s.end for s in sections)})
+    starts = [s.start for s in sections]
+    for a, b in pairwise(bounds):
+        sec = section_at(sections, starts, a) if sections else None
+        kind = sec.kind if sec else "other"
+        sizes[kind] = sizes.get(kind, 0) + (b - a)
+    return sizes
+
+
+def hits_by_kind(text: str, sections: tuple[Section, ...], dictionary: Dictionary) -> dict[str, int]:
+    """The dictionary's hits in a report by section kind: every kind the report has, 0 where none."""
+    counts = dict.fromkeys(chars_by_kind(text, sections), 0)
+    for hit in find_hits(text, sections, dictionary):
+        counts[hit.section_kind] = counts.get(hit.section_kind, 0) + 1
+    return counts

@@ -9,16 +9,14 @@ from __future__ import annotations
 import numbers
 import re
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from govreport import lexicon
-from govreport.attention import Dictionary, find_hits, load_dictionary
+from govreport.attention import Dictionary, chars_by_kind, find_hits, load_dictionary
 from govreport.model import LEVELS, Section
-from govreport.sections import section_at
 from govreport.store.read import (
     REPORT_COLUMNS,
     SECTIONS_SQL,
@@ -245,31 +243,52 @@ class Corpus(Reader):
         for report_id, doc, text, sections in self._texts_with_sections():
             for h in find_hits(text, sections, d):
                 hits.append((report_id, doc, d.name, d.version, h.term, h.start, h.end, h.section, h.section_kind))
-            sizes.extend((report_id, kind, n) for kind, n in _chars_by_kind(text, sections).items())
+            sizes.extend((report_id, kind, n) for kind, n in chars_by_kind(text, sections).items())
         return (pd.DataFrame(hits, columns=["report_id", "doc", "dictionary", "dictionary_version", "term", "start",
                                             "end", "section", "section_kind"]),
                 pd.DataFrame(sizes, columns=["report_id", "section_kind", "section_chars"]))
 
     def attention(self, dictionary: str | Dictionary, by_section: bool = True) -> pd.DataFrame:
-        """Dictionary hits per report (and section kind): raw count and per 10,000 characters."""
+        """Dictionary hits per report (and section kind): raw count and per 10,000 characters. A
+        bundled dictionary's hits are read from the counts stored with each report; another's (or
+        where some report was stored before them) are counted over the texts."""
         d = load_dictionary(dictionary) if isinstance(dictionary, str) else dictionary
-        hits, sizes = self._hits_and_sizes(d)
-        reports = self.reports()[["report_id", "doc", "region", "level", "adcode", "report_year", "chars"]]
+        counts, sizes = self._stored_counts(d) or self._counted_over_texts(d)
+        reports = self._frame("SELECT r.report_id, r.doc, r.region, r.level, r.adcode, r.report_year FROM reports r"
+                              " JOIN documents d ON d.id = r.report_id WHERE d.is_current = 1")
         if by_section:
-            counts = hits.groupby(["report_id", "section_kind"]).size().rename("hits").reset_index()
             frame = sizes.merge(counts, on=["report_id", "section_kind"], how="left")
         else:
-            counts = hits.groupby("report_id").size().rename("hits").reset_index()
-            frame = reports[["report_id", "chars"]].rename(columns={"chars": "section_chars"}).merge(
-                counts, on="report_id", how="left")
+            frame = sizes.groupby("report_id", as_index=False)["section_chars"].sum().merge(
+                counts.groupby("report_id", as_index=False)["hits"].sum(), on="report_id", how="left")
             frame["section_kind"] = "all"
         frame["hits"] = frame["hits"].fillna(0).astype(int)
         frame["per_10k_chars"] = (frame["hits"] * 10000 / frame["section_chars"].where(frame["section_chars"] > 0)
                                   ).fillna(0.0)
-        frame = reports.drop(columns=["chars"]).merge(frame, on="report_id")
+        frame = reports.merge(frame, on="report_id")
         frame.insert(0, "dictionary", d.name)
         frame.insert(1, "dictionary_version", d.version)
         return frame.sort_values(["report_year", "doc", "section_kind"]).reset_index(drop=True)
+
+    def _counted_over_texts(self, d: Dictionary) -> tuple[pd.DataFrame, pd.DataFrame]:
+        hits, sizes = self._hits_and_sizes(d)
+        return hits.groupby(["report_id", "section_kind"]).size().rename("hits").reset_index(), sizes
+
+    def _stored_counts(self, d: Dictionary) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+        """(hits, characters) by report and section kind as stored, when every current report has
+        counts of exactly this dictionary (its fingerprint), else None."""
+        # the current documents from an index (a documents row holds its texts before is_current)
+        current = "report_id IN (SELECT id FROM documents WHERE is_current = 1)"
+        n_current, n_counted = self.execute(
+            "SELECT (SELECT count(*) FROM documents WHERE is_current = 1), (SELECT count(DISTINCT report_id)"
+            f" FROM attention_counts WHERE fingerprint = ? AND {current})", (d.fingerprint,)).fetchone()
+        if n_counted != n_current or not n_current:
+            return None
+        counts = self._frame("SELECT report_id, section_kind, hits FROM attention_counts"
+                             f" WHERE fingerprint = ? AND {current}", (d.fingerprint,))
+        sizes = self._frame("SELECT report_id, section_kind, chars AS section_chars FROM section_chars"
+                            f" WHERE {current}")
+        return counts, sizes
 
     def _texts_with_sections(self) -> Iterable[tuple[int, str, str, tuple[Section, ...]]]:
         secs: dict[int, list[Section]] = {}
@@ -363,18 +382,6 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
     for col in INTEGER_COLUMNS.intersection(frame.columns):
         frame[col] = frame[col].astype("Int64")
     return frame
-
-
-def _chars_by_kind(text: str, sections: tuple[Section, ...]) -> dict[str, int]:
-    """Characters of a report by the kind of its innermost section."""
-    sizes: dict[str, int] = {}
-    bounds = sorted({0, len(text), *(s.start for s in sections), *(s.end for s in sections)})
-    starts = [s.start for s in sections]
-    for a, b in pairwise(bounds):
-        sec = section_at(sections, starts, a) if sections else None
-        kind = sec.kind if sec else "other"
-        sizes[kind] = sizes.get(kind, 0) + (b - a)
-    return sizes
 
 
 def check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from govreport import __version__
+from govreport.attention import bundled_dictionaries, chars_by_kind, hits_by_kind
 from govreport.model import Edit, Fact, Figure, GivenMeta, Report, Section
 from govreport.numbers import MULTIPLIERS
 from govreport.store.schema import compress_raw
@@ -65,6 +66,8 @@ class ReportRows(NamedTuple):
     figures: list[tuple[Any, ...]]
     edits: list[tuple[Any, ...]]
     grams: bytes  # the full-text index tokens of clean_text (textindex.grams)
+    section_chars: list[tuple[str, int]]  # (section kind, characters)
+    attention: list[tuple[str, str, str, int]]  # (dictionary, fingerprint, section kind, hits)
 
     @property
     def doc(self) -> str:
@@ -108,6 +111,9 @@ def rows_of(report: Report) -> ReportRows:
         [FIGURES.values(g) for g in report.figures],
         [EDITS.values(e) for e in report.edits],
         grams(report.text),
+        list(chars_by_kind(report.text, report.sections).items()),
+        [(d.name, d.fingerprint, kind, n) for d in bundled_dictionaries()
+         for kind, n in hits_by_kind(report.text, report.sections, d).items()],
     )
 
 

@@ -137,10 +137,14 @@ def _insert_derived(con: sqlite3.Connection, report_id: int, rows: ReportRows) -
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (report_id, *rows.report))
     for table, rows_of_table in zip(TABLES, (rows.sections, rows.facts, rows.figures, rows.edits), strict=True):
         con.executemany(table.insert, [(report_id, *r) for r in rows_of_table])
+    con.executemany("INSERT INTO section_chars(report_id, section_kind, chars) VALUES (?,?,?)",
+                    [(report_id, *r) for r in rows.section_chars])
+    con.executemany("INSERT INTO attention_counts(report_id, dictionary, fingerprint, section_kind, hits)"
+                    " VALUES (?,?,?,?,?)", [(report_id, *r) for r in rows.attention])
 
 
 def _delete_derived(con: sqlite3.Connection, report_id: int) -> None:
-    for table in ("edits", "figures", "facts", "sections", "reports"):
+    for table in ("attention_counts", "section_chars", "edits", "figures", "facts", "sections", "reports"):
         con.execute(f"DELETE FROM {table} WHERE report_id=?", (report_id,))
 
 
