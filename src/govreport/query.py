@@ -121,7 +121,8 @@ class Corpus(Reader):
                    "level": "r", "adcode": "r", "province": "r", "report_year": "r", "doc": "r",
                    "report_id": "f"}
         where, params = self._region_filters(place, None, None, None, "")
-        where.insert(0, "d.is_current = 1")
+        # the current documents from an index: a documents row holds its texts before is_current
+        where.insert(0, "f.report_id IN (SELECT id FROM documents WHERE is_current = 1)")
         for key, value in filters.items():
             if key not in allowed:
                 raise QueryError(f"unknown filter {key!r} (use one of: {', '.join(allowed)})")
@@ -134,7 +135,7 @@ class Corpus(Reader):
         sql = ("SELECT f.report_id, r.doc, r.region, r.level, r.adcode, r.province, r.report_year,"
                " f.indicator, f.measure, f.kind, f.period, f.scope, f.value, f.value_max, f.unit, f.qualifier,"
                " f.value_base, f.value_max_base, f.unit_base, f.quote, f.start, f.\"end\", s.kind AS section_kind"
-               " FROM facts f JOIN reports r ON r.report_id = f.report_id JOIN documents d ON d.id = f.report_id"
+               " FROM facts f JOIN reports r ON r.report_id = f.report_id"
                " LEFT JOIN sections s ON s.report_id = f.report_id AND s.idx = f.section"
                f" WHERE {' AND '.join(where)} ORDER BY r.report_year, r.doc, f.start")
         return sql, params
@@ -213,7 +214,7 @@ class Corpus(Reader):
         year is the target's year."""
         inds = self.check_indicators(indicators)
         where, params = self._region_filters(region, adcode, level, year, "g.period")
-        where[:0] = ["d.is_current = 1", "g.kind = 'target'", f"g.indicator IN ({','.join('?' * len(inds))})"]
+        where[:0] = ["g.kind = 'target'", f"g.indicator IN ({','.join('?' * len(inds))})"]
         params[:0] = list(inds)
         cols = ["adcode", "region", "level", "year", "indicator", "measure", "scope", "target", "target_max",
                 "qualifier", "unit", "actual", "actual_kind", "gap", "met", "target_report_id", "target_doc",
@@ -302,33 +303,35 @@ class Corpus(Reader):
 
 
 
-# Each target beside the result of its region, year, indicator, measure and scope: found through
-# facts_region (indicator, region_key, period), the one preferred ranked first: from the report of
-# t+1, an actual before an estimate, then the newest report (then the last stated in it)
+# Each target beside the result of its region, year, indicator, measure and scope: each key's
+# preferred result ranked first once (from the report of t+1, an actual before an estimate, then
+# the newest report, then the last stated in it), then found for each goal through an index on
+# the key. The current documents come from an index (a documents row holds its texts first).
 TARGETS_SQL = """
 WITH goals AS (
     SELECT g.id, g.report_id, r.doc, r.region, r.level, r.adcode, g.indicator, g.measure, g.scope, g.period,
            g.value_base, g.value_max_base, g.qualifier, g.unit_base, g.quote, g.region_key
-    FROM facts g JOIN reports r ON r.report_id = g.report_id JOIN documents d ON d.id = g.report_id
-    WHERE {where}
-), ranked AS (
-    SELECT goals.*, a.report_id AS a_report_id, ra.doc AS a_doc, a.quote AS a_quote, a.kind AS a_kind,
-           a.value_base AS a_value,
-           row_number() OVER (PARTITION BY goals.id ORDER BY
-               (ra.report_year = goals.period + 1) * 2 + (a.kind = 'actual') DESC,
+    FROM facts g JOIN reports r ON r.report_id = g.report_id
+    WHERE g.report_id IN (SELECT id FROM documents WHERE is_current = 1) AND {where}
+), best AS (
+    SELECT a.id, a.indicator, a.region_key, a.period, a.measure, a.scope,
+           row_number() OVER (PARTITION BY a.indicator, a.region_key, a.period, a.measure, a.scope ORDER BY
+               (ra.report_year = a.period + 1) * 2 + (a.kind = 'actual') DESC,
                ra.report_year DESC, ra.doc DESC, a.start DESC) AS rank
-    FROM goals
-    LEFT JOIN facts a ON a.indicator = goals.indicator AND a.region_key = goals.region_key
-        AND a.period = goals.period AND a.measure = goals.measure AND a.scope IS goals.scope
-        AND a.kind IN ('actual', 'estimate')
-        AND a.report_id IN (SELECT id FROM documents WHERE is_current = 1)
-    LEFT JOIN reports ra ON ra.report_id = a.report_id
+    FROM facts a JOIN reports ra ON ra.report_id = a.report_id
+    WHERE a.kind IN ('actual', 'estimate') AND a.region_key IS NOT NULL
+      AND a.report_id IN (SELECT id FROM documents WHERE is_current = 1)
+      AND a.indicator IN (SELECT DISTINCT indicator FROM goals)
 )
-SELECT adcode, region, level, period AS year, indicator, measure, scope, value_base AS target,
-       value_max_base AS target_max, qualifier, unit_base AS unit, a_value AS actual, a_kind AS actual_kind,
-       report_id AS target_report_id, doc AS target_doc, quote AS target_quote, a_report_id AS actual_report_id,
-       a_doc AS actual_doc, a_quote AS actual_quote
-FROM ranked WHERE rank = 1 ORDER BY indicator, region, period, doc
+SELECT goals.adcode, goals.region, goals.level, goals.period AS year, goals.indicator, goals.measure, goals.scope,
+       goals.value_base AS target, goals.value_max_base AS target_max, goals.qualifier, goals.unit_base AS unit,
+       a.value_base AS actual, a.kind AS actual_kind, goals.report_id AS target_report_id, goals.doc AS target_doc,
+       goals.quote AS target_quote, a.report_id AS actual_report_id, ra.doc AS actual_doc, a.quote AS actual_quote
+FROM goals
+LEFT JOIN best ON best.rank = 1 AND best.indicator = goals.indicator AND best.region_key = goals.region_key
+    AND best.period = goals.period AND best.measure = goals.measure AND best.scope IS goals.scope
+LEFT JOIN facts a ON a.id = best.id LEFT JOIN reports ra ON ra.report_id = a.report_id
+ORDER BY goals.indicator, goals.region, goals.period, goals.doc
 """
 
 

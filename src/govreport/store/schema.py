@@ -148,15 +148,13 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     7: """
     ALTER TABLE documents ADD COLUMN raw_zlib BLOB;
     """,
-    # the region a fact is of (its report's adcode, else its region's name), kept with the fact and
-    # indexed with the indicator and the year: a target finds the results it is compared with
-    # through the index (targets() at 10,000 reports took ~1 s fetching every fact and joining
-    # them in pandas)
+    # the region a fact is of (its report's adcode, else its region's name), kept with the fact:
+    # targets() pairs a goal with the results of its region in one query on facts alone (at 10,000
+    # reports it took ~1 s fetching every fact and joining them in pandas)
     8: """
     ALTER TABLE facts ADD COLUMN region_key TEXT;
     UPDATE facts SET region_key = (SELECT coalesce(r.adcode, r.region) FROM reports r
                                    WHERE r.report_id = facts.report_id);
-    CREATE INDEX facts_region ON facts(indicator, region_key, period);
     """,
     # what attention() reads, counted when a report is stored: its characters by section kind, and
     # the hits of each bundled dictionary by section kind (0 where none, so a report counted is
