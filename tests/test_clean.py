@@ -303,3 +303,9 @@ def test_a_stamp_that_a_pages_summary_line_repeats_inline_goes_too() -> None:
              "地区生产总值增长5%。Qk7"]
     cleaned = clean("\n".join(lines)).text
     assert "Qk7" not in cleaned and "各位代表：\n" in cleaned
+
+
+def test_a_number_broken_over_two_lines_is_joined_after_a_paragraph_that_opens_on_a_marker() -> None:
+    # (一)… opens a paragraph, not a heading line: its number broken at the line's end is one number
+    assert "生产总值340亿元" in clean("（一）经济较快发展。2016年，全县生产总值34\n0亿元，增长5%。\n").text
+    assert clean("（一）经济较快发展\n2016年，全县经济平稳。").text == "（一）经济较快发展\n2016年，全县经济平稳。"

@@ -718,3 +718,14 @@ def test_a_level_that_jumped_to_a_named_years_figure() -> None:
     r = govreport.extract("——2016年2月26日在某某州第十二届人民代表大会第六次会议上\n各位代表：\n"
                           "一、“十二五”时期工作回顾\n全州地区生产总值由2010年的57亿元跃升到2015年的121.1亿元，年均增长13.8%。\n")
     assert brief(list(r.facts)) == {("gdp", "level", "actual", 2015, None, 121.1, None, None)}
+
+
+def test_a_november_report_of_a_new_congress_reviews_its_own_year() -> None:
+    # delivered in November 2016: its 预计（下同） figures are 2016's; 比2012年（下同） makes every growth
+    # after it one over four years, no year's result
+    r = govreport.extract("2016年11月25日在桂阳县第十七届人民代表大会第一次会议上\n各位代表：\n一、本届政府工作回顾\n"
+                          "（一）县域经济较快发展。2016年，预计（下同）全县生产总值34\n0亿元，比2012年（下同）"
+                          "增长47.7%；固定资产投资353.7亿元，增长125.1%。\n")
+    assert r.meta.report_year == 2016
+    assert brief(list(r.facts)) == {("gdp", "level", "estimate", 2016, None, 340, None, None),
+                                    ("fixed_asset_investment", "level", "estimate", 2016, None, 353.7, None, None)}

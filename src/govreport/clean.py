@@ -691,16 +691,16 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
     prev = prev_line.strip(" \t\u3000\u00a0")
     if not prev or prev[-1] in TERMINAL:
         return True
-    if prev[-1].isdigit() and next_line[:1].isdigit() and _DATE_OR_TIME_END.search(prev):
-        return True
+    if prev[-1].isdigit() and next_line[:1].isdigit():
+        return bool(_DATE_OR_TIME_END.search(prev))  # else a number broken over two lines (34⏎0亿元)
     if next_line.startswith(("——", "--", *lang.LIST_SYMBOLS)) or SALUTATION.match(next_line) \
             or HEADING_MARK.match(next_line):
         return True
     nxt = next_line.strip(" \t\u3000\u00a0")
     if len(nxt) <= BARE_HEADING_MAX and HEADING_WORDS.search(nxt):
         return True  # an unnumbered heading on its own line (2024年工作回顾) stays one
-    if HEADING_MARK.match(prev_line):
-        return True
+    if HEADING_MARK.match(prev_line) and ("。" not in prev or len(prev) <= BARE_HEADING_MAX):
+        return True  # a heading's line (not a paragraph that opens on a marked topic sentence)
     if ORDINAL_HEADING.match(prev) and len(prev) <= 30:
         return True  # 第三，继续加强和改善宏观调控: an older report's short ordinal heading line
     if HEADING_WORDS.search(prev) and len(prev) <= 30:

@@ -29,6 +29,14 @@ class Context:
     multi_year_passages: tuple[tuple[int, int], ...] = ()
     first_section_start: int = 0
     preamble_is_review: bool = False
+    base_year_notes: tuple[tuple[int, int, int], ...] = ()  # start, end, the year growth is compared with
+
+    def base_year_at(self, pos: int) -> int | None:
+        """The year a note before pos says the growth figures after it are compared with."""
+        for a, b, year in self.base_year_notes:
+            if a <= pos < b:
+                return year
+        return None
 
     def section(self, pos: int) -> Section | None:
         return section_at(self.sections, self.starts, pos)
@@ -67,14 +75,18 @@ class Context:
         return any(a <= pos < b for a, b in self.multi_year_passages)
 
 
+LATE_MONTHS = ("11", "12")
+
+
 def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Context:
     review_years = [s.year for s in sections if s.kind == "review" and s.depth <= 1 and s.year]
     ry = meta.report_year
     target_years = [s.year for s in sections if s.kind in ("targets", "tasks") and s.depth <= 1 and s.year
                     and not (ry and s.year < ry)]
-    # a report delivered in December reviews its own year (预计…) and sets the next one's goals
-    december = (meta.meeting_date or "")[5:7] == "12"
-    review_year = review_years[0] if review_years else ((ry if december else ry - 1) if ry else None)
+    # a report delivered late in its year (a new congress's first session in November or December)
+    # reviews that year (预计…) and sets the next one's goals
+    late = (meta.meeting_date or "")[5:7] in LATE_MONTHS
+    review_year = review_years[0] if review_years else ((ry if late else ry - 1) if ry else None)
     target_year = target_years[0] if target_years else ry
     if review_year and target_year and target_year <= review_year:
         target_year = review_year + 1
@@ -82,7 +94,22 @@ def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Contex
     return Context(meta, sections, [s.start for s in sections], review_year, target_year,
                    _plan_passages(text, sections, target_year),
                    _multi_year_passages(text, sections, review_year),
-                   first, PAST_MARK.search(text, 0, first) is not None)
+                   first, PAST_MARK.search(text, 0, first) is not None, _base_year_notes(text, sections))
+
+
+# 比2012年（下同）增长47.7%: the base year, with 下同, of every growth after it in its section
+BASE_YEAR_NOTE = re.compile(r"比((?:19|20)\d\d)年[（(]下同[）)]")
+
+
+def _base_year_notes(text: str, sections: tuple[Section, ...]) -> tuple[tuple[int, int, int], ...]:
+    if "下同" not in text:
+        return ()
+    starts = [s.start for s in sections]
+    notes = []
+    for m in BASE_YEAR_NOTE.finditer(text):
+        sec = section_at(sections, starts, m.start()) if sections else None
+        notes.append((m.start(), sec.end if sec else len(text), int(m.group(1))))
+    return tuple(notes)
 
 
 # words that speak of several years (lang.SEVERAL_YEARS, in the form re finds fast); read by

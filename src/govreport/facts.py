@@ -170,9 +170,10 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
     return _dedupe(facts)
 
 
-# 5600亿元（预计数，下同）: the figures of the clause are estimates, and with 下同 every one after
-# it in its section
-ESTIMATE_NOTE = re.compile(r"[（(][ \t]*预计(?:数|值|数据)?[ \t]*(?:[，,、][ \t]*(下同))?[ \t]*[）)]")
+# 5600亿元（预计数，下同）, 预计（下同）全县生产总值340亿元: the figures of the clause are estimates,
+# and with 下同 every one after it in its section
+ESTIMATE_NOTE = re.compile(r"[（(][ \t]*预计(?:数|值|数据)?[ \t]*(?:[，,、][ \t]*(下同))?[ \t]*[）)]"
+                           r"|预计[（(](下同)[）)]")
 
 
 def _estimate_notes(text: str, ctx: Context) -> list[tuple[int, int]]:
@@ -183,7 +184,7 @@ def _estimate_notes(text: str, ctx: Context) -> list[tuple[int, int]]:
     spans = []
     for m in ESTIMATE_NOTE.finditer(text):
         sec = ctx.section(m.start())
-        end = (sec.end if sec else len(text)) if m.group(1) else m.end()
+        end = (sec.end if sec else len(text)) if m.group(1) or m.group(2) else m.end()
         spans.append((m.start(), end))
     return spans
 
@@ -417,8 +418,9 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
         # sentence as multi-year
         return None
     base = BASE_YEAR.search(tail) or COMPARED_WITH.search(_sentence_before(text, v.start))
-    if measure == "growth" and base and ctx.review_year and int(base.group(1)) < ctx.review_year - 1:
-        return None  # 比1995年增长69%, 1986年同1978年相比…增长102%: growth over several years
+    base_year = int(base.group(1)) if base else ctx.base_year_at(v.start)
+    if measure == "growth" and base_year and ctx.review_year and base_year < ctx.review_year - 1:
+        return None  # 比1995年增长69%, 1986年同1978年相比…增长102%, 比2012年（下同）: growth over several years
     value = v.value
     if measure == "growth" and (DECLINE_VERB.search(tail) or v.negative):
         value = -value
