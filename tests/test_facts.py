@@ -729,3 +729,13 @@ def test_a_november_report_of_a_new_congress_reviews_its_own_year() -> None:
     assert r.meta.report_year == 2016
     assert brief(list(r.facts)) == {("gdp", "level", "estimate", 2016, None, 340, None, None),
                                     ("fixed_asset_investment", "level", "estimate", 2016, None, 353.7, None, None)}
+
+
+def test_a_plan_reports_execution_part_reviews_its_year() -> None:
+    # 一、2007年国民经济和社会发展计划执行情况 reviews 2007 (it is no heading of 2007's tasks); the
+    # three sectors' current-price value added 分别…
+    r = govreport.extract("各位代表：\n一、2007年国民经济和社会发展计划执行情况\n2007年，全县经济平稳。预计（下同）"
+                          "一、二、三产业现价增加值分别达到9.98亿元、4.2亿元、10.72亿元。\n")
+    assert brief(list(r.facts)) == {("value_added", "level", "estimate", 2007, "primary", 9.98, None, None),
+                                    ("value_added", "level", "estimate", 2007, "secondary", 4.2, None, None),
+                                    ("value_added", "level", "estimate", 2007, "tertiary", 10.72, None, None)}
