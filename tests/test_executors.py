@@ -85,3 +85,19 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["extract", str(EXAMPLES), "--out", str(tmp_path / "o"),
                                    "--scheduler", "tcp://127.0.0.1:9"])
     assert res.exit_code != 0 and "cannot reach the Dask scheduler" in res.output
+
+
+def test_ingest_to_parquet_on_dask_writes_what_the_local_run_writes(tmp_path: Path) -> None:
+    import pandas as pd
+
+    runner = CliRunner()
+    for name, extra in (("local", []), ("dask", ["--executor", "dask", "--jobs", "2"])):
+        res = runner.invoke(cli, ["ingest", str(SOURCE), "--to-parquet", str(tmp_path / name), "-q", *extra])
+        assert res.exit_code == 0, res.output
+    for table in ("reports", "facts", "figures"):
+        local, dask = (pd.read_parquet(tmp_path / name / table).drop(columns=["ingested_at"], errors="ignore")
+                       for name in ("local", "dask"))
+        assert len(local) > 0
+        pd.testing.assert_frame_equal(dask.sort_values(list(dask.columns[:3])).reset_index(drop=True),
+                                      local.sort_values(list(local.columns[:3])).reset_index(drop=True),
+                                      check_categorical=False)

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 
 from govreport.cli import cli
@@ -55,3 +56,36 @@ def test_the_export_command_says_what_it_wrote(tmp_path: Path) -> None:
     assert "4 reports" in res.output and "facts" in res.output
     missing = CliRunner().invoke(cli, ["export", "--db", str(tmp_path / "none.db"), "--parquet", str(tmp_path / "x")])
     assert missing.exit_code != 0 and "no such store" in missing.output
+
+
+def _sorted_tables(folder: Path) -> dict[str, pd.DataFrame]:
+    """Each table of a dataset, without what numbers rows (ids differ between a store and a run)."""
+    out = {}
+    for table in ("reports", "facts", "figures", "sections", "edits"):
+        frame = pd.read_parquet(folder / table)
+        frame = frame.drop(columns=[c for c in ("id", "report_id", "ingested_at") if c in frame.columns])
+        key = [c for c in ("doc", "start", "idx", "raw_start") if c in frame.columns]
+        out[table] = frame.sort_values(key).reset_index(drop=True)
+    return out
+
+
+def test_ingest_to_parquet_writes_what_export_writes_from_a_store(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    db = _store(tmp_path)
+    export_parquet(db, tmp_path / "exported")
+    here = tmp_path / "cwd"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    res = CliRunner().invoke(cli, ["ingest", str(EXAMPLES), str(tmp_path / "in"), "--to-parquet",
+                                   str(tmp_path / "direct"), "-q", "--jobs", "2"])
+    assert res.exit_code == 0, res.output
+    assert list(here.iterdir()) == []  # no store made on the way
+    exported, direct = _sorted_tables(tmp_path / "exported"), _sorted_tables(tmp_path / "direct")
+    for table, frame in exported.items():
+        assert list(direct[table].columns) == list(frame.columns), table
+        pd.testing.assert_frame_equal(direct[table], frame, check_dtype=False, check_categorical=False)
+    facts = pd.read_parquet(tmp_path / "direct" / "facts")
+    assert facts["id"].is_unique and facts["report_id"].min() == 1
+    # a second run replaces the first's files instead of adding to them
+    CliRunner().invoke(cli, ["ingest", str(EXAMPLES), "--to-parquet", str(tmp_path / "direct"), "-q"])
+    assert len(pd.read_parquet(tmp_path / "direct" / "reports")) == len(list(iter_inputs([EXAMPLES])))

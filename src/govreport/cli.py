@@ -208,11 +208,14 @@ DB_OPTION = click.option("--db", "db", default=lambda: os.environ.get("GOVREPORT
               help="Reports per transaction.")
 @meta_options
 @executor_options
+@click.option("--to-parquet", "to_parquet", type=click.Path(file_okay=False, path_type=Path),
+              help="Write the tables as a Parquet dataset in this folder instead of a store (as `export "
+                   "--parquet` writes them; what a previous run left there is replaced).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, every: bool, alias_files: tuple[str, ...],
            batch: int,
            meta_file: Path | None, given_region: str | None, given_year: int | None, fill_only: bool,
-           executor: str, scheduler: str | None, quiet: bool) -> None:
+           executor: str, scheduler: str | None, to_parquet: Path | None, quiet: bool) -> None:
     """Run the pipeline over reports and keep everything in the store (idempotent, versioned)."""
     from tqdm import tqdm
 
@@ -228,6 +231,11 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, every: 
     for f in alias_files:
         check_alias_file(f)
     user = _user_meta(meta_file, given_region, given_year, fill_only)
+    if to_parquet is not None:
+        if reprocess:
+            raise click.ClickException("--to-parquet writes what it reads, with no store to reprocess")
+        _ingest_to_parquet(paths, to_parquet, jobs, alias_files, user, _dask_options(executor, scheduler, jobs), quiet)
+        return
     con = _connect(db, create=True)
     bar_off = quiet or not sys.stderr.isatty()
     with closing(con):
@@ -279,6 +287,50 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int, reprocess: bool, every: 
                    f"{summary.unchanged} skipped as unchanged{remade}, {summary.failed} failed -> {db}"
                    f"{_without_year_note(summary.without_year)}", err=True)
     if summary.ingested == 0 and summary.unchanged == 0 and summary.remade == 0:
+        sys.exit(1)
+
+
+def _ingest_to_parquet(paths: tuple[str, ...], out: Path, jobs: int, aliases: tuple[str, ...], user: UserMeta | None,
+                       dask: DaskOptions | None, quiet: bool) -> None:
+    """ingest --to-parquet: the pipeline's rows made where it runs (worker processes or a Dask
+    cluster) and written as the Parquet dataset, with no store in between."""
+    from tqdm import tqdm
+
+    from govreport.executors import ExecutorError
+    from govreport.ingest import iter_inputs
+    from govreport.run import run_items
+    from govreport.store.parquet import write_dataset_of
+    from govreport.store.write import prepare
+
+    if any(re.match(r"https?://", p, re.I) for p in paths):
+        raise click.ClickException("--to-parquet reads files and folders: fetch pages first (govreport fetch)")
+    files = list(iter_inputs(paths))
+    if not files:
+        raise click.ClickException("no input files found under the given paths")
+    given = user.for_file if user else None
+    with tqdm(total=len(files), unit="report", desc="ingest", disable=quiet or not sys.stderr.isatty(),
+              file=sys.stderr) as bar:
+        try:
+            if dask is not None:
+                from govreport.executors import run_on_dask
+
+                outcomes = run_on_dask(files, dask, aliases, then=prepare, given=given)
+            else:
+                outcomes = run_items(files, jobs, aliases, then=prepare, given=given)
+            def tick(n: int) -> None:
+                bar.update(n)
+
+            summary = write_dataset_of(outcomes, out, on_progress=tick)
+        except ExecutorError as e:
+            raise click.ClickException(str(e)) from None
+        except OSError as e:
+            raise click.ClickException(f"cannot write {out}: {e.strerror or e}") from None
+    if not quiet:
+        for err in summary.errors[:20]:
+            click.echo(f"failed {err.doc}: {err.reason}", err=True)
+        click.echo(f"{summary.ingested} ingested, {summary.failed} failed -> {out}"
+                   f"{_without_year_note(summary.without_year)}", err=True)
+    if summary.ingested == 0:
         sys.exit(1)
 
 

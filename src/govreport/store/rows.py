@@ -55,6 +55,12 @@ EDITS = Table("edits", Edit)
 TABLES = (SECTIONS, FACTS, FIGURES, EDITS)
 
 
+# the columns of a report's rows, in the order ReportRows holds their values
+DOCUMENT_COLUMNS = ("source", "sha256", "format", "encoding", "raw_zlib", "clean_text", "identity", "pipeline_version")
+REPORT_COLUMNS = ("doc", "region", "level", "adcode", "province", "report_year", "meeting_date", "congress", "speaker",
+                  "speaker_title", "ambiguous", "candidates", "meta_sources", "given")
+
+
 class ReportRows(NamedTuple):
     """What storing a report writes, as plain tuples (without the report id, known only on insertion)."""
 

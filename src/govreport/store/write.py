@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from govreport.ingest import file_identity
 from govreport.model import GivenMeta, IngestError, RawDocument, Report
-from govreport.store.rows import TABLES, ReportRows, given_json, given_of, rows_of
+from govreport.store.rows import REPORT_COLUMNS, TABLES, ReportRows, given_json, given_of, rows_of
 from govreport.store.schema import begin_immediate, connect, index_text, stored_raw
 from govreport.textindex import grams
 
@@ -132,9 +132,8 @@ def _insert_document(con: sqlite3.Connection, rows: ReportRows) -> int:
 
 
 def _insert_derived(con: sqlite3.Connection, report_id: int, rows: ReportRows) -> None:
-    con.execute("INSERT INTO reports(report_id, doc, region, level, adcode, province, report_year, meeting_date,"
-                " congress, speaker, speaker_title, ambiguous, candidates, meta_sources, given)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (report_id, *rows.report))
+    con.execute(f"INSERT INTO reports(report_id, {', '.join(REPORT_COLUMNS)})"
+                f" VALUES (?{',?' * len(REPORT_COLUMNS)})", (report_id, *rows.report))
     for table, rows_of_table in zip(TABLES, (rows.sections, rows.facts, rows.figures, rows.edits), strict=True):
         con.executemany(table.insert, [(report_id, *r) for r in rows_of_table])
     con.executemany("INSERT INTO section_chars(report_id, section_kind, chars) VALUES (?,?,?)",
