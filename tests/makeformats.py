@@ -67,3 +67,21 @@ def write_html(text: str, path: Path, encoding: str = "utf-8") -> None:
             f"<article>{paras}</article>"
             "<div class=\"footer\">主办单位：人民政府办公室 版权所有 <a href=\"/map\">网站地图</a></div></body></html>")
     path.write_bytes(page.encode(encoding))
+
+
+def write_scanned_pdf(text: str, path: Path, lines_per_page: int = 46) -> None:
+    """The report as a scan: write_pdf's pages as images, with no text layer (needs pdftoppm)."""
+    import subprocess
+    import tempfile
+
+    from reportlab.pdfgen import canvas
+
+    with tempfile.TemporaryDirectory() as tmp:
+        typed = Path(tmp) / "typed.pdf"
+        write_pdf(text, typed, chars_per_line=30, lines_per_page=lines_per_page)
+        subprocess.run(["pdftoppm", "-r", "200", "-png", str(typed), str(Path(tmp) / "p")], check=True)
+        c = canvas.Canvas(str(path))
+        for png in sorted(Path(tmp).glob("p*.png")):
+            c.drawImage(str(png), 0, 0, width=595, height=842)
+            c.showPage()
+        c.save()

@@ -15,7 +15,7 @@ from govreport.cli import cli
 from govreport.export import exported
 from govreport.ingest import iter_inputs
 from govreport.run import run_items
-from tests.conftest import CORPUS, EXAMPLES
+from tests.conftest import CORPUS, EXAMPLES, needs_ocr
 
 distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed")
 SOURCE = CORPUS / "national" if CORPUS.is_dir() else EXAMPLES
@@ -101,3 +101,25 @@ def test_ingest_to_parquet_on_dask_writes_what_the_local_run_writes(tmp_path: Pa
         pd.testing.assert_frame_equal(dask.sort_values(list(dask.columns[:3])).reset_index(drop=True),
                                       local.sort_values(list(local.columns[:3])).reset_index(drop=True),
                                       check_categorical=False)
+
+
+@needs_ocr
+def test_a_scanned_pdf_is_read_page_by_page_on_the_cluster(tmp_path: Path) -> None:
+    # the worker that opens a scanned PDF sends it back; its pages are read as tasks of their own
+    from govreport.executors import Scanned, work_on_bytes
+    from tests.makeformats import write_scanned_pdf
+
+    text = ("各位代表：\n一、2024年工作回顾\n全县地区生产总值增长5%，城镇新增就业2万人。\n" * 3 +
+            "二、2025年工作安排\n今年目标：地区生产总值增长6%左右。")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    scan = folder / "scan.pdf"
+    write_scanned_pdf(text, scan, lines_per_page=3)
+    sent = work_on_bytes("scan.pdf", scan.read_bytes(), ".pdf", str(scan), None, (), None)
+    assert isinstance(sent, Scanned) and sent.pages >= 3
+    runner = CliRunner()
+    for name, extra in (("local", []), ("dask", ["--executor", "dask", "--jobs", "2"])):
+        res = runner.invoke(cli, ["extract", str(folder), "--out", str(tmp_path / name), "-q", *extra])
+        assert res.exit_code == 0, res.output
+    assert _lines(tmp_path / "dask", "facts") == _lines(tmp_path / "local", "facts")
+    assert any('"gdp"' in line for line in _lines(tmp_path / "dask", "facts"))

@@ -15,8 +15,8 @@ import govreport
 from govreport.formats import strip_running_lines
 from govreport.ingest import read_document
 from govreport.model import IngestError, RawDocument
-from tests.conftest import CORPUS, EXAMPLES, GOLD, SHARED, needs_shared
-from tests.makeformats import write_docx, write_html, write_image_pdf, write_pdf
+from tests.conftest import CORPUS, EXAMPLES, GOLD, SHARED, needs_ocr, needs_shared
+from tests.makeformats import write_docx, write_html, write_image_pdf, write_pdf, write_scanned_pdf
 
 EXAMPLE = (EXAMPLES / "星澜县2025.txt").read_text(encoding="utf-8")
 
@@ -107,30 +107,12 @@ def test_national_reports_in_every_format_score_like_the_text(tmp_path: Path, fm
     assert scores[fmt] >= scores["txt"] - 0.01, scores
 
 
-def _ocr_ready() -> bool:
-    if not (shutil.which("tesseract") and shutil.which("pdftoppm") and shutil.which("fc-list")):
-        return False
-    langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, check=False).stdout
-    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False).stdout
-    return "chi_sim" in langs.split() and bool(fonts.strip())
-
-
-@pytest.mark.skipif(not _ocr_ready(), reason="OCR needs tesseract with chi_sim, pdftoppm and a Chinese font "
-                                             "(apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils "
-                                             "fonts-wqy-zenhei)")
+@needs_ocr
 def test_scanned_pdf_is_read_by_ocr(tmp_path: Path) -> None:
-    from reportlab.pdfgen import canvas
-
     text = ("各位代表：\n一、2024年工作回顾\n全县地区生产总值增长5%，城镇新增就业2万人。\n"
             "二、2025年工作安排\n今年目标：地区生产总值增长6%左右。")
-    write_pdf(text, tmp_path / "typed.pdf", chars_per_line=30)
-    subprocess.run(["pdftoppm", "-r", "200", "-png", str(tmp_path / "typed.pdf"), str(tmp_path / "p")], check=True)
     scan = tmp_path / "scan.pdf"
-    c = canvas.Canvas(str(scan))
-    for png in sorted(tmp_path.glob("p*.png")):
-        c.drawImage(str(png), 0, 0, width=595, height=842)
-        c.showPage()
-    c.save()
+    write_scanned_pdf(text, scan)
     raw = read_document(scan, "scan.pdf")
     assert isinstance(raw, RawDocument), raw
     assert "地区生产总值增长" in raw.text.replace(" ", "")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from govreport.model import GivenMeta, IngestError
+from govreport.model import GivenMeta, IngestError, RawDocument
 
 # tasks in flight per worker thread: enough to keep each busy while results are taken
 AHEAD = 4
@@ -74,15 +74,34 @@ def _reachable(address: str) -> None:
         raise ExecutorError(f"cannot reach the Dask scheduler at {address} ({e.strerror or e})") from None
 
 
+@dataclass(frozen=True)
+class Scanned:
+    """What a worker sends back for a scanned PDF: the driver has its pages read as tasks."""
+
+    file: tuple[str, bytes, str, str, GivenMeta | None]  # as work_on_files took it
+    pages: int
+
+
 def work_on_bytes(doc: str, data: bytes, suffix: str, identity: str, given: GivenMeta | None,
                   aliases: tuple[str, ...], then: Callable[[Any], Any] | None) -> Any:
-    """One file's bytes through the pipeline, on a worker: then(outcome), or the outcome."""
+    """One file's bytes through the pipeline, on a worker: then(outcome), or the outcome; for a
+    scanned PDF a Scanned, so that its pages are read on the whole cluster."""
+    from govreport.formats import ScannedPdf
+    from govreport.ingest import parse_file_bytes
+
+    try:
+        raw = parse_file_bytes(data, doc, suffix, ocr_here=False)
+    except ScannedPdf as e:
+        return Scanned((doc, data, suffix, identity, given), e.pages)
+    return _outcome(raw, doc, identity, given, aliases, then)
+
+
+def _outcome(raw: RawDocument | IngestError, doc: str, identity: str, given: GivenMeta | None,
+             aliases: tuple[str, ...], then: Callable[[Any], Any] | None) -> Any:
     import dataclasses
 
-    from govreport.ingest import parse_file_bytes
     from govreport.run import pipeline_for
 
-    raw = parse_file_bytes(data, doc, suffix)
     if isinstance(raw, IngestError):
         outcome: Any = raw
     else:
@@ -92,6 +111,16 @@ def work_on_bytes(doc: str, data: bytes, suffix: str, identity: str, given: Give
         except Exception as e:  # one bad document must not stop a batch of thousands
             outcome = IngestError(doc, f"internal error while processing: {type(e).__name__}: {e}")
     return then(outcome) if then else outcome
+
+
+def work_on_pages(file: tuple[str, bytes, str, str, GivenMeta | None], pages: list[str],
+                  aliases: tuple[str, ...], then: Callable[[Any], Any] | None) -> Any:
+    """A scanned PDF's pages, read by OCR on the cluster, through the pipeline as one document."""
+    from govreport.formats import text_of_pages
+    from govreport.ingest import office_document
+
+    doc, data, suffix, identity, given = file
+    return _outcome(office_document(text_of_pages(pages), data, doc, suffix), doc, identity, given, aliases, then)
 
 
 # files per task: a task costs the scheduler ~1-2 ms and a round trip, a report ~5 ms to make;
@@ -132,12 +161,22 @@ def run_on_dask(files: Iterable[tuple[str, Path]], options: DaskOptions, aliases
                 if len(group) >= FILES_PER_TASK:
                     send()
             while len(window) > threads * AHEAD:
-                yield from _result(window.popleft())
+                yield from _result(window.popleft(), client, aliases, then)
         send()
         while window:
-            yield from _result(window.popleft())
+            yield from _result(window.popleft(), client, aliases, then)
 
 
-def _result(item: Any) -> Any:
+def _result(item: Any, client: Any, aliases: tuple[str, ...], then: Callable[[Any], Any] | None) -> list[Any]:
+    """A window item's outcomes; a scanned PDF among them read page by page as tasks of their own
+    (so a long one is spread over the cluster), then made a report on a worker."""
+    from govreport.formats import ocr_pdf_page
+
     future: Any = importlib.import_module("distributed").Future
-    return item.result() if isinstance(item, future) else item
+    results = item.result() if isinstance(item, future) else item
+    for i, result in enumerate(results):
+        if isinstance(result, Scanned):
+            data = client.scatter(result.file[1])
+            pages = [client.submit(ocr_pdf_page, data, n, pure=False) for n in range(1, result.pages + 1)]
+            results[i] = client.submit(work_on_pages, result.file, pages, aliases, then, pure=False).result()
+    return list(results)

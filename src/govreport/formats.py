@@ -54,16 +54,35 @@ def docx_to_text(data: bytes) -> str:
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
 
 
-def pdf_to_text(data: bytes) -> str:
+class ScannedPdf(Exception):
+    """A PDF without a text layer, where the caller reads its pages by OCR itself (a cluster reads
+    each page as a task of its own)."""
+
+    def __init__(self, pages: int) -> None:
+        super().__init__(f"a scanned PDF of {pages} pages")
+        self.pages = pages
+
+
+NO_OCR = ("no text layer (a scanned PDF); install Tesseract with the chi_sim language data and poppler's "
+          "pdftoppm to read it by OCR")
+
+
+def pdf_to_text(data: bytes, *, ocr_here: bool = True) -> str:
     """Text of a PDF with a text layer, reading order per page, running headers, footers and page
-    numbers removed. Line breaks inside sentences are joined later by the cleaner."""
+    numbers removed. Line breaks inside sentences are joined later by the cleaner. A scanned PDF is
+    read by OCR, page by page; with ocr_here false it raises ScannedPdf instead, for the caller to
+    read each page where it likes (ocr_pdf_page) and join them (text_of_pages)."""
     pages = _pdf_pages(data)
     if sum(len(p.strip()) for p in pages) < 20 * max(1, len(pages)):
-        ocr = ocr_pdf(data)
-        if ocr is None:
-            raise FormatError("no text layer (a scanned PDF); install Tesseract with the chi_sim language "
-                              "data and poppler's pdftoppm to read it by OCR")
-        pages = ocr
+        if not ocr_ready():
+            raise FormatError(NO_OCR)
+        if not ocr_here:
+            raise ScannedPdf(len(pages))
+        pages = [ocr_pdf_page(data, n) for n in range(1, len(pages) + 1)]
+    return text_of_pages(pages)
+
+
+def text_of_pages(pages: list[str]) -> str:
     return "\n".join(strip_running_lines(pages))
 
 
@@ -117,25 +136,28 @@ def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", line.strip())
 
 
-def ocr_pdf(data: bytes) -> list[str] | None:
-    """Pages read by Tesseract (chi_sim) when tesseract and pdftoppm are installed, else None."""
+def ocr_ready() -> bool:
+    """Whether tesseract (with chi_sim) and pdftoppm are installed."""
     tesseract, pdftoppm = shutil.which("tesseract"), shutil.which("pdftoppm")
     if not (tesseract and pdftoppm):
-        return None
+        return False
     langs = subprocess.run([tesseract, "--list-langs"], capture_output=True, text=True, check=False).stdout
-    if "chi_sim" not in langs.split():
-        return None
+    return "chi_sim" in langs.split()
+
+
+def ocr_pdf_page(data: bytes, page: int) -> str:
+    """One page (numbered from 1) of a PDF read by Tesseract (chi_sim) from a 300 dpi image."""
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "in.pdf"
         pdf.write_bytes(data)
-        subprocess.run([pdftoppm, "-r", "300", "-png", str(pdf), str(Path(tmp) / "page")], check=True,
-                       capture_output=True, timeout=600)
-        pages = []
-        for png in sorted(Path(tmp).glob("page*.png")):
-            res = subprocess.run([tesseract, str(png), "stdout", "-l", "chi_sim"], capture_output=True, text=True,
-                                 check=False, timeout=300)
-            pages.append(res.stdout)
-    return pages
+        subprocess.run(["pdftoppm", "-r", "300", "-f", str(page), "-l", str(page), "-png", str(pdf),
+                        str(Path(tmp) / "page")], check=True, capture_output=True, timeout=600)
+        images = sorted(Path(tmp).glob("page*.png"))
+        if not images:
+            return ""
+        res = subprocess.run(["tesseract", str(images[0]), "stdout", "-l", "chi_sim"], capture_output=True,
+                             text=True, check=False, timeout=300)
+        return res.stdout
 
 
 # --- legacy .doc ---------------------------------------------------------------------------------

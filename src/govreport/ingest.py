@@ -100,19 +100,22 @@ def read_file_bytes(path: Path, doc: str) -> bytes | IngestError:
         return IngestError(doc, f"cannot read file: {e.strerror or e}")
 
 
-def parse_file_bytes(data: bytes, doc: str, suffix: str, path: Path | None = None) -> RawDocument | IngestError:
+def parse_file_bytes(data: bytes, doc: str, suffix: str, path: Path | None = None, *,
+                     ocr_here: bool = True) -> RawDocument | IngestError:
     """A file's bytes read as the file would be (by its suffix and content), where the file itself
     may not be at hand (a worker on another machine is sent the bytes). path: the file, when the
-    reader of a legacy .doc can open it in place."""
+    reader of a legacy .doc can open it in place. ocr_here false: a scanned PDF raises
+    formats.ScannedPdf instead of being read by OCR here (a cluster reads its pages as tasks)."""
     if suffix in OFFICE_SUFFIXES:
-        return read_office(path, data, doc, suffix)
+        return read_office(path, data, doc, suffix, ocr_here=ocr_here)
     fmt = "html" if suffix in HTML_SUFFIXES or _looks_like_html(data) else "txt"
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and fmt == "txt" and suffix:
         return IngestError(doc, f"unsupported file type '{suffix}' (read: .txt, .html, .docx, .pdf, .doc)")
     return parse_bytes(data, doc, fmt)
 
 
-def read_office(path: Path | None, data: bytes, doc: str, suffix: str) -> RawDocument | IngestError:
+def read_office(path: Path | None, data: bytes, doc: str, suffix: str, *,
+                ocr_here: bool = True) -> RawDocument | IngestError:
     from govreport import formats
 
     if not data.strip():
@@ -121,7 +124,7 @@ def read_office(path: Path | None, data: bytes, doc: str, suffix: str) -> RawDoc
         if suffix == ".docx":
             text = formats.docx_to_text(data)
         elif suffix == ".pdf":
-            text = formats.pdf_to_text(data)
+            text = formats.pdf_to_text(data, ocr_here=ocr_here)
         elif path is not None:
             text = formats.doc_to_text(path)
         else:  # the bytes alone: LibreOffice reads a file
@@ -131,6 +134,11 @@ def read_office(path: Path | None, data: bytes, doc: str, suffix: str) -> RawDoc
                 text = formats.doc_to_text(copy)
     except formats.FormatError as e:
         return IngestError(doc, str(e))
+    return office_document(text, data, doc, suffix)
+
+
+def office_document(text: str, data: bytes, doc: str, suffix: str) -> RawDocument | IngestError:
+    """The document an office file's text makes (or why it is none)."""
     if not _CJK.search(text):
         return IngestError(doc, "no Chinese text found: not a government work report")
     return RawDocument(doc=doc, text=text, format=suffix.lstrip("."), encoding=None,
