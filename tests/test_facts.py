@@ -739,3 +739,9 @@ def test_a_plan_reports_execution_part_reviews_its_year() -> None:
     assert brief(list(r.facts)) == {("value_added", "level", "estimate", 2007, "primary", 9.98, None, None),
                                     ("value_added", "level", "estimate", 2007, "secondary", 4.2, None, None),
                                     ("value_added", "level", "estimate", 2007, "tertiary", 10.72, None, None)}
+
+
+def test_a_growth_whose_goal_words_stand_between_the_verb_and_the_number() -> None:
+    assert brief(facts("", "地区生产总值增长的预期目标为7%左右，居民消费价格涨幅目标为3%左右。")) == {
+        ("gdp", "growth", "target", 2025, None, 7, None, "左右"),
+        ("cpi", "growth", "target", 2025, None, 3, None, "左右")}

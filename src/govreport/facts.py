@@ -29,7 +29,9 @@ from govreport.grammar import Entry, Grammar, Mention, Statement, default_gramma
 from govreport.model import Fact, Meta, Section
 from govreport.numbers import MULTIPLIERS, Value, find_values, year_number
 
-_THEN = r"(?:了)?(?:为|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?(?:了)?$"
+# (增长的预期目标为8%左右: the goal's words between the verb and its number)
+_THEN = (r"(?:了)?(?:的?(?:预期|主要)?目标)?"
+         r"(?:为|是|定为|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?(?:了)?$")
 GROWTH_VERB = re.compile(rf"(?:增长|增|增加|提高|提升|上升|上涨|涨幅|增幅|增速|下降|降低|降幅|减少|回落|下滑){_THEN}")
 DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
 # a pattern searched in a window that ends where a name begins (search(text, a, b)) ends in \Z:
