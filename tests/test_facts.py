@@ -745,3 +745,10 @@ def test_a_growth_whose_goal_words_stand_between_the_verb_and_the_number() -> No
     assert brief(facts("", "地区生产总值增长的预期目标为7%左右，居民消费价格涨幅目标为3%左右。")) == {
         ("gdp", "growth", "target", 2025, None, 7, None, "左右"),
         ("cpi", "growth", "target", 2025, None, 3, None, "左右")}
+
+
+def test_growth_against_a_year_long_past_written_with_jiao() -> None:
+    # 较2015年分别增长…: a change over five years, whatever verb of comparison the text uses
+    got = brief(facts("全县实现生产总值109.7亿元、一般公共预算收入4.86亿元，较2019年分别增长26.8%和0.6%。"))
+    assert got == {("gdp", "level", "actual", 2024, None, 109.7, None, None),
+                   ("public_budget_revenue", "level", "actual", 2024, None, 4.86, None, None)}

@@ -41,7 +41,7 @@ CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少)(?:了)?(?:�
 # (searched before each growth or count: every branch opens with a literal, so re skips ahead in C)
 # (累计 only before a comma: 全年累计完成 is one year's sum)
 SENT_MULTI_YEAR = re.compile(r"累计[，,]|年均")
-BASE_YEAR = re.compile(r"比((?:19|20)\d{2})年")
+BASE_YEAR = re.compile(r"(?:比|较)((?:19|20)\d{2})年")
 # a sentence that opens by naming its base year: 1986年同1978年相比, 与2012年相比
 COMPARED_WITH = re.compile(r"(?:同|与|和|跟)((?:19|20)\d{2})年(?:相比|比较)")
 # the year a sentence says it speaks of: 1986年同1978年相比，… / 2023年，…
