@@ -376,3 +376,11 @@ def test_the_dated_heading_over_a_title_that_names_the_meeting_undated(gaz: Gaze
                 "政府工作报告 ——2026年2月3日在上海市第十六届人民代表大会第四次会议上 上海市市长 龚正 各位代表：现在，"
                 "我代表上海市人民政府，向大会报告工作。", gaz)
     assert (m.meeting_date, m.region, m.speaker) == ("2026-02-03", "上海市", "龚正")
+
+
+def test_a_news_report_that_says_the_speaker_reported_on_the_work() -> None:
+    # 区长某某代表某区人民政府向大会报告工作 (the report's own words) names who delivered it
+    page = ("2月26日上午，章贡区第五届人民代表大会第四次会议隆重开幕。区委副书记、区长连天浪代表章贡区人民政府"
+            "向大会报告工作。\n")
+    m = govreport.extract(page).meta
+    assert (m.speaker, m.speaker_title, m.region) == ("连天浪", "区长", "章贡区")
