@@ -98,12 +98,11 @@ def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Contex
 
 
 # 比2012年（下同）增长47.7%: the base year, with 下同, of every growth after it in its section
-BASE_YEAR_NOTE = re.compile(r"比((?:19|20)\d\d)年[（(]下同[）)]")
+# (found from its 下同, rarer than 比, the year read behind it)
+BASE_YEAR_NOTE = re.compile(r"下同(?<=比((?:19|20)\d\d)年[（(]下同)[）)]")
 
 
 def _base_year_notes(text: str, sections: tuple[Section, ...]) -> tuple[tuple[int, int, int], ...]:
-    if "下同" not in text:
-        return ()
     starts = [s.start for s in sections]
     notes = []
     for m in BASE_YEAR_NOTE.finditer(text):
