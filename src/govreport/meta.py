@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from govreport import lang, lexicon
@@ -433,12 +434,21 @@ def _region(text: str, header: str, place: str, speaker_org: str | None, year: i
             name = _strip_government(t.group("region2"))
             if name and name[-1] in "省市区县州旗盟" and len(name) > 1:
                 return name, province_hint
-    for named in (_titled_region(text, gazetteer, year), _strip_government(speaker_org or ""),
-                  _place_of_offices(speaker_org, gazetteer, year),
-                  _self_org(text)):
+    for named in _named_regions(text, speaker_org, gazetteer, year):
         if named and len(named) > 1 and gazetteer.resolve(named, year):
             return named, province_hint
     return _region_called_own(text, gazetteer, year), province_hint
+
+
+def _named_regions(text: str, speaker_org: str | None, gazetteer: Gazetteer, year: int | None,
+                   ) -> Iterator[str | None]:
+    """The names a text gives its region by, most telling first, each read only when the ones
+    before it name no place: a title line, the speaker's office, the place in the speaker's
+    offices, 我代表某市人民政府."""
+    yield _titled_region(text, gazetteer, year)
+    yield _strip_government(speaker_org or "")
+    yield _place_of_offices(speaker_org, gazetteer, year)
+    yield _self_org(text)
 
 
 def _place_name(place: str, gazetteer: Gazetteer, year: int | None) -> str | None:
