@@ -703,8 +703,8 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
         return True  # a heading's line (not a paragraph that opens on a marked topic sentence)
     if ORDINAL_HEADING.match(prev) and len(prev) <= 30:
         return True  # 第三，继续加强和改善宏观调控: an older report's short ordinal heading line
-    if HEADING_WORDS.search(prev) and len(prev) <= 30:
-        return True
+    if len(prev) <= BARE_HEADING_MAX and HEADING_WORDS.search(prev):
+        return True  # (the length first: a paragraph's line is long, and the search reads it whole)
     if in_header:
         flat = re.sub(r"\s", "", prev)
         return flat.endswith(("上", "报告", ")", "）")) or bool(SPEAKER_LINE.search(next_line)) \
