@@ -112,11 +112,22 @@ class Corpus(Reader):
                   **filters: Any) -> tuple[int, list[dict[str, Any]]]:
         """One page of facts() as plain rows, and how many there are in all: the page is cut in
         SQL, so a page of 100 costs what 100 rows cost, not the whole answer."""
-        sql, params = self._facts_sql(place, filters)
-        (total,) = self.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
-        return int(total), self.records(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])
+        where, params = self._facts_where(place, filters)
+        # the count without the order or the sections, and the page's rows chosen before the
+        # sections are joined to them: a page of 100 of 7,000 facts cost ~68 ms at 10,000 reports
+        # when both queries sorted and joined every matching fact
+        (total,) = self.execute(f"SELECT count(*) FROM facts f JOIN reports r ON r.report_id = f.report_id"
+                                f" WHERE {where}", params).fetchone()
+        page = (f"SELECT f.id FROM facts f JOIN reports r ON r.report_id = f.report_id WHERE {where}"
+                f" ORDER BY {FACTS_ORDER} LIMIT ? OFFSET ?")
+        sql = f"{FACTS_SELECT} WHERE f.id IN ({page}) ORDER BY {FACTS_ORDER}"
+        return int(total), self.records(sql, [*params, limit, offset])
 
     def _facts_sql(self, place: str | None, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+        where, params = self._facts_where(place, filters)
+        return f"{FACTS_SELECT} WHERE {where} ORDER BY {FACTS_ORDER}", params
+
+    def _facts_where(self, place: str | None, filters: dict[str, Any]) -> tuple[str, list[Any]]:
         allowed = {"indicator": "f", "kind": "f", "measure": "f", "scope": "f", "period": "f", "region": "r",
                    "level": "r", "adcode": "r", "province": "r", "report_year": "r", "doc": "r",
                    "report_id": "f"}
@@ -132,13 +143,7 @@ class Corpus(Reader):
                 raise QueryError(f"filter {key!r} is given no values")
             where.append(f"{allowed[key]}.{key} IN ({','.join('?' * len(values))})")
             params.extend(values)
-        sql = ("SELECT f.report_id, r.doc, r.region, r.level, r.adcode, r.province, r.report_year,"
-               " f.indicator, f.measure, f.kind, f.period, f.scope, f.value, f.value_max, f.unit, f.qualifier,"
-               " f.value_base, f.value_max_base, f.unit_base, f.quote, f.start, f.\"end\", s.kind AS section_kind"
-               " FROM facts f JOIN reports r ON r.report_id = f.report_id"
-               " LEFT JOIN sections s ON s.report_id = f.report_id AND s.idx = f.section"
-               f" WHERE {' AND '.join(where)} ORDER BY r.report_year, r.doc, f.start")
-        return sql, params
+        return " AND ".join(where), params
 
     def _check_values(self, key: str, values: list[Any]) -> None:
         """A filter value that names nothing that can exist (indicator="gpd") is an error, as in the
@@ -301,6 +306,14 @@ class Corpus(Reader):
             yield report_id, doc, text, tuple(secs.get(report_id, ()))
 
 
+
+
+FACTS_SELECT = ("SELECT f.report_id, r.doc, r.region, r.level, r.adcode, r.province, r.report_year,"
+                " f.indicator, f.measure, f.kind, f.period, f.scope, f.value, f.value_max, f.unit, f.qualifier,"
+                " f.value_base, f.value_max_base, f.unit_base, f.quote, f.start, f.\"end\", s.kind AS section_kind"
+                " FROM facts f JOIN reports r ON r.report_id = f.report_id"
+                " LEFT JOIN sections s ON s.report_id = f.report_id AND s.idx = f.section")
+FACTS_ORDER = "r.report_year, r.doc, f.start, f.id"
 
 
 # Each target beside the result of its region, year, indicator, measure and scope: each key's
