@@ -593,7 +593,9 @@ def _bare_name(line: str) -> str | None:
 # a news report of the meeting names who delivered the report: 县长贾建刚向大会作政府工作报告, 市委副书记、
 # 市长丁大卫作政府报告, 曹宏伟代表县人民政府向大会作政府工作报告, 周海兵作市人民政府工作报告
 # 作政府工作报告, or 代表…政府向大会报告工作 (as the report's own opening says it)
-_DELIVERED = re.compile(r"[作做](?:了)?《?(?:[省市区县州旗盟])?(?:人民)?政府(?:工作)?报告|(?<=向大会)报告(?:政府)?工作")
+# (every branch opens with a character, which re skips to; 向大会 is read behind 报告)
+_DELIVERED = re.compile(r"[作做](?:了)?《?(?:[省市区县州旗盟])?(?:人民)?政府(?:工作)?报告"
+                        r"|报告工作(?<=向大会报告工作)|报告政府工作(?<=向大会报告政府工作)")
 _BEFORE_DELIVERY = re.compile(r"(?:在(?:大会|会)上)?(?:代表[^，。；、]{0,24}?政府)?(?:向大会|向全体代表)?\Z")
 _NAME_BOUNDARY = frozenset("，,、：:。；\n （(“")
 SPEAKER_REACH = 3000
