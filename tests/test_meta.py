@@ -384,3 +384,9 @@ def test_a_news_report_that_says_the_speaker_reported_on_the_work() -> None:
             "向大会报告工作。\n")
     m = govreport.extract(page).meta
     assert (m.speaker, m.speaker_title, m.region) == ("连天浪", "区长", "章贡区")
+
+
+def test_estimates_under_a_paragraph_that_opens_on_its_year_date_the_digest(gaz: Gazetteer) -> None:
+    m = meta_of("一图读懂政府工作报告\n2020年，在市委坚强领导下，我们保持了经济持续健康发展。\n"
+                "预计地区生产总值260亿元、增长4.5%。\n", gaz)
+    assert m.report_year == 2021

@@ -30,9 +30,10 @@ TERMINAL = "。！？!?：:；;…”」』）)》】"
 _CN = lang.ORDINALS
 HEADING_MARK = re.compile(rf"^[ \t\u3000]*(?:{'|'.join(marker for _, marker in lang.HEADING_MARKERS)})")
 ORDINAL_HEADING = re.compile(rf"第[{_CN}]+[，,、]")
-# the words a bare heading line ends with (2024年工作回顾), or opens with before its year (回顾2023年工作成果)
+# the words a bare heading line ends with (2024年工作回顾, a page's title 一图读懂政府工作报告), or
+# opens with before its year (回顾2023年工作成果)
 HEADING_WORDS = re.compile(
-    r"(?:回顾|目标|任务|总体要求|工作安排|自身建设|主要工作|发展成就|取得新成效|建议)[ \t\u3000]*$"
+    r"(?:回顾|目标|任务|总体要求|工作安排|自身建设|主要工作|发展成就|取得新成效|建议|工作报告)[ \t\u3000]*$"
     r"|^[ \t\u3000]*(?:回顾|展望)(?:19|20)\d\d年")
 SPEAKER_LINE = re.compile(
     rf"(?:{lang.TITLE_PATTERN}|书记)[ \t\u3000]*"

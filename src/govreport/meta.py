@@ -356,6 +356,21 @@ def _digest_year(text: str) -> int | None:
     estimate = _DATED_ESTIMATE.search(text, 0, DIGEST_REACH)
     if estimate:
         return int(estimate.group(1)) + 1
+    return _estimate_under_a_dated_paragraph(text)
+
+
+# a paragraph that opens on its year, and the next one on 预计 (2018年，在市委…领导下，…。⏎预计地区生产总值
+# 360亿元…): the estimates are of that year
+_ESTIMATE_PARAGRAPH = re.compile(r"\n[ \t\u3000]*预计")
+_OPENING_YEAR = re.compile(r"[ \t\u3000]*((?:19|20)\d\d)年[，,]")
+
+
+def _estimate_under_a_dated_paragraph(text: str) -> int | None:
+    for m in _ESTIMATE_PARAGRAPH.finditer(text, 0, DIGEST_REACH):
+        above = text.rfind("\n", 0, m.start()) + 1
+        opening = _OPENING_YEAR.match(text, above, m.start())
+        if opening:
+            return int(opening.group(1)) + 1
     return None
 
 
