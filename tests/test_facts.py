@@ -752,3 +752,23 @@ def test_growth_against_a_year_long_past_written_with_jiao() -> None:
     got = brief(facts("全县实现生产总值109.7亿元、一般公共预算收入4.86亿元，较2019年分别增长26.8%和0.6%。"))
     assert got == {("gdp", "level", "actual", 2024, None, 109.7, None, None),
                    ("public_budget_revenue", "level", "actual", 2024, None, 4.86, None, None)}
+
+
+def test_a_sentence_that_opens_on_a_park_gives_the_parks_figures() -> None:
+    # 天易经开区…；完成地区生产总值430亿元: the park's GDP, not the county's; 全县 names the county again
+    assert facts("园区发展势头良好。某某经开区实现技工贸总收入1200亿元；完成地区生产总值430亿元；"
+                 "固定资产投资165亿元，增长10%。") == []
+    assert brief(facts("某某经开区建设成效明显，全县地区生产总值530亿元。")) == {
+        ("gdp", "level", "actual", 2024, None, 530, None, None)}
+
+
+def test_an_estimate_note_that_names_the_measure_too_and_a_net_increase() -> None:
+    # （预计，同比，下同）: estimates from its clause on; 净增110.8亿元 is a change, the growth follows it
+    got = brief(facts("全年完成地区生产总值595亿元，增长5.5%（预计，同比，下同）；固定资产投资307亿元，增长8%。"))
+    assert got == {("gdp", "level", "estimate", 2024, None, 595, None, None),
+                   ("gdp", "growth", "estimate", 2024, None, 5.5, None, None),
+                   ("fixed_asset_investment", "level", "estimate", 2024, None, 307, None, None),
+                   ("fixed_asset_investment", "growth", "estimate", 2024, None, 8, None, None)}
+    assert brief(facts("全县地区生产总值达到417亿元，净增110.8亿元，同比（下同）增长9.4%。")) == {
+        ("gdp", "level", "actual", 2024, None, 417, None, None),
+        ("gdp", "growth", "actual", 2024, None, 9.4, None, None)}

@@ -37,7 +37,7 @@ DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
 # a pattern searched in a window that ends where a name begins (search(text, a, b)) ends in \Z:
 # $ would also match before a line break that ends the window, reading across it
 CHANGE_BEFORE_NAME = re.compile(r"(?:增加|减少|增收|减收|多收|少收)\Z")
-CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少)(?:了)?(?:超过?|近|约)?$")
+CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|净增|多|少)(?:了)?(?:超过?|近|约)?$")
 # (searched before each growth or count: every branch opens with a literal, so re skips ahead in C)
 # (累计 only before a comma: 全年累计完成 is one year's sum)
 SENT_MULTI_YEAR = re.compile(r"累计[，,]|年均")
@@ -118,6 +118,16 @@ class Slot:
 NATION_WORD = "全国"
 
 
+# 全县地区生产总值, 我市实现…: the region's own figure, whatever the sentence opened on
+OWN_REGION_BEFORE = re.compile(rf"[{lang.SELF_PREFIXES}][{lang.LEVEL_WORDS}](?:实现|完成)?\Z")
+
+
+def _own_region_at(text: str, start: int, s: int) -> bool:
+    """Whether the name at s is called the region's own: 全县 or 我市 right before it, or opening it."""
+    return OWN_REGION_BEFORE.search(text, max(start, s - 6), s) is not None or \
+        OWN_REGION_BEFORE.match(text, s, s + 2) is not None
+
+
 def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, int]], starts: list[int],
                  g: Grammar, national: bool) -> list[Mention]:
     out: list[Mention] = []
@@ -134,6 +144,9 @@ def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, in
         if entry.generic and s > start:
             foreign = foreign or not g.subject_before.search(text, max(start, s - 8), s) or (
                 g.sector_opening is not None and g.sector_opening.match(text, _sentence_start(text, s)) is not None)
+        if g.park_opening is not None and not foreign and not _own_region_at(text, start, s):
+            opening = g.park_opening.match(text, _sentence_start(text, s))
+            foreign = opening is not None and opening.end() <= s
         if entry.requires_before is not None:
             clause_opening = s == start or text[s - 1] in "，,、；;："
             sentence_start = _sentence_start(text, s)
@@ -175,7 +188,9 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
 # 5600亿元（预计数，下同）, 预计（下同）全县生产总值340亿元: the figures of the clause are estimates,
 # and with 下同 every one after it in its section
 # (both branches open with 预计, a literal re skips to in C; the bracket before it read behind)
-ESTIMATE_NOTE = re.compile(r"预计(?:(?<=[（(]预计)|(?<=[（(][ \t]预计))(?:数|值|数据)?[ \t]*(?:[，,、][ \t]*(下同))?"
+# (a note may name the measure besides: （预计，同比，下同）)
+ESTIMATE_NOTE = re.compile(r"预计(?:(?<=[（(]预计)|(?<=[（(][ \t]预计))(?:数|值|数据)?"
+                           r"(?:[ \t]*[，,、][ \t]*(?!下同)[\u4e00-\u9fff]{1,4})*[ \t]*(?:[，,、][ \t]*(下同))?"
                            r"[ \t]*[）)]|预计[（(](下同)[）)]")
 
 
