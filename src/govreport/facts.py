@@ -118,6 +118,7 @@ class Slot:
 NATION_WORD = "全国"
 
 
+PARK_OPENING_MAX = 16  # a park's name and its kind, at a sentence's opening
 # 全县地区生产总值, 我市实现…: the region's own figure, whatever the sentence opened on
 OWN_REGION_BEFORE = re.compile(rf"[{lang.SELF_PREFIXES}][{lang.LEVEL_WORDS}](?:实现|完成)?\Z")
 
@@ -131,6 +132,7 @@ def _own_region_at(text: str, start: int, s: int) -> bool:
 def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, int]], starts: list[int],
                  g: Grammar, national: bool) -> list[Mention]:
     out: list[Mention] = []
+    park: list[int | None] = []  # where a park that opens the clause's sentence ends (found once)
     for k in range(bisect_right(starts, start - 1), bisect_right(starts, end - 1)):
         s, e, idx = names[k]
         if e > end:
@@ -144,9 +146,13 @@ def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, in
         if entry.generic and s > start:
             foreign = foreign or not g.subject_before.search(text, max(start, s - 8), s) or (
                 g.sector_opening is not None and g.sector_opening.match(text, _sentence_start(text, s)) is not None)
-        if g.park_opening is not None and not foreign and not _own_region_at(text, start, s):
-            opening = g.park_opening.match(text, _sentence_start(text, s))
-            foreign = opening is not None and opening.end() <= s
+        if g.park_opening is not None and not foreign:
+            if not park:  # a clause lies within one sentence: its opening is every name's
+                sentence = _sentence_start(text, start)
+                head = text[sentence:sentence + PARK_OPENING_MAX]  # every park word ends in 区 or 园
+                opening = g.park_opening.match(text, sentence) if "区" in head or "园" in head else None
+                park.append(opening.end() if opening else None)
+            foreign = park[0] is not None and park[0] <= s and not _own_region_at(text, start, s)
         if entry.requires_before is not None:
             clause_opening = s == start or text[s - 1] in "，,、；;："
             sentence_start = _sentence_start(text, s)
