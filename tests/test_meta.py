@@ -390,3 +390,16 @@ def test_estimates_under_a_paragraph_that_opens_on_its_year_date_the_digest(gaz:
     m = meta_of("一图读懂政府工作报告\n2020年，在市委坚强领导下，我们保持了经济持续健康发展。\n"
                 "预计地区生产总值260亿元、增长4.5%。\n", gaz)
     assert m.report_year == 2021
+
+
+def test_a_digest_whose_review_and_plans_name_a_period_before_the_year(gaz: Gazetteer) -> None:
+    # 回顾了“十二五”时期和2015年…，提出了“十三五”时期…和2016年重点工作; a goal's 到2035年 dates nothing
+    assert meta_of("会上，主席某某作了政府工作报告，回顾了“十二五”时期和2015年经济社会发展。", gaz).report_year == 2016
+    assert meta_of("报告提出了“十三五”时期的主要任务和2016年重点工作。", gaz).report_year == 2016
+    assert meta_of("报告提出了到2035年基本实现现代化的目标。", gaz).report_year is None
+
+
+def test_a_heading_that_reviews_one_year_and_plans_the_next_is_not_a_digest_of_the_next(gaz: Gazetteer) -> None:
+    # 回顾和1994年 is no 回顾了…和1994年: the report is not taken for 1995's
+    m = meta_of("各位代表：\n一、1993年国内工作的回顾和1994年工作的主要任务\n今年计划国内生产总值增长百分之九。", gaz)
+    assert m.report_year != 1995

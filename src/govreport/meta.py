@@ -312,12 +312,15 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
 
 # a news digest of the report: 在回顾2015年和"十二五"工作时 / 回顾了2018年的工作 / 刚刚过去的2014年
 # (the year before the report), 报告提出2022年政府主要工作安排 / 提出了2019年的目标 (the report's year)
-_DIGEST_REVIEWED = re.compile(r"(?:回顾(?:了)?|刚刚过去的|刚过去的)((?:19|20)\d\d)年")
+# (回顾了“十二五”时期和2015年…, 提出了“十三五”时期的主要任务和2016年重点工作: a few words and a 和 may
+# come between, not a bare 和: 1993年国内工作的回顾和1994年工作 reviews 1993; a year after 到 is a goal's)
+_DIGEST_REVIEWED = re.compile(r"(?:回顾(?:了)?(?:[^。；\n\d]{1,12}?[和及与、])?|刚刚过去的|刚过去的)((?:19|20)\d\d)年")
 # 报告指出：●2023年广东地区生产总值达到…: what the report said of a year, its results (a year that
 # 是 something, 2024年是…关键之年, is the report's own: PIVOTAL_YEAR reads it first)
 _DIGEST_SAYS = re.compile(rf"报告(?:指出|显示|称)[，,：:]?\s*(?:[{lang.LIST_SYMBOLS}][ \t]*)?"
                           r"((?:19|20)\d\d)年(?![，,]?是)")
-_DIGEST_PROPOSED = re.compile(r"提出(?:了)?[，,：:]?((?:19|20)\d\d)年[^，。；]{0,16}?(?:工作|目标|任务|安排)")
+_DIGEST_PROPOSED = re.compile(r"提出(?:了)?[，,：:]?(?:[^。；\n\d]{1,24}?[和及与、])?((?:19|20)\d\d)年[^，。；]{0,16}?"
+                              r"(?:工作|目标|任务|安排)")
 # 2018年我县经济社会发展的主要预期目标是：, 2015年政府工作的总体要求是 (a year's goals and
 # course set out: the report of that year)
 _YEARS_TARGETS = re.compile(rf"((?:19|20)\d\d)年[^，。；\n]{{0,16}}?(?:{lang.TARGET_INTRO}|主要预期目标[ \t]*(?=\n)"
