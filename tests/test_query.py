@@ -303,3 +303,13 @@ def test_attention_counts_over_the_texts_when_a_report_has_no_stored_counts(tmp_
         d = load_dictionary("debt_risk")
         assert corpus._stored_counts(d) is None
         assert corpus.attention(d, by_section=False)["hits"].sum() == 2
+
+
+def test_a_dictionarys_terms_counted_at_ingest_or_over_the_texts(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    stored = corpus.attention_terms("debt_risk")
+    assert list(stored.itertuples(index=False, name=None)) == [("化债", 1), ("地方政府债务", 1)]
+    # a dictionary of the user's is counted over the texts, with the same answer for the same terms
+    mine = parse_dictionary("化债\n地方政府债务\n", "mine")
+    assert list(corpus.attention_terms(mine).itertuples(index=False, name=None)) == [("化债", 1), ("地方政府债务", 1)]
+    monkeypatch.setattr(type(corpus), "_texts_with_sections", lambda self: pytest.fail("read the texts"))
+    corpus.attention_terms("debt_risk")

@@ -165,9 +165,13 @@ def chars_by_kind(text: str, sections: tuple[Section, ...]) -> dict[str, int]:
     return sizes
 
 
-def hits_by_kind(text: str, sections: tuple[Section, ...], dictionary: Dictionary) -> dict[str, int]:
-    """The dictionary's hits in a report by section kind: every kind the report has, 0 where none."""
-    counts = dict.fromkeys(chars_by_kind(text, sections), 0)
+def hit_counts(text: str, sections: tuple[Section, ...], dictionary: Dictionary,
+               ) -> tuple[dict[str, int], dict[str, int]]:
+    """The dictionary's hits in a report by section kind (every kind the report has, 0 where none)
+    and by term (the terms found), from one pass."""
+    by_kind = dict.fromkeys(chars_by_kind(text, sections), 0)
+    by_term: dict[str, int] = {}
     for hit in find_hits(text, sections, dictionary):
-        counts[hit.section_kind] = counts.get(hit.section_kind, 0) + 1
-    return counts
+        by_kind[hit.section_kind] = by_kind.get(hit.section_kind, 0) + 1
+        by_term[hit.term] = by_term.get(hit.term, 0) + 1
+    return by_kind, by_term

@@ -276,6 +276,18 @@ class Corpus(Reader):
         frame.insert(1, "dictionary_version", d.version)
         return frame.sort_values(["report_year", "doc", "section_kind"]).reset_index(drop=True)
 
+    def attention_terms(self, dictionary: str | Dictionary) -> pd.DataFrame:
+        """A dictionary's terms by their hits over the current reports, most first: read from the
+        counts stored with each report where every report has them, else counted over the texts."""
+        d = load_dictionary(dictionary) if isinstance(dictionary, str) else dictionary
+        if self._counted_everywhere(d):
+            return self._frame("SELECT term, sum(hits) AS hits FROM attention_terms WHERE fingerprint = ?"
+                               f" AND {CURRENT} GROUP BY term ORDER BY hits DESC, term", (d.fingerprint,))
+        hits = self.attention_hits(d)
+        counts = hits["term"].value_counts() if not hits.empty else pd.Series(dtype=int)
+        frame = counts.rename_axis("term").rename("hits").reset_index()
+        return frame.sort_values(["hits", "term"], ascending=[False, True]).reset_index(drop=True)
+
     def _counted_over_texts(self, d: Dictionary) -> tuple[pd.DataFrame, pd.DataFrame]:
         hits, sizes = self._hits_and_sizes(d)
         return hits.groupby(["report_id", "section_kind"]).size().rename("hits").reset_index(), sizes
@@ -283,18 +295,20 @@ class Corpus(Reader):
     def _stored_counts(self, d: Dictionary) -> tuple[pd.DataFrame, pd.DataFrame] | None:
         """(hits, characters) by report and section kind as stored, when every current report has
         counts of exactly this dictionary (its fingerprint), else None."""
-        # the current documents from an index (a documents row holds its texts before is_current)
-        current = "report_id IN (SELECT id FROM documents WHERE is_current = 1)"
-        n_current, n_counted = self.execute(
-            "SELECT (SELECT count(*) FROM documents WHERE is_current = 1), (SELECT count(DISTINCT report_id)"
-            f" FROM attention_counts WHERE fingerprint = ? AND {current})", (d.fingerprint,)).fetchone()
-        if n_counted != n_current or not n_current:
+        if not self._counted_everywhere(d):
             return None
         counts = self._frame("SELECT report_id, section_kind, hits FROM attention_counts"
-                             f" WHERE fingerprint = ? AND {current}", (d.fingerprint,))
+                             f" WHERE fingerprint = ? AND {CURRENT}", (d.fingerprint,))
         sizes = self._frame("SELECT report_id, section_kind, chars AS section_chars FROM section_chars"
-                            f" WHERE {current}")
+                            f" WHERE {CURRENT}")
         return counts, sizes
+
+    def _counted_everywhere(self, d: Dictionary) -> bool:
+        """Whether every current report has stored counts of exactly this dictionary (its fingerprint)."""
+        n_current, n_counted = self.execute(
+            "SELECT (SELECT count(*) FROM documents WHERE is_current = 1), (SELECT count(DISTINCT report_id)"
+            f" FROM attention_counts WHERE fingerprint = ? AND {CURRENT})", (d.fingerprint,)).fetchone()
+        return bool(n_current) and n_counted == n_current
 
     def _texts_with_sections(self) -> Iterable[tuple[int, str, str, tuple[Section, ...]]]:
         secs: dict[int, list[Section]] = {}
@@ -316,6 +330,8 @@ FACTS_SELECT = ("SELECT f.report_id, r.doc, r.region, r.level, r.adcode, r.provi
 FACTS_ORDER = "r.report_year, r.doc, f.start, f.id"
 
 
+# the current documents, from an index (a documents row holds its texts before is_current)
+CURRENT = "report_id IN (SELECT id FROM documents WHERE is_current = 1)"
 # Each target beside the result of its region, year, indicator, measure and scope: each key's
 # preferred result ranked first once (from the report of t+1, an actual before an estimate, then
 # the newest report, then the last stated in it), then found for each goal through an index on

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from govreport import __version__
-from govreport.attention import bundled_dictionaries, chars_by_kind, hits_by_kind
+from govreport.attention import bundled_dictionaries, chars_by_kind, hit_counts
 from govreport.model import Edit, Fact, Figure, GivenMeta, Report, Section
 from govreport.numbers import MULTIPLIERS
 from govreport.store.schema import compress_raw
@@ -74,6 +74,7 @@ class ReportRows(NamedTuple):
     grams: bytes  # the full-text index tokens of clean_text (textindex.grams)
     section_chars: list[tuple[str, int]]  # (section kind, characters)
     attention: list[tuple[str, str, str, int]]  # (dictionary, fingerprint, section kind, hits)
+    attention_terms: list[tuple[str, str, int]]  # (fingerprint, term, hits), the terms found
 
     @property
     def doc(self) -> str:
@@ -118,9 +119,19 @@ def rows_of(report: Report) -> ReportRows:
         [EDITS.values(e) for e in report.edits],
         grams(report.text),
         list(chars_by_kind(report.text, report.sections).items()),
-        [(d.name, d.fingerprint, kind, n) for d in bundled_dictionaries()
-         for kind, n in hits_by_kind(report.text, report.sections, d).items()],
+        *_attention_rows(report),
     )
+
+
+def _attention_rows(report: Report) -> tuple[list[tuple[str, str, str, int]], list[tuple[str, str, int]]]:
+    """Each bundled dictionary's hits in the report, by section kind and by term."""
+    by_kind: list[tuple[str, str, str, int]] = []
+    by_term: list[tuple[str, str, int]] = []
+    for d in bundled_dictionaries():
+        kinds, terms = hit_counts(report.text, report.sections, d)
+        by_kind.extend((d.name, d.fingerprint, kind, n) for kind, n in kinds.items())
+        by_term.extend((d.fingerprint, term, n) for term, n in terms.items())
+    return by_kind, by_term
 
 
 def base_value(value: float | None, value_max: float | None, unit: str | None,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from govreport.textindex import grams
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 # 16 KiB pages: each report stores two texts of ~60 KB; bigger pages mean fewer overflow pages
 # (storing the corpus took 15% less time than with the default 4 KiB)
 PAGE_SIZE = 16384
@@ -178,6 +178,19 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     10: """
     DROP INDEX facts_lookup;
     CREATE INDEX facts_lookup ON facts(indicator, kind, period, report_id);
+    """,
+    # each bundled dictionary's hits by term, the terms a report holds (the attention page's
+    # commonest terms read every text before). A report counted is one with attention_counts rows,
+    # so the counts made before the terms were are dropped: those reports are counted over the texts
+    # until a reprocess, as reports stored before 9 are
+    11: """
+    DELETE FROM attention_counts;
+    CREATE TABLE attention_terms (
+        report_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        fingerprint TEXT NOT NULL, term TEXT NOT NULL, hits INTEGER NOT NULL,
+        PRIMARY KEY (fingerprint, report_id, term)
+    );
+    CREATE INDEX attention_terms_report ON attention_terms(report_id);
     """,
 }
 

@@ -140,10 +140,13 @@ def _insert_derived(con: sqlite3.Connection, report_id: int, rows: ReportRows) -
                     [(report_id, *r) for r in rows.section_chars])
     con.executemany("INSERT INTO attention_counts(report_id, dictionary, fingerprint, section_kind, hits)"
                     " VALUES (?,?,?,?,?)", [(report_id, *r) for r in rows.attention])
+    con.executemany("INSERT INTO attention_terms(report_id, fingerprint, term, hits) VALUES (?,?,?,?)",
+                    [(report_id, *r) for r in rows.attention_terms])
 
 
 def _delete_derived(con: sqlite3.Connection, report_id: int) -> None:
-    for table in ("attention_counts", "section_chars", "edits", "figures", "facts", "sections", "reports"):
+    for table in ("attention_terms", "attention_counts", "section_chars", "edits", "figures", "facts", "sections",
+                  "reports"):
         con.execute(f"DELETE FROM {table} WHERE report_id=?", (report_id,))
 
 

@@ -323,8 +323,8 @@ def create_app(db: str | Path, *, allow_upload: bool = False) -> FastAPI:
         rate = {k: round(h / c * 10000, 3) if c else None for k, (h, c) in sums.items()}
         chart = _chart(f"{dictionary}：每万字出现次数", "次/万字", years,
                        [(lv, [rate.get((y, lv)) for y in years], False) for lv in levels])
-        hits = corpus.attention_hits(dictionary)
-        top = hits["term"].value_counts().head(30).items() if not hits.empty else []
+        terms = corpus.attention_terms(dictionary).head(30)
+        top = list(zip(terms["term"], terms["hits"], strict=True))
         return templates.TemplateResponse(request, "attention.html", {
             "dictionary": dictionary, "dictionaries": names, "charts": [chart], "years": years, "levels": levels,
             "rate": rate, "top": list(top)})
