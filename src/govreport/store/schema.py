@@ -156,7 +156,8 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     UPDATE facts SET region_key = (SELECT coalesce(r.adcode, r.region) FROM reports r
                                    WHERE r.report_id = facts.report_id);
     """,
-    # what attention() reads, counted when a report is stored: its characters by section kind, and
+    # what attention() reads, counted when a report is stored (tables keyed by their primary key,
+    # WITHOUT ROWID: no second copy of the key): its characters by section kind, and
     # the hits of each bundled dictionary by section kind (0 where none, so a report counted is
     # told from one not counted). attention() over 10,000 reports read every text (2.2 s); a
     # dictionary of the user's, or one whose terms changed since, is still counted over the texts
@@ -165,12 +166,12 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
         report_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         section_kind TEXT NOT NULL, chars INTEGER NOT NULL,
         PRIMARY KEY (report_id, section_kind)
-    );
+    ) WITHOUT ROWID;
     CREATE TABLE attention_counts (
         report_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         dictionary TEXT NOT NULL, fingerprint TEXT NOT NULL, section_kind TEXT NOT NULL, hits INTEGER NOT NULL,
         PRIMARY KEY (fingerprint, report_id, section_kind)
-    );
+    ) WITHOUT ROWID;
     CREATE INDEX attention_counts_report ON attention_counts(report_id);
     """,
     # the facts index covers the current-document test (report_id): counting a page's facts reads
@@ -189,7 +190,7 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
         report_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         fingerprint TEXT NOT NULL, term TEXT NOT NULL, hits INTEGER NOT NULL,
         PRIMARY KEY (fingerprint, report_id, term)
-    );
+    ) WITHOUT ROWID;
     CREATE INDEX attention_terms_report ON attention_terms(report_id);
     """,
 }
