@@ -657,6 +657,18 @@ def test_a_sectors_value_added_with_its_verb_inside_and_growth_over_the_same_per
         ("value_added", "growth", "actual", 2024, "primary", 3.3, None, None)}
 
 
+def test_a_sentence_opening_on_the_service_sector_names_its_value_added_bare() -> None:
+    # 服务业…，增加值…: the sector is the subject the clause leaves out; elsewhere a bare 增加值 is no one's
+    got = brief(facts("第三产业较快发展，增加值达到120亿元，增长7%。"))
+    assert got == {("value_added", "level", "actual", 2024, "tertiary", 120.0, None, None),
+                   ("value_added", "growth", "actual", 2024, "tertiary", 7.0, None, None)}
+    assert ("value_added", "level", "actual", 2024, "tertiary", 3.0, None, "以上") in brief(
+        facts("服务业带动作用增强，增加值迈上3万亿元台阶。"))
+    assert not brief(facts("工业经济稳中有进，增加值增长6%。"))
+    assert brief(facts("地区生产总值增长5%、高技术产业增加值增长10%。")) == {
+        ("gdp", "growth", "actual", 2024, None, 5.0, None, None)}
+
+
 def test_respectively_after_an_amount_of_a_name_the_lexicon_does_not_know() -> None:
     # the unknown 支出 closes the chain, but 分别 gives the rates, in order, to the amounts' subjects
     got = brief(facts("一般预算收入完成5209万元，累计支出43338万元，同比分别增长21.6%和12.4%。"))
