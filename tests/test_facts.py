@@ -669,6 +669,17 @@ def test_a_sentence_opening_on_the_service_sector_names_its_value_added_bare() -
         ("gdp", "growth", "actual", 2024, None, 5.0, None, None)}
 
 
+def test_thresholds_crossed_one_after_another_give_the_last_as_the_level() -> None:
+    # 连续跨越A、B两个台阶: as many thresholds as the count after them, the last one reached
+    assert brief(facts("全县地区生产总值连续跨越150亿元、200亿元两个台阶。")) == {
+        ("gdp", "level", "actual", 2024, None, 200.0, None, "以上")}
+    # a count that does not match is no such list, and 分别 gives each name its own
+    assert not brief(facts("全县地区生产总值跨越150亿元、200亿元三个台阶。"))
+    assert brief(facts("地区生产总值、财政收入分别突破150亿元、20亿元两个台阶。")) == {
+        ("gdp", "level", "actual", 2024, None, 150.0, None, "以上"),
+        ("public_budget_revenue", "level", "actual", 2024, None, 20.0, None, "以上")}
+
+
 def test_respectively_after_an_amount_of_a_name_the_lexicon_does_not_know() -> None:
     # the unknown 支出 closes the chain, but 分别 gives the rates, in order, to the amounts' subjects
     got = brief(facts("一般预算收入完成5209万元，累计支出43338万元，同比分别增长21.6%和12.4%。"))

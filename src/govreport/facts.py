@@ -27,7 +27,7 @@ from govreport.context import (
 )
 from govreport.grammar import Entry, Grammar, Mention, Statement, default_grammar, find_names
 from govreport.model import Fact, Meta, Section
-from govreport.numbers import MULTIPLIERS, Value, find_values, year_number
+from govreport.numbers import MULTIPLIERS, Value, find_values, small_number, year_number
 
 # (增长的预期目标为8%左右: the goal's words between the verb and its number)
 _THEN = (r"(?:了)?(?:的?(?:预期|主要)?目标)?"
@@ -102,6 +102,9 @@ CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
 SENTENCE_END = re.compile(f"[{SENTENCE_DELIMS}]")
 YEARLY_AVERAGE = re.compile(r"年均(?:的|平均)?$")
 QUAL_BEFORE_UP = re.compile(r"(?:超过?|突破|不低于|不少于|高于|跃上|迈上|跨上|跨越|站上|达到了?以上)$")
+# 连续跨越200亿元、300亿元两个台阶: thresholds crossed one after another, as many as the count after
+# them; the last is the level reached
+THRESHOLDS_CROSSED = re.compile(r"[ \t]*([两二三四五六七八九])个(?:大|新)?台阶")
 QUAL_BEFORE_DOWN = re.compile(r"(?:低于|不超过|不高于|以内)$")
 CONTROL = re.compile(r"控制在$|控制在[^，,]{0,4}$")
 STEADY = re.compile(r"(?:稳定|保持|稳)在$")
@@ -308,6 +311,9 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
             i += 1
             continue
         listed = _value_list(text, items, i, gap)
+        count = len(listed)
+        if count > 1 and len(group) == 1 and "分别" not in gap and _thresholds_crossed(text, listed):
+            listed = listed[-1:]
         shared_post = listed[-1].post
         names_end = prev_end + gap.index("分别") if "分别" in gap else prev_end
         by_parts = [] if respectively else _by_coordinated_parts(text, start, names_end, listed, history)
@@ -324,8 +330,13 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
             if fact and not _second_aim(fact, gap, out):
                 out.append((fact, slot.mention.entry.part))
         prev_end, prev_kind = listed[-1].end, "v"
-        i += len(listed)
+        i += count
     return out
+
+
+def _thresholds_crossed(text: str, listed: list[Value]) -> bool:
+    m = THRESHOLDS_CROSSED.match(text, listed[-1].end)
+    return m is not None and small_number(m.group(1)) == len(listed)
 
 
 def _second_aim(fact: Fact, gap: str, earlier: list[tuple[Fact, bool]]) -> bool:
