@@ -680,6 +680,15 @@ def test_thresholds_crossed_one_after_another_give_the_last_as_the_level() -> No
         ("public_budget_revenue", "level", "actual", 2024, None, 20.0, None, "以上")}
 
 
+def test_a_bare_magnitude_after_an_amounts_name_is_in_yuan() -> None:
+    # 突破5万 after an income, 跨越…万亿 after the product: the 元 is left out; a mass is not guessed
+    assert brief(facts("农村居民人均可支配收入突破2万，增长7%。")) == {
+        ("disposable_income", "level", "actual", 2024, "rural", 2.0, None, "以上"),
+        ("disposable_income", "growth", "actual", 2024, "rural", 7.0, None, None)}
+    assert [f.unit for f in facts("全市生产总值连续跨越1万亿、2万亿两个台阶。")] == ["万亿元"]
+    assert not brief(facts("全年粮食总产量达到1亿。"))
+
+
 def test_respectively_after_an_amount_of_a_name_the_lexicon_does_not_know() -> None:
     # the unknown 支出 closes the chain, but 分别 gives the rates, in order, to the amounts' subjects
     got = brief(facts("一般预算收入完成5209万元，累计支出43338万元，同比分别增长21.6%和12.4%。"))

@@ -105,6 +105,7 @@ QUAL_BEFORE_UP = re.compile(r"(?:超过?|突破|不低于|不少于|高于|跃�
 # 连续跨越200亿元、300亿元两个台阶: thresholds crossed one after another, as many as the count after
 # them; the last is the level reached
 THRESHOLDS_CROSSED = re.compile(r"[ \t]*([两二三四五六七八九])个(?:大|新)?台阶")
+_MAGNITUDES = frozenset(word for word, _ in MULTIPLIERS)
 QUAL_BEFORE_DOWN = re.compile(r"(?:低于|不超过|不高于|以内)$")
 CONTROL = re.compile(r"控制在$|控制在[^，,]{0,4}$")
 STEADY = re.compile(r"(?:稳定|保持|稳)在$")
@@ -435,6 +436,7 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
         return None
     if entry.flow and g.stock_words is not None and g.stock_words.search(_COMMA.split(gap)[-1]):
         return None
+    v = _with_elided_unit(v, entry, g.elided_unit)
     name = text[slot.mention.start:slot.mention.end]
     measure = _measure(entry, v, tail, name_says_growth=name.endswith(("增长", "增速")),
                        text_after=text[v.end:v.end + 1])
@@ -474,6 +476,13 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
                 value_max=value_max, unit=v.unit or None, qualifier=qualifier, scope=scope,
                 quote=text[q_start:q_end], start=q_start, end=q_end,
                 section=(s.index if (s := ctx.section(v.start)) else None))
+
+
+def _with_elided_unit(v: Value, entry: Entry, elided: str | None) -> Value:
+    """全省生产总值跨越9万亿: a bare magnitude after a name whose units want a unit after it."""
+    if elided is None or v.unit not in _MAGNITUDES or entry.units is None or entry.units.search(v.unit):
+        return v
+    return v._replace(unit=v.unit + elided) if entry.units.fullmatch(v.unit + elided) else v
 
 
 def _tail(gap: str) -> str:

@@ -53,6 +53,7 @@ class Grammar:
     stock_words: re.Pattern[str] | None = None
     sector_opening: re.Pattern[str] | None = None  # a sentence on a sector: its generic names are the sector's
     park_opening: re.Pattern[str] | None = None  # a sentence on a park: all its names are the park's
+    elided_unit: str | None = None  # 9万亿 after 生产总值: 万亿元
 
 
 @cache
@@ -111,7 +112,8 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
                    re.compile(_with_plans(ctx["exclude_gap"])),
                    re.compile(ctx["stock_words"]) if ctx.get("stock_words") else None,
                    re.compile(ctx["sector_opening"]) if ctx.get("sector_opening") else None,
-                   re.compile(ctx["park_opening"]) if ctx.get("park_opening") else None)
+                   re.compile(ctx["park_opening"]) if ctx.get("park_opening") else None,
+                   ctx.get("elided_unit"))
 
 
 def _with_plans(pattern: str) -> str:
