@@ -669,6 +669,17 @@ def test_a_sentence_opening_on_the_service_sector_names_its_value_added_bare() -
         ("gdp", "growth", "actual", 2024, None, 5.0, None, None)}
 
 
+def test_a_sentence_opening_on_industry_above_designated_size_names_its_value_added_bare() -> None:
+    # 全县规模以上工业企业达到N家…；完成增加值X亿元: the enterprises' value added, after a verb
+    got = brief(facts("2024年，全县规模以上工业企业达到120家，比上年净增9家；完成增加值41.5亿元，增长8.2%。"))
+    assert got == {("industrial_value_added", "level", "actual", 2024, None, 41.5, None, None),
+                   ("industrial_value_added", "growth", "actual", 2024, None, 8.2, None, None)}
+    assert brief(facts("规上工业企业实现增加值66亿元。")) == {
+        ("industrial_value_added", "level", "actual", 2024, None, 66.0, None, None)}
+    # the bare name in the middle of another subject's words is nobody's
+    assert not brief(facts("规上工业企业数量增加，高技术产业增加值增长12%。"))
+
+
 def test_thresholds_crossed_one_after_another_give_the_last_as_the_level() -> None:
     # 连续跨越A、B两个台阶: as many thresholds as the count after them, the last one reached
     assert brief(facts("全县地区生产总值连续跨越150亿元、200亿元两个台阶。")) == {

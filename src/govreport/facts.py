@@ -157,6 +157,14 @@ def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, in
                 opening = g.park_opening.match(text, sentence) if "区" in head or "园" in head else None
                 park.append(opening.end() if opening else None)
             foreign = park[0] is not None and park[0] <= s and not _own_region_at(text, start, s)
+        if entry.opened_by:
+            # 服务业…，增加值跨上3万亿元台阶: a bare measure opening its clause (after a verb at most)
+            # is the figure of the subject the sentence opens on, or nobody's
+            owned = entry.owned_by(text, _sentence_start(text, s))
+            opens = owned is not None and (s == start or text[s - 1] in "，,、；;："
+                                           or g.gap.fullmatch(text, max(start, owned[1]), s) is not None)
+            foreign = foreign or not opens
+            entry = owned[0] if owned else entry
         if entry.requires_before is not None:
             clause_opening = s == start or text[s - 1] in "，,、；;："
             sentence_start = _sentence_start(text, s)

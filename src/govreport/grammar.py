@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -28,6 +28,16 @@ class Entry:
     only_kinds: tuple[str, ...]
     requires_before: re.Pattern[str] | None
     generic: bool
+    # a bare measure whose owner is the subject its sentence opens on: (opening, id, scope) to try
+    opened_by: tuple[tuple[re.Pattern[str], str, str | None], ...] = ()
+
+    def owned_by(self, text: str, sentence_start: int) -> tuple[Entry, int] | None:
+        """The entry this bare name stands for in a sentence opening at sentence_start, and where
+        the subject's words end, if the sentence opens on one."""
+        for opening, owner, scope in self.opened_by:
+            if m := opening.match(text, sentence_start):
+                return replace(self, id=owner, scopes=(scope,), opened_by=()), m.end()
+        return None
 
 
 @dataclass(frozen=True)
@@ -85,7 +95,7 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
                              bool(spec.get("part") or spec.get("gives_way")),
                              bool(spec.get("flow")), tuple(spec.get("only_kinds", [])),
                              re.compile(spec["requires_before"]) if spec.get("requires_before") else None,
-                             bool(spec.get("generic"))))
+                             bool(spec.get("generic")), _openings(spec.get("opened_by", []))))
         for alias in spec["aliases"]:
             alternatives.append((i, alias))
     # one alternation; a longer literal prefix first so 人均地区生产总值 beats 地区生产总值
@@ -114,6 +124,18 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
                    re.compile(ctx["sector_opening"]) if ctx.get("sector_opening") else None,
                    re.compile(ctx["park_opening"]) if ctx.get("park_opening") else None,
                    ctx.get("elided_unit"))
+
+
+OPENING_CLAUSE_MAX = 6
+
+
+def _openings(specs: list[dict[str, str]]) -> tuple[tuple[re.Pattern[str], str, str | None], ...]:
+    """opened_by of an entry: each subject's words, after a short clause of time (过去一年，2025年，)
+    and the report's own region (全县) at most."""
+    own = f"(?:[{lang.SELF_PREFIXES}][{lang.LEVEL_WORDS}])?"
+    time = f"(?:[^，,。；;\n]{{1,{OPENING_CLAUSE_MAX}}}[，,])?"
+    return tuple((re.compile(rf"[ \t\u3000]*{time}{own}(?:{o['words']})"), o["id"], o.get("scope"))
+                 for o in specs)
 
 
 def _with_plans(pattern: str) -> str:
