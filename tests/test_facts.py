@@ -676,8 +676,13 @@ def test_a_sentence_opening_on_industry_above_designated_size_names_its_value_ad
                    ("industrial_value_added", "growth", "actual", 2024, None, 8.2, None, None)}
     assert brief(facts("规上工业企业实现增加值66亿元。")) == {
         ("industrial_value_added", "level", "actual", 2024, None, 66.0, None, None)}
-    # the bare name in the middle of another subject's words is nobody's
+    assert brief(facts("2024年我县规模以上工业完成增加值70亿元。")) == {
+        ("industrial_value_added", "level", "actual", 2024, None, 70.0, None, None)}
+    # the bare name in the middle of another subject's words is nobody's, and so is one in a
+    # sentence that opens on all industry (工业总产值…，增加值…: not the enterprises above size)
     assert not brief(facts("规上工业企业数量增加，高技术产业增加值增长12%。"))
+    assert not [f for f in facts("全县完成工业总产值58.2亿元，增加值15.1亿元；其中规模以上工业实现产值"
+                                 "20.4亿元，增加值6.1亿元。") if f.indicator == "industrial_value_added"]
 
 
 def test_thresholds_crossed_one_after_another_give_the_last_as_the_level() -> None:
