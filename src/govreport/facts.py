@@ -104,8 +104,9 @@ YEARLY_AVERAGE = re.compile(r"年均(?:的|平均)?$")
 QUAL_BEFORE_UP = re.compile(r"(?:超过?|突破|不低于|不少于|高于|跃上|迈上|跨上|跨越|站上|达到了?以上)$")
 # 连续跨越200亿元、300亿元两个台阶: thresholds crossed one after another, as many as the count after
 # them; the last is the level reached
-THRESHOLDS_CROSSED = re.compile(r"[ \t]*([两二三四五六七八九])个(?:大|新)?台阶")
+THRESHOLDS_CROSSED = re.compile(rf"[ \t]*([两{lang.ORDINALS}]|\d)个(?:大|新)?台阶")  # a few, one character
 _MAGNITUDES = frozenset(word for word, _ in MULTIPLIERS)
+NAME_OPENERS = "，,、；;："
 QUAL_BEFORE_DOWN = re.compile(r"(?:低于|不超过|不高于|以内)$")
 CONTROL = re.compile(r"控制在$|控制在[^，,]{0,4}$")
 STEADY = re.compile(r"(?:稳定|保持|稳)在$")
@@ -161,17 +162,22 @@ def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, in
             # 服务业…，增加值跨上3万亿元台阶: a bare measure opening its clause (after a verb at most)
             # is the figure of the subject the sentence opens on, or nobody's
             owned = entry.owned_by(text, _sentence_start(text, s))
-            opens = owned is not None and (s == start or text[s - 1] in "，,、；;："
+            opens = owned is not None and (_opens_clause(text, start, s)
                                            or g.gap.fullmatch(text, max(start, owned[1]), s) is not None)
             foreign = foreign or not opens
             entry = owned[0] if owned else entry
         if entry.requires_before is not None:
-            clause_opening = s == start or text[s - 1] in "，,、；;："
             sentence_start = _sentence_start(text, s)
             window_ok = entry.requires_before.search(text, max(sentence_start, s - 20), s) is not None
-            foreign = foreign or not clause_opening or not window_ok
+            foreign = foreign or not _opens_clause(text, start, s) or not window_ok
         out.append(Mention(s, e, entry, foreign))
     return out
+
+
+def _opens_clause(text: str, clause_start: int, s: int) -> bool:
+    """A name at s stands first in its clause or right after a comma, an enumeration comma, a
+    semicolon or a colon (an elliptical name must: 、总产量125亿斤)."""
+    return s == clause_start or text[s - 1] in NAME_OPENERS
 
 
 def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar: Grammar | None = None,

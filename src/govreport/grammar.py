@@ -130,8 +130,8 @@ OPENING_CLAUSE_MAX = 6
 
 
 def _openings(specs: list[dict[str, str]]) -> tuple[tuple[re.Pattern[str], str, str | None], ...]:
-    """opened_by of an entry: each subject's words, after a short clause of time (过去一年，) or a
-    year (2016年) and the report's own region (全县, 我县) at most."""
+    """opened_by of an entry: each subject's words, after at most a short opening clause (过去一年，
+    工业方面，) or a year (2016年), and the report's own region (全县, 我县)."""
     own = f"(?:[{lang.SELF_PREFIXES}][{lang.LEVEL_WORDS}])?"
     time = rf"(?:[^，,。；;\n]{{1,{OPENING_CLAUSE_MAX}}}[，,]|(?:19|20)\d{{2}}年)?"
     return tuple((re.compile(rf"[ \t\u3000]*{time}{own}(?:{o['words']})"), o["id"], o.get("scope"))
