@@ -132,8 +132,7 @@ class Corpus(Reader):
                    "level": "r", "adcode": "r", "province": "r", "report_year": "r", "doc": "r",
                    "report_id": "f"}
         where, params = self._region_filters(place, None, None, None, "")
-        # the current documents from an index: a documents row holds its texts before is_current
-        where.insert(0, "f.report_id IN (SELECT id FROM documents WHERE is_current = 1)")
+        where.insert(0, current("f.report_id"))
         for key, value in filters.items():
             if key not in allowed:
                 raise QueryError(f"unknown filter {key!r} (use one of: {', '.join(allowed)})")
@@ -261,7 +260,7 @@ class Corpus(Reader):
         d = load_dictionary(dictionary) if isinstance(dictionary, str) else dictionary
         counts, sizes = self._stored_counts(d) or self._counted_over_texts(d)
         reports = self._frame("SELECT r.report_id, r.doc, r.region, r.level, r.adcode, r.report_year FROM reports r"
-                              " JOIN documents d ON d.id = r.report_id WHERE d.is_current = 1")
+                              f" WHERE {current('r.report_id')}")
         if by_section:
             frame = sizes.merge(counts, on=["report_id", "section_kind"], how="left")
         else:
@@ -282,7 +281,7 @@ class Corpus(Reader):
         d = load_dictionary(dictionary) if isinstance(dictionary, str) else dictionary
         if self._counted_everywhere(d):
             return self._frame("SELECT term, sum(hits) AS hits FROM attention_terms WHERE fingerprint = ?"
-                               f" AND {CURRENT} GROUP BY term ORDER BY hits DESC, term", (d.fingerprint,))
+                               f" AND {current()} GROUP BY term ORDER BY hits DESC, term", (d.fingerprint,))
         hits = self.attention_hits(d)
         counts = hits["term"].value_counts() if not hits.empty else pd.Series(dtype=int)
         frame = counts.rename_axis("term").rename("hits").reset_index()
@@ -298,16 +297,16 @@ class Corpus(Reader):
         if not self._counted_everywhere(d):
             return None
         counts = self._frame("SELECT report_id, section_kind, hits FROM attention_counts"
-                             f" WHERE fingerprint = ? AND {CURRENT}", (d.fingerprint,))
+                             f" WHERE fingerprint = ? AND {current()}", (d.fingerprint,))
         sizes = self._frame("SELECT report_id, section_kind, chars AS section_chars FROM section_chars"
-                            f" WHERE {CURRENT}")
+                            f" WHERE {current()}")
         return counts, sizes
 
     def _counted_everywhere(self, d: Dictionary) -> bool:
         """Whether every current report has stored counts of exactly this dictionary (its fingerprint)."""
         n_current, n_counted = self.execute(
-            "SELECT (SELECT count(*) FROM documents WHERE is_current = 1), (SELECT count(DISTINCT report_id)"
-            f" FROM attention_counts WHERE fingerprint = ? AND {CURRENT})", (d.fingerprint,)).fetchone()
+            f"SELECT (SELECT count(*) FROM ({CURRENT_IDS})), (SELECT count(DISTINCT report_id)"
+            f" FROM attention_counts WHERE fingerprint = ? AND {current()})", (d.fingerprint,)).fetchone()
         return bool(n_current) and n_counted == n_current
 
     def _texts_with_sections(self) -> Iterable[tuple[int, str, str, tuple[Section, ...]]]:
@@ -331,17 +330,24 @@ FACTS_ORDER = "r.report_year, r.doc, f.start, f.id"
 
 
 # the current documents, from an index (a documents row holds its texts before is_current)
-CURRENT = "report_id IN (SELECT id FROM documents WHERE is_current = 1)"
+CURRENT_IDS = "SELECT id FROM documents WHERE is_current = 1"
+
+
+def current(column: str = "report_id") -> str:
+    """The SQL test that column is the id of a current document."""
+    return f"{column} IN ({CURRENT_IDS})"
+
+
 # Each target beside the result of its region, year, indicator, measure and scope: each key's
 # preferred result ranked first once (from the report of t+1, an actual before an estimate, then
 # the newest report, then the last stated in it), then found for each goal through an index on
-# the key. The current documents come from an index (a documents row holds its texts first).
-TARGETS_SQL = """
+# the key.
+TARGETS_SQL = f"""
 WITH goals AS (
     SELECT g.id, g.report_id, r.doc, r.region, r.level, r.adcode, g.indicator, g.measure, g.scope, g.period,
            g.value_base, g.value_max_base, g.qualifier, g.unit_base, g.quote, g.region_key
     FROM facts g JOIN reports r ON r.report_id = g.report_id
-    WHERE g.report_id IN (SELECT id FROM documents WHERE is_current = 1) AND {where}
+    WHERE {current("g.report_id")} AND {{where}}
 ), best AS (
     SELECT a.id, a.indicator, a.region_key, a.period, a.measure, a.scope,
            row_number() OVER (PARTITION BY a.indicator, a.region_key, a.period, a.measure, a.scope ORDER BY
@@ -349,7 +355,7 @@ WITH goals AS (
                ra.report_year DESC, ra.doc DESC, a.start DESC) AS rank
     FROM facts a JOIN reports ra ON ra.report_id = a.report_id
     WHERE a.kind IN ('actual', 'estimate') AND a.region_key IS NOT NULL
-      AND a.report_id IN (SELECT id FROM documents WHERE is_current = 1)
+      AND {current("a.report_id")}
       AND a.indicator IN (SELECT DISTINCT indicator FROM goals)
 )
 SELECT goals.adcode, goals.region, goals.level, goals.period AS year, goals.indicator, goals.measure, goals.scope,
