@@ -403,3 +403,16 @@ def test_a_heading_that_reviews_one_year_and_plans_the_next_is_not_a_digest_of_t
     # 回顾和1994年 is no 回顾了…和1994年: the report is not taken for 1995's
     m = meta_of("各位代表：\n一、1993年国内工作的回顾和1994年工作的主要任务\n今年计划国内生产总值增长百分之九。", gaz)
     assert m.report_year != 1995
+
+
+def test_a_title_naming_the_province_in_brackets_then_the_year_and_the_county(gaz: Gazetteer) -> None:
+    # a document site's title: (某省)2019年某县人民政府工作报告(全文): the county, not the province
+    m = meta_of("(四川省)2019年沐川县人民政府工作报告(全文)\n各位代表：\n一、2018年工作回顾\n", gaz)
+    assert (m.region, m.adcode, m.province) == ("沐川县", "511129", "四川省")
+    m = meta_of("（河南省）新县人民政府工作报告\n各位代表：\n", gaz)
+    assert (m.region, m.province) == ("新县", "河南省")
+
+
+def test_the_last_place_of_a_title_line_the_ones_before_it_place(gaz: Gazetteer) -> None:
+    m = meta_of("四川省 乐山市 沐川县2019年政府工作报告\n各位代表：\n", gaz)
+    assert m.adcode == "511129"

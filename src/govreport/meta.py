@@ -65,7 +65,7 @@ TITLES = lang.TITLE_PATTERN
 NAME = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•・．.][\u4e00-\u9fff]{1,10}"
 SPEAKER = re.compile(rf"^(?P<org>.*?)(?P<title>{TITLES})[:：]?(?P<name>{NAME})$")
 TITLE_LINE = re.compile(
-    r"^[(（](?P<prov>[\u4e00-\u9fff]{2,8}?(?:省|自治区|市))[)）]?(?P<region>[\u4e00-\u9fff]{2,20}?)人民政府工作报告"
+    r"^[(（](?P<prov>[\u4e00-\u9fff]{2,8}?(?:省|自治区|市))[)）]?(?:\d{4}年)?(?P<region>[\u4e00-\u9fff]{2,20}?)人民政府工作报告"
     r"|^(?:\d{4}年)?(?P<region2>[\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告"
 )
 SALUTATION = re.compile(lang.SALUTATIONS[0])
@@ -491,14 +491,15 @@ _TITLE_WORDS = re.compile(r"报告|两会|人代会")
 
 def _titled_region(text: str, gazetteer: Gazetteer, year: int | None) -> str | None:
     """A full place name in a title line at the top: 2012年苍山县两会《政府工作报告》, 2020年文昌市政府
-    工作报告解读, 武汉市2005年政府工作报告 (read up to the title's 报告)."""
+    工作报告解读, 武汉市2005年政府工作报告 (read up to the title's 报告); of several, the last, which
+    the ones before it place ((湖北省)2017年监利县人民政府工作报告)."""
     for line in text.split("\n", TITLE_LINES)[:TITLE_LINES]:
         words = _TITLE_WORDS.search(line, 0, TITLE_REACH)
         if words is None:
             continue
-        for m in gazetteer.mentions(line[:words.end()], year):
-            if m.full:
-                return m.name
+        full = [m.name for m in gazetteer.mentions(line[:words.end()], year) if m.full]
+        if full:
+            return full[-1]
     return None
 
 
