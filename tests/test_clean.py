@@ -118,6 +118,16 @@ def test_five_stamped_lines_are_enough_the_last_one_without_a_line_break() -> No
     assert clean(four).text.count("F9f") == 4
 
 
+def test_stamps_alone_on_the_blank_lines_between_paragraphs() -> None:
+    # a document site stamps its tag after each paragraph and on the empty line below it
+    paras = [f"第{i}段正文，在县委的坚强领导下完成了目标任务。qWe\nqWe" for i in range(4)]
+    raw = "代县长某某某qWe\nqWe\n各位代表：qWe\n" + "\n".join(paras)
+    c = clean(raw)
+    assert "qWe" not in c.text
+    assert "第3段正文，在县委的坚强领导下完成了目标任务。" in c.text
+    assert "代县长某某某\n" in c.text
+
+
 def test_a_word_that_also_stands_inside_lines_is_no_stamp() -> None:
     raw = "\n".join(f"第{i}段采用5G技术。5G" for i in range(6))
     assert clean(raw).text.count("5G") == 12

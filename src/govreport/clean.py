@@ -583,9 +583,9 @@ _ALNUM_LINE_END = re.compile(r"\n(?<=[0-9A-Za-z]\n)")
 
 def remove_line_end_tags(text: str) -> Iterator[offsets.Proposal]:
     """Some copying sites stamp a short tag (F9f) on the end of every line: a token found at five
-    or more line ends after Chinese text, and at most as often inside lines (a page's summary
-    repeats its opening with the stamps inline), is such a stamp; it goes wherever it follows
-    Chinese text."""
+    or more line ends after Chinese text (or alone on a line), and at most as often inside lines (a
+    page's summary repeats its opening with the stamps inline), is such a stamp; it goes wherever it
+    follows Chinese text or opens a line."""
     if len(_ALNUM_LINE_END.findall(text)) + (text[-1:].isascii() and text[-1:].isalnum()) < 5:
         return  # fewer than five lines end in a letter or digit (every report but stamped copies)
     found: list[tuple[int, int, str]] = []
@@ -594,7 +594,8 @@ def remove_line_end_tags(text: str) -> Iterator[offsets.Proposal]:
         tail = line[-1:]
         if tail.isascii() and tail.isalnum():  # cheap test first: most lines end in Chinese punctuation
             m = _LINE_END_TOKEN.search(line)
-            if m and m.start() > 0 and _AFTER_CHINESE.match(line, m.start() - 1):
+            # after Chinese text, or alone on its line (a stamp on a blank line between paragraphs)
+            if m and (m.start() == 0 or _AFTER_CHINESE.match(line, m.start() - 1)):
                 found.append((pos + m.start(1), pos + m.end(1), m.group(1)))
         pos += len(line) + 1
     if len(found) < 5:
@@ -608,7 +609,8 @@ def remove_line_end_tags(text: str) -> Iterator[offsets.Proposal]:
         i = text.find(token)
         while i >= 0:
             end = i + len(token)
-            if i and _AFTER_CHINESE.match(text, i - 1) and not text[end:end + 1].isalnum():
+            if (i == 0 or text[i - 1] == "\n" or _AFTER_CHINESE.match(text, i - 1)) \
+                    and not text[end:end + 1].isalnum():
                 yield i, end, "", "line_tag"
             i = text.find(token, end)
 
