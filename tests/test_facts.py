@@ -594,6 +594,13 @@ def test_the_older_series() -> None:
                    ("cpi", "growth", "target", 2025, None, 3, None, "以内")}
 
 
+def test_budget_revenue_short_of_its_first_word_beside_total_fiscal_revenue() -> None:
+    # 公共预算收入 is 一般公共预算收入 without 一般; 财政总收入 (with what is paid up the levels) is no
+    # indicator, so of the pair only the second amount is a fact
+    got = brief(facts("财政总收入、公共预算收入分别完成6.1亿元、3.6亿元，分别是2019年的1.6倍、1.8倍。"))
+    assert got == {("public_budget_revenue", "level", "actual", 2024, None, 3.6, None, None)}
+
+
 def test_a_bracketed_estimate_note_marks_its_figures_and_with_xiatong_those_after_it() -> None:
     # 达5600亿元（预计数，下同）: the note cut the chain to the growth rate, the level came out as a
     # result, and the figures after it (下同: the same below) were results too
