@@ -594,6 +594,17 @@ def test_the_older_series() -> None:
                    ("cpi", "growth", "target", 2025, None, 3, None, "以内")}
 
 
+def test_a_short_clause_between_a_level_and_its_growth_rate() -> None:
+    # 完成126亿元，五年内翻了两番，增长35%: the remark on the level does not cut it from its growth
+    for remark in ("五年内翻了两番", "居全市第一"):
+        got = brief(facts(f"全社会固定资产投资完成126.4亿元，{remark}，增长35.5%。"))
+        assert ("fixed_asset_investment", "growth", "actual", 2024, None, 35.5, None, None) in got
+    # a clause with a change of its own may be the growth's subject
+    for remark in ("税收占比提高", "非税收入下降"):
+        got = brief(facts(f"一般公共预算收入完成3.6亿元，{remark}，增长5%。"))
+        assert got == {("public_budget_revenue", "level", "actual", 2024, None, 3.6, None, None)}
+
+
 def test_budget_revenue_short_of_its_first_word_beside_total_fiscal_revenue() -> None:
     # 公共预算收入 is 一般公共预算收入 without 一般; 财政总收入 (with what is paid up the levels) is no
     # indicator, so of the pair only the second amount is a fact

@@ -96,6 +96,7 @@ _DIGIT = re.compile(r"\d")
 # the free clause between a name and its first value (交出了高分答卷，; 从7月份开始大幅度回升，): short,
 # and no number in it but a month it speaks from
 FREE_CLAUSE_MAX = 12
+CLAUSE_AFTER_LEVEL = re.compile(rf"[{COMMAS}]([^{COMMAS}]{{1,{FREE_CLAUSE_MAX}}})([{COMMAS}].*)")
 _MONTHS = re.compile(r"\d{1,2}月份?")
 SENTENCE_DELIMS = "。\n！？!?"
 CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
@@ -291,6 +292,7 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
     owners: list[Slot | None] = []  # the slot each level before was given, None where no known name had it
     prev_end = start
     prev_kind = ""
+    prev_unit: str | None = None
     group_start = start
     chain_open = False
     i = 0
@@ -318,9 +320,11 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
         # chain, but 分别 gives the values to the subjects of the amounts before, in order
         respectively = not chain_open and prev_kind == "v" and "分别" in gap and any(owners) \
             and g.gap.fullmatch(gap) is not None
-        if not respectively and (not chain_open or not group or not _gap_ok(gap, g, after_value=prev_kind == "v")):
+        after_level = prev_kind == "v" and prev_unit != "%" and v.unit == "%"
+        if not respectively and (not chain_open or not group
+                                 or not _gap_ok(gap, g, after_value=prev_kind == "v", after_level=after_level)):
             chain_open = False
-            prev_end, prev_kind = v.end, "v"
+            prev_end, prev_kind, prev_unit = v.end, "v", v.unit
             if v.unit != "%":
                 owners.append(None)
             i += 1
@@ -344,7 +348,7 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
                               estimate_at, shared_post)
             if fact and not _second_aim(fact, gap, out):
                 out.append((fact, slot.mention.entry.part))
-        prev_end, prev_kind = listed[-1].end, "v"
+        prev_end, prev_kind, prev_unit = listed[-1].end, "v", listed[-1].unit
         i += count
     return out
 
@@ -377,11 +381,17 @@ def _value_list(text: str, items: list[tuple[int, str, Any]], i: int, gap: str) 
     return listed
 
 
-def _gap_ok(gap: str, g: Grammar, after_value: bool) -> bool:
+def _gap_ok(gap: str, g: Grammar, after_value: bool, after_level: bool = False) -> bool:
     """Connective words only; before the first value one short free clause may stand (交出了高分答卷，),
-    and before 分别 more coordinated names the lexicon does not know (、人口自然增长率分别)."""
+    and so between a level and its growth rate (完成126亿元，居全市第一，增长35%) when the clause
+    says no change of its own; before 分别 more coordinated names the lexicon does not know
+    (、人口自然增长率分别)."""
     if g.gap.fullmatch(gap):
         return True
+    if after_level:
+        m = CLAUSE_AFTER_LEVEL.fullmatch(gap)
+        return m is not None and not _DIGIT.search(m.group(1)) and not GROWTH_VERB.search(m.group(1)) \
+            and g.gap.fullmatch(m.group(2)) is not None
     if after_value:
         return False
     if "分别" in gap:
