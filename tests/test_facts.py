@@ -46,6 +46,14 @@ def test_a_figure_dated_by_the_words_before_it_under_a_topic_heading() -> None:
     assert got == {("deficit", "level", "actual", 2024, None, 127, None, None)}  # 2022's is no fact
 
 
+def test_one_amount_for_deposits_and_loans_together_is_neither() -> None:
+    # 存贷款余额103亿元 is their sum: no deposits, no loans (城乡居民收入 alone is the whole's figure)
+    assert facts("金融机构人民币存贷款余额完成103.42亿元，增长9.4%。") == []
+    got = brief(facts("存贷款余额分别达到500亿元、300亿元。"))
+    assert got == {("deposits", "level", "actual", 2024, None, 500, None, None),
+                   ("loans", "level", "actual", 2024, None, 300, None, None)}
+
+
 def test_respectively_and_compound_names() -> None:
     got = brief(facts("城乡居民人均可支配收入分别增长3%、7%左右；金融机构存、贷款余额分别增长6.6%、7.5%。"))
     assert ("disposable_income", "growth", "actual", 2024, "urban", 3, None, "左右") in got

@@ -444,8 +444,8 @@ def _targets_for(listed: list[Value], group: list[Slot], history: list[Slot],
     if len(group) > 1 and len({s.scope for s in group}) == len(group) and \
             len({s.mention.start for s in group}) == 1:
         # 城乡居民收入增长8%: one number for a compound name is about the whole, as 城乡居民收入增长与
-        # 经济增长同步 is, not about each scope
-        return [(v, Slot(group[0].mention, None))]
+        # 经济增长同步 is, not about each scope; the sum of two indicators (存贷款余额) is neither's
+        return [] if group[0].mention.entry.scopes_are_ids else [(v, Slot(group[0].mention, None))]
     return [(v, s) for s in group]
 
 
@@ -494,7 +494,7 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
     value_max = v.value_max
     indicator = entry.id
     scope = slot.scope
-    if scope in ("deposits", "loans"):
+    if entry.scopes_are_ids and scope is not None:
         indicator, scope = scope, None
     return Fact(indicator=indicator, measure=measure, kind=kind, period=period, value=value,
                 value_max=value_max, unit=v.unit or None, qualifier=qualifier, scope=scope,
