@@ -128,6 +128,19 @@ def test_stamps_alone_on_the_blank_lines_between_paragraphs() -> None:
     assert "代县长某某某\n" in c.text
 
 
+def test_a_pages_summary_repeating_its_header_in_one_line_goes() -> None:
+    header = ["(某省)2020年某某县人民政府工作报告(全文)", "政 府 工 作 报 告", "2020年6月4日在县十七届人大五次会议上",
+              "张某某", "各位代表：", "现在，我代表县人民政府向大会报告工作。"]
+    summary = " ".join(header)[:60]  # run together and cut short
+    c = clean("公文搜 政府报告\n" + summary + "\n" + "\n".join(header))
+    assert "\n张某某\n各位代表：" in c.text
+    assert c.text.count("工作报告(全文)") == 1
+    assert [e.kind for e in c.edits if e.kind == "summary"] == ["summary"]
+    # a line that the text below does not repeat stays
+    kept = clean("公文搜 政府报告\n" + summary + "另有一句话。\n" + "\n".join(header)).text
+    assert kept.count("工作报告(全文)") == 2
+
+
 def test_a_word_that_also_stands_inside_lines_is_no_stamp() -> None:
     raw = "\n".join(f"第{i}段采用5G技术。5G" for i in range(6))
     assert clean(raw).text.count("5G") == 12

@@ -416,3 +416,11 @@ def test_a_title_naming_the_province_in_brackets_then_the_year_and_the_county(ga
 def test_the_last_place_of_a_title_line_the_ones_before_it_place(gaz: Gazetteer) -> None:
     m = meta_of("四川省 乐山市 沐川县2019年政府工作报告\n各位代表：\n", gaz)
     assert m.adcode == "511129"
+
+
+def test_the_speaker_below_a_meeting_line_that_a_pages_summary_also_holds() -> None:
+    lines = ["(湖南省)2020年新晃侗族自治县政府工作报告(全文)", "2020年6月4日在县十七届人大五次会议上", "王某某",
+             "各位代表：", "现在，我代表县人民政府向大会报告工作。"]
+    text = "公文搜 政府报告\n" + " ".join(lines)[:50] + "\n" + "\n".join(lines) + "\n一、2019年工作回顾\n"
+    m = govreport.extract_text(text).meta
+    assert (m.region, m.speaker, m.meeting_date) == ("新晃侗族自治县", "王某某", "2020-06-04")

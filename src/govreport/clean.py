@@ -615,6 +615,29 @@ def remove_line_end_tags(text: str) -> Iterator[offsets.Proposal]:
             i = text.find(token, end)
 
 
+SUMMARY_LINES = 8  # how many lines at a page's top may be its summary
+SUMMARY_MIN = 20  # characters: a shorter line (a title repeated) is no summary
+_SPACE = re.compile(r"\s+")
+
+
+def remove_repeated_summary(text: str) -> Iterator[offsets.Proposal]:
+    """A page's summary: a line at its top that repeats, run together and cut short, the text that
+    follows it (the title, the meeting, the speaker and the salutation in one line). It goes, so the
+    header is read from the lines themselves."""
+    start = 0
+    for _ in range(SUMMARY_LINES):
+        end = text.find("\n", start)
+        if end < 0:
+            return
+        flat = _SPACE.sub("", text[start:end])
+        if len(flat) >= SUMMARY_MIN:
+            after = _SPACE.sub("", text[end + 1:end + 1 + 3 * (end - start)])
+            if after.startswith(flat):
+                yield start, end + 1, "", "summary"
+                return
+        start = end + 1
+
+
 _DOUBLE_ONE = re.compile(r"一一(?=[\u4e00-\u9fff])")
 _SENTENCE_START = "\n。；;：:！？"
 
@@ -730,9 +753,9 @@ def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     p = patterns or default_patterns()
     # line-based passes first; digit repairs last, once broken lines and numbers are whole again
     return [remove_undecodable, normalize_width, repair_zero_circles, remove_pinyin_glosses, to_simplified, remove_junk,
-            normalize_punctuation, remove_line_end_tags, remove_chrome(p), remove_resolution(p),
-            remove_page_markers, remove_spam(p), repair_dashes, join_broken_lines, unescape_entities,
-            join_number_spaces, restore_list_separators, repair_ocr_digits]
+            normalize_punctuation, remove_line_end_tags, remove_repeated_summary, remove_chrome(p),
+            remove_resolution(p), remove_page_markers, remove_spam(p), repair_dashes, join_broken_lines,
+            unescape_entities, join_number_spaces, restore_list_separators, repair_ocr_digits]
 
 
 _RAW_SPAN = attrgetter("raw_start", "raw_end")
