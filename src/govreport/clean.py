@@ -629,13 +629,20 @@ def remove_repeated_summary(text: str) -> Iterator[offsets.Proposal]:
         end = text.find("\n", start)
         if end < 0:
             return
-        flat = _SPACE.sub("", text[start:end])
-        if len(flat) >= SUMMARY_MIN:
+        first = text[start:min(end, start + 8)].lstrip()[:1]  # cheap tests first: the same first character
+        if first and first == text[end + 1:end + 9].lstrip()[:1] \
+                and _opening(text, start, end) == _opening(text, end + 1, len(text)):
+            flat = _SPACE.sub("", text[start:end])
             after = _SPACE.sub("", text[end + 1:end + 1 + 3 * (end - start)])
-            if after.startswith(flat):
+            if len(flat) >= SUMMARY_MIN and after.startswith(flat):
                 yield start, end + 1, "", "summary"
                 return
         start = end + 1
+
+
+def _opening(text: str, start: int, end: int) -> str:
+    """The first SUMMARY_MIN characters from start that are not white space (fewer before end)."""
+    return _SPACE.sub("", text[start:min(end, start + 4 * SUMMARY_MIN)])[:SUMMARY_MIN]
 
 
 _DOUBLE_ONE = re.compile(r"一一(?=[\u4e00-\u9fff])")
