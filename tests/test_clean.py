@@ -141,6 +141,12 @@ def test_a_pages_summary_repeating_its_header_in_one_line_goes() -> None:
     assert kept.count("工作报告(全文)") == 2
 
 
+def test_keycap_numbers_of_a_pages_list_become_list_symbols() -> None:
+    c = clean("以下是2023年工作回顾：\n1\ufe0f\u20e3 全年GDP增长8.5%。\n2\u20e3 财政收入增长10%。")
+    assert c.text == "以下是2023年工作回顾：\n● 全年GDP增长8.5%。\n● 财政收入增长10%。"
+    assert {e.kind for e in c.edits} == {"pictograph"}
+
+
 def test_a_word_that_also_stands_inside_lines_is_no_stamp() -> None:
     raw = "\n".join(f"第{i}段采用5G技术。5G" for i in range(6))
     assert clean(raw).text.count("5G") == 12

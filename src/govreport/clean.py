@@ -114,6 +114,10 @@ _WIDTH_TABLE.update({0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xF
 # pictographs (emoji, U+1F000-U+1FAFF, and the selector that asks for one) decorate pages reposted
 # from social media (…增长8%。📈): they carry nothing, and at a line's end they hide its full stop
 _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff][\U0001f000-\U0001faff\ufe0f]*")
+# a keycap (1️⃣ 2️⃣: a digit, the selector, the enclosing keycap) numbers the items of such a page's
+# lists: it becomes a list symbol, so the item is read as one of the list under its introducing line
+_KEYCAP_MARK = "\u20e3"
+_KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")
 # CPython keeps a str holding any character past U+FFFF four bytes a character (PEP 393): its size
 # tells in constant time whether a text can hold an emoji at all, which most reports do not
 _WIDE_STR_BASE = sys.getsizeof("\U0001f000") - 8
@@ -137,6 +141,9 @@ def normalize_width(text: str) -> Iterator[offsets.Proposal]:
     if sys.getsizeof(text) == _WIDE_STR_BASE + 4 * (len(text) + 1):
         for m in _PICTOGRAPHS.finditer(text):
             yield m.start(), m.end(), "", "pictograph"
+    if _KEYCAP_MARK in text:
+        for m in _KEYCAP.finditer(text):
+            yield m.start(), m.end(), lang.LIST_SYMBOLS[0], "pictograph"
 
 
 def _between_digits(text: str, start: int, end: int) -> bool:
