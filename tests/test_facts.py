@@ -613,6 +613,19 @@ def test_a_short_clause_between_a_level_and_its_growth_rate() -> None:
         assert got == {("public_budget_revenue", "level", "actual", 2024, None, 3.6, None, None)}
 
 
+def test_items_of_a_list_under_a_line_that_names_the_year_reviewed() -> None:
+    # a page without headings: 以下是2023年工作回顾：⏎● …; each item is of the year its intro names
+    text = ("沧源2024年工作报告\n我们迎来了2024年，向大家汇报2023年的工作成果。\n以下是2023年工作回顾：\n"
+            "● 经济发展稳中向好，全年GDP同比增长8.5%。\n● 民生持续改善，城乡居民人均可支配收入分别增长9%和10%。\n")
+    got = brief(list(govreport.extract_text(text).facts))
+    assert got == {("gdp", "growth", "actual", 2023, None, 8.5, None, None),
+                   ("disposable_income", "growth", "actual", 2023, "urban", 9, None, None),
+                   ("disposable_income", "growth", "actual", 2023, "rural", 10, None, None)}
+    # items of no intro, no word of time: no kind can be told
+    bare = "沧源2024年工作报告\n汇报工作如下。\n● 经济发展稳中向好，GDP增长8.5%。\n"
+    assert list(govreport.extract_text(bare).facts) == []
+
+
 def test_budget_revenue_short_of_its_first_word_beside_total_fiscal_revenue() -> None:
     # 公共预算收入 is 一般公共预算收入 without 一般; 财政总收入 (with what is paid up the levels) is no
     # indicator, so of the pair only the second amount is a fact

@@ -735,12 +735,12 @@ def _names_review_year(before: str, ctx: Context) -> bool:
 def _time_of(text: str, name_start: int, tail: str, ctx: Context) -> str | None:
     """Whether a statement in the forward part speaks of last year: its own words, else the nearest
     sentence before it in its paragraph that names a time (他说，刚刚过去的2014年，是很不平凡的一年。
-    全市上下…。全年实现地区生产总值…), else the paragraph's opening sentence."""
+    全市上下…。全年实现地区生产总值…), else the line that introduces the list it is an item of."""
     years = (ctx.review_year, ctx.target_year)
     para_start = text.rfind("\n", 0, name_start) + 1
     sent_start = _sentence_start(text, name_start)
     own = _last_time_mark(text[sent_start:name_start] + "|" + tail, *years)
-    if own is not None or sent_start == para_start:
+    if own is not None:
         return own
     end = sent_start
     while end > para_start:
@@ -749,7 +749,8 @@ def _time_of(text: str, name_start: int, tail: str, ctx: Context) -> str | None:
         if mark is not None:
             return mark
         end = start
-    return None
+    # an item of a list: the line that introduces the list (以下是2023年工作回顾：⏎● …)
+    return _last_time_mark(_list_intro(text, para_start), *years) if para_start else None
 
 
 def _last_time_mark(text: str, review_year: int | None, target_year: int | None) -> str | None:
