@@ -424,3 +424,10 @@ def test_the_speaker_below_a_meeting_line_that_a_pages_summary_also_holds() -> N
     text = "公文搜 政府报告\n" + " ".join(lines)[:50] + "\n" + "\n".join(lines) + "\n一、2019年工作回顾\n"
     m = govreport.extract_text(text).meta
     assert (m.region, m.speaker, m.meeting_date) == ("新晃侗族自治县", "王某某", "2020-06-04")
+
+
+def test_a_page_that_names_its_autonomous_county_short_and_speaks_for_its_government() -> None:
+    # 我谨代表沧源县政府 (谨, no 人民): the county, under its official name
+    text = "沧源2024年工作报告\n尊敬的各位领导：\n我谨代表沧源县政府，向大家汇报2023年的工作成果。\n"
+    m = govreport.extract_text(text).meta
+    assert (m.region, m.adcode, m.level) == ("沧源佤族自治县", "530927", "county")

@@ -160,7 +160,23 @@ def _build_index(rows: tuple[Row, ...]) -> dict[str, tuple[RegionCandidate, ...]
     for spelt, name in _variants().items():  # 濬县 (a traditional mirror's 浚县, converted back) is 浚县
         if name in names and spelt not in names:
             names[spelt] = names[name]
+    for key, cands in list(names.items()):
+        short = _abbreviated(key)
+        if short and short not in names:
+            names[short] = cands
     return {k: tuple(sorted(v, key=lambda c: c.adcode)) for k, v in names.items()}
+
+
+# an autonomous county, prefecture or banner as its own pages shorten it: 沧源佤族自治县 -> 沧源县,
+# 湘西土家族苗族自治州 -> 湘西州 (the name's stem and the level's last character)
+_AUTONOMOUS = ("自治县", "自治州", "自治旗")
+
+
+def _abbreviated(name: str) -> str | None:
+    if not name.endswith(_AUTONOMOUS):
+        return None
+    stem = region_stem(name)
+    return stem + name[-1] if len(stem) >= 2 and stem != name else None
 
 
 def canonical_spelling(name: str) -> str:

@@ -97,7 +97,7 @@ TASK_HEADING_YEAR = re.compile(
 # 我代表国务院; in older reports also 我现在代表…, 我受(中共中央和)国务院的委托, 我现在根据国务院的决定
 SELF_REFERENCE = re.compile(
     r"我(?:现在)?(?:代表|受|根据)(?:中共中央和)?(?:中华人民共和国)?(?P<state>国务院|中央人民政府)"
-    r"|我代表(?P<org>[\u4e00-\u9fff]{0,12}?)人民政府")
+    r"|我(?:谨)?代表(?P<org>[\u4e00-\u9fff]{0,12}?)(?:人民)?政府")
 # the opening of an older national report names the congress it is addressed to, with no date:
 # 我代表国务院，向第六届全国人民代表大会第一次会议作政府工作报告; 我们第一届全国人民代表大会第一次
 # 会议…; 向第四届全国人民代表大会作政府工作报告 (a congress that met once: no session named)
@@ -785,8 +785,10 @@ def _locate(meta: Meta, gazetteer: Gazetteer, province_hint: str | None, self_or
         candidates = _under_a_named_parent(text, candidates, gazetteer, meta.report_year) or candidates
     if len(candidates) == 1:
         c = candidates[0]
-        return _with(meta, region=canonical_spelling(meta.region), level=_level_of(c), adcode=c.adcode,
-                     province=c.province)
+        name = canonical_spelling(meta.region)
+        if not name.endswith(c.name):
+            name = c.name  # a shortened name (沧源县 for 沧源佤族自治县): the division's own
+        return _with(meta, region=name, level=_level_of(c), adcode=c.adcode, province=c.province)
     return _with(meta, level=level, ambiguous=len(candidates) > 1, candidates=candidates)
 
 
