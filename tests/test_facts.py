@@ -626,6 +626,31 @@ def test_items_of_a_list_under_a_line_that_names_the_year_reviewed() -> None:
     assert list(govreport.extract_text(bare).facts) == []
 
 
+def test_a_digests_paragraphs_without_a_time_word_take_the_nearest_one_before() -> None:
+    # a page without headings: 2018年，…。⏎预计…，经济运行在预期的合理区间。⏎全社会固定资产投资…
+    text = ("一图读懂政府工作报告\n2018年，我们保持了经济持续健康发展。\n"
+            "预计地区生产总值360亿元、增长8.5%，经济运行在预期的合理区间。\n"
+            "全社会固定资产投资172亿元、增长13%。\n城乡居民收入分别达到33550元、15200元，均增长8.5%。\n")
+    got = brief(list(govreport.extract_text(text, doc="2019年政府工作报告.txt").facts))
+    assert got == {("gdp", "level", "estimate", 2018, None, 360, None, None),
+                   ("gdp", "growth", "estimate", 2018, None, 8.5, None, None),
+                   ("fixed_asset_investment", "level", "actual", 2018, None, 172, None, None),
+                   ("fixed_asset_investment", "growth", "actual", 2018, None, 13, None, None),
+                   ("disposable_income", "level", "actual", 2018, "urban", 33550, None, None),
+                   ("disposable_income", "level", "actual", 2018, "rural", 15200, None, None),
+                   ("disposable_income", "growth", "actual", 2018, "urban", 8.5, None, None),
+                   ("disposable_income", "growth", "actual", 2018, "rural", 8.5, None, None)}
+
+
+def test_one_value_for_each_scope_of_a_compound_name() -> None:
+    # 均 (or 分别 before one value) gives it to each scope; alone it is the whole's
+    assert brief(facts("城乡居民人均可支配收入均增长8%。")) == {
+        ("disposable_income", "growth", "actual", 2024, "urban", 8, None, None),
+        ("disposable_income", "growth", "actual", 2024, "rural", 8, None, None)}
+    whole = ("disposable_income", "growth", "actual", 2024, None, 8, None, None)
+    assert brief(facts("城乡居民收入增长8%。")) == {whole}
+
+
 def test_budget_revenue_short_of_its_first_word_beside_total_fiscal_revenue() -> None:
     # 公共预算收入 is 一般公共预算收入 without 一般; 财政总收入 (with what is paid up the levels) is no
     # indicator, so of the pair only the second amount is a fact

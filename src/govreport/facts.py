@@ -40,6 +40,7 @@ CHANGE_BEFORE_NAME = re.compile(r"(?:增加|减少|增收|减收|多收|少收)\
 CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|净增|多|少)(?:了)?(?:超过?|近|约)?$")
 # (searched before each growth or count: every branch opens with a literal, so re skips ahead in C)
 # (累计 only before a comma: 全年累计完成 is one year's sum)
+EACH = re.compile(r"均|各|分别")  # 均增长8.5%: the one value is each scope's, not the whole's
 SENT_MULTI_YEAR = re.compile(r"累计[，,]|年均")
 BASE_YEAR = re.compile(r"(?:比|较)((?:19|20)\d{2})年")
 # a sentence that opens by naming its base year: 1986年同1978年相比, 与2012年相比
@@ -49,8 +50,9 @@ COMPARED_WITH = re.compile(r"(?:同|与|和|跟)((?:19|20)\d{2})年(?:相比|比
 # in C; the plain forms, which it would try at every position, are in tests/test_facts.py.)
 SENTENCE_YEAR = re.compile(r"([12](?<!\d.)(?:(?<=1)9|(?<=2)0)\d{2})年(?!代|前|以前|以来|之前)")
 # 目标 marks a goal, but not in 完成了…确定的目标任务 (last year's goals, met)
-# (好于预期, 超出预期, 符合预期: a past year judged against what was expected, no goal)
-NOW_MARK = re.compile(r"今年|目标(?<!确定的目标)(?!任务)|力争|预期(?<![于出超合]预期)|拟|明年|把[^，。；]{0,20}控制在")
+# (好于预期, 超出预期, 符合预期, 运行在预期的合理区间: a past year judged against what was expected)
+NOW_MARK = re.compile(r"今年|目标(?<!确定的目标)(?!任务)|力争|预期(?<![于出超合在]预期)|拟|明年"
+                      r"|把[^，。；]{0,20}控制在")
 PAST_TARGET = re.compile(r"^[^，,。；;]{0,24}目标")
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12}\Z")
 TO_LEVEL = re.compile(r"(?:到|至|降到|降至)$")
@@ -340,7 +342,7 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
             # 财政总收入150.7亿元，其中地方财政收入81.45亿元，分别增长21.2%和19.7%: the values go, in
             # order, to the subjects of the amounts before (known names or not)
             by_parts = [(val, slot) for val, slot in zip(listed, owners[-len(listed):], strict=True) if slot]
-        assigned = by_parts if respectively else _targets_for(listed, group, history, by_parts)
+        assigned = by_parts if respectively else _targets_for(listed, group, history, by_parts, EACH.search(gap))
         if listed[0].unit != "%":
             owners.extend(slot for _, slot in assigned)
         for val, slot in assigned:
@@ -428,10 +430,11 @@ def _by_coordinated_parts(text: str, clause_start: int, names_end: int, listed: 
 
 
 def _targets_for(listed: list[Value], group: list[Slot], history: list[Slot],
-                 by_parts: list[tuple[Value, Slot]]) -> list[tuple[Value, Slot]]:
+                 by_parts: list[tuple[Value, Slot]], each: object = None) -> list[tuple[Value, Slot]]:
     """Which name each value belongs to: in order when there are as many names as values, else by
     the place of each known name among the coordinated names, else the clause's last names (分别);
-    all names when one value follows coordinated names."""
+    all names when one value follows coordinated names, and every scope of a compound name when
+    the gap says each (均增长8.5%)."""
     if len(listed) > 1:
         if len(group) == len(listed):
             return list(zip(listed, group, strict=True))
@@ -442,7 +445,7 @@ def _targets_for(listed: list[Value], group: list[Slot], history: list[Slot],
         return []
     v = listed[0]
     if len(group) > 1 and len({s.scope for s in group}) == len(group) and \
-            len({s.mention.start for s in group}) == 1:
+            len({s.mention.start for s in group}) == 1 and not each:
         # 城乡居民收入增长8%: one number for a compound name is about the whole, as 城乡居民收入增长与
         # 经济增长同步 is, not about each scope; the sum of two indicators (存贷款余额) is neither's
         return [] if group[0].mention.entry.scopes_are_ids else [(v, Slot(group[0].mention, None))]
@@ -610,7 +613,7 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         if named != ctx.target_year:
             return None, None
     if skind == "other":
-        mark = _time_of(text, name_start, tail, ctx)
+        mark = _time_of(text, name_start, tail, ctx) or _time_of_paragraphs_before(text, name_start, ctx)
         if mark == "now" and not (estimate_at is not None and estimate_at < v.start):
             return "target", ctx.target_year
         estimated = estimate_at is not None and estimate_at < v.start
@@ -751,6 +754,24 @@ def _time_of(text: str, name_start: int, tail: str, ctx: Context) -> str | None:
         end = start
     # an item of a list: the line that introduces the list (以下是2023年工作回顾：⏎● …)
     return _last_time_mark(_list_intro(text, para_start), *years) if para_start else None
+
+
+PARAGRAPHS_BACK = 3  # how many paragraphs of a page without headings a time word reaches over
+
+
+def _time_of_paragraphs_before(text: str, pos: int, ctx: Context) -> str | None:
+    """On a page without headings (a digest's paragraphs: 2018年，…。⏎预计地区生产总值…。⏎全社会固定
+    资产投资…), the time of the nearest of the few paragraphs before that names one."""
+    end = text.rfind("\n", 0, pos)
+    for _ in range(PARAGRAPHS_BACK):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        mark = _last_time_mark(text[start:end], ctx.review_year, ctx.target_year)
+        if mark is not None:
+            return mark
+        end = start - 1
+    return None
 
 
 def _last_time_mark(text: str, review_year: int | None, target_year: int | None) -> str | None:
