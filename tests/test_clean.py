@@ -147,6 +147,14 @@ def test_keycap_numbers_of_a_pages_list_become_list_symbols() -> None:
     assert {e.kind for e in c.edits} == {"pictograph"}
 
 
+def test_a_short_bulleted_headline_keeps_its_line_over_a_paragraph() -> None:
+    c = clean("●全县综合实力上升到百强县第67位\n2012年，某县紧紧围绕发展目标，全年实现地区生产总值450亿元，增长10%。")
+    assert c.text.startswith("●全县综合实力上升到百强县第67位\n2012年，")
+    # a bulleted item cut at the page's width runs on into its next line
+    wrapped = clean("●地区生产总值增长5%左右，一般公共预算收入增长6%，社会消费品零售总额\n增长7%。")
+    assert "社会消费品零售总额增长7%。" in wrapped.text
+
+
 def test_a_word_that_also_stands_inside_lines_is_no_stamp() -> None:
     raw = "\n".join(f"第{i}段采用5G技术。5G" for i in range(6))
     assert clean(raw).text.count("5G") == 12

@@ -651,6 +651,20 @@ def test_one_value_for_each_scope_of_a_compound_name() -> None:
     assert brief(facts("城乡居民收入增长8%。")) == {whole}
 
 
+def test_an_undated_digests_topic_paragraphs_under_one_that_opens_on_its_year() -> None:
+    # no report year in the text: 2012年，某县紧紧围绕…建设目标 (a guiding goal, no figure's) dates the
+    # paragraphs on topics after it that speak of the whole year (全年), unless it speaks of what is to
+    # come; the headline above it stays undated
+    text = ("●全年实现地区生产总值450亿元\n2012年，某县紧紧围绕“幸福某县”建设目标，全年实现地区生产总值450亿元。\n"
+            "经济发展稳中有进。全年完成固定资产投资335亿元，城镇居民人均可支配收入达到28800元。\n")
+    got = brief(list(govreport.extract_text(text).facts))
+    assert got == {("gdp", "level", "actual", 2012, None, 450, None, None),
+                   ("fixed_asset_investment", "level", "actual", 2012, None, 335, None, None),
+                   ("disposable_income", "level", "actual", 2012, "urban", 28800, None, None)}
+    ahead = text.replace("全年实现地区生产总值450亿元。", "今年要实现地区生产总值500亿元。")
+    assert list(govreport.extract_text(ahead).facts) == []
+
+
 def test_budget_revenue_short_of_its_first_word_beside_total_fiscal_revenue() -> None:
     # 公共预算收入 is 一般公共预算收入 without 一般; 财政总收入 (with what is paid up the levels) is no
     # indicator, so of the pair only the second amount is a fact

@@ -431,3 +431,10 @@ def test_a_page_that_names_its_autonomous_county_short_and_speaks_for_its_govern
     text = "沧源2024年工作报告\n尊敬的各位领导：\n我谨代表沧源县政府，向大家汇报2023年的工作成果。\n"
     m = govreport.extract_text(text).meta
     assert (m.region, m.adcode, m.level) == ("沧源佤族自治县", "530927", "county")
+
+
+def test_a_digest_that_says_what_doing_a_years_work_well_means(gaz: Gazetteer) -> None:
+    # 做好2013年的政府工作，至关重要: the report sets out that year's work (2012年，是…的一年 before it)
+    text = ("2月20日，某县第十五届人民代表大会第二次会议开幕。\n报告指出，2012年，是我县快速发展的一年。\n"
+            "县长在报告中指出，做好2013年的政府工作，至关重要。\n")
+    assert meta_of(text, gaz).report_year == 2013

@@ -727,6 +727,9 @@ def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
 _DATE_OR_TIME_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})\Z")
 
 
+WRAPPED_SHARE = 0.6  # a line cut at a page's width is about as long as the line it runs on into
+
+
 def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
     prev = prev_line.strip(" \t\u3000\u00a0")
     if not prev or prev[-1] in TERMINAL:
@@ -741,6 +744,8 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
         return True  # an unnumbered heading on its own line (2024年工作回顾) stays one
     if HEADING_MARK.match(prev_line) and ("。" not in prev or len(prev) <= BARE_HEADING_MAX):
         return True  # a heading's line (not a paragraph that opens on a marked topic sentence)
+    if prev.startswith(tuple(lang.LIST_SYMBOLS)) and len(prev) < WRAPPED_SHARE * len(nxt):
+        return True  # ●全年实现…450亿元 over a paragraph: a headline, not a line cut at the page's width
     if ORDINAL_HEADING.match(prev) and len(prev) <= 30:
         return True  # 第三，继续加强和改善宏观调控: an older report's short ordinal heading line
     if len(prev) <= BARE_HEADING_MAX and HEADING_WORDS.search(prev):

@@ -644,7 +644,8 @@ def _dated_by_its_words(text: str, v: Value, before: str, sentence_start: int,
     """Without the report's year a figure is a result only where its own words date it: its
     sentence names the year (2019年，全县实现生产总值85亿元), else its paragraph opens on one, and
     no word of a goal goes with it."""
-    if NOW_MARK.search(before) or FUTURE_MARK.search(before) or _goal_year(before) or \
+    unguided = GUIDING_GOAL.sub("", before) if "目标" in before else before
+    if NOW_MARK.search(unguided) or FUTURE_MARK.search(before) or _goal_year(before) or \
             SEVERAL_YEARS_MARK.search(before) or speaks_of_several_years(before):
         return None, None
     year = _named_year(before)
@@ -653,11 +654,38 @@ def _dated_by_its_words(text: str, v: Value, before: str, sentence_start: int,
         opening = OPENING_YEAR.match(text, para_start)
         if opening and para_start < sentence_start:
             year = year_number(opening.group(1))
+        elif WHOLE_YEAR.search(before):
+            year = _year_of_paragraphs_before(text, para_start)
     if year is None:
         return None, None
     return ("estimate" if estimate_at is not None and estimate_at < v.start else "actual"), year
 
 
+WHOLE_YEAR = re.compile(r"全年|年末|年底")  # the year the passage speaks of
+
+
+def _year_of_paragraphs_before(text: str, para_start: int) -> int | None:
+    """A digest's paragraph on a topic that speaks of the whole year (经济发展稳中有进。全年实现…)
+    under one that opens on its year (2012年，某县紧紧围绕…): that year, when one of the few
+    paragraphs before opens on it and speaks of no goal."""
+    end = para_start - 1
+    for _ in range(PARAGRAPHS_BACK):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        opening = OPENING_YEAR.match(text, start, end)
+        if opening:
+            paragraph = text[start:end]
+            unguided = GUIDING_GOAL.sub("", paragraph) if "目标" in paragraph else paragraph
+            if NOW_MARK.search(unguided) or FUTURE_MARK.search(paragraph):
+                return None
+            return year_number(opening.group(1))
+        end = start - 1
+    return None
+
+
+# 紧紧围绕“幸福府谷”建设目标: a goal the year's work was guided by, no goal of a figure
+GUIDING_GOAL = re.compile(r"(?:围绕|紧扣|瞄准|朝着|按照)[^，。；]{0,16}目标")
 # words of what is to come, and of sums and spans of years: no dated result goes with them
 FUTURE_MARK = re.compile(r"将|要|计划|规定|安排|争取|努力|确保")
 SEVERAL_YEARS_MARK = re.compile(rf"{lang.YEARLY_SUMS}|平均|几年")

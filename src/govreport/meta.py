@@ -320,7 +320,9 @@ _DIGEST_REVIEWED = re.compile(r"(?:回顾(?:了)?(?:[^。；\n\d]{1,12}?[和及�
 _DIGEST_SAYS = re.compile(rf"报告(?:指出|显示|称)[，,：:]?\s*(?:[{lang.LIST_SYMBOLS}][ \t]*)?"
                           r"((?:19|20)\d\d)年(?![，,]?是)")
 _DIGEST_PROPOSED = re.compile(r"提出(?:了)?[，,：:]?(?:[^。；\n\d]{1,24}?[和及与、])?((?:19|20)\d\d)年[^，。；]{0,16}?"
-                              r"(?:工作|目标|任务|安排)")
+                              r"(?:工作|目标|任务|安排)"
+                              # 做好2013年的政府工作，至关重要: the year whose work the report sets out
+                              r"|做好((?:19|20)\d\d)年(?:的)?(?:政府)?工作")
 # 2018年我县经济社会发展的主要预期目标是：, 2015年政府工作的总体要求是 (a year's goals and
 # course set out: the report of that year)
 _YEARS_TARGETS = re.compile(rf"((?:19|20)\d\d)年[^，。；\n]{{0,16}}?(?:{lang.TARGET_INTRO}|主要预期目标[ \t]*(?=\n)"
@@ -349,7 +351,7 @@ DIGEST_REACH = 6000
 def _digest_year(text: str) -> int | None:
     proposed = _DIGEST_PROPOSED.search(text, 0, DIGEST_REACH) or _YEARS_TARGETS.search(text, 0, DIGEST_REACH)
     if proposed:
-        return int(proposed.group(1))
+        return int(proposed.group(1) or proposed.group(2))
     reviewed = _DIGEST_REVIEWED.search(text, 0, DIGEST_REACH) or _DIGEST_SAYS.search(text, 0, DIGEST_REACH)
     if reviewed:
         return int(reviewed.group(1)) + 1
