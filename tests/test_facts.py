@@ -665,6 +665,10 @@ def test_an_undated_digests_topic_paragraphs_under_one_that_opens_on_its_year() 
     assert list(govreport.extract_text(ahead).facts) == []
 
 
+def test_investment_brought_in_by_canvassing_is_not_the_regions_investment() -> None:
+    assert facts("", "今年计划招引20个过亿项目，招商引资到位固定资产投资15亿元以上。") == []
+
+
 def test_budget_revenue_short_of_its_first_word_beside_total_fiscal_revenue() -> None:
     # 公共预算收入 is 一般公共预算收入 without 一般; 财政总收入 (with what is paid up the levels) is no
     # indicator, so of the pair only the second amount is a fact
