@@ -155,6 +155,11 @@ def test_a_short_bulleted_headline_keeps_its_line_over_a_paragraph() -> None:
     assert "社会消费品零售总额增长7%。" in wrapped.text
 
 
+def test_a_summarys_list_run_into_one_line_gets_its_items_back() -> None:
+    c = clean("2025年工作回顾 - 地区生产总值增长5.5% [4] - 规上工业增加值增长7.6%，增长5 - 6%。")
+    assert c.text == "2025年工作回顾\n●地区生产总值增长5.5% [4]\n●规上工业增加值增长7.6%，增长5 - 6%。"
+
+
 def test_a_word_that_also_stands_inside_lines_is_no_stamp() -> None:
     raw = "\n".join(f"第{i}段采用5G技术。5G" for i in range(6))
     assert clean(raw).text.count("5G") == 12

@@ -213,6 +213,17 @@ def normalize_punctuation(text: str) -> Iterator[offsets.Proposal]:
             yield m.start(), m.end(), chinese, "punctuation"
     for m in _DECIMAL_STOP.finditer(text):
         yield m.start(), m.end(), ".", "punctuation"
+    if _ITEM_DASH_MARK in text:
+        for m in _ITEM_DASH.finditer(text):
+            yield m.start(), m.end(), "\n" + lang.LIST_SYMBOLS[0], "punctuation"
+
+
+# a summary's list run into one line (…工作回顾 - 2025年地区生产总值…增长5.5% [4] - 规上工业…): a
+# hyphen between spaces after Chinese text, a bracketed note or a %, before Chinese text or a year,
+# opens an item (a line of its own, with a list symbol: its line is kept); between digits (5 - 6%) it
+# is a range's dash
+_ITEM_DASH_MARK = " - "
+_ITEM_DASH = re.compile(r"[ \t]+-[ \t]+(?<=[\u4e00-\u9fff\]）)%。；] - )(?=[\u4e00-\u9fff“]|(?:19|20)\d\d年)")
 
 
 # Debris of copying: ?D?D is —— read in the wrong encoding; a box or star standing between Chinese
