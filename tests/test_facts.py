@@ -485,6 +485,9 @@ def test_a_note_in_brackets_between_name_and_value() -> None:
     ("农牧民人均纯收入达16260元。", ("disposable_income", "level", "rural", 16260)),
     ("城镇居民收入增长4.4%。", ("disposable_income", "growth", "urban", 4.4)),
     ("农村居民收入增长6.3%。", ("disposable_income", "growth", "rural", 6.3)),
+    ("农村人均收入3 054元。", ("disposable_income", "level", "rural", 3054)),
+    ("农民人均收入达到5000元。", ("disposable_income", "level", "rural", 5000)),
+    ("城镇人均可支配收入2万元。", ("disposable_income", "level", "urban", 2)),
     ("研发经费占GDP比重提升至4.18%。", ("rd_intensity", "rate", None, 4.18)),
     ("全社会研发投入占比达到3.1%。", ("rd_intensity", "rate", None, 3.1)),
 ])
