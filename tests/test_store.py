@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zlib
 from itertools import pairwise
 from pathlib import Path
 
@@ -92,6 +93,35 @@ def test_reprocess_rebuilds_from_stored_raw_text(tmp_path: Path) -> None:
     with govreport.open(db) as corpus:
         assert len(corpus.facts()) == 2
         assert corpus.search("化债")["doc"].tolist() == [str(src)]
+
+
+def test_the_raw_text_is_kept_against_its_clean_text_and_read_back_whole(tmp_path: Path) -> None:
+    src = tmp_path / "r.txt"
+    raw_text = "首页 > 政务公开\n" + REPORT.replace("5%", "５％") + "\n版权所有：某某县人民政府\n"
+    src.write_text(raw_text, encoding="utf-8")
+    db = tmp_path / "g.db"
+    ingest(db, [src])
+    con = schema.connect(db)
+    zlib_size, delta_size, clean = con.execute(
+        "SELECT raw_zlib IS NULL, length(raw_delta), clean_text FROM documents").fetchone()
+    assert zlib_size == 1 and delta_size < len(zlib.compress(raw_text.encode())) / 2
+    # a reprocess whose cleaning makes another clean text compresses the raw text against the new one
+    from govreport.clean import default_passes
+    from govreport.pipeline import Pipeline
+
+    keep_width = Pipeline(passes=[p for p in default_passes() if p.__name__ != "normalize_width"])
+    assert list(write.reprocess(con, keep_width)) == [1]
+    assert con.execute("SELECT clean_text FROM documents").fetchone()[0] != clean
+    con.close()
+    with govreport.open(db) as corpus:
+        assert corpus.raw_text(1) == raw_text
+
+
+def test_a_raw_text_stored_compressed_alone_reads_back(tmp_path: Path) -> None:
+    # rows stored at schemas 7-11 keep raw_zlib (the raw text compressed by itself)
+    assert schema.stored_raw("", zlib.compress("原文".encode()), None, "") == "原文"
+    assert schema.stored_raw("原文", None, None, "") == "原文"
+    assert schema.stored_raw(None, None, schema.compress_raw("原文", ""), "") == "原文"  # no clean text
 
 
 def test_search_equals_substring_scan_on_examples(tmp_path: Path) -> None:

@@ -146,7 +146,8 @@ class Reader:
         return report
 
     def raw_text(self, report_id: int) -> str | None:
-        row = self.execute("SELECT raw_text, raw_zlib FROM documents WHERE id = ?", (report_id,)).fetchone()
+        row = self.execute("SELECT raw_text, raw_zlib, raw_delta, clean_text FROM documents WHERE id = ?",
+                           (report_id,)).fetchone()
         return None if row is None else stored_raw(*row)
 
     def sections_of(self, report_id: int) -> tuple[Section, ...]:

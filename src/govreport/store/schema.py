@@ -12,25 +12,48 @@ import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import zstandard
+
 from govreport.textindex import grams
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 # 16 KiB pages: each report stores two texts of ~60 KB; bigger pages mean fewer overflow pages
 # (storing the corpus took 15% less time than with the default 4 KiB)
 PAGE_SIZE = 16384
 BUSY_TIMEOUT = 30.0  # seconds a writer waits for another process's lock
 
 
-RAW_LEVEL = 6  # zlib's default: level 9 saves 1% more for twice the time
+RAW_LEVEL = 3  # zstd's default: the dictionary does the work, higher levels save a few bytes
 
 
-def compress_raw(text: str) -> bytes:
-    return zlib.compress(text.encode(), RAW_LEVEL)
+def compress_raw(raw: str, clean: str) -> bytes:
+    """The raw text as a zstd frame compressed against the clean text made of it (a dictionary of
+    raw content): the two differ by the cleaner's edits, so a report's ~50 KB of raw text takes
+    under 1 KB, where compressed alone (zlib, schema 7-11) it took ~21 KB."""
+    return _zstd_compressor(clean.encode()).compress(raw.encode())
 
 
-def stored_raw(raw_text: str | None, raw_zlib: bytes | None) -> str:
-    """A document's raw text as stored: compressed (schema 7 on) or, in rows stored before, as text."""
+def stored_raw(raw_text: str | None, raw_zlib: bytes | None, raw_delta: bytes | None = None,
+               clean_text: str = "") -> str:
+    """A document's raw text as stored: against its clean text (schema 12 on), compressed alone
+    (schema 7-11), or in rows stored before, as text."""
+    if raw_delta is not None:
+        return _zstd_decompressor(clean_text.encode()).decompress(raw_delta).decode()
     return zlib.decompress(raw_zlib).decode() if raw_zlib is not None else (raw_text or "")
+
+
+def _zstd_compressor(dictionary: bytes) -> zstandard.ZstdCompressor:
+    if not dictionary:
+        return zstandard.ZstdCompressor(level=RAW_LEVEL)
+    content = zstandard.ZstdCompressionDict(dictionary, dict_type=zstandard.DICT_TYPE_RAWCONTENT)
+    return zstandard.ZstdCompressor(level=RAW_LEVEL, dict_data=content)
+
+
+def _zstd_decompressor(dictionary: bytes) -> zstandard.ZstdDecompressor:
+    if not dictionary:
+        return zstandard.ZstdDecompressor()
+    content = zstandard.ZstdCompressionDict(dictionary, dict_type=zstandard.DICT_TYPE_RAWCONTENT)
+    return zstandard.ZstdDecompressor(dict_data=content)
 
 
 class StoreError(Exception):
@@ -192,6 +215,11 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
         PRIMARY KEY (fingerprint, report_id, term)
     ) WITHOUT ROWID;
     CREATE INDEX attention_terms_report ON attention_terms(report_id);
+    """,
+    # the raw text compressed against the clean text made of it (compress_raw: ~21 KB a report
+    # -> under 1 KB); rows stored from this version on keep raw_zlib NULL and raw_delta the frame
+    12: """
+    ALTER TABLE documents ADD COLUMN raw_delta BLOB;
     """,
 }
 

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from itertools import chain, count, islice, repeat, takewhile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govreport.ingest import file_identity
 from govreport.model import GivenMeta, IngestError, RawDocument, Report
-from govreport.store.rows import REPORT_COLUMNS, TABLES, ReportRows, given_json, given_of, rows_of
+from govreport.store.rows import DOCUMENT_COLUMNS, REPORT_COLUMNS, TABLES, ReportRows, given_json, given_of, rows_of
 from govreport.store.schema import begin_immediate, connect, index_text, stored_raw
 from govreport.textindex import grams
 
@@ -122,7 +122,7 @@ def _insert_document(con: sqlite3.Connection, rows: ReportRows) -> int:
     if prev:
         con.execute("UPDATE documents SET is_current=0 WHERE identity=?", (rows.identity,))
     cur = con.execute(
-        "INSERT INTO documents(source, sha256, format, encoding, raw_zlib, clean_text, identity, pipeline_version,"
+        "INSERT INTO documents(source, sha256, format, encoding, raw_delta, clean_text, identity, pipeline_version,"
         " ingested_at, version, is_current, raw_text) VALUES (?,?,?,?,?,CAST(? AS TEXT),?,?,?,?,1,'')",
         (*rows.document, now(), (prev or 0) + 1))
     report_id = int(cur.lastrowid or 0)
@@ -166,15 +166,26 @@ def reprocess(con: sqlite3.Connection, pipeline: Pipeline, *, only_stale: bool =
     """Re-run the pipeline over stored raw text (no original files needed); only_stale: only the
     documents another version of the pipeline made (pipeline.version). Yields report ids done."""
     where, params = _to_redo(pipeline, only_stale)
-    rows = con.execute("SELECT d.id, d.source, d.format, d.encoding, d.sha256, d.raw_text, d.raw_zlib, d.clean_text,"
-                       f" r.given, d.identity FROM documents d LEFT JOIN reports r ON r.report_id = d.id{where}",
-                       params).fetchall()
+    rows = con.execute(f"SELECT {STORED_DOCUMENT}, r.given FROM documents d LEFT JOIN reports r"
+                       f" ON r.report_id = d.id{where}", params).fetchall()
     for i in range(0, len(rows), batch):
         with _writing(con):
-            for doc_id, source, fmt, enc, sha, raw_text, raw_zlib, old_clean, given, identity in rows[i:i + batch]:
-                raw = RawDocument(source, stored_raw(raw_text, raw_zlib), fmt, enc, sha, identity=identity)
+            for *stored, given in rows[i:i + batch]:
+                doc_id, raw, old_clean = _stored_document(stored)
                 _redo(con, doc_id, raw, old_clean, pipeline, given_of(given))
                 yield doc_id
+
+
+# a stored document as _stored_document reads it
+STORED_DOCUMENT = ("d.id, d.source, d.format, d.encoding, d.sha256, d.raw_text, d.raw_zlib, d.raw_delta, d.clean_text,"
+                   " d.identity")
+
+
+def _stored_document(row: Sequence[Any]) -> tuple[int, RawDocument, str]:
+    """(id, the raw document, its clean text) of a row of STORED_DOCUMENT."""
+    doc_id, source, fmt, enc, sha, raw_text, raw_zlib, delta, clean_text, identity = row
+    raw = RawDocument(source, stored_raw(raw_text, raw_zlib, delta, clean_text), fmt, enc, sha, identity=identity)
+    return doc_id, raw, clean_text
 
 
 def _redo(con: sqlite3.Connection, doc_id: int, raw: RawDocument, old_clean: str, pipeline: Pipeline,
@@ -186,8 +197,10 @@ def _redo(con: sqlite3.Connection, doc_id: int, raw: RawDocument, old_clean: str
     con.execute("INSERT INTO documents_fts(documents_fts, rowid, grams)"
                 " VALUES ('delete', ?, CAST(? AS TEXT))", (doc_id, grams(old_clean)))
     index_text(con, doc_id, new.grams)  # rows_of made them
-    con.execute("UPDATE documents SET clean_text=?, pipeline_version=? WHERE id=?",
-                (report.text, pipeline.version, doc_id))
+    # the raw text is kept against the clean text: compressed again against the new one
+    con.execute("UPDATE documents SET clean_text=?, pipeline_version=?, raw_delta=?, raw_zlib=NULL, raw_text=''"
+                " WHERE id=?", (report.text, pipeline.version, new.document[DOCUMENT_COLUMNS.index("raw_delta")],
+                                doc_id))
     _insert_derived(con, doc_id, new)
 
 
@@ -197,12 +210,11 @@ def _given_again(con: sqlite3.Connection, documents: list[tuple[str, GivenMeta |
     done = 0
     for identity, given in documents:
         with _writing(con):
-            row = con.execute("SELECT id, source, format, encoding, sha256, raw_text, raw_zlib, clean_text, identity"
-                              " FROM documents WHERE identity=? AND is_current=1", (identity,)).fetchone()
+            row = con.execute(f"SELECT {STORED_DOCUMENT} FROM documents d WHERE d.identity=? AND d.is_current=1",
+                              (identity,)).fetchone()
             if row is None:
                 continue
-            doc_id, source, fmt, enc, sha, raw_text, raw_zlib, old_clean, identity = row
-            raw = RawDocument(source, stored_raw(raw_text, raw_zlib), fmt, enc, sha, identity=identity)
+            doc_id, raw, old_clean = _stored_document(row)
             _redo(con, doc_id, raw, old_clean, pipeline, given)
             done += 1
     return done
