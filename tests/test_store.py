@@ -117,6 +117,24 @@ def test_the_raw_text_is_kept_against_its_clean_text_and_read_back_whole(tmp_pat
         assert corpus.raw_text(1) == raw_text
 
 
+def test_a_new_store_keeps_its_texts_as_utf16_and_one_made_utf8_goes_on_the_same(tmp_path: Path) -> None:
+    src = tmp_path / "r.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    made_before = tmp_path / "utf8.db"
+    con = sqlite3.connect(made_before)
+    con.execute("PRAGMA encoding='UTF-8'")
+    con.execute("CREATE TABLE t(x)")  # the encoding is fixed with the first table
+    con.execute("DROP TABLE t")
+    con.close()
+    for db, encoding in ((tmp_path / "new.db", "UTF-16le"), (made_before, "UTF-8")):
+        ingest(db, [src])
+        with govreport.open(db) as corpus:
+            assert corpus.execute("PRAGMA encoding").fetchone()[0] == encoding
+            assert corpus.search("化债")["doc"].tolist() == [str(src)]
+            assert corpus.raw_text(1) == REPORT
+            assert len(corpus.kwic("化债")) == 1
+
+
 def test_a_raw_text_stored_compressed_alone_reads_back(tmp_path: Path) -> None:
     # rows stored at schemas 7-11 keep raw_zlib (the raw text compressed by itself)
     assert schema.stored_raw("", zlib.compress("原文".encode()), None, "") == "原文"

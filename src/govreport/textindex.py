@@ -73,7 +73,7 @@ def _pair_table() -> tuple[Any, Any, int]:
 
 def grams(text: str) -> bytes:
     """'新质生产力，化债' -> the tokens 新质 质生 生产 产力 力 。 化 债 (with 化债 not in the vocabulary),
-    separated by spaces for FTS5's ascii tokenizer, as UTF-8 (bind it as CAST(? AS TEXT)). The
+    separated by spaces for FTS5's ascii tokenizer, as UTF-8 (schema.index_text binds it as text). The
     tokens, in order, are all that counts (a contentless index deletes a row by its tokens).
 
     Written with numpy over the text's code points: this runs for every character ingested, and

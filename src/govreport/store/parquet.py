@@ -159,7 +159,7 @@ def _write_batch(batch: list[Prepared], ids: dict[str, Iterator[int]], out: Path
                 "partition_level": report["level"] or UNKNOWN}
         records["reports"].append({"report_id": report_id, **report, **{f: document.get(f) for f in DOCUMENT_FIELDS},
                                    "version": 1, "ingested_at": written,
-                                   "chars": len(document["clean_text"].decode()), **keys})
+                                   "chars": len(document["clean_text"]), **keys})
         for table, values in zip(ROW_TABLES, (rows.sections, rows.facts, rows.figures, rows.edits), strict=True):
             extra = {f: report[f] for f in REPORT_FIELDS[table.name]}
             own_id = "id" in schemas[table.name].names

@@ -64,7 +64,7 @@ REPORT_COLUMNS = ("doc", "region", "level", "adcode", "province", "report_year",
 class ReportRows(NamedTuple):
     """What storing a report writes, as plain tuples (without the report id, known only on insertion)."""
 
-    # source, sha256, format, encoding, raw_delta, clean_text (UTF-8 bytes), identity, pipeline_version
+    # source, sha256, format, encoding, raw_delta, clean_text, identity, pipeline_version
     document: tuple[Any, ...]
     report: tuple[Any, ...]  # the reports row after report_id
     sections: list[tuple[Any, ...]]
@@ -105,9 +105,8 @@ def given_of(stored: str | None) -> GivenMeta | None:
 def rows_of(report: Report) -> ReportRows:
     raw, m = report.raw, report.meta
     return ReportRows(
-        # the clean text as UTF-8 bytes, the bytes SQLite stores (CAST(? AS TEXT) makes them text
-        # again), the raw text compressed against it: a worker pays for the compression, not the writer
-        (raw.doc, raw.sha256, raw.format, raw.encoding, compress_raw(raw.text, report.text), report.text.encode(),
+        # the raw text compressed against the clean text: a worker pays for the compression, not the writer
+        (raw.doc, raw.sha256, raw.format, raw.encoding, compress_raw(raw.text, report.text), report.text,
          raw.identity or raw.doc, report.pipeline_version or __version__),
         (report.doc, m.region, m.level, m.adcode, m.province, m.report_year, m.meeting_date, m.congress, m.speaker,
          m.speaker_title, int(m.ambiguous),

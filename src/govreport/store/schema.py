@@ -21,6 +21,7 @@ SCHEMA_VERSION = 12
 # (storing the corpus took 15% less time than with the default 4 KiB)
 PAGE_SIZE = 16384
 BUSY_TIMEOUT = 30.0  # seconds a writer waits for another process's lock
+TEXT_ENCODING = "UTF-16le"  # of a new store (see connect)
 
 
 RAW_LEVEL = 3  # zstd's default: the dictionary does the work, higher levels save a few bytes
@@ -61,8 +62,9 @@ class StoreError(Exception):
 
 
 def index_text(con: sqlite3.Connection, doc_id: int, tokens: bytes) -> None:
-    """Add a document's tokens (textindex.grams, UTF-8) to the full-text index."""
-    con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,CAST(? AS TEXT))", (doc_id, tokens))
+    """Add a document's tokens (textindex.grams, UTF-8) to the full-text index (bound as text: a
+    store's text encoding may be UTF-16)."""
+    con.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?,?)", (doc_id, tokens.decode()))
 
 
 def _reindex_text(con: sqlite3.Connection) -> None:
@@ -234,6 +236,10 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
         con = sqlite3.connect(p, timeout=BUSY_TIMEOUT)
         if new:
             con.execute(f"PRAGMA page_size={PAGE_SIZE}")  # settable only before the first table
+            # texts as UTF-16: a Han character takes two bytes instead of UTF-8's three, and a
+            # store's texts are Han (the clean text, quotes, subjects: 107.7 -> 92.8 KB a report);
+            # a store made before keeps UTF-8, which every reader and writer handles the same
+            con.execute(f"PRAGMA encoding='{TEXT_ENCODING}'")
         _enter_wal(con)
         con.execute("PRAGMA foreign_keys=ON")
         con.execute("PRAGMA synchronous=NORMAL")

@@ -123,7 +123,7 @@ def _insert_document(con: sqlite3.Connection, rows: ReportRows) -> int:
         con.execute("UPDATE documents SET is_current=0 WHERE identity=?", (rows.identity,))
     cur = con.execute(
         "INSERT INTO documents(source, sha256, format, encoding, raw_delta, clean_text, identity, pipeline_version,"
-        " ingested_at, version, is_current, raw_text) VALUES (?,?,?,?,?,CAST(? AS TEXT),?,?,?,?,1,'')",
+        " ingested_at, version, is_current, raw_text) VALUES (?,?,?,?,?,?,?,?,?,?,1,'')",
         (*rows.document, now(), (prev or 0) + 1))
     report_id = int(cur.lastrowid or 0)
     index_text(con, report_id, rows.grams)
@@ -195,7 +195,7 @@ def _redo(con: sqlite3.Connection, doc_id: int, raw: RawDocument, old_clean: str
     new = rows_of(report)
     _delete_derived(con, doc_id)
     con.execute("INSERT INTO documents_fts(documents_fts, rowid, grams)"
-                " VALUES ('delete', ?, CAST(? AS TEXT))", (doc_id, grams(old_clean)))
+                " VALUES ('delete', ?, ?)", (doc_id, grams(old_clean).decode()))
     index_text(con, doc_id, new.grams)  # rows_of made them
     # the raw text is kept against the clean text: compressed again against the new one
     con.execute("UPDATE documents SET clean_text=?, pipeline_version=?, raw_delta=?, raw_zlib=NULL, raw_text=''"
