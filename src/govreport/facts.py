@@ -661,7 +661,7 @@ def _dated_by_its_words(text: str, v: Value, before: str, sentence_start: int,
     return ("estimate" if estimate_at is not None and estimate_at < v.start else "actual"), year
 
 
-WHOLE_YEAR = re.compile(r"全年|年末|年底")  # the year the passage speaks of
+WHOLE_YEAR = re.compile(lang.WHOLE_YEAR)  # the year the passage speaks of
 
 
 def _year_of_paragraphs_before(text: str, para_start: int) -> int | None:
@@ -685,7 +685,7 @@ def _year_of_paragraphs_before(text: str, para_start: int) -> int | None:
 
 
 # 紧紧围绕“幸福府谷”建设目标: a goal the year's work was guided by, no goal of a figure
-GUIDING_GOAL = re.compile(r"(?:围绕|紧扣|瞄准|朝着|按照)[^，。；]{0,16}目标")
+GUIDING_GOAL = re.compile(rf"(?:{lang.GUIDED_BY})[^，。；]{{0,16}}目标")
 # words of what is to come, and of sums and spans of years: no dated result goes with them
 FUTURE_MARK = re.compile(r"将|要|计划|规定|安排|争取|努力|确保")
 SEVERAL_YEARS_MARK = re.compile(rf"{lang.YEARLY_SUMS}|平均|几年")

@@ -74,6 +74,9 @@ def _several_years_fast() -> str:
 
 SEVERAL_YEARS_FAST = _several_years_fast()
 YEARLY_SUMS = "|".join(_TIME["sums"])
+WHOLE_YEAR_WORDS: tuple[str, ...] = tuple(_TIME["whole_year"])
+WHOLE_YEAR = "|".join(WHOLE_YEAR_WORDS)
+GUIDED_BY = "|".join(_TIME["guided_by"])
 
 
 def is_name(word: str) -> bool:
