@@ -438,3 +438,12 @@ def test_a_digest_that_says_what_doing_a_years_work_well_means(gaz: Gazetteer) -
     text = ("2月20日，某县第十五届人民代表大会第二次会议开幕。\n报告指出，2012年，是我县快速发展的一年。\n"
             "县长在报告中指出，做好2013年的政府工作，至关重要。\n")
     assert meta_of(text, gaz).report_year == 2013
+
+
+def test_a_newspaper_page_dates_the_report_it_reports_by_its_masthead(gaz: Gazetteer) -> None:
+    # 2019年01月28日 星期一 over 市长作政府工作报告提出今年…目标: the report of that year
+    page = "2019年01月28日 星期一\n要闻\n某某作政府工作报告提出今年主要预期目标\n■全市生产总值增长6%左右。\n"
+    assert meta_of(page, gaz).report_year == 2019
+    # a date without the weekday of a masthead (a repost's), or news that names no year's goals
+    assert meta_of(page.replace(" 星期一", ""), gaz).report_year is None
+    assert meta_of(page.replace("提出今年主要预期目标", "引起热议"), gaz).report_year is None

@@ -135,6 +135,8 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
         previous = _npc_session_year(PREVIOUS_NPC.search(body, 0, ADDRESSED_REACH))
         session_year = previous + 1 if previous else None
     report_year = _report_year(text, header, body, date.year if date else session_year)
+    if report_year is None:
+        report_year = _year_of_news_page(text, raw)
     year_source = "text"
     if report_year is None and _year_of_name(doc) is not None:
         report_year, year_source = _year_of_name(doc), "file_name"
@@ -732,6 +734,20 @@ def _lede_date(text: str, lede: Lede, report_year: int | None, raw: str | None =
         if year is not None and month == 12 and report_year == year and not _year_of_page(pages, month, day):
             year -= 1  # a December meeting reviews its own year: the report's year read from it is one too late
     return _date(year, month, day) if year else None
+
+
+# a newspaper's masthead (2019年01月28日 星期一), and its news that the report was delivered and
+# what it set for this year (应勇作政府工作报告提出今年上海主要预期目标)
+_MASTHEAD_DATE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日[ \t\u3000]*星期[一二三四五六日天]")
+_NEWS_OF_THE_REPORT = re.compile(r"作(?:了)?《?政府工作报告》?[^。\n]{0,12}今年")
+
+
+def _year_of_news_page(text: str, raw: str | None) -> int | None:
+    """A newspaper page's year, when it reports the report as news and what it set for this year."""
+    masthead = _MASTHEAD_DATE.search((raw or text)[:PAGE_DATE_REACH])
+    if masthead is None or _NEWS_OF_THE_REPORT.search(text, 0, DIGEST_REACH) is None:
+        return None
+    return int(masthead.group(1))
 
 
 def _year_of_page(pages: list[dt.date | None], month: int, day: int) -> int | None:
