@@ -535,6 +535,14 @@ def test_a_level_held_over_five_years_is_no_years() -> None:
     assert {(f.indicator, f.period, f.value) for f in r.facts} == {("gdp", 2025, 62661), ("grain_output", 2025, 560)}
 
 
+def test_a_sum_over_five_years_is_no_years_but_a_whole_years_sum_is() -> None:
+    r = govreport.extract("各位代表：\n一、“十四五”时期工作回顾\n五年来，累计完成全社会固定资产投资962亿元，"
+                          "地区生产总值达到800亿元。\n刚刚过去的2025年，全年累计完成全社会固定资产投资210亿元。\n"
+                          "二、2026年工作安排\n")
+    assert {(f.indicator, f.period, f.value) for f in r.facts} == {
+        ("gdp", 2025, 800), ("fixed_asset_investment", 2025, 210)}
+
+
 @pytest.mark.parametrize("sentence", [
     "软件和信息技术服务业增加值增长9.6%。",  # a sector whose name ends in the indicator's
     "发行用于项目建设的专项债券1833亿元。",  # a subset of the bonds

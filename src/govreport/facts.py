@@ -37,6 +37,7 @@ DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
 # a pattern searched in a window that ends where a name begins (search(text, a, b)) ends in \Z:
 # $ would also match before a line break that ends the window, reading across it
 CHANGE_BEFORE_NAME = re.compile(r"(?:增加|减少|增收|减收|多收|少收)\Z")
+SUM_BEFORE_NAME = re.compile(rf"(?:{lang.YEARLY_SUMS})(?:完成|实现|投入|达到)?\Z")
 CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|净增|多|少)(?:了)?(?:超过?|近|约)?$")
 # (searched before each growth or count: every branch opens with a literal, so re skips ahead in C)
 # (累计 only before a comma: 全年累计完成 is one year's sum)
@@ -471,8 +472,12 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
         return None
     if measure == "level" and CHANGE_BEFORE_NAME.search(text, max(0, slot.mention.start - 2), slot.mention.start):
         return None  # 共计减少财政收入五百二十亿元: an amount gained or lost, not the level
-    if (measure == "growth" or entry.flow or STEADY.search(tail)) and _in_multi_year_passage(text, v.start, ctx):
-        return None  # over several years: a change, a sum, or a level held (稳定在550亿斤左右) is no year's
+    if (measure == "growth" or entry.flow or STEADY.search(tail)
+            or measure != "rate" and SUM_BEFORE_NAME.search(text, max(0, slot.mention.start - 6), slot.mention.start)) \
+            and _in_multi_year_passage(text, v.start, ctx):
+        # over several years: a change, a sum (五年来，累计完成全社会固定资产投资962亿元), or a level
+        # held (稳定在550亿斤左右) is no year's (a rate averaged over the year is weighed below)
+        return None
     averaged = YEARLY_AVERAGE.search(text, max(0, slot.mention.start - 4), slot.mention.start)
     if averaged and (measure != "rate" or _in_multi_year_passage(text, averaged.start(), ctx)):
         # 年均 before the name: a multi-year figure, but for a rate in a one-year review the year's
