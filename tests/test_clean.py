@@ -256,6 +256,12 @@ def test_ascii_punctuation_standing_for_chinese() -> None:
     assert "一.过去一年" in clean("一.过去一年回顾").text  # a heading's marker stays
 
 
+def test_quote_marks_lost_as_double_semicolons_are_put_back() -> None:
+    c = clean("各位代表：\n;;十二五;;时期，全县实施;;强县工程;;，生产总值增长8%;;另起一句。")
+    assert c.text == "各位代表：\n“十二五”时期，全县实施“强县工程”，生产总值增长8%；；另起一句。"
+    assert [e.raw for e in c.edits if e.kind == "punctuation" and e.raw == ";;"] == [";;"] * 4
+
+
 def test_debris_of_copying_goes() -> None:
     c = clean("各位代表：\n□某某市人民政府市长\n发展态势：?D?D经济增长。坚持精神,*贯彻部署。")
     assert "某某市人民政府市长" in c.text and "□" not in c.text

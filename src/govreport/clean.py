@@ -202,6 +202,20 @@ FULL_STOP_SPACING = 200
 _DECIMAL_STOP = re.compile(r"。(?<=\d。)(?=\d{1,3}(?:[%万亿千百元]|个百分点))")
 
 
+# “十二五” copied as ;;十二五;; (a page's quote marks lost, each to two semicolons): a short stretch
+# between two such pairs on one line is a quotation
+_LOST_QUOTES_MARK = ";;"
+_LOST_QUOTES = re.compile(r";;([^;；\n]{1,24});;")
+
+
+def restore_lost_quotes(text: str) -> Iterator[offsets.Proposal]:
+    if _LOST_QUOTES_MARK not in text:
+        return
+    for m in _LOST_QUOTES.finditer(text):
+        yield m.start(), m.start() + 2, "“", "punctuation"
+        yield m.end() - 2, m.end(), "”", "punctuation"
+
+
 def normalize_punctuation(text: str) -> Iterator[offsets.Proposal]:
     # an ASCII period after Chinese text is a full stop only in a copy that writes them so: in a
     # text with full stops it is a stray (and the decimal points of a report are many to test)
@@ -783,7 +797,7 @@ def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     p = patterns or default_patterns()
     # line-based passes first; digit repairs last, once broken lines and numbers are whole again
     return [remove_undecodable, normalize_width, repair_zero_circles, remove_pinyin_glosses, to_simplified, remove_junk,
-            normalize_punctuation, remove_line_end_tags, remove_repeated_summary, remove_chrome(p),
+            restore_lost_quotes, normalize_punctuation, remove_line_end_tags, remove_repeated_summary, remove_chrome(p),
             remove_resolution(p), remove_page_markers, remove_spam(p), repair_dashes, join_broken_lines,
             unescape_entities, join_number_spaces, restore_list_separators, repair_ocr_digits]
 
