@@ -535,6 +535,16 @@ def test_a_level_held_over_five_years_is_no_years() -> None:
     assert {(f.indicator, f.period, f.value) for f in r.facts} == {("gdp", 2025, 62661), ("grain_output", 2025, 560)}
 
 
+def test_a_digest_that_names_the_goals_with_a_colon_after_a_review_sentence() -> None:
+    r = govreport.extract("2月19日，某某县第六届人民代表大会第四次会议开幕，县长张三作政府工作报告。\n"
+                          "张三对过去一年的工作进行了全面回顾：一是稳增长；二是惠民生。\n"
+                          "张三在报告中提出了2019年经济社会发展主要预期目标：地区生产总值增长9%，"
+                          "城、乡居民人均可支配收入分别增长8%、9%，城镇登记失业率控制在4%以内。")
+    assert {(f.indicator, f.kind, f.period, f.scope, f.value) for f in r.facts} == {
+        ("gdp", "target", 2019, None, 9), ("disposable_income", "target", 2019, "urban", 8),
+        ("disposable_income", "target", 2019, "rural", 9), ("unemployment_registered", "target", 2019, None, 4)}
+
+
 def test_a_sum_over_five_years_is_no_years_but_a_whole_years_sum_is() -> None:
     r = govreport.extract("各位代表：\n一、“十四五”时期工作回顾\n五年来，累计完成全社会固定资产投资962亿元，"
                           "地区生产总值达到800亿元。\n刚刚过去的2025年，全年累计完成全社会固定资产投资210亿元。\n"

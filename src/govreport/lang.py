@@ -33,8 +33,9 @@ PLAN_PATTERN = "|".join(_PLAN_NAMES)
 # a plan named where a plan word goes with it: “十四五”时期, 十五期间, "九五"计划, 十三五末, 十二五规划
 PLAN_NAMED = rf"({PLAN_PATTERN})”?(?:时期|期间|末|规划|计划)"
 
-# the words that open a list of a year's goals: 主要预期目标是：, 发展预期目标为, 主要目标建议为
-_INTRO_END = r"目标(?:建议|确定|拟定|设定)?(?:是|为|定为)[:：]?"
+# the words that open a list of a year's goals: 主要预期目标是：, 发展预期目标为, 主要目标建议为,
+# a digest's 提出了2019年经济社会发展主要预期目标：
+_INTRO_END = r"目标(?:(?:建议|确定|拟定|设定)?(?:是|为|定为)[:：]?|[:：])"
 TARGET_INTRO = rf"主要(?:预期)?{_INTRO_END}|发展预期{_INTRO_END}|预期{_INTRO_END}"
 
 # symbols that open the items of a list, or a digest's parts (●预计增长6%左右, ■ 2024年成绩单)
