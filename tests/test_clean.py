@@ -256,6 +256,13 @@ def test_ascii_punctuation_standing_for_chinese() -> None:
     assert "一.过去一年" in clean("一.过去一年回顾").text  # a heading's marker stays
 
 
+def test_a_caption_naming_its_photographer_after_a_space_goes() -> None:
+    c = clean("大会现场 王小明 摄\n【某某网讯】2月19日，某某区第六届人民代表大会第四次会议开幕。\n"
+              "区长作政府工作报告 李四摄\n区长在报告中说，全区生产总值增长9%。")
+    assert c.text == "【某某网讯】2月19日，某某区第六届人民代表大会第四次会议开幕。\n区长在报告中说，全区生产总值增长9%。"
+    assert clean("各位代表：\n这是一次拍摄。").text == "各位代表：\n这是一次拍摄。"
+
+
 def test_quote_marks_lost_as_double_semicolons_are_put_back() -> None:
     c = clean("各位代表：\n;;十二五;;时期，全县实施;;强县工程;;，生产总值增长8%;;另起一句。")
     assert c.text == "各位代表：\n“十二五”时期，全县实施“强县工程”，生产总值增长8%；；另起一句。"
