@@ -68,6 +68,12 @@ def test_top_headings_run_into_paragraphs_are_found() -> None:
     assert text[top.start:top.start + 3] == "十一、"
 
 
+def test_a_digest_listing_the_reports_parts_has_no_headings() -> None:
+    text = ("县长代表县人民政府作《政府工作报告》。《报告》共分四个部分：一、2017年工作回顾；二、2018年工作总体要求；"
+            "三、2018年主要任务；四、加强政府自身建设。\n县长说，全县实现地区生产总值245亿元。")
+    assert find_sections(text) == ()
+
+
 _LINE_PARTS = st.sampled_from([" ", "\u3000", "\t", "\u00a0", "\r", "\u2003", "一、", "（一）", "1.", "第", "回顾",
                                "正文内容较长的一段话" * 2, "字", "。", "二"])
 

@@ -131,8 +131,13 @@ def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, in
             while text[start - 1] in _CN:
                 start -= 1
             title = _title(text[m.end():m.end() + 40])
-            found.append((start, m.end() + len(title), 1, text[start:m.end()], title))
+            if not _NEXT_PART.search(title):
+                found.append((start, m.end() + len(title), 1, text[start:m.end()], title))
     return found
+
+
+# 《报告》共分四个部分：一、2017年工作回顾；二、…: a digest listing the report's parts, no heading
+_NEXT_PART = re.compile(rf"[；;][{_CN}]{{1,3}}、")
 
 
 def _marked_heading(body: str) -> tuple[int, str] | None:
