@@ -198,6 +198,12 @@ def test_a_lede_dated_by_its_dateline_and_page(gaz: Gazetteer) -> None:
     assert (m.meeting_date, m.region, m.adcode, m.speaker) == ("2014-01-20", "浙江省绍兴市", "330600", "赵刚")
 
 
+def test_a_lede_with_the_hour_and_a_scene_and_a_speaker_named_before_the_title(gaz: Gazetteer) -> None:
+    m = meta_of("某某县第十六届人民代表大会第二次会议开幕\n发布日期：2018-01-18\n1月18日上午九时，在雄壮的国歌声中，"
+                "德清县第十六届人民代表大会第二次会议在县礼堂开幕。\n周华县长代表县人民政府向大会作《某某体育》。", gaz)
+    assert (m.meeting_date, m.speaker, m.speaker_title) == ("2018-01-18", "周华", "县长")
+
+
 def test_a_month_and_day_take_the_year_of_the_page_dated_days_after(gaz: Gazetteer) -> None:
     m = meta_of("德清县第十五届人民代表大会第二次会议开幕 | 要闻 |2017-04-24\n4月20日上午，德清县第十五届人民代表大会"
                 "第二次会议在县礼堂开幕。\n会上，周华代表县人民政府向大会作政府工作报告。", gaz)
@@ -252,8 +258,11 @@ def test_the_region_named_in_the_speakers_own_words(gaz: Gazetteer) -> None:
     ("报告提出2022年政府主要工作安排。", 2022),
     ("一、“十二五”时期经济社会发展回顾\n过去的五年，成绩显著。", 2016),
     ("过去的五年成绩显著。2015年，预计实现地区生产总值389亿元。", 2016),
+    ("县长在回顾总结2017年工作时指出，全县经济平稳。", 2018),
+    ("展望2018年工作，县长强调，要稳中求进。", 2018),
+    ("展望2035年，基本实现社会主义现代化。", None),
 ])
-def test_a_digest_or_review_dates_the_report(gaz: Gazetteer, sentence: str, year: int) -> None:
+def test_a_digest_or_review_dates_the_report(gaz: Gazetteer, sentence: str, year: int | None) -> None:
     assert meta_of(sentence, gaz).report_year == year
 
 

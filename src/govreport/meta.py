@@ -48,7 +48,9 @@ LEDE_CONGRESS_AFTER = 24  # 届 to the end of 人民代表大会第X次会议
 # the day a lede gives, before the congress (3月2日上午，/ 20日，/ 今天上午，) or after it (会议3月4下午)
 _LEDE_DATE_BEFORE = re.compile(
     r"(?:(?:(?P<y>(?:19|20)\d\d)年)?(?<!\d)(?P<m>\d{1,2})月)?(?<!\d)(?P<d>\d{1,2})日(?:上午|下午|晚上?|早上)?"
-    r"(?:\d{1,2}[时点](?:\d{1,2}分|半)?许?)?[，,]?\Z"
+    r"(?:[\d一二三四五六七八九十]{1,3}[时点](?:\d{1,2}分|半)?许?)?[，,]?"
+    # (1月18日上午九时，在雄壮的国歌声中，荥经县第十六届…: a scene between)
+    r"(?:在[^，。\n]{1,12}中[，,])?\Z"
     r"|(?P<today>今天|今日)(?:上午|下午|晚上?)?[，,]?\Z")
 _LEDE_DATE_AFTER = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日?(?:上午|下午|晚上?)?")
 # a news dateline: 中新网南通2月20日电, 人民网长沙1月11日电
@@ -312,17 +314,22 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
     return _year_from_the_review(body)
 
 
-# a news digest of the report: 在回顾2015年和"十二五"工作时 / 回顾了2018年的工作 / 刚刚过去的2014年
+# a news digest of the report: 在回顾2015年和"十二五"工作时 / 回顾了2018年的工作 / 回顾总结2017年工作 /
+# 刚刚过去的2014年
 # (the year before the report), 报告提出2022年政府主要工作安排 / 提出了2019年的目标 (the report's year)
 # (回顾了“十二五”时期和2015年…, 提出了“十三五”时期的主要任务和2016年重点工作: a few words and a 和 may
 # come between, not a bare 和: 1993年国内工作的回顾和1994年工作 reviews 1993; a year after 到 is a goal's)
-_DIGEST_REVIEWED = re.compile(r"(?:回顾(?:了)?(?:[^。；\n\d]{1,12}?[和及与、])?|刚刚过去的|刚过去的)((?:19|20)\d\d)年")
+_DIGEST_REVIEWED = re.compile(r"(?:(?:回顾|总结)(?:了)?(?:总结|回顾)?(?:[^。；\n\d]{1,12}?[和及与、])?|刚刚过去的|刚过去的)"
+                              r"((?:19|20)\d\d)年")
 # 报告指出：●2023年广东地区生产总值达到…: what the report said of a year, its results (a year that
 # 是 something, 2024年是…关键之年, is the report's own: PIVOTAL_YEAR reads it first)
 _DIGEST_SAYS = re.compile(rf"报告(?:指出|显示|称)[，,：:]?\s*(?:[{lang.LIST_SYMBOLS}][ \t]*)?"
                           r"((?:19|20)\d\d)年(?![，,]?是)")
 _DIGEST_PROPOSED = re.compile(r"提出(?:了)?[，,：:]?(?:[^。；\n\d]{1,24}?[和及与、])?((?:19|20)\d\d)年[^，。；]{0,16}?"
                               r"(?:工作|目标|任务|安排)"
+                              # 展望2018年工作，…强调: the year whose work the report looks ahead to (展望2035年
+                              # is a vision's)
+                              r"|展望((?:19|20)\d\d)年(?:的)?(?:政府)?工作"
                               # 做好2013年的政府工作，至关重要: the year whose work the report sets out
                               r"|做好((?:19|20)\d\d)年(?:的)?(?:政府)?工作")
 # 2018年我县经济社会发展的主要预期目标是：, 2015年政府工作的总体要求是 (a year's goals and
@@ -353,7 +360,7 @@ DIGEST_REACH = 6000
 def _digest_year(text: str) -> int | None:
     proposed = _DIGEST_PROPOSED.search(text, 0, DIGEST_REACH) or _YEARS_TARGETS.search(text, 0, DIGEST_REACH)
     if proposed:
-        return int(proposed.group(1) or proposed.group(2))
+        return int(proposed.group(1) or proposed.group(2) or proposed.group(3))
     reviewed = _DIGEST_REVIEWED.search(text, 0, DIGEST_REACH) or _DIGEST_SAYS.search(text, 0, DIGEST_REACH)
     if reviewed:
         return int(reviewed.group(1)) + 1
@@ -618,7 +625,9 @@ def _bare_name(line: str) -> str | None:
 # 作政府工作报告, or 代表…政府向大会报告工作 (as the report's own opening says it)
 # (every branch opens with a character, which re skips to; 向大会 is read behind 报告)
 _DELIVERED = re.compile(r"[作做](?:了)?《?(?:[省市区县州旗盟])?(?:人民)?政府(?:工作)?报告"
-                        r"|报告工作(?<=向大会报告工作)|报告政府工作(?<=向大会报告政府工作)")
+                        r"|报告工作(?<=向大会报告工作)|报告政府工作(?<=向大会报告政府工作)"
+                        # (…代表县人民政府向大会作《…》: the report's title, whatever a site put in it)
+                        r"|作《(?<=人民政府向大会作《)")
 _BEFORE_DELIVERY = re.compile(r"(?:在(?:大会|会)上)?(?:代表[^，。；、]{0,24}?政府)?(?:向大会|向全体代表)?\Z")
 _NAME_BOUNDARY = frozenset("，,、：:。；\n （(“")
 SPEAKER_REACH = 3000
@@ -662,7 +671,18 @@ def _name_at_end(words: str) -> tuple[str, str | None] | None:
             return name, title.group()
         if plain is None and (not before or before[-1] in _NAME_BOUNDARY):
             plain = name
-    return (plain, None) if plain else None
+    if plain:
+        return plain, None
+    # the title after the name (李蓉县长代表县人民政府向大会作…)
+    title_after = _TITLE_AT_END.search(words)
+    if title_after and title_after.start() > 0:
+        found = _name_at_end(words[:title_after.start()])
+        if found and found[1] is None:
+            return found[0], title_after.group()
+    return None
+
+
+_TITLE_AT_END = re.compile(rf"(?:{TITLES})\Z")
 
 
 class Lede(NamedTuple):
@@ -707,11 +727,14 @@ def _find_lede(text: str, report_year: int | None = None, raw: str | None = None
     return ((named or ledes)[0] if ledes else None), None
 
 
+LEDE_DATE_REACH = 32  # 1月18日上午九时，在雄壮的国歌声中，: the day, the hour and a scene before the place
+
+
 def _lede_date(text: str, lede: Lede, report_year: int | None, raw: str | None = None) -> dt.date | None:
     """The meeting's day as the news gives it (3月2日上午, 20日 under a 2月20日电 dateline, 今天 on a page
     dated 2024年01月11日), in the year of the page's date, else the report's."""
     sentence_start = max(text.rfind(c, 0, lede.start) for c in "。\n") + 1
-    before = _LEDE_DATE_BEFORE.search(text, max(sentence_start, lede.start - 16), lede.start)
+    before = _LEDE_DATE_BEFORE.search(text, max(sentence_start, lede.start - LEDE_DATE_REACH), lede.start)
     after = _LEDE_DATE_AFTER.search(lede.rest)
     dateline = _DATELINE.search(text, 0, lede.start)
     pages = [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall((raw or text)[:PAGE_DATE_REACH])]
