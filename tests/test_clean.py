@@ -259,7 +259,8 @@ def test_ascii_punctuation_standing_for_chinese() -> None:
 def test_a_caption_naming_its_photographer_after_a_space_goes() -> None:
     c = clean("大会现场 王小明 摄\n【某某网讯】2月19日，某某区第六届人民代表大会第四次会议开幕。\n"
               "区长作政府工作报告 李四摄\n区长在报告中说，全区生产总值增长9%。")
-    assert c.text == "【某某网讯】2月19日，某某区第六届人民代表大会第四次会议开幕。\n区长在报告中说，全区生产总值增长9%。"
+    assert c.text == ("【某某网讯】2月19日，某某区第六届人民代表大会第四次会议开幕。\n"
+                      "区长在报告中说，全区生产总值增长9%。")
     assert clean("各位代表：\n这是一次拍摄。").text == "各位代表：\n这是一次拍摄。"
 
 
@@ -299,6 +300,14 @@ def test_a_resolution_reposted_before_the_report_goes() -> None:
     c = clean(raw)
     assert c.text.startswith("政府工作报告——2020年1月7日")
     assert [e.kind for e in c.edits] == ["resolution"]
+    c = clean("关于政府工作报告的决议\n会议同意报告。\n政府工作报告\n各位代表：\n正文。")
+    assert c.text == "政府工作报告\n各位代表：\n正文。"
+
+
+def test_news_that_the_meeting_passed_its_resolution_stays() -> None:
+    raw = ("新华社北京3月13日电 新华社全文播发总理在会议上所作的《政府工作报告》。3月12日，会议表决通过了"
+           "关于政府工作报告的决议，批准了这个报告。\n报告指出，今年经济增长5%左右。\n两会受权发布|政府工作报告\n")
+    assert "报告指出，今年经济增长5%左右。" in clean(raw).text
 
 
 def test_an_unnumbered_heading_after_a_line_it_would_run_into_stays_a_line() -> None:

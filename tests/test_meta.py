@@ -204,6 +204,15 @@ def test_a_lede_with_the_hour_and_a_scene_and_a_speaker_named_before_the_title(g
     assert (m.meeting_date, m.speaker, m.speaker_title) == ("2018-01-18", "周华", "县长")
 
 
+def test_news_of_the_report_the_premier_or_a_county_head_delivered(gaz: Gazetteer) -> None:
+    m = meta_of("新华社北京3月22日电 新华社受权于22日全文播发李克强总理代表国务院在十三届全国人大一次会议上所作的"
+                "《政府工作报告》。\n报告指出，2018年发展主要预期目标是：国内生产总值增长6.5%左右。", gaz)
+    assert (m.region, m.report_year, m.speaker, m.speaker_title) == ("中华人民共和国", 2018, "李克强", "总理")
+    m = meta_of("1月10日，某某县第九届人民代表大会第三次会议开幕。会议听取和审议了王小明代表县人民政府"
+                "所作的政府工作报告。", gaz)
+    assert (m.speaker, m.speaker_title) == ("王小明", None)
+
+
 def test_a_month_and_day_take_the_year_of_the_page_dated_days_after(gaz: Gazetteer) -> None:
     m = meta_of("德清县第十五届人民代表大会第二次会议开幕 | 要闻 |2017-04-24\n4月20日上午，德清县第十五届人民代表大会"
                 "第二次会议在县礼堂开幕。\n会上，周华代表县人民政府向大会作政府工作报告。", gaz)

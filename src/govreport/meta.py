@@ -153,7 +153,7 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
         speaker = _bare_name(meeting["who"] or "")
     elif speaker is None:
         speaker, title, speaker_org = _speaker_after_meeting(text, meeting)
-    if speaker is None and (ledes or not national):
+    if speaker is None:
         speaker, title, offices = _speaker_of_news(text)
         speaker_org = speaker_org or offices
     region, province_hint = (NATION, None) if national else _region(
@@ -319,8 +319,8 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
 # (the year before the report), 报告提出2022年政府主要工作安排 / 提出了2019年的目标 (the report's year)
 # (回顾了“十二五”时期和2015年…, 提出了“十三五”时期的主要任务和2016年重点工作: a few words and a 和 may
 # come between, not a bare 和: 1993年国内工作的回顾和1994年工作 reviews 1993; a year after 到 is a goal's)
-_DIGEST_REVIEWED = re.compile(r"(?:(?:回顾|总结)(?:了)?(?:总结|回顾)?(?:[^。；\n\d]{1,12}?[和及与、])?|刚刚过去的|刚过去的)"
-                              r"((?:19|20)\d\d)年")
+_DIGEST_REVIEWED = re.compile(r"(?:(?:回顾|总结)(?:了)?(?:总结|回顾)?(?:[^。；\n\d]{1,12}?[和及与、])?"
+                              r"|刚刚过去的|刚过去的)((?:19|20)\d\d)年")
 # 报告指出：●2023年广东地区生产总值达到…: what the report said of a year, its results (a year that
 # 是 something, 2024年是…关键之年, is the report's own: PIVOTAL_YEAR reads it first)
 _DIGEST_SAYS = re.compile(rf"报告(?:指出|显示|称)[，,：:]?\s*(?:[{lang.LIST_SYMBOLS}][ \t]*)?"
@@ -624,12 +624,14 @@ def _bare_name(line: str) -> str | None:
 # 市长丁大卫作政府报告, 曹宏伟代表县人民政府向大会作政府工作报告, 周海兵作市人民政府工作报告
 # 作政府工作报告, or 代表…政府向大会报告工作 (as the report's own opening says it)
 # (every branch opens with a character, which re skips to; 向大会 is read behind 报告)
-_DELIVERED = re.compile(r"[作做](?:了)?《?(?:[省市区县州旗盟])?(?:人民)?政府(?:工作)?报告"
+_DELIVERED = re.compile(r"[作做](?:了|的)?《?(?:[省市区县州旗盟])?(?:人民)?政府(?:工作)?报告"
                         r"|报告工作(?<=向大会报告工作)|报告政府工作(?<=向大会报告政府工作)"
                         # (…代表县人民政府向大会作《…》: the report's title, whatever a site put in it)
                         r"|作《(?<=人民政府向大会作《)")
-_BEFORE_DELIVERY = re.compile(r"(?:在(?:大会|会)上)?(?:代表[^，。；、]{0,24}?政府)?(?:向大会|向全体代表)?\Z")
-_NAME_BOUNDARY = frozenset("，,、：:。；\n （(“")
+# (…李克强总理代表国务院在十三届全国人大一次会议上所作的《政府工作报告》: the meeting and 所 between)
+_BEFORE_DELIVERY = re.compile(r"(?:在(?:大会|会)上)?(?:代表[^，。；、]{0,24}?(?:政府|国务院))?"
+                              r"(?:在[^，。；、]{1,30}?会议?上)?所?(?:向大会|向全体代表)?\Z")
+_NAME_BOUNDARY = frozenset("，,、：:。；\n （(“了")  # 了: 会议听取和审议了王明代表…所作的…
 SPEAKER_REACH = 3000
 
 
@@ -648,6 +650,8 @@ def _speaker_of_news(text: str) -> tuple[str | None, str | None, str | None]:
         if title is None:
             titled = re.search(rf"({TITLES}){name}", text)
             title = titled.group(1) if titled else None
+        if not before.endswith(name):
+            return name, title, None  # the title after the name (李强总理): no offices before it
         offices = before[:-len(name)]
         if title and offices.endswith(title):
             offices = offices[:-len(title)]
@@ -673,12 +677,14 @@ def _name_at_end(words: str) -> tuple[str, str | None] | None:
             plain = name
     if plain:
         return plain, None
-    # the title after the name (李蓉县长代表县人民政府向大会作…)
+    # the title after the name (李蓉县长代表县人民政府向大会作…, 全文播发李强总理代表国务院…): the title
+    # bounds the name, no comma need stand before it
     title_after = _TITLE_AT_END.search(words)
-    if title_after and title_after.start() > 0:
-        found = _name_at_end(words[:title_after.start()])
-        if found and found[1] is None:
-            return found[0], title_after.group()
+    if title_after:
+        named = words[:title_after.start()]
+        for k in (3, 2, 4):
+            if len(named) >= k and lang.is_name(named[-k:]):
+                return named[-k:], title_after.group()
     return None
 
 
