@@ -472,8 +472,8 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
         return None
     if measure == "level" and CHANGE_BEFORE_NAME.search(text, max(0, slot.mention.start - 2), slot.mention.start):
         return None  # 共计减少财政收入五百二十亿元: an amount gained or lost, not the level
-    if (measure == "growth" or entry.flow or STEADY.search(tail)
-            or measure != "rate" and SUM_BEFORE_NAME.search(text, max(0, slot.mention.start - 6), slot.mention.start)) \
+    summed = measure != "rate" and SUM_BEFORE_NAME.search(text, max(0, slot.mention.start - 6), slot.mention.start)
+    if (measure == "growth" or entry.flow or STEADY.search(tail) or summed) \
             and _in_multi_year_passage(text, v.start, ctx):
         # over several years: a change, a sum (五年来，累计完成全社会固定资产投资962亿元), or a level
         # held (稳定在550亿斤左右) is no year's (a rate averaged over the year is weighed below)
