@@ -187,13 +187,29 @@ def test_an_app_advert_in_title_marks_is_spam_even_mid_word() -> None:
     assert "1.4万亿斤左右，《政府工作报告》提出。" in c.text
 
 
-@given(st.text(alphabet="12.  \u3000\t万年%a", max_size=30))
+@given(st.text(alphabet="12.  \u3000\t万年月日%a", max_size=30))
 def test_number_spaces_found_by_str_find_equal_the_plain_regex(text: str) -> None:
     from govreport.clean import _NUM_SPACE, join_number_spaces
 
-    reference = [(m.start(), m.end(), "", "number_space") for m in _NUM_SPACE.finditer(text)
-                 if not (text[m.start() - 1] == "." and not text[m.end()].isdigit())]
+    def joins(m: re.Match[str]) -> bool:
+        before, after = text[m.start() - 1], text[m.end()]
+        if before in ".年月" and not after.isdigit():
+            return False
+        run = re.match(r"\d+", text[m.end():])
+        return not (before.isdigit() and run is not None and len(run.group()) not in (1, 3))
+
+    reference = [(m.start(), m.end(), "", "number_space") for m in _NUM_SPACE.finditer(text) if joins(m)]
     assert list(join_number_spaces(text)) == reference
+
+
+def test_spaced_dates_join_but_a_page_number_before_a_year_stays_apart() -> None:
+    c = clean("各位代表：\n2021 年 2 月 4 日在某县会议上。1 2021 年报告。农村人均收入3 054元，1 9 9 3年。")
+    assert "2021年2月4日在某县会议上。1 2021年报告。农村人均收入3054元，1993年。" in c.text
+
+
+def test_a_question_mark_set_apart_at_a_line_end_is_debris() -> None:
+    c = clean("政府工作报告 ?\n某县人民政府县长 张三 ?\n各位代表：\n这是问题吗?\n")
+    assert c.text == "政府工作报告\n某县人民政府县长 张三\n各位代表：\n这是问题吗?"
 
 
 # --- what local pages carry (paraphrased constructions, not corpus text) -----------------------------

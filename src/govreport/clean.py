@@ -253,6 +253,12 @@ def remove_junk(text: str) -> Iterator[offsets.Proposal]:
         if text.startswith(_BROKEN_DASH, i):
             yield i, i + len(_BROKEN_DASH), "——", "dash"
             i += len(_BROKEN_DASH) - 1
+        elif i > 0 and text[i - 1] in " \t" and text[i + 1:i + 2] in ("\n", ""):
+            # a ? set apart at a line's end (荣县人民政府县长 郑小清 ?): a glyph the copy lost, no question
+            start = i - 1
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            yield start, i + 1, "", "junk"
         i = text.find("?", i + 1)
     for mark in _STRAY_MARKS:  # rare characters: str.find, not a class scanned over the text
         i = text.find(mark)
@@ -691,21 +697,35 @@ def repair_dashes(text: str) -> Iterator[offsets.Proposal]:
             yield m.start(), m.end(), "——", "dash"
 
 
-# spaces after a digit (or "3."): the pattern opens with the space class, rarer than digits
+# spaces after a digit (or "3.", or the 年 and 月 of a date): the pattern opens with the space
+# class, rarer than digits
 _NUM_SPACE = re.compile(
-    r"[ \t\u3000](?:(?<=\d.)|(?<=\d\..)|(?<=\d[ \t\u3000]\..))[ \t\u3000]*(?=[\d%.万亿千百元年])")
+    r"[ \t\u3000](?:(?<=\d.)|(?<=\d\..)|(?<=\d[ \t\u3000]\..)|(?<=\d[年月].)|(?<=\d[ \t\u3000][年月].))[ \t\u3000]*"
+    r"(?=[\d%.万亿千百元年月日])")
+_DIGITS = re.compile(r"\d+")
 
 
 def join_number_spaces(text: str) -> Iterator[offsets.Proposal]:
-    """1 9 9 3 -> 1993, 4. 5% -> 4.5%, 6 . 5% -> 6.5% (copies from PDFs and typeset pages space
-    out digits and decimal points)."""
+    """1 9 9 3 -> 1993, 3 054元 -> 3054元, 4. 5% -> 4.5%, 6 . 5% -> 6.5%, 2021 年 2 月 4 日 ->
+    2021年2月4日 (copies from PDFs and typeset pages space out digits, decimal points and dates).
+    Digits join digits only as spaced-out digits or a group of thousands: 1 2021 年 (a page number
+    before a year) stays apart."""
     last_end = 0
     for i in _spaces_after_digits(text):
         m = _NUM_SPACE.match(text, i) if i >= last_end else None
-        if m is None or (text[i - 1] == "." and not text[m.end()].isdigit()):
+        if m is None:
+            continue
+        after, before = text[m.end()], text[i - 1]
+        if (before == "." or before in _DATE_WORDS) and not after.isdigit():
+            continue
+        if after.isdigit() and before.isdigit() and \
+                len(_DIGITS.match(text, m.end()).group()) not in (1, 3):  # type: ignore[union-attr]
             continue
         last_end = m.end()
         yield m.start(), m.end(), "", "number_space"
+
+
+_DATE_WORDS = "年月"
 
 
 def _spaces_after_digits(text: str) -> list[int]:
@@ -716,7 +736,7 @@ def _spaces_after_digits(text: str) -> list[int]:
         i = text.find(space, 1)
         while i >= 0:
             before = text[i - 1]
-            if before.isdigit() or (before == "." and i > 1 and (
+            if before.isdigit() or ((before == "." or before in _DATE_WORDS) and i > 1 and (
                     text[i - 2].isdigit() or (text[i - 2] in " \t\u3000" and i > 2 and text[i - 3].isdigit()))):
                 found.append(i)
             i = text.find(space, i + 1)
