@@ -213,6 +213,14 @@ def test_news_of_the_report_the_premier_or_a_county_head_delivered(gaz: Gazettee
     assert (m.speaker, m.speaker_title) == ("王小明", None)
 
 
+def test_a_dateline_of_a_news_site_and_a_caption_of_the_speaker(gaz: Gazetteer) -> None:
+    m = meta_of("某某网青岛2月19日讯\n(记者 张三)今天上午，青岛市第十五届人民代表大会第三次会议在人民会堂开幕。"
+                "市长王明作政府工作报告。\n王明在回顾2013年的工作中指出，全市经济平稳。", gaz)
+    assert (m.meeting_date, m.report_year, m.speaker) == ("2014-02-19", 2014, "王明")
+    m = meta_of("图为陈冬代市长正在作政府工作报告。\n代市长陈冬在报告中提出2010年经济社会发展的主要预期目标。", gaz)
+    assert (m.speaker, m.speaker_title) == ("陈冬", "代市长")
+
+
 def test_a_month_and_day_take_the_year_of_the_page_dated_days_after(gaz: Gazetteer) -> None:
     m = meta_of("德清县第十五届人民代表大会第二次会议开幕 | 要闻 |2017-04-24\n4月20日上午，德清县第十五届人民代表大会"
                 "第二次会议在县礼堂开幕。\n会上，周华代表县人民政府向大会作政府工作报告。", gaz)

@@ -53,8 +53,8 @@ _LEDE_DATE_BEFORE = re.compile(
     r"(?:在[^，。\n]{1,12}中[，,])?\Z"
     r"|(?P<today>今天|今日)(?:上午|下午|晚上?)?[，,]?\Z")
 _LEDE_DATE_AFTER = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日?(?:上午|下午|晚上?)?")
-# a news dateline: 中新网南通2月20日电, 人民网长沙1月11日电
-_DATELINE = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日电")
+# a news dateline: 中新网南通2月20日电, 人民网长沙1月11日电, 大众网青岛2月19日讯
+_DATELINE = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日[电讯]")
 # a page's own date near its top: 2018-04-24, 2024年01月11日17:20, 2020/05/14
 _PAGE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:-|/|年)(\d{1,2})(?:-|/|月)(\d{1,2})")
 PAGE_DATE_REACH = 1500
@@ -630,7 +630,7 @@ _DELIVERED = re.compile(r"[作做](?:了|的)?《?(?:[省市区县州旗盟])?(?
                         r"|作《(?<=人民政府向大会作《)")
 # (…李克强总理代表国务院在十三届全国人大一次会议上所作的《政府工作报告》: the meeting and 所 between)
 _BEFORE_DELIVERY = re.compile(r"(?:在(?:大会|会)上)?(?:代表[^，。；、]{0,24}?(?:政府|国务院))?"
-                              r"(?:在[^，。；、]{1,30}?会议?上)?所?(?:向大会|向全体代表)?\Z")
+                              r"(?:在[^，。；、]{1,30}?会议?上)?所?(?:向大会|向全体代表)?(?:正在)?\Z")
 _NAME_BOUNDARY = frozenset("，,、：:。；\n （(“了")  # 了: 会议听取和审议了王明代表…所作的…
 SPEAKER_REACH = 3000
 
