@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import govreport
 from govreport.model import Fact
+from govreport.sections import find_sections
 
 HEAD = "各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、2024年工作回顾\n"
 TARGET = "\n二、2025年工作安排\n"
@@ -543,6 +544,17 @@ def test_a_digest_that_names_the_goals_with_a_colon_after_a_review_sentence() ->
     assert {(f.indicator, f.kind, f.period, f.scope, f.value) for f in r.facts} == {
         ("gdp", "target", 2019, None, 9), ("disposable_income", "target", 2019, "urban", 8),
         ("disposable_income", "target", 2019, "rural", 9), ("unemployment_registered", "target", 2019, None, 4)}
+
+
+def test_the_goals_of_a_new_governments_five_years_are_plans_to_its_last_year() -> None:
+    r = govreport.extract("2017年4月22日，某某市第八届人民代表大会第一次会议开幕。\n今后五年的重点目标\n"
+                          "地区生产总值突破3000亿元；\n居民人均可支配收入超过5万元。\n2017年主要工作\n"
+                          "全市经济社会发展主要预期目标：\n地区生产总值增长7.5%以上；\n")
+    assert {(f.indicator, f.measure, f.kind, f.period, f.value) for f in r.facts} == {
+        ("gdp", "level", "plan", 2021, 3000), ("disposable_income", "level", "plan", 2021, 5),
+        ("gdp", "growth", "target", 2017, 7.5)}
+    # a heading that names the year too is the year's
+    assert find_sections("二、今后五年和2017年的工作\n正文。")[0].kind != "plan"
 
 
 def test_a_sum_over_five_years_is_no_years_but_a_whole_years_sum_is() -> None:

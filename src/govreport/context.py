@@ -59,7 +59,9 @@ class Context:
 
     def plan_year(self, pos: int, sec: Section | None) -> int | None:
         """The end year of the five-year plan a goal at pos belongs to: the one its passage opens
-        on, else the one its headings name (二、“十四五”时期主要目标任务)."""
+        on, else the one its headings name (二、“十四五”时期主要目标任务), else, under a plan heading
+        that names neither a plan nor a year (今后五年的奋斗目标), the last of the government's five
+        years from the report's own."""
         for a, b, year in self.plan_passages:
             if a <= pos < b:
                 return year
@@ -69,6 +71,8 @@ class Context:
             if named:
                 return FIVE_YEAR.get(named.group())
             node = self.sections[node.parent] if node.parent is not None else None
+        if sec is not None and sec.kind == "plan" and sec.year is None and self.target_year:
+            return self.target_year + TERM_YEARS - 1
         return None
 
     def in_multi_year_passage(self, pos: int) -> bool:
@@ -76,6 +80,7 @@ class Context:
 
 
 LATE_MONTHS = ("11", "12")
+TERM_YEARS = 5  # a congress's term, the five years a first session's report looks ahead to
 
 
 def make_context(text: str, meta: Meta, sections: tuple[Section, ...]) -> Context:

@@ -122,7 +122,7 @@ def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, in
             title = _title(body[len(marker):])
             if title:
                 found.append((body_start, body_start + len(marker) + len(title), depth, marker, title))
-        elif _BARE_HEADING.match(body.strip()) and kind_of(body, rules) in ("review", "targets", "tasks"):
+        elif _BARE_HEADING.match(body.strip()) and kind_of(body, rules) in ("review", "plan", "targets", "tasks"):
             # an unnumbered heading (2022年工作回顾) stands above the numbered ones that follow it
             found.append((body_start, line_end, 0, "", body.strip()))
     if not any(d <= 1 for _, _, d, _, _ in found):
