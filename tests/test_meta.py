@@ -221,6 +221,15 @@ def test_a_dateline_of_a_news_site_and_a_caption_of_the_speaker(gaz: Gazetteer) 
     assert (m.speaker, m.speaker_title) == ("陈冬", "代市长")
 
 
+def test_a_day_alone_after_the_congress_falls_on_or_before_the_pages_date(gaz: Gazetteer) -> None:
+    page = ("发布时间：2012年01月12日 10:12 | 来源：某某日报\n某某日报讯 惠州市第十一届人民代表大会第一次会议7日在"
+            "会议中心开幕。代市长陈奕威代表市政府向大会作《政府工作报告》。")
+    m = extract_meta(clean(page).text, gaz, raw=page)
+    assert (m.meeting_date, m.report_year) == ("2012-01-07", 2012)
+    later = page.replace("2012年01月12日", "2012年02月03日").replace("7日", "27日")
+    assert extract_meta(clean(later).text, gaz, raw=later).meeting_date == "2012-01-27"
+
+
 def test_a_month_and_day_take_the_year_of_the_page_dated_days_after(gaz: Gazetteer) -> None:
     m = meta_of("德清县第十五届人民代表大会第二次会议开幕 | 要闻 |2017-04-24\n4月20日上午，德清县第十五届人民代表大会"
                 "第二次会议在县礼堂开幕。\n会上，周华代表县人民政府向大会作政府工作报告。", gaz)

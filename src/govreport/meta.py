@@ -53,6 +53,7 @@ _LEDE_DATE_BEFORE = re.compile(
     r"(?:在[^，。\n]{1,12}中[，,])?\Z"
     r"|(?P<today>今天|今日)(?:上午|下午|晚上?)?[，,]?\Z")
 _LEDE_DATE_AFTER = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日?(?:上午|下午|晚上?)?")
+_LEDE_DAY_AFTER = re.compile(r"(?P<d>\d{1,2})日")  # right after the congress: 会议7日在会议中心开幕
 # a news dateline: 中新网南通2月20日电, 人民网长沙1月11日电, 大众网青岛2月19日讯
 _DATELINE = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日[电讯]")
 # a page's own date near its top: 2018-04-24, 2024年01月11日17:20, 2020/05/14
@@ -756,6 +757,12 @@ def _lede_date(text: str, lede: Lede, report_year: int | None, raw: str | None =
         day = int(before["d"])
     elif after:
         month, day = int(after["m"]), int(after["d"])
+    elif (day_only := _LEDE_DAY_AFTER.match(lede.rest)) is not None:
+        day = int(day_only["d"])
+        if dateline:
+            month = int(dateline["m"])
+        else:  # 惠州市第十一届人民代表大会第一次会议7日在会议中心开幕, on a page dated 2012年01月12日
+            return _day_before_page(pages, day)
     if month is None or day is None:
         return None
     if year is None:
@@ -777,6 +784,18 @@ def _year_of_news_page(text: str, raw: str | None) -> int | None:
     if masthead is None or _NEWS_OF_THE_REPORT.search(text, 0, DIGEST_REACH) is None:
         return None
     return int(masthead.group(1))
+
+
+def _day_before_page(pages: list[dt.date | None], day: int) -> dt.date | None:
+    """The day of the month a news page gives alone (会议7日…开幕): the last such day on or before
+    the page's first date."""
+    page = next((p for p in pages if p is not None), None)
+    if page is None:
+        return None
+    if day <= page.day:
+        return _date(page.year, page.month, day)
+    month_before = page.replace(day=1) - dt.timedelta(days=1)
+    return _date(month_before.year, month_before.month, day)
 
 
 def _year_of_page(pages: list[dt.date | None], month: int, day: int) -> int | None:
