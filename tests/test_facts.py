@@ -557,6 +557,14 @@ def test_the_goals_of_a_new_governments_five_years_are_plans_to_its_last_year() 
     assert find_sections("二、今后五年和2017年的工作\n正文。")[0].kind != "plan"
 
 
+def test_a_goal_the_years_work_was_guided_by_does_not_make_its_results_goals() -> None:
+    r = govreport.extract("县长代表县人民政府向大会作政府工作报告。报告分两个部分：一是2010年政府工作回顾；"
+                          "二是奋斗目标。\n"
+                          "报告指出：2010年，我们紧紧围绕富民强县目标，完成了目标任务。初步核算，全县生产总值实现131487万元，"
+                          "同比增长15%。")
+    assert {(f.measure, f.kind, f.period) for f in r.facts} == {("level", "actual", 2010), ("growth", "actual", 2010)}
+
+
 def test_a_sum_over_five_years_is_no_years_but_a_whole_years_sum_is() -> None:
     r = govreport.extract("各位代表：\n一、“十四五”时期工作回顾\n五年来，累计完成全社会固定资产投资962亿元，"
                           "地区生产总值达到800亿元。\n刚刚过去的2025年，全年累计完成全社会固定资产投资210亿元。\n"

@@ -202,6 +202,9 @@ def test_a_lede_with_the_hour_and_a_scene_and_a_speaker_named_before_the_title(g
     m = meta_of("某某县第十六届人民代表大会第二次会议开幕\n发布日期：2018-01-18\n1月18日上午九时，在雄壮的国歌声中，"
                 "德清县第十六届人民代表大会第二次会议在县礼堂开幕。\n周华县长代表县人民政府向大会作《某某体育》。", gaz)
     assert (m.meeting_date, m.speaker, m.speaker_title) == ("2018-01-18", "周华", "县长")
+    m = meta_of("2月14日，县文化馆会议室华灯璀璨，三穗县第十五届人民代表大会第五次会议在这里隆重开幕。\n"
+                "报告分四个部分：一是2010年政府工作回顾。", gaz)
+    assert (m.meeting_date, m.report_year) == ("2011-02-14", 2011)
 
 
 def test_news_of_the_report_the_premier_or_a_county_head_delivered(gaz: Gazetteer) -> None:

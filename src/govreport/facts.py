@@ -812,6 +812,9 @@ def _last_time_mark(text: str, review_year: int | None, target_year: int | None)
     a goal's words or the year of the report now."""
     past = [m.end() for m in PAST_MARK.finditer(text)]
     now = [m.end() for m in NOW_MARK.finditer(text)]
+    if now and "目标" in text:  # 紧紧围绕富民强县目标: the goal the year's work was guided by is no goal ahead
+        guided = [m.span() for m in GUIDING_GOAL.finditer(text)]
+        now = [end for end in now if not any(a < end <= b for a, b in guided)]
     for m in TIME_YEAR.finditer(text):
         if m.start() and text[m.start() - 1] in NOT_BEFORE_TIME_YEAR:
             continue

@@ -49,8 +49,9 @@ LEDE_CONGRESS_AFTER = 24  # 届 to the end of 人民代表大会第X次会议
 _LEDE_DATE_BEFORE = re.compile(
     r"(?:(?:(?P<y>(?:19|20)\d\d)年)?(?<!\d)(?P<m>\d{1,2})月)?(?<!\d)(?P<d>\d{1,2})日(?:上午|下午|晚上?|早上)?"
     r"(?:[\d一二三四五六七八九十]{1,3}[时点](?:\d{1,2}分|半)?许?)?[，,]?"
-    # (1月18日上午九时，在雄壮的国歌声中，荥经县第十六届…: a scene between)
-    r"(?:在[^，。\n]{1,12}中[，,])?\Z"
+    # (1月18日上午九时，在雄壮的国歌声中，荥经县第十六届…; 2月14日，县文化馆会议室华灯璀璨，三穗县…:
+    # a clause of the scene between)
+    r"(?:[^，。\n\d]{1,16}[，,])?\Z"
     r"|(?P<today>今天|今日)(?:上午|下午|晚上?)?[，,]?\Z")
 _LEDE_DATE_AFTER = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日?(?:上午|下午|晚上?)?")
 _LEDE_DAY_AFTER = re.compile(r"(?P<d>\d{1,2})日")  # right after the congress: 会议7日在会议中心开幕
