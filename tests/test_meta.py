@@ -290,6 +290,10 @@ def test_the_region_named_in_the_speakers_own_words(gaz: Gazetteer) -> None:
     ("县长在回顾总结2017年工作时指出，全县经济平稳。", 2018),
     ("展望2018年工作，县长强调，要稳中求进。", 2018),
     ("展望2035年，基本实现社会主义现代化。", None),
+    # a pivotal year looked back on is the year under review, not the report's
+    ("报告共三个部分：一是2025年和“十四五”时期工作回顾；三是2026年重点工作任务。省长指出，2025年是“十四五”"
+     "收官之年，是很不平凡的一年。", 2026),
+    ("2026年是“十五五”开局之年，做好今年工作意义重大。", 2026),
 ])
 def test_a_digest_or_review_dates_the_report(gaz: Gazetteer, sentence: str, year: int | None) -> None:
     assert meta_of(sentence, gaz).report_year == year

@@ -255,9 +255,14 @@ def _pivotal_years(text: str) -> list[int]:
     years = []
     for m in PIVOTAL_YEAR.finditer(text):
         year = _YEAR_BEFORE.search(text, max(0, m.start() - 6), m.start())
-        if year:
+        sentence_end = text.find("。", m.end())
+        if year and not _YEAR_LIVED.search(text, m.end(), sentence_end if sentence_end >= 0 else len(text)):
             years.append(int(year.group(1)))
     return years
+
+
+# 2025年是“十四五”收官之年，是很不平凡的一年: a year looked back on, the one the report reviews
+_YEAR_LIVED = re.compile(r"(?:不平凡|不寻常|难忘|艰难|困难较多)的一年")
 
 
 def _find_meeting(text: str, limit: int) -> re.Match[str] | None:
