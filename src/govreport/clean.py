@@ -209,7 +209,8 @@ _LOST_QUOTES = re.compile(r";;([^;；\n]{1,24});;")
 
 
 def restore_lost_quotes(text: str) -> Iterator[offsets.Proposal]:
-    if _LOST_QUOTES_MARK not in text:
+    # (a word of two characters is looked for ten times slower than one in a Chinese text)
+    if ";" not in text or _LOST_QUOTES_MARK not in text:
         return
     for m in _LOST_QUOTES.finditer(text):
         yield m.start(), m.start() + 2, "“", "punctuation"
@@ -227,7 +228,7 @@ def normalize_punctuation(text: str) -> Iterator[offsets.Proposal]:
             yield m.start(), m.end(), chinese, "punctuation"
     for m in _DECIMAL_STOP.finditer(text):
         yield m.start(), m.end(), ".", "punctuation"
-    if _ITEM_DASH_MARK in text:
+    if "-" in text and _ITEM_DASH_MARK in text:  # the rare character first, as in restore_lost_quotes
         for m in _ITEM_DASH.finditer(text):
             yield m.start(), m.end(), "\n" + lang.LIST_SYMBOLS[0], "punctuation"
 

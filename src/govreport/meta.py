@@ -155,7 +155,8 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
         speaker = _bare_name(meeting["who"] or "")
     elif speaker is None:
         speaker, title, speaker_org = _speaker_after_meeting(text, meeting)
-    if speaker is None:
+    # news of the report names who delivered it (a national report's own text names no one so)
+    if speaker is None and (ledes or not national or not body.startswith(lang.SALUTATIONS[0])):
         speaker, title, offices = _speaker_of_news(text)
         speaker_org = speaker_org or offices
     region, province_hint = (NATION, None) if national else _region(
@@ -326,7 +327,10 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
 # (the year before the report), 报告提出2022年政府主要工作安排 / 提出了2019年的目标 (the report's year)
 # (回顾了“十二五”时期和2015年…, 提出了“十三五”时期的主要任务和2016年重点工作: a few words and a 和 may
 # come between, not a bare 和: 1993年国内工作的回顾和1994年工作 reviews 1993; a year after 到 is a goal's)
-_DIGEST_REVIEWED = re.compile(r"(?:(?:回顾|总结)(?:了)?(?:总结|回顾)?(?:[^。；\n\d]{1,12}?[和及与、])?"
+# (each branch opens with a literal, which re skips to in C; a group of literals first is tried at
+# every position)
+_DIGEST_REVIEWED = re.compile(r"(?:回顾(?:了)?(?:总结)?(?:[^。；\n\d]{1,12}?[和及与、])?"
+                              r"|总结(?:了)?(?:回顾)?(?:[^。；\n\d]{1,12}?[和及与、])?"
                               r"|刚刚过去的|刚过去的)((?:19|20)\d\d)年")
 # 报告指出：●2023年广东地区生产总值达到…: what the report said of a year, its results (a year that
 # 是 something, 2024年是…关键之年, is the report's own: PIVOTAL_YEAR reads it first)
