@@ -826,12 +826,19 @@ def default_passes(patterns: Patterns | None = None) -> list[Pass]:
 _RAW_SPAN = attrgetter("raw_start", "raw_end")
 
 
+@cache
+def _default_chain() -> tuple[Pass, ...]:
+    # clean(raw) without passes runs the default chain, built once: its chrome and spam passes
+    # compile their patterns when built (~0.15 ms)
+    return tuple(default_passes())
+
+
 def clean(raw: str, passes: list[Pass] | None = None) -> CleanText:
     """Run the cleaning passes over raw text; the result maps every clean offset back to raw."""
     text = raw
     layers: tuple[Layer, ...] = ()
     edits: list[Edit] = []
-    for run in passes if passes is not None else default_passes():
+    for run in passes if passes is not None else _default_chain():
         text, layers, done = offsets.apply(text, layers, raw, run(text))
         edits.extend(done)
     stripped = text.strip()
