@@ -578,6 +578,8 @@ def test_a_sum_over_five_years_is_no_years_but_a_whole_years_sum_is() -> None:
     "发行用于项目建设的专项债券1833亿元。",  # a subset of the bonds
     "成渝地区双城经济圈建设走深走实，经济总量超9万亿元。",  # a grouping of regions
     "市区城镇居民人均可支配收入17806元。",  # the city proper
+    "城乡居民人均存款余额增长10%。",  # a per-capita figure of an aggregate
+    "人均地方财政收入达到3000元。",
 ])
 def test_another_subjects_figure_is_no_fact(sentence: str) -> None:
     assert facts(sentence) == []
