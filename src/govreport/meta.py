@@ -96,7 +96,8 @@ _SINGLE_YEAR = re.compile(r"过去(?:的)?一年|一年来|去年")
 # a top-level heading about a year's work ahead: 二、2004年主要任务 / 三、2011年的工作
 TASK_HEADING_YEAR = re.compile(
     rf"\n[ \t\u3000]*[{CN_ORDINAL}]+、[ \t\u3000]*(?:关于|对)?((?:19|20)\d{{2}})\s*年"
-    r"(?:的)?(?:主要任务|工作总体部署|工作|政府工作|政府工作任务|重点工作|经济社会发展|国民经济和社会发展)"
+    r"(?:的)?(?:主要任务|工作总体部署|工作|政府工作|政府工作任务|重点工作|经济社会发展|国民经济和社会发展"
+    r"|(?:主要)?(?:预期)?目标)"
     r"(?!回顾|计划执行情况|执行情况)")  # 一、2007年国民经济和社会发展计划执行情况 reviews its year
 # 我代表国务院; in older reports also 我现在代表…, 我受(中共中央和)国务院的委托, 我现在根据国务院的决定
 SELF_REFERENCE = re.compile(
