@@ -566,6 +566,15 @@ def test_a_goal_the_years_work_was_guided_by_does_not_make_its_results_goals() -
     assert {(f.measure, f.kind, f.period) for f in r.facts} == {("level", "actual", 2010), ("growth", "actual", 2010)}
 
 
+@pytest.mark.parametrize("sentence", [
+    "一般公共预算收入完成10亿元，为预算的105%，增长8%。",
+    "一般公共预算收入完成10亿元，完成年度目标任务的110%，增长8%。",
+    "一般公共预算收入完成10亿元，占全市的15%，增长8%。",
+])
+def test_the_share_of_a_plan_or_a_whole_between_a_level_and_its_growth(sentence: str) -> None:
+    assert {(f.measure, f.value) for f in facts(sentence)} == {("level", 10), ("growth", 8)}
+
+
 def test_a_sum_over_five_years_is_no_years_but_a_whole_years_sum_is() -> None:
     r = govreport.extract("各位代表：\n一、“十四五”时期工作回顾\n五年来，累计完成全社会固定资产投资962亿元，"
                           "地区生产总值达到800亿元。\n刚刚过去的2025年，全年累计完成全社会固定资产投资210亿元。\n"

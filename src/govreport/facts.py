@@ -99,6 +99,11 @@ _DIGIT = re.compile(r"\d")
 # the free clause between a name and its first value (交出了高分答卷，; 从7月份开始大幅度回升，): short,
 # and no number in it but a month it speaks from
 FREE_CLAUSE_MAX = 12
+# the share of its plan a level met, or of a whole it makes, between the level and its growth
+# (完成10亿元，为预算的105%，增长8%; 200亿元，占全市的15%，增长6%): a remark, its value no fact's
+_OF_PLAN = r"(?:为|占|完成|达到?)[^，,。；;\d%]{1,10}?的"
+PLAN_SHARE_GAP = re.compile(rf"[{COMMAS}]{_OF_PLAN}\d+(?:\.\d+)?[%％]([{COMMAS}].*)")
+PLAN_SHARE_BEFORE = re.compile(rf"[{COMMAS}]{_OF_PLAN}\Z")
 CLAUSE_AFTER_LEVEL = re.compile(rf"[{COMMAS}]([^{COMMAS}]{{1,{FREE_CLAUSE_MAX}}})([{COMMAS}].*)")
 _MONTHS = re.compile(r"\d{1,2}月份?")
 SENTENCE_DELIMS = "。\n！？!?"
@@ -324,6 +329,9 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
         respectively = not chain_open and prev_kind == "v" and "分别" in gap and any(owners) \
             and g.gap.fullmatch(gap) is not None
         after_level = prev_kind == "v" and prev_unit != "%" and v.unit == "%"
+        if after_level and chain_open and PLAN_SHARE_BEFORE.search(gap):
+            i += 1  # the share of a plan the level met: the growth after it is still the level's
+            continue
         if not respectively and (not chain_open or not group
                                  or not _gap_ok(gap, g, after_value=prev_kind == "v", after_level=after_level)):
             chain_open = False
@@ -387,11 +395,14 @@ def _value_list(text: str, items: list[tuple[int, str, Any]], i: int, gap: str) 
 def _gap_ok(gap: str, g: Grammar, after_value: bool, after_level: bool = False) -> bool:
     """Connective words only; before the first value one short free clause may stand (交出了高分答卷，),
     and so between a level and its growth rate (完成126亿元，居全市第一，增长35%) when the clause
-    says no change of its own; before 分别 more coordinated names the lexicon does not know
-    (、人口自然增长率分别)."""
+    says no change of its own or gives a share (为预算的105%); before 分别 more coordinated names the
+    lexicon does not know (、人口自然增长率分别)."""
     if g.gap.fullmatch(gap):
         return True
     if after_level:
+        share = PLAN_SHARE_GAP.fullmatch(gap)
+        if share is not None:
+            return g.gap.fullmatch(share.group(1)) is not None
         m = CLAUSE_AFTER_LEVEL.fullmatch(gap)
         return m is not None and not _DIGIT.search(m.group(1)) and not GROWTH_VERB.search(m.group(1)) \
             and g.gap.fullmatch(m.group(2)) is not None
