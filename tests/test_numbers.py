@@ -62,6 +62,9 @@ def test_written_numbers_parse_back(d, unit: str, post: str) -> None:  # type: i
     ("一户一策", []),
     ("第一户", []),
     ("三年行动", []),
+    ("经济总量突破百亿元", [(100.0, "亿元")]),  # a magnitude said without its 一
+    ("迈上千亿元台阶", [(1000.0, "亿元")]),
+    ("百元", []),
 ])
 def test_chinese_numeral_amounts(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(v.value, v.unit) for v in find_values(text)] == expected

@@ -201,6 +201,8 @@ def _chinese_amount(text: str, m: re.Match[str]) -> Value | None:
     numeral = text[m.start():m.end("cn")]
     if len(numeral) < 2 and not unit.startswith(("万", "亿")):
         return None  # 一户一策, 一元复始: a lone numeral before a bare unit is a word, not an amount
+    if numeral[0] in "百千":
+        numeral = "一" + numeral  # 突破百亿元, 迈上千亿元台阶: a magnitude said without its 一
     try:
         v = parse_number(numeral)
         if inner:  # 三亿零四百七十五万吨 -> 3.0475 亿吨
