@@ -28,7 +28,7 @@ def test_a_plan_named_in_an_older_review_dates_its_goals() -> None:
 @pytest.mark.parametrize(("words", "several"), [
     ("过去五年，", True), ("过去的两年", True), ("这五年", True), ("近三年", True), ("三年来", True), ("10年来", True),
     ("四年以来", True), ("“十四五”时期", True), ("九五期间", True), ("过去一年", False), ("2015年来", False),
-    ("2015年以来", False), ("第十五届", False)])
+    ("2015年以来", False), ("第十五届", False), ("五年累计完成", True), ("三年合计", True), ("2023年累计", False)])
 def test_words_of_several_years(words: str, several: bool) -> None:
     assert bool(re.search(lang.SEVERAL_YEARS, words)) == several
 
