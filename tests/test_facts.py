@@ -592,6 +592,7 @@ def test_a_sum_over_five_years_is_no_years_but_a_whole_years_sum_is() -> None:
     "城乡居民人均存款余额增长10%。",  # a per-capita figure of an aggregate
     "人均地方财政收入达到3000元。",
     "五年累计完成固定资产投资500亿元。",  # a sum over five years
+    "辖内财政收入迈过千亿大关，达1330亿元。",  # all revenue raised in the region, the centre's too
 ])
 def test_another_subjects_figure_is_no_fact(sentence: str) -> None:
     assert facts(sentence) == []
