@@ -233,6 +233,15 @@ def test_a_day_alone_after_the_congress_falls_on_or_before_the_pages_date(gaz: G
     assert extract_meta(clean(later).text, gaz, raw=later).meeting_date == "2012-01-27"
 
 
+def test_news_of_a_meeting_dated_before_its_place_and_a_report_of_a_years_work(gaz: Gazetteer) -> None:
+    m = meta_of("某某网1月9日讯 题：某某市人民政府向人民代表报告2008年工作侧记\n在元月8日开幕的七台河市第九届人民代表"
+                "大会第五次会议上，《政府工作报告》向人民代表报告了2008年工作取得的成绩。", gaz)
+    assert (m.region, m.report_year, m.meeting_date) == ("七台河市", 2009, "2009-01-08")
+    m = meta_of("今天上午，浙江省第十一届人民代表大会第一次会议在省人民大会堂隆重举行。浙江省省长吕祖善代表省人民政府"
+                "向大会作工作报告。", gaz)
+    assert (m.speaker, m.speaker_title) == ("吕祖善", "省长")
+
+
 def test_a_month_and_day_take_the_year_of_the_page_dated_days_after(gaz: Gazetteer) -> None:
     m = meta_of("德清县第十五届人民代表大会第二次会议开幕 | 要闻 |2017-04-24\n4月20日上午，德清县第十五届人民代表大会"
                 "第二次会议在县礼堂开幕。\n会上，周华代表县人民政府向大会作政府工作报告。", gaz)

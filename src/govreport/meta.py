@@ -145,6 +145,8 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
     year_source = "text"
     if report_year is None and _year_of_name(doc) is not None:
         report_year, year_source = _year_of_name(doc), "file_name"
+    if date is None and meeting is not None and report_year is not None:
+        date = _day_in_meeting_place(meeting["place"] or "", report_year)
     lede = None
     if ledes:
         lede, date = _find_lede(text, report_year, raw)
@@ -244,6 +246,19 @@ def _congress(m: re.Match[str]) -> str | None:
     return f"第{cong}{m['nat'] or ''}人民代表大会第{sess}会议"
 
 
+# 在元月8日开幕的七台河市第九届人民代表大会第五次会议上: the day the news gives the meeting, before
+# its place (元月 is January)
+_PLACE_DAY = re.compile(r"(元|\d{1,2})月(\d{1,2})日(?:上午|下午)?(?:开幕|召开)的")
+
+
+def _day_in_meeting_place(place: str, report_year: int) -> dt.date | None:
+    m = _PLACE_DAY.match(place)
+    if m is None:
+        return None
+    month = 1 if m.group(1) == "元" else int(m.group(1))
+    return _date(report_year, month, int(m.group(2)))
+
+
 def _meeting_date(m: re.Match[str] | None) -> dt.date | None:
     if m is None or not m["y"]:
         return None
@@ -324,7 +339,7 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
 
 
 # a news digest of the report: 在回顾2015年和"十二五"工作时 / 回顾了2018年的工作 / 回顾总结2017年工作 /
-# 刚刚过去的2014年
+# 刚刚过去的2014年 / 向人民代表报告2008年工作
 # (the year before the report), 报告提出2022年政府主要工作安排 / 提出了2019年的目标 (the report's year)
 # (回顾了“十二五”时期和2015年…, 提出了“十三五”时期的主要任务和2016年重点工作: a few words and a 和 may
 # come between, not a bare 和: 1993年国内工作的回顾和1994年工作 reviews 1993; a year after 到 is a goal's)
@@ -332,7 +347,8 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
 # every position)
 _DIGEST_REVIEWED = re.compile(r"(?:回顾(?:了)?(?:总结)?(?:[^。；\n\d]{1,12}?[和及与、])?"
                               r"|总结(?:了)?(?:回顾)?(?:[^。；\n\d]{1,12}?[和及与、])?"
-                              r"|刚刚过去的|刚过去的)((?:19|20)\d\d)年")
+                              r"|刚刚过去的|刚过去的|报告(?:了)?(?=(?:19|20)\d\d年(?:的)?工作(?!报告)))"
+                              r"((?:19|20)\d\d)年")
 # 报告指出：●2023年广东地区生产总值达到…: what the report said of a year, its results (a year that
 # 是 something, 2024年是…关键之年, is the report's own: PIVOTAL_YEAR reads it first)
 _DIGEST_SAYS = re.compile(rf"报告(?:指出|显示|称)[，,：:]?\s*(?:[{lang.LIST_SYMBOLS}][ \t]*)?"
@@ -637,7 +653,7 @@ def _bare_name(line: str) -> str | None:
 # 作政府工作报告, or 代表…政府向大会报告工作 (as the report's own opening says it)
 # (every branch opens with a character, which re skips to; 向大会 is read behind 报告)
 _DELIVERED = re.compile(r"[作做](?:了|的)?《?(?:[省市区县州旗盟])?(?:人民)?政府(?:工作)?报告"
-                        r"|报告工作(?<=向大会报告工作)|报告政府工作(?<=向大会报告政府工作)"
+                        r"|报告工作(?<=向大会报告工作)|报告政府工作(?<=向大会报告政府工作)|作工作报告(?<=向大会作工作报告)"
                         # (…代表县人民政府向大会作《…》: the report's title, whatever a site put in it)
                         r"|作《(?<=人民政府向大会作《)")
 # (…李克强总理代表国务院在十三届全国人大一次会议上所作的《政府工作报告》: the meeting and 所 between)
