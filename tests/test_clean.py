@@ -280,6 +280,11 @@ def test_a_caption_naming_its_photographer_after_a_space_goes() -> None:
     assert clean("各位代表：\n这是一次拍摄。").text == "各位代表：\n这是一次拍摄。"
 
 
+def test_a_comma_put_before_every_mark_goes() -> None:
+    c = clean("一,、2007年工作回顾\n过去的一年,,在市委领导下,实现生产总值863.73亿元,,增长15.2%,。请提出意见,。")
+    assert c.text == "一、2007年工作回顾\n过去的一年，在市委领导下，实现生产总值863.73亿元，增长15.2%。请提出意见。"
+
+
 def test_quote_marks_lost_as_double_semicolons_are_put_back() -> None:
     c = clean("各位代表：\n;;十二五;;时期，全县实施;;强县工程;;，生产总值增长8%;;另起一句。")
     assert c.text == "各位代表：\n“十二五”时期，全县实施“强县工程”，生产总值增长8%；；另起一句。"

@@ -194,6 +194,7 @@ _ASCII_STOPS = (
 )
 
 
+_DOUBLED_COMMA = re.compile(r",(?=[,，、。；;：！？])")
 # a text with fewer full stops than one in this many characters has lost them to ASCII periods
 FULL_STOP_SPACING = 200
 
@@ -218,6 +219,10 @@ def restore_lost_quotes(text: str) -> Iterator[offsets.Proposal]:
 
 
 def normalize_punctuation(text: str) -> Iterator[offsets.Proposal]:
+    # first (an edit of a span wins over a later one of the same span): a comma some copies put
+    # before every mark (增长15.2%,,增幅…, 提出意见,。, 一,、) goes
+    for m in _DOUBLED_COMMA.finditer(text):
+        yield m.start(), m.end(), "", "punctuation"
     # an ASCII period after Chinese text is a full stop only in a copy that writes them so: in a
     # text with full stops it is a stray (and the decimal points of a report are many to test)
     stops_lost = text.count("。") * FULL_STOP_SPACING < len(text)
