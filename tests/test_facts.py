@@ -493,6 +493,8 @@ def test_a_note_in_brackets_between_name_and_value() -> None:
     ("全社会研发投入占比达到3.1%。", ("rd_intensity", "rate", None, 3.1)),
     ("城镇新增就业人员8600人。", ("new_urban_jobs", "level", None, 8600)),
     ("全县经济总量突破百亿元。", ("gdp", "level", None, 100)),
+    ("全县gdp达到1050亿元。", ("gdp", "level", None, 1050)),  # lowercased by a site
+    ("人均gdp超过8万元。", ("gdp_per_capita", "level", None, 8)),
 ])
 def test_names_local_and_older_reports_use(sentence: str, fact: tuple[object, ...]) -> None:
     assert {(f.indicator, f.measure, f.scope, f.value) for f in facts(sentence)} == {fact}
