@@ -316,6 +316,18 @@ def test_the_file_name_dates_a_report_the_text_does_not(gaz: Gazetteer) -> None:
     assert extract_meta(text, gaz, "reports/2023/notes.docx").report_year is None
 
 
+def test_the_file_name_names_the_region_the_text_does_not(gaz: Gazetteer) -> None:
+    text = clean("各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、2023年工作回顾\n全县经济平稳。").text
+    assert extract_meta(text, gaz).region is None
+    m = extract_meta(text, gaz, "安徽省/2024年绩溪县人民政府工作报告.docx")
+    assert (m.region, m.adcode, m.province) == ("绩溪县", "341824", "安徽省")
+    assert dict(m.sources)["region"] == "file_name" and dict(m.sources)["report_year"] == "text"
+    assert extract_meta(text, gaz, "绩溪县/notes.docx").region is None  # a name not of the report
+    # the text's own region wins over the file's
+    own = clean("各位代表：\n现在，我代表泾县人民政府向大会报告工作。").text
+    assert extract_meta(own, gaz, "2024年绩溪县政府工作报告.txt").region == "泾县"
+
+
 def test_a_december_meeting_is_the_years_own_report(gaz: Gazetteer) -> None:
     m = meta_of("2017年12月25日在和硕县第十七届人民代表大会第三次会议上\n各位代表：\n2017年工作回顾\n预计增长8%。",
                 gaz)

@@ -165,6 +165,10 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
     region, province_hint = (NATION, None) if national else _region(
         text, header, meeting["place"] if meeting else lede.place if lede else "", speaker_org, report_year,
         gazetteer)
+    sources = {"report_year": year_source}
+    if region is None and not national and (of_name := _region_of_name(doc, gazetteer, report_year)):
+        region = of_name
+        sources.update(dict.fromkeys(("region", "level", "adcode", "province"), "file_name"))
     meta = Meta(
         region=region,
         report_year=report_year,
@@ -177,7 +181,7 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
         meta = _with(meta, level="national", adcode="100000", province=None)
     else:
         meta = _locate(meta, gazetteer, province_hint, _self_org(text), text)
-    return _with(meta, sources=_sources(meta, {"report_year": year_source}))
+    return _with(meta, sources=_sources(meta, sources))
 
 
 def _sources(meta: Meta, known: dict[str, str], default: str = "text") -> tuple[tuple[str, str], ...]:
@@ -425,6 +429,19 @@ def _year_of_name(doc: str | None) -> int | None:
         return None
     m = _NAMED_YEAR.search(doc.replace("\\", "/").rsplit("/", 1)[-1])
     return int(m.group(1)) if m else None
+
+
+def _region_of_name(doc: str | None, gazetteer: Gazetteer, year: int | None) -> str | None:
+    """The region a file named for its report names (2024年绩溪县政府工作报告.docx): the last place
+    written out in full (with its level word) before 工作报告."""
+    if not doc:
+        return None
+    name = doc.replace("\\", "/").rsplit("/", 1)[-1]
+    report = name.find("工作报告")
+    if report < 0:
+        return None
+    places = [m.name for m in gazetteer.mentions(name[:report], year) if m.full]
+    return places[-1] if places else None
 
 
 def _year_from_the_review(body: str) -> int | None:
