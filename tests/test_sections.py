@@ -72,6 +72,10 @@ def test_a_digest_listing_the_reports_parts_has_no_headings() -> None:
     text = ("县长代表县人民政府作《政府工作报告》。《报告》共分四个部分：一、2017年工作回顾；二、2018年工作总体要求；"
             "三、2018年主要任务；四、加强政府自身建设。\n县长说，全县实现地区生产总值245亿元。")
     assert find_sections(text) == ()
+    lines = ("会上，市长作政府工作报告。\n报告分为三部分：\n一、2019年工作回顾；\n二、奋力做好2020年工作；\n"
+             "三、提升政府治理能力。\n")
+    assert find_sections(lines + "市长说，全市经济平稳。") == ()
+    assert [s.title for s in find_sections("各位代表：\n一、2019年工作回顾\n正文。")] == ["2019年工作回顾"]
 
 
 _LINE_PARTS = st.sampled_from([" ", "\u3000", "\t", "\u00a0", "\r", "\u2003", "一、", "（一）", "1.", "第", "回顾",

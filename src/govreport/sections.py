@@ -117,7 +117,7 @@ def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, in
         body = text[line_start:line_end].lstrip(_INDENT_CHARS)
         body_start = line_end - len(body)
         head = _marked_heading(body)
-        if head:
+        if head and not _listed_part(text, line_start):
             depth, marker = head
             title = _title(body[len(marker):])
             if title:
@@ -138,6 +138,26 @@ def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, in
 
 # 《报告》共分四个部分：一、2017年工作回顾；二、…: a digest listing the report's parts, no heading
 _NEXT_PART = re.compile(rf"[；;][{_CN}]{{1,3}}、")
+# 报告分为三部分：⏎一、2019年工作回顾；⏎二、…: the same list a line each
+_PARTS_INTRO = re.compile(r"部分[:：]\s*\Z")
+PARTS_MAX = 8  # the longest list of a report's parts
+
+
+def _listed_part(text: str, line_start: int) -> bool:
+    """Whether the numbered line at line_start is an item of a digest's list of the report's parts:
+    the lines above it up to the one announcing the parts are items too."""
+    pos = line_start
+    for _ in range(PARTS_MAX):
+        if pos <= 0:
+            return False
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev:pos - 1].strip(_INDENT_CHARS + "\n")
+        if _PARTS_INTRO.search(line):
+            return True
+        if not _marked_heading(line):
+            return False
+        pos = prev
+    return False
 
 
 def _marked_heading(body: str) -> tuple[int, str] | None:
