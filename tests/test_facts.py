@@ -578,6 +578,12 @@ def test_the_share_of_a_plan_or_a_whole_between_a_level_and_its_growth(sentence:
     assert {(f.measure, f.value) for f in facts(sentence)} == {("level", 10), ("growth", 8)}
 
 
+def test_on_a_page_without_headings_a_sentence_of_this_year_sets_goals() -> None:
+    r = govreport.extract("2024年1月5日，某某县第十届人民代表大会第三次会议开幕。县长张三作政府工作报告。\n"
+                          "他说，过去一年全县地区生产总值增长7%。\n今年，全县将力争地区生产总值增长7.5%。")
+    assert {(f.kind, f.period, f.value) for f in r.facts} == {("actual", 2023, 7), ("target", 2024, 7.5)}
+
+
 def test_a_sum_over_five_years_is_no_years_but_a_whole_years_sum_is() -> None:
     r = govreport.extract("各位代表：\n一、“十四五”时期工作回顾\n五年来，累计完成全社会固定资产投资962亿元，"
                           "地区生产总值达到800亿元。\n刚刚过去的2025年，全年累计完成全社会固定资产投资210亿元。\n"

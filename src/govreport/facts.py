@@ -616,8 +616,11 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         end_year = FIVE_YEAR.get(fyp.group(1)) if fyp else None
         return "plan", end_year or (sec.year if sec else None) or ctx.plan_year(v.start, sec)
     year_m = YEAR_OF.search(tail)
-    if sec is None and ctx.preamble_is_review and v.start < ctx.first_section_start:
-        skind = "review"  # the opening before any heading reviews the past year
+    if sec is None and ctx.preamble_is_review and v.start < ctx.first_section_start and \
+            _last_time_mark(before + "|" + tail, ctx.review_year, ctx.target_year) != "now":
+        # the opening before any heading reviews the past year, but for a sentence that speaks of
+        # this year (今年，全县将力争地区生产总值增长7.5%: a page without headings)
+        skind = "review"
     intro = TARGET_INTRO.search(before) or TARGET_INTRO.search(_list_intro(text, sentence_start))
     if intro and skind in ("review", "other") and not PAST_MARK.search(before, 0, intro.start()):
         return "target", ctx.target_year  # 今年…主要预期目标是：… wherever it stands
