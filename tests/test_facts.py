@@ -580,8 +580,10 @@ def test_the_share_of_a_plan_or_a_whole_between_a_level_and_its_growth(sentence:
 
 def test_on_a_page_without_headings_a_sentence_of_this_year_sets_goals() -> None:
     r = govreport.extract("2024年1月5日，某某县第十届人民代表大会第三次会议开幕。县长张三作政府工作报告。\n"
-                          "他说，过去一年全县地区生产总值增长7%。\n今年，全县将力争地区生产总值增长7.5%。")
-    assert {(f.kind, f.period, f.value) for f in r.facts} == {("actual", 2023, 7), ("target", 2024, 7.5)}
+                          "他说，过去一年全县地区生产总值增长7%。\n今年，全县将力争地区生产总值增长7.5%。\n"
+                          "新的一年，一般公共预算收入增长6%。")
+    assert {(f.kind, f.period, f.value) for f in r.facts} == {
+        ("actual", 2023, 7), ("target", 2024, 7.5), ("target", 2024, 6)}
 
 
 def test_a_sum_over_five_years_is_no_years_but_a_whole_years_sum_is() -> None:

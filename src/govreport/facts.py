@@ -52,7 +52,7 @@ COMPARED_WITH = re.compile(r"(?:同|与|和|跟)((?:19|20)\d{2})年(?:相比|比
 SENTENCE_YEAR = re.compile(r"([12](?<!\d.)(?:(?<=1)9|(?<=2)0)\d{2})年(?!代|前|以前|以来|之前)")
 # 目标 marks a goal, but not in 完成了…确定的目标任务 (last year's goals, met)
 # (好于预期, 超出预期, 符合预期, 运行在预期的合理区间: a past year judged against what was expected)
-NOW_MARK = re.compile(r"今年|目标(?<!确定的目标)(?!任务)|力争|预期(?<![于出超合在]预期)|拟|明年"
+NOW_MARK = re.compile(r"今年|目标(?<!确定的目标)(?!任务)|力争|预期(?<![于出超合在]预期)|拟|明年|新的一年"
                       r"|把[^，。；]{0,20}控制在")
 PAST_TARGET = re.compile(r"^[^，,。；;]{0,24}目标")
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12}\Z")
