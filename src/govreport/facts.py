@@ -101,9 +101,9 @@ _DIGIT = re.compile(r"\d")
 FREE_CLAUSE_MAX = 12
 # the share of its plan a level met, or of a whole it makes, between the level and its growth
 # (完成10亿元，为预算的105%，增长8%; 200亿元，占全市的15%，增长6%): a remark, its value no fact's
-_OF_PLAN = r"(?:为|占|完成|达到?)[^，,。；;\d%]{1,10}?的"
-PLAN_SHARE_GAP = re.compile(rf"[{COMMAS}]{_OF_PLAN}\d+(?:\.\d+)?[%％]([{COMMAS}].*)")
-PLAN_SHARE_BEFORE = re.compile(rf"[{COMMAS}]{_OF_PLAN}\Z")
+_SHARE_OF = r"(?:为|占|完成|达到?)[^，,。；;\d%]{1,10}?的"
+SHARE_GAP = re.compile(rf"[{COMMAS}]{_SHARE_OF}\d+(?:\.\d+)?[%％]([{COMMAS}].*)")
+SHARE_BEFORE = re.compile(rf"[{COMMAS}]{_SHARE_OF}\Z")
 CLAUSE_AFTER_LEVEL = re.compile(rf"[{COMMAS}]([^{COMMAS}]{{1,{FREE_CLAUSE_MAX}}})([{COMMAS}].*)")
 _MONTHS = re.compile(r"\d{1,2}月份?")
 SENTENCE_DELIMS = "。\n！？!?"
@@ -329,8 +329,8 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
         respectively = not chain_open and prev_kind == "v" and "分别" in gap and any(owners) \
             and g.gap.fullmatch(gap) is not None
         after_level = prev_kind == "v" and prev_unit != "%" and v.unit == "%"
-        if after_level and chain_open and PLAN_SHARE_BEFORE.search(gap):
-            i += 1  # the share of a plan the level met: the growth after it is still the level's
+        if after_level and chain_open and SHARE_BEFORE.search(gap):
+            i += 1  # the share of a plan or a whole the level makes: the growth after it is still the level's
             continue
         if not respectively and (not chain_open or not group
                                  or not _gap_ok(gap, g, after_value=prev_kind == "v", after_level=after_level)):
@@ -400,7 +400,7 @@ def _gap_ok(gap: str, g: Grammar, after_value: bool, after_level: bool = False) 
     if g.gap.fullmatch(gap):
         return True
     if after_level:
-        share = PLAN_SHARE_GAP.fullmatch(gap)
+        share = SHARE_GAP.fullmatch(gap)
         if share is not None:
             return g.gap.fullmatch(share.group(1)) is not None
         m = CLAUSE_AFTER_LEVEL.fullmatch(gap)
