@@ -586,6 +586,20 @@ def test_on_a_page_without_headings_a_sentence_of_this_year_sets_goals() -> None
         ("actual", 2023, 7), ("target", 2024, 7.5), ("target", 2024, 6)}
 
 
+def test_an_estimate_covers_the_run_of_figure_sentences_it_opens() -> None:
+    r = govreport.extract("各位代表：\n一、2008年工作回顾\n这一年，是经济增长明显加快的一年。"
+                          "预计地区生产总值实现187亿元，增长26%。社会消费品零售总额36亿元，增长20%。\n"
+                          "一年来，全社会固定资产投资增长15%。\n"
+                          "二、2009年工作安排\n")
+    assert {(f.indicator, f.measure, f.kind) for f in r.facts} == {
+        ("gdp", "level", "estimate"), ("gdp", "growth", "estimate"), ("retail_sales", "level", "estimate"),
+        ("retail_sales", "growth", "estimate"), ("fixed_asset_investment", "growth", "actual")}
+    # a sentence with a word of time of its own is no more of the run
+    r = govreport.extract("各位代表：\n一、2008年工作回顾\n预计地区生产总值增长26%。全年社会消费品零售总额增长20%。\n"
+                          "二、2009年工作安排\n")
+    assert {(f.indicator, f.kind) for f in r.facts} == {("gdp", "estimate"), ("retail_sales", "actual")}
+
+
 def test_a_sum_over_five_years_is_no_years_but_a_whole_years_sum_is() -> None:
     r = govreport.extract("各位代表：\n一、“十四五”时期工作回顾\n五年来，累计完成全社会固定资产投资962亿元，"
                           "地区生产总值达到800亿元。\n刚刚过去的2025年，全年累计完成全社会固定资产投资210亿元。\n"

@@ -256,7 +256,7 @@ def _estimate_over(text: str, rev: str, start: int, end: int) -> re.Match[str] |
     (预计完成生产总值418亿元，增长13%；\n全口径财政收入…；\n…: each line ends in ； and goes on the
     sentence above)."""
     sentence_start = _back_to(rev, SENTENCE_END, start)
-    found = ESTIMATE.search(text, sentence_start, end)
+    found = ESTIMATE.search(text, sentence_start, end) or _estimate_run(text, sentence_start)
     for _ in range(ESTIMATE_LIST_LINES):
         if found is not None or sentence_start == 0 or text[sentence_start - 1] != "\n":
             break
@@ -268,6 +268,41 @@ def _estimate_over(text: str, rev: str, start: int, end: int) -> re.Match[str] |
         sentence_start = _back_to(rev, SENTENCE_END, j - 1)
         found = ESTIMATE.search(text, sentence_start, j)
     return found
+
+
+ESTIMATE_RUN_SENTENCES = 6  # how many sentences of figures after it a 预计 sentence can cover
+_FIGURE = re.compile(r"\d(?:%|亿|万|元|美元|吨)")
+
+
+def _estimate_run(text: str, sentence_start: int) -> re.Match[str] | None:
+    """The 预计 of a sentence earlier in the paragraph whose run of figure sentences this one goes on
+    (预计地区生产总值实现187亿元，增长26%。全口径财政收入32.5亿元，增长72.2%。…): every sentence
+    between holds a figure and no word of time of its own."""
+    para_start = text.rfind("\n", 0, sentence_start) + 1
+    if text.find("预计", para_start, sentence_start) < 0:
+        return None  # (most paragraphs: a short stretch searched once)
+    own_end = SENTENCE_END.search(text, sentence_start)
+    if _speaks_of_a_time(text[sentence_start:own_end.start() if own_end else len(text)]):
+        return None
+    end = sentence_start
+    for _ in range(ESTIMATE_RUN_SENTENCES):
+        if end <= para_start:
+            return None
+        start = max(para_start, text.rfind("。", para_start, end - 1) + 1)
+        found = ESTIMATE.search(text, start, end)
+        if found is not None:
+            return found
+        sentence = text[start:end]
+        if not _FIGURE.search(sentence) or _speaks_of_a_time(sentence):
+            return None
+        end = start
+    return None
+
+
+def _speaks_of_a_time(sentence: str) -> bool:
+    """A word of a time of its own: a year, 去年, 今年, 全年, a goal's word …"""
+    return _last_time_mark(sentence, None, None) is not None or TIME_YEAR.search(sentence) is not None \
+        or WHOLE_YEAR.search(sentence) is not None
 
 
 def _back_to(rev: str, delim: re.Pattern[str], pos: int) -> int:
