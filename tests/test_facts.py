@@ -600,6 +600,15 @@ def test_an_estimate_covers_the_run_of_figure_sentences_it_opens() -> None:
     assert {(f.indicator, f.kind) for f in r.facts} == {("gdp", "estimate"), ("retail_sales", "actual")}
 
 
+def test_the_day_of_the_meeting_is_no_time_a_figure_speaks_of() -> None:
+    lede = "2018年1月17日，理县第十三届人民代表大会第二次会议开幕。报告共分两部分：2017年工作回顾；2018年主要工作。\n"
+    # a figure with no word of time of its own is of no year the page tells (not the meeting's)
+    assert govreport.extract(lede + "全县实现地区生产总值25.23亿元，同比增长8.5%。").facts == ()
+    # 预计 in its own words: the estimate of the year under review, whatever the paragraph above says
+    r = govreport.extract(lede + "全年预计实现地区生产总值25.23亿元，同比增长8.5%。")
+    assert {(f.kind, f.period) for f in r.facts} == {("estimate", 2017)}
+
+
 def test_a_sum_over_five_years_is_no_years_but_a_whole_years_sum_is() -> None:
     r = govreport.extract("各位代表：\n一、“十四五”时期工作回顾\n五年来，累计完成全社会固定资产投资962亿元，"
                           "地区生产总值达到800亿元。\n刚刚过去的2025年，全年累计完成全社会固定资产投资210亿元。\n"

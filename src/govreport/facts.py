@@ -76,7 +76,8 @@ YEAR_OF_NAME = re.compile(rf"(?<![比较于与同和到])({YEAR_WORD})年(?:的)
 # a year a sentence speaks of (1984年，我国农业又获得了大丰收), not one it compares with (比1983年,
 # 同1978年相比) or a span it counts from (1979年以来)
 # (the character before is tested in Python: a pattern opening with a lookbehind is tried at every position)
-TIME_YEAR = re.compile(rf"({YEAR_WORD})年(?!代|前|以前|以来|之前)")
+# (a full date, 2018年1月17日, is the day something happened, the meeting's, not a time spoken of)
+TIME_YEAR = re.compile(rf"({YEAR_WORD})年(?!代|前|以前|以来|之前|\d{{1,2}}月\d{{1,2}}日)")
 NOT_BEFORE_TIME_YEAR = frozenset("比较从由同与和跟到至-—~～、0123456789" + lang.YEAR_DIGITS)
 FYP = re.compile(lang.PLAN_NAMED)
 ESTIMATE = re.compile(r"预计")
@@ -667,10 +668,12 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         if named != ctx.target_year:
             return None, None
     if skind == "other":
-        mark = _time_of(text, name_start, tail, ctx) or _time_of_paragraphs_before(text, name_start, ctx)
-        if mark == "now" and not (estimate_at is not None and estimate_at < v.start):
-            return "target", ctx.target_year
         estimated = estimate_at is not None and estimate_at < v.start
+        mark = _time_of(text, name_start, tail, ctx)
+        if mark is None and not estimated:  # (预计 in its own words dates it: not a paragraph above)
+            mark = _time_of_paragraphs_before(text, name_start, ctx)
+        if mark == "now" and not estimated:
+            return "target", ctx.target_year
         if mark != "past" and not (mark is None and estimated):
             return None, None  # a topic heading and no word of time: no kind can be told
         skind = "review"  # a word of the past, or 预计 (an estimate is of the year just ending)
@@ -849,11 +852,16 @@ def _time_of_paragraphs_before(text: str, pos: int, ctx: Context) -> str | None:
         if end <= 0:
             return None
         start = text.rfind("\n", 0, end) + 1
-        mark = _last_time_mark(text[start:end], ctx.review_year, ctx.target_year)
+        mark = _last_time_mark(PARTS_LIST.sub("", text[start:end]), ctx.review_year, ctx.target_year)
         if mark is not None:
             return mark
         end = start - 1
     return None
+
+
+# 报告共分两部分：2017年工作回顾；2018年主要工作。: the report's parts name both years, and tell
+# nothing of the time the paragraphs after them speak of
+PARTS_LIST = re.compile(r"部分[:：][^。\n]*")
 
 
 def _last_time_mark(text: str, review_year: int | None, target_year: int | None) -> str | None:
