@@ -242,6 +242,17 @@ def test_news_of_a_meeting_dated_before_its_place_and_a_report_of_a_years_work(g
     assert (m.speaker, m.speaker_title) == ("吕祖善", "省长")
 
 
+def test_a_news_page_on_its_congress_and_a_resolution_on_the_report(gaz: Gazetteer) -> None:
+    m = meta_of("某某网1月2日讯 1月2日上午，参加湘潭县第十六届人民代表大会第五次会议的人大代表们认真听取了政府工作"
+                "报告。", gaz)
+    assert (m.region, m.adcode) == ("湘潭县", "430321")
+    # a congress named without a place of the table names no region
+    assert meta_of("各位代表：\n一年来，我们较好地完成了市十四届人大一次会议确定的目标任务。", gaz).region is None
+    m = meta_of("（2020年5月15日新乡市十三届人大三次会议第三次全体会议通过）\n听取和审议了王登喜市长代表市人民政府"
+                "所作的政府工作报告。会议同意报告提出的2020年工作的主要目标任务，决定批准这个报告。", gaz)
+    assert (m.region, m.report_year, m.speaker, m.speaker_title) == ("新乡市", 2020, "王登喜", "市长")
+
+
 def test_a_month_and_day_take_the_year_of_the_page_dated_days_after(gaz: Gazetteer) -> None:
     m = meta_of("德清县第十五届人民代表大会第二次会议开幕 | 要闻 |2017-04-24\n4月20日上午，德清县第十五届人民代表大会"
                 "第二次会议在县礼堂开幕。\n会上，周华代表县人民政府向大会作政府工作报告。", gaz)

@@ -162,9 +162,13 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
     if speaker is None and (ledes or not national or not body.startswith(lang.SALUTATIONS[0])):
         speaker, title, offices = _speaker_of_news(text)
         speaker_org = speaker_org or offices
-    region, province_hint = (NATION, None) if national else _region(
-        text, header, meeting["place"] if meeting else lede.place if lede else "", speaker_org, report_year,
-        gazetteer)
+    region: str | None
+    province_hint: str | None
+    if national:
+        region, province_hint = NATION, None
+    else:
+        place = meeting["place"] if meeting else lede.place if lede else _congress_place(text, gazetteer, report_year)
+        region, province_hint = _region(text, header, place, speaker_org, report_year, gazetteer)
     sources = {"report_year": year_source}
     if region is None and not national and (of_name := _region_of_name(doc, gazetteer, report_year)):
         region = of_name
@@ -357,8 +361,8 @@ _DIGEST_REVIEWED = re.compile(r"(?:回顾(?:了)?(?:总结)?(?:[^。；\n\d]{1,1
 # 是 something, 2024年是…关键之年, is the report's own: PIVOTAL_YEAR reads it first)
 _DIGEST_SAYS = re.compile(rf"报告(?:指出|显示|称)[，,：:]?\s*(?:[{lang.LIST_SYMBOLS}][ \t]*)?"
                           r"((?:19|20)\d\d)年(?![，,]?是)")
-_DIGEST_PROPOSED = re.compile(r"提出(?:了)?[，,：:]?(?:[^。；\n\d]{1,24}?[和及与、])?((?:19|20)\d\d)年[^，。；]{0,16}?"
-                              r"(?:工作|目标|任务|安排)"
+_DIGEST_PROPOSED = re.compile(r"提出(?:了|的)?[，,：:]?(?:[^。；\n\d]{1,24}?[和及与、])?((?:19|20)\d\d)年"
+                              r"[^，。；]{0,16}?(?:工作|目标|任务|安排)"
                               # 展望2018年工作，…强调: the year whose work the report looks ahead to (展望2035年
                               # is a vision's)
                               r"|展望((?:19|20)\d\d)年(?:的)?(?:政府)?工作"
@@ -744,6 +748,22 @@ class Lede(NamedTuple):
     congress: re.Match[str]
     place: str
     rest: str
+
+
+def _congress_place(text: str, gazetteer: Gazetteer, year: int | None) -> str:
+    """The place a news page names right before the first congress it mentions, though no verb of
+    its opening follows (参加湘潭县第十六届人民代表大会第五次会议的人大代表们): the region's own
+    congress. Only a name of the division table counts (完成了市十四届人大…确定的 names none)."""
+    for i in _occurrences(text, "届", LEDE_REACH):
+        m = LEDE_CONGRESS.search(text, max(0, i - LEDE_ORDINALS_MAX), i + LEDE_CONGRESS_AFTER)
+        if m is None or m.start() > i:
+            continue
+        words = _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if words:
+            for k in range(len(words.group()), 1, -1):
+                if gazetteer.resolve(words.group()[-k:], year):
+                    return words.group()[-k:]
+    return ""
 
 
 def _find_ledes(text: str) -> list[Lede]:
