@@ -626,6 +626,7 @@ def test_a_sum_over_five_years_is_no_years_but_a_whole_years_sum_is() -> None:
     "人均地方财政收入达到3000元。",
     "五年累计完成固定资产投资500亿元。",  # a sum over five years
     "辖内财政收入迈过千亿大关，达1330亿元。",  # all revenue raised in the region, the centre's too
+    "三级财政收入50亿元。",  # the revenue of the three levels of government, not the district's own
 ])
 def test_another_subjects_figure_is_no_fact(sentence: str) -> None:
     assert facts(sentence) == []
