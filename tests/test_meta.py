@@ -253,6 +253,17 @@ def test_a_news_page_on_its_congress_and_a_resolution_on_the_report(gaz: Gazette
     assert (m.region, m.report_year, m.speaker, m.speaker_title) == ("新乡市", 2020, "王登喜", "市长")
 
 
+def test_a_dateline_and_the_day_before_the_meeting_a_speaker_delivered_at(gaz: Gazetteer) -> None:
+    m = meta_of("新华社长沙1月15日电 湖南省省长毛伟明15日在湖南省十四届人大二次会议上作政府工作报告时说，"
+                "2024年湖南经济社会发展的主要预期目标是：地区生产总值增长6%左右。", gaz)
+    assert (m.region, m.report_year, m.meeting_date) == ("湖南省", 2024, "2024-01-15")
+    assert (m.speaker, m.speaker_title) == ("毛伟明", "省长")
+    # a day the dateline does not confirm dates nothing
+    m = meta_of("某某网1月15日电 湖南省省长毛伟明16日在湖南省十四届人大二次会议上作政府工作报告时说，"
+                "2024年的主要预期目标是：地区生产总值增长6%左右。", gaz)
+    assert m.meeting_date is None
+
+
 def test_a_month_and_day_take_the_year_of_the_page_dated_days_after(gaz: Gazetteer) -> None:
     m = meta_of("德清县第十五届人民代表大会第二次会议开幕 | 要闻 |2017-04-24\n4月20日上午，德清县第十五届人民代表大会"
                 "第二次会议在县礼堂开幕。\n会上，周华代表县人民政府向大会作政府工作报告。", gaz)

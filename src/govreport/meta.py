@@ -146,7 +146,8 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
     if report_year is None and _year_of_name(doc) is not None:
         report_year, year_source = _year_of_name(doc), "file_name"
     if date is None and meeting is not None and report_year is not None:
-        date = _day_in_meeting_place(meeting["place"] or "", report_year)
+        date = _day_in_meeting_place(meeting["place"] or "", report_year) or \
+            _day_before_meeting(text, meeting, report_year)
     lede = None
     if ledes:
         lede, date = _find_lede(text, report_year, raw)
@@ -265,6 +266,19 @@ def _day_in_meeting_place(place: str, report_year: int) -> dt.date | None:
         return None
     month = 1 if m.group(1) == "元" else int(m.group(1))
     return _date(report_year, month, int(m.group(2)))
+
+
+# 新华社长沙1月15日电 湖南省省长毛伟明15日在湖南省十四届人大二次会议上作政府工作报告: the day right
+# before the meeting, the month of the dateline
+_DAY_BEFORE_MEETING = re.compile(r"(?<!\d)(\d{1,2})日(?:上午|下午)?\Z")
+
+
+def _day_before_meeting(text: str, meeting: re.Match[str], report_year: int) -> dt.date | None:
+    day = _DAY_BEFORE_MEETING.search(text, max(0, meeting.start() - 6), meeting.start())
+    dateline = _DATELINE.search(text, 0, meeting.start()) if day else None
+    if day is None or dateline is None or int(dateline["d"]) != int(day.group(1)):
+        return None  # (a day the dateline does not confirm is read no further)
+    return _date(report_year, int(dateline["m"]), int(day.group(1)))
 
 
 def _meeting_date(m: re.Match[str] | None) -> dt.date | None:
@@ -678,7 +692,9 @@ _DELIVERED = re.compile(r"[作做](?:了|的)?《?(?:[省市区县州旗盟])?(?
                         # (…代表县人民政府向大会作《…》: the report's title, whatever a site put in it)
                         r"|作《(?<=人民政府向大会作《)")
 # (…李克强总理代表国务院在十三届全国人大一次会议上所作的《政府工作报告》: the meeting and 所 between)
-_BEFORE_DELIVERY = re.compile(r"(?:在(?:大会|会)上)?(?:代表[^，。；、]{0,24}?(?:政府|国务院))?"
+# (…省长毛伟明15日在…会议上作…: the day between)
+_BEFORE_DELIVERY = re.compile(r"(?:\d{1,2}日(?:上午|下午)?)?(?:在(?:大会|会)上)?"
+                              r"(?:代表[^，。；、]{0,24}?(?:政府|国务院))?"
                               r"(?:在[^，。；、]{1,30}?会议?上)?所?(?:向大会|向全体代表)?(?:正在)?\Z")
 _NAME_BOUNDARY = frozenset("，,、：:。；\n （(“了")  # 了: 会议听取和审议了王明代表…所作的…
 SPEAKER_REACH = 3000
