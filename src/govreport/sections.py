@@ -117,7 +117,9 @@ def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, in
         body = text[line_start:line_end].lstrip(_INDENT_CHARS)
         body_start = line_end - len(body)
         head = _marked_heading(body)
-        if head and not _listed_part(text, line_start):
+        if head:
+            if body.rstrip().endswith(_ITEM_ENDS) and _listed_part(text, line_start):
+                continue  # an item of a digest's list of the report's parts
             depth, marker = head
             title = _title(body[len(marker):])
             if title:
@@ -141,6 +143,7 @@ _NEXT_PART = re.compile(rf"[；;][{_CN}]{{1,3}}、")
 # 报告分为三部分：⏎一、2019年工作回顾；⏎二、…: the same list a line each
 _PARTS_INTRO = re.compile(r"部分[:：]\s*\Z")
 PARTS_MAX = 8  # the longest list of a report's parts
+_ITEM_ENDS = ("；", ";", "。")  # how the items of such a list end (a heading ends in none)
 
 
 def _listed_part(text: str, line_start: int) -> bool:
