@@ -285,6 +285,13 @@ def test_a_comma_put_before_every_mark_goes() -> None:
     assert c.text == "一、2007年工作回顾\n过去的一年，在市委领导下，实现生产总值863.73亿元，增长15.2%。请提出意见。"
 
 
+def test_page_numbers_of_pdf_and_document_site_copies_go() -> None:
+    c = clean("第1页共18页各位代表：\n营盘路隧道建成通车；地铁第2页共18页1、2号线建成，\n- 3 -\n全面运营。\n"
+              "第 4 页 共 18 页\n正文。")
+    assert c.text == "各位代表：\n营盘路隧道建成通车；地铁1、2号线建成，全面运营。\n正文。"
+    assert clean("各位代表：\n增长-3 -5%之间。第一，要稳增长。").text == "各位代表：\n增长-3 -5%之间。第一，要稳增长。"
+
+
 def test_quote_marks_lost_as_double_semicolons_are_put_back() -> None:
     c = clean("各位代表：\n;;十二五;;时期，全县实施;;强县工程;;，生产总值增长8%;;另起一句。")
     assert c.text == "各位代表：\n“十二五”时期，全县实施“强县工程”，生产总值增长8%；；另起一句。"
