@@ -608,6 +608,29 @@ def _fix_token(token: str) -> str | None:
 
 _ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
 
+# HTML tags left in a page saved as text (<h3> 2月26日上午…</h3><h1 style="…"><b>2018年工作回顾</b></h1>):
+# a block's end or a break ends a line, any other tag goes; only in a text holding several, so a
+# lone < in the text (<5%) is never read as markup
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,9})(?:\s[^<>\n]{0,300})?/?>")
+_INLINE_TAGS = frozenset({"a", "b", "i", "u", "em", "strong", "span", "font", "img", "sup", "sub", "small",
+                          "big", "strike", "s", "label", "abbr", "code"})
+_BLOCK_TAGS = frozenset({"p", "div", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr",
+                         "td", "th", "table", "tbody", "thead", "section", "article", "blockquote", "pre",
+                         "center", "dd", "dt", "dl", "header", "footer", "main", "nav"})
+MARKUP_MIN = 3  # tags a text must hold to be read as a page saved with its markup
+
+
+def remove_markup(text: str) -> Iterator[offsets.Proposal]:
+    if "<" not in text:
+        return
+    tags = [m for m in _TAG.finditer(text) if m.group(2).lower() in _INLINE_TAGS | _BLOCK_TAGS]
+    if len(tags) < MARKUP_MIN:
+        return
+    for m in tags:
+        name = m.group(2).lower()
+        ends_line = name in _BLOCK_TAGS and (m.group(1) == "/" or name in ("br", "hr"))
+        yield m.start(), m.end(), "\n" if ends_line else "", "markup"
+
 
 def unescape_entities(text: str) -> Iterator[offsets.Proposal]:
     """HTML entities left in copied text (&ldquo; &nbsp; &#12288;) become their characters."""
@@ -822,10 +845,11 @@ def normalize_characters(text: str) -> str:
 def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     p = patterns or default_patterns()
     # line-based passes first; digit repairs last, once broken lines and numbers are whole again
-    return [remove_undecodable, normalize_width, repair_zero_circles, remove_pinyin_glosses, to_simplified, remove_junk,
-            restore_lost_quotes, normalize_punctuation, remove_line_end_tags, remove_repeated_summary, remove_chrome(p),
-            remove_resolution(p), remove_page_markers, remove_spam(p), repair_dashes, join_broken_lines,
-            unescape_entities, join_number_spaces, restore_list_separators, repair_ocr_digits]
+    return [remove_undecodable, remove_markup, normalize_width, repair_zero_circles, remove_pinyin_glosses,
+            to_simplified, remove_junk, restore_lost_quotes, normalize_punctuation, remove_line_end_tags,
+            remove_repeated_summary, remove_chrome(p), remove_resolution(p), remove_page_markers, remove_spam(p),
+            repair_dashes, join_broken_lines, unescape_entities, join_number_spaces, restore_list_separators,
+            repair_ocr_digits]
 
 
 _RAW_SPAN = attrgetter("raw_start", "raw_end")
