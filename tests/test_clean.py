@@ -302,6 +302,14 @@ def test_the_markup_of_a_page_saved_as_text_goes_its_blocks_ending_lines() -> No
     assert clean("各位代表：\n增速<5%，<b>稳定</b>。").text == "各位代表：\n增速<5%，<b>稳定</b>。"
 
 
+def test_a_pages_links_onward_and_comments_end_it() -> None:
+    body = "各位代表：\n" + "全县地区生产总值增长7.5%。" * 4 + "\n"
+    c = clean(body + "分享到：\n上一篇：某某市2019年政府工作报告\n下一篇：某某县2018年政府工作报告\n"
+                     "猜你喜欢\n0条评论\n")
+    assert c.text == body.strip()
+    assert "footer" in {e.kind for e in c.edits}
+
+
 def test_quote_marks_lost_as_double_semicolons_are_put_back() -> None:
     c = clean("各位代表：\n;;十二五;;时期，全县实施;;强县工程;;，生产总值增长8%;;另起一句。")
     assert c.text == "各位代表：\n“十二五”时期，全县实施“强县工程”，生产总值增长8%；；另起一句。"
