@@ -338,6 +338,11 @@ def test_the_file_name_dates_a_report_the_text_does_not(gaz: Gazetteer) -> None:
     assert extract_meta(text, gaz, "reports/2023/notes.docx").report_year is None
 
 
+def test_a_name_no_longer_in_the_table_is_found_in_an_earlier_one_when_no_year_is_known(gaz: Gazetteer) -> None:
+    m = meta_of("綦江县人民政府政府工作报告各位代表：\n现在，我代表县人民政府，向大会作政府工作报告。", gaz)
+    assert (m.region, m.adcode, m.province, m.report_year) == ("綦江县", "500222", "重庆市", None)
+
+
 def test_the_file_name_names_the_region_the_text_does_not(gaz: Gazetteer) -> None:
     text = clean("各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、2023年工作回顾\n全县经济平稳。").text
     assert extract_meta(text, gaz).region is None

@@ -921,6 +921,8 @@ def _locate(meta: Meta, gazetteer: Gazetteer, province_hint: str | None, self_or
     if not meta.region:
         return _with(meta, level=level)
     candidates = gazetteer.resolve(meta.region, meta.report_year)
+    if not candidates and meta.report_year is None:
+        candidates = _in_earlier_tables(gazetteer, meta.region)
     if province_hint:
         narrowed = tuple(c for c in candidates if c.province == province_hint)
         candidates = narrowed or candidates
@@ -936,6 +938,19 @@ def _locate(meta: Meta, gazetteer: Gazetteer, province_hint: str | None, self_or
             name = c.name  # a shortened name (沧源县 for 沧源佤族自治县): the division's own
         return _with(meta, region=name, level=_level_of(c), adcode=c.adcode, province=c.province)
     return _with(meta, level=level, ambiguous=len(candidates) > 1, candidates=candidates)
+
+
+EARLIER_TABLES = (2010, 2000, 1990)  # where a name no longer in the table is looked for when no year is known
+
+
+def _in_earlier_tables(gazetteer: Gazetteer, name: str) -> tuple[RegionCandidate, ...]:
+    """The divisions a name was before it changed (綦江县 until 2011), for a report the text gives no
+    year: the latest of a few earlier tables that has it."""
+    for year in EARLIER_TABLES:
+        found = gazetteer.resolve(name, year)
+        if found:
+            return found
+    return ()
 
 
 def _under_a_named_parent(text: str, candidates: tuple[RegionCandidate, ...], gazetteer: Gazetteer,
