@@ -861,7 +861,7 @@ def _time_of_paragraphs_before(text: str, pos: int, ctx: Context) -> str | None:
 
 # 报告共分两部分：2017年工作回顾；2018年主要工作。: the report's parts name both years, and tell
 # nothing of the time the paragraphs after them speak of
-PARTS_LIST = re.compile(r"部分[:：][^。\n]*")
+PARTS_LIST = re.compile(rf"{lang.PARTS_INTRO}[^。\n]*")
 
 
 def _last_time_mark(text: str, review_year: int | None, target_year: int | None) -> str | None:

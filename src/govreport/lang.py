@@ -38,6 +38,9 @@ PLAN_NAMED = rf"({PLAN_PATTERN})”?(?:时期|期间|末|规划|计划)"
 _INTRO_END = r"目标(?:(?:建议|确定|拟定|设定)?(?:是|为|定为)[:：]?|[:：])"
 TARGET_INTRO = rf"主要(?:预期)?{_INTRO_END}|发展预期{_INTRO_END}|预期{_INTRO_END}"
 
+# a digest's words before the list of the report's parts (报告分为三部分：)
+PARTS_INTRO = _DATA["parts_intro"]
+
 # symbols that open the items of a list, or a digest's parts (●预计增长6%左右, ■ 2024年成绩单)
 LIST_SYMBOLS = "●◆■▲★•◎"
 

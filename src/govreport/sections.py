@@ -141,7 +141,7 @@ def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, in
 # 《报告》共分四个部分：一、2017年工作回顾；二、…: a digest listing the report's parts, no heading
 _NEXT_PART = re.compile(rf"[；;][{_CN}]{{1,3}}、")
 # 报告分为三部分：⏎一、2019年工作回顾；⏎二、…: the same list a line each
-_PARTS_INTRO = re.compile(r"部分[:：]\s*\Z")
+_PARTS_INTRO = re.compile(rf"{lang.PARTS_INTRO}\s*\Z")
 PARTS_MAX = 8  # the longest list of a report's parts
 _ITEM_ENDS = ("；", ";", "。")  # how the items of such a list end (a heading ends in none)
 
