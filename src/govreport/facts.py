@@ -272,7 +272,6 @@ def _estimate_over(text: str, rev: str, start: int, end: int) -> re.Match[str] |
 
 
 ESTIMATE_RUN_SENTENCES = 6  # how many sentences of figures after it a 预计 sentence can cover
-_FIGURE = re.compile(r"\d(?:%|亿|万|元|美元|吨)")
 
 
 def _estimate_run(text: str, sentence_start: int) -> re.Match[str] | None:
@@ -294,7 +293,7 @@ def _estimate_run(text: str, sentence_start: int) -> re.Match[str] | None:
         if found is not None:
             return found
         sentence = text[start:end]
-        if not _FIGURE.search(sentence) or _speaks_of_a_time(sentence):
+        if not find_values(text, start, end) or _speaks_of_a_time(sentence):
             return None
         end = start
     return None
