@@ -617,13 +617,14 @@ _INLINE_TAGS = frozenset({"a", "b", "i", "u", "em", "strong", "span", "font", "i
 _BLOCK_TAGS = frozenset({"p", "div", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr",
                          "td", "th", "table", "tbody", "thead", "section", "article", "blockquote", "pre",
                          "center", "dd", "dt", "dl", "header", "footer", "main", "nav"})
+_HTML_TAGS = _INLINE_TAGS | _BLOCK_TAGS
 MARKUP_MIN = 3  # tags a text must hold to be read as a page saved with its markup
 
 
 def remove_markup(text: str) -> Iterator[offsets.Proposal]:
     if "<" not in text:
         return
-    tags = [m for m in _TAG.finditer(text) if m.group(2).lower() in _INLINE_TAGS | _BLOCK_TAGS]
+    tags = [m for m in _TAG.finditer(text) if m.group(2).lower() in _HTML_TAGS]
     if len(tags) < MARKUP_MIN:
         return
     for m in tags:
