@@ -543,12 +543,20 @@ def _named_regions(text: str, speaker_org: str | None, gazetteer: Gazetteer, yea
     yield _self_org(text)
 
 
+def _place_in_table(words: str, gazetteer: Gazetteer, year: int | None) -> str | None:
+    """The longest end of words that names a place of the division table that year."""
+    for k in range(len(words), 1, -1):
+        if gazetteer.resolve(words[-k:], year):
+            return words[-k:]
+    return None
+
+
 def _place_name(place: str, gazetteer: Gazetteer, year: int | None) -> str | None:
     """The longest end of the words before a congress that names a place of that year (…上午，镇安县 ->
     镇安县; 江苏省南通市 as written); a name the table lacks is kept only when it reads as one."""
-    for k in range(len(place), 1, -1):
-        if gazetteer.resolve(place[-k:], year):
-            return place[-k:]
+    in_table = _place_in_table(place, gazetteer, year)
+    if in_table:
+        return in_table
     # a name reads as one: a few characters and one level word, at its end (not 备受瞩目的县, a phrase
     # praising the meeting, nor 建陇东南大市市, a headline run into the line below)
     place = place.rsplit("的", 1)[-1]
@@ -775,10 +783,9 @@ def _congress_place(text: str, gazetteer: Gazetteer, year: int | None) -> str:
         if m is None or m.start() > i:
             continue
         words = _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())
-        if words:
-            for k in range(len(words.group()), 1, -1):
-                if gazetteer.resolve(words.group()[-k:], year):
-                    return words.group()[-k:]
+        in_table = _place_in_table(words.group(), gazetteer, year) if words else None
+        if in_table:
+            return in_table
     return ""
 
 
