@@ -625,6 +625,8 @@ def test_a_sum_over_five_years_is_no_years_but_a_whole_years_sum_is() -> None:
     "城乡居民人均存款余额增长10%。",  # a per-capita figure of an aggregate
     "人均地方财政收入达到3000元。",
     "五年累计完成固定资产投资500亿元。",  # a sum over five years
+    "五年完成全社会固定资产投资201.3亿元。",  # a count of years before the name: their sum
+    "三年城镇新增就业2.1万人。",
     "辖内财政收入迈过千亿大关，达1330亿元。",  # all revenue raised in the region, the centre's too
     "三级财政收入50亿元。",  # the revenue of the three levels of government, not the district's own
 ])

@@ -253,6 +253,17 @@ def test_a_news_page_on_its_congress_and_a_resolution_on_the_report(gaz: Gazette
     assert (m.region, m.report_year, m.speaker, m.speaker_title) == ("新乡市", 2020, "王登喜", "市长")
 
 
+def test_a_title_that_says_today_over_a_dispatch_that_opens_on_its_day(gaz: Gazetteer) -> None:
+    m = meta_of("市五届人大三次会议今日开幕\n本报讯【记者 张三 李四】2月27日的人民剧场彩旗飘扬，三百多名代表参加"
+                "某某市第五届人民代表大会第三次会议。\n市长王明代表某某市人民政府向大会作政府工作报告，同时对2007年"
+                "的政府工作作了部署。", gaz)
+    assert (m.meeting_date, m.report_year, m.congress) == ("2007-02-27", 2007, "第五届人民代表大会第三次会议")
+    # without a dispatch's day, today is no day the page gives
+    m = meta_of("市五届人大三次会议今日开幕\n三百多名代表参加会议。市长王明作政府工作报告，"
+                "同时对2007年的政府工作作了部署。", gaz)
+    assert (m.meeting_date, m.report_year) == (None, 2007)
+
+
 def test_a_dateline_and_the_day_before_the_meeting_a_speaker_delivered_at(gaz: Gazetteer) -> None:
     m = meta_of("新华社长沙1月15日电 湖南省省长毛伟明15日在湖南省十四届人大二次会议上作政府工作报告时说，"
                 "2024年湖南经济社会发展的主要预期目标是：地区生产总值增长6%左右。", gaz)
@@ -321,6 +332,8 @@ def test_the_region_named_in_the_speakers_own_words(gaz: Gazetteer) -> None:
     ("县长在回顾总结2017年工作时指出，全县经济平稳。", 2018),
     ("展望2018年工作，县长强调，要稳中求进。", 2018),
     ("展望2035年，基本实现社会主义现代化。", None),
+    ("报告对2005年的政府工作作了总结，同时对2006年的政府工作作了布置。", 2006),
+    ("县长对2019年政府工作进行了全面部署。", 2019),
     # a pivotal year looked back on is the year under review, not the report's
     ("报告共三个部分：一是2025年和“十四五”时期工作回顾；三是2026年重点工作任务。省长指出，2025年是“十四五”"
      "收官之年，是很不平凡的一年。", 2026),

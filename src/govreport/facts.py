@@ -38,6 +38,8 @@ DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
 # $ would also match before a line break that ends the window, reading across it
 CHANGE_BEFORE_NAME = re.compile(r"(?:增加|减少|增收|减收|多收|少收)\Z")
 SUM_BEFORE_NAME = re.compile(rf"(?:{lang.YEARLY_SUMS})(?:完成|实现|投入|达到)?\Z")
+# a count of years right before the name (五年完成全社会固定资产投资, 三年城镇新增就业): their sum or change
+YEARS_BEFORE_NAME = re.compile(rf"{lang.YEARS_COUNTED}(?:来)?(?:{lang.YEARLY_SUMS}|共)?(?:完成|实现|投入|达到)?\Z")
 CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|净增|多|少)(?:了)?(?:超过?|近|约)?$")
 # (searched before each growth or count: every branch opens with a literal, so re skips ahead in C)
 # (累计 only before a comma: 全年累计完成 is one year's sum)
@@ -518,6 +520,8 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
         return None
     if measure == "level" and CHANGE_BEFORE_NAME.search(text, max(0, slot.mention.start - 2), slot.mention.start):
         return None  # 共计减少财政收入五百二十亿元: an amount gained or lost, not the level
+    if YEARS_BEFORE_NAME.search(text, max(0, slot.mention.start - 8), slot.mention.start):
+        return None
     summed = measure != "rate" and SUM_BEFORE_NAME.search(text, max(0, slot.mention.start - 6), slot.mention.start)
     if (measure == "growth" or entry.flow or STEADY.search(tail) or summed) \
             and _in_multi_year_passage(text, v.start, ctx):

@@ -57,6 +57,16 @@ _LEDE_DATE_AFTER = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日?(?:上
 _LEDE_DAY_AFTER = re.compile(r"(?P<d>\d{1,2})日")  # right after the congress: 会议7日在会议中心开幕
 # a news dateline: 中新网南通2月20日电, 人民网长沙1月11日电, 大众网青岛2月19日讯
 _DATELINE = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日[电讯]")
+# a newspaper's dispatch opening on its day: 本报讯【记者 张三】2月28日的剧院… / 本报讯（记者 李四）1月5日，
+_DISPATCH_DAY = re.compile(r"本报讯[ \t\u3000]*(?:[【（(\[][^】）)\]\n]{0,30}[】）)\]])?[ \t\u3000]*"
+                           r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_TODAY_AFTER = re.compile(r"(?:今天|今日)")
+
+
+def _dateline(text: str, end: int) -> re.Match[str] | None:
+    """The day a news page is dated by in text[:end]: its dateline (…2月20日电) or the day its
+    dispatch opens on (本报讯…2月28日)."""
+    return _DATELINE.search(text, 0, end) or _DISPATCH_DAY.search(text, 0, end)
 # a page's own date near its top: 2018-04-24, 2024年01月11日17:20, 2020/05/14
 _PAGE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:-|/|年)(\d{1,2})(?:-|/|月)(\d{1,2})")
 PAGE_DATE_REACH = 1500
@@ -275,7 +285,7 @@ _DAY_BEFORE_MEETING = re.compile(r"(?<!\d)(\d{1,2})日(?:上午|下午)?\Z")
 
 def _day_before_meeting(text: str, meeting: re.Match[str], report_year: int) -> dt.date | None:
     day = _DAY_BEFORE_MEETING.search(text, max(0, meeting.start() - 6), meeting.start())
-    dateline = _DATELINE.search(text, 0, meeting.start()) if day else None
+    dateline = _dateline(text, meeting.start()) if day else None
     if day is None or dateline is None or int(dateline["d"]) != int(day.group(1)):
         return None  # (a day the dateline does not confirm is read no further)
     return _date(report_year, int(dateline["m"]), int(day.group(1)))
@@ -381,7 +391,10 @@ _DIGEST_PROPOSED = re.compile(r"提出(?:了|的)?[，,：:]?(?:[^。；\n\d]{1,
                               # is a vision's)
                               r"|展望((?:19|20)\d\d)年(?:的)?(?:政府)?工作"
                               # 做好2013年的政府工作，至关重要: the year whose work the report sets out
-                              r"|做好((?:19|20)\d\d)年(?:的)?(?:政府)?工作")
+                              r"|做好((?:19|20)\d\d)年(?:的)?(?:政府)?工作"
+                              # 对2006年的政府工作作了布置: the year whose work the report lays out
+                              r"|对((?:19|20)\d\d)年(?:的)?(?:政府)?(?:主要)?工作(?:任务)?(?:作了|作出了?|进行了)"
+                              r"(?:全面)?(?:部署|布置|安排)")
 # 2018年我县经济社会发展的主要预期目标是：, 2015年政府工作的总体要求是 (a year's goals and
 # course set out: the report of that year)
 _YEARS_TARGETS = re.compile(rf"((?:19|20)\d\d)年[^，。；\n]{{0,16}}?(?:{lang.TARGET_INTRO}|主要预期目标[ \t]*(?=\n)"
@@ -410,7 +423,7 @@ DIGEST_REACH = 6000
 def _digest_year(text: str) -> int | None:
     proposed = _DIGEST_PROPOSED.search(text, 0, DIGEST_REACH) or _YEARS_TARGETS.search(text, 0, DIGEST_REACH)
     if proposed:
-        return int(proposed.group(1) or proposed.group(2) or proposed.group(3))
+        return int(next(g for g in proposed.groups() if g))
     reviewed = _DIGEST_REVIEWED.search(text, 0, DIGEST_REACH) or _DIGEST_SAYS.search(text, 0, DIGEST_REACH)
     if reviewed:
         return int(reviewed.group(1)) + 1
@@ -830,10 +843,14 @@ def _lede_date(text: str, lede: Lede, report_year: int | None, raw: str | None =
     sentence_start = max(text.rfind(c, 0, lede.start) for c in "。\n") + 1
     before = _LEDE_DATE_BEFORE.search(text, max(sentence_start, lede.start - LEDE_DATE_REACH), lede.start)
     after = _LEDE_DATE_AFTER.search(lede.rest)
-    dateline = _DATELINE.search(text, 0, lede.start)
+    dateline = _dateline(text, lede.start)
+    # today before the congress, or after it in a title (人大七次会议今日开幕) over its dispatch
+    today = bool(before and before["today"])
+    if before is None and after is None and _TODAY_AFTER.match(lede.rest):
+        today, dateline = True, dateline or _dateline(text, LEDE_REACH)
     pages = [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall((raw or text)[:PAGE_DATE_REACH])]
     year = month = day = None
-    if before and before["today"]:
+    if today:
         if dateline:
             month, day = int(dateline["m"]), int(dateline["d"])
         elif pages and pages[0]:
