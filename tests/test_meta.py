@@ -338,6 +338,10 @@ def test_the_region_named_in_the_speakers_own_words(gaz: Gazetteer) -> None:
     ("报告共三个部分：一是2025年和“十四五”时期工作回顾；三是2026年重点工作任务。省长指出，2025年是“十四五”"
      "收官之年，是很不平凡的一年。", 2026),
     ("2026年是“十五五”开局之年，做好今年工作意义重大。", 2026),
+    # a pivotal year the next sentence looks back on (一年来, 过去的一年) is the year reviewed
+    ("2004年是我县实现阶段性目标的决战之年。一年来，全县上下团结奋进，成效明显。", 2005),
+    ("2023年是全面贯彻党的二十大精神的开局之年。过去的一年，我们攻坚克难。", 2024),
+    ("2009年是很不平凡的一年，我们经受住了考验。", 2010),
     ("各位代表：\n二、2024年主要目标任务\n今年主要预期目标是：地区生产总值增长7%左右。", 2024),
 ])
 def test_a_digest_or_review_dates_the_report(gaz: Gazetteer, sentence: str, year: int | None) -> None:

@@ -15,7 +15,7 @@ FIVE_YEAR = lang.FIVE_YEAR_PLANS
 # 去年/上年 not after 比/较/从/由 (the lookbehind follows the word: opening with it, the pattern
 # would be tried at every position)
 PAST_MARK = re.compile(r"去年(?<![比较从由]..)(?!预算|同期)|上年(?<![比较从由]..)(?!预算|同期)"
-                       r"|过去一年|一年(?:以)?来|这一年")
+                       rf"|{lang.PAST_YEAR}")
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ def speaks_of_several_years(text: str, start: int = 0, end: int | None = None) -
 @lru_cache(maxsize=64)
 def single_year_opening(review_year: int | None) -> re.Pattern[str]:
     year = rf"|(?:刚刚过去的)?{review_year}年" if review_year else ""
-    return re.compile(rf"(?:刚刚)?过去(?:的)?一年|去年|一年来|全年{year}")
+    return re.compile(rf"(?:刚刚)?(?:{lang.PAST_YEAR})|去年|全年{year}")
 
 
 def _multi_year_passages(text: str, sections: tuple[Section, ...], review_year: int | None,

@@ -92,7 +92,8 @@ _YEAR_OF_REVIEW = re.compile(r"([0-9]\d{3})年(?:的)?(?:政府)?(?:主要)?(?:�
 TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff《“\"]{0,14}?政府工作报告")
 # found from its 是 (a literal re skips to in C), the year read behind it: 2021年是"十四五"开局之年
 PIVOTAL_YEAR = re.compile(
-    r"是(?:(?<=(?:19|20)\d\d年是)|(?<=(?:19|20)\d\d年，是)|(?<=(?:19|20)\d\d年,是))[^。；]{0,40}?(?:开局|收官|关键|决胜|攻坚)")
+    r"是(?:(?<=(?:19|20)\d\d年是)|(?<=(?:19|20)\d\d年，是)|(?<=(?:19|20)\d\d年,是))[^。；]{0,40}?"
+    r"(?:开局|收官|关键|决胜|决战|攻坚|(?P<lived>(?:不平凡|不寻常|难忘|艰难|困难较多)的一年))")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年[，,]?\Z")
 # 1983年 or 一九八三年 (read by year_number); found from its 年, which re skips to in C
 YEAR = re.compile(f"年(?<=({YEAR_DIGITS}|{SPELLED_YEAR})年)")
@@ -102,7 +103,7 @@ _SPELLED_YEAR = re.compile(f"年(?<={SPELLED_YEAR}年)")
 _SEVERAL_YEARS = re.compile(lang.SEVERAL_YEARS_FAST)
 _OPENING_BEFORE = re.compile(rf"(?:^|[。！？\n])[ \t\u3000—]*(?:[{lang.ORDINALS}]+、)?\Z")
 OPENING_REACH = 12  # the mark, spaces and a heading's ordinal before a span's words
-_SINGLE_YEAR = re.compile(r"过去(?:的)?一年|一年来|去年")
+_SINGLE_YEAR = re.compile(rf"{lang.PAST_YEAR}|去年")
 # a top-level heading about a year's work ahead: 二、2004年主要任务 / 三、2011年的工作
 TASK_HEADING_YEAR = re.compile(
     rf"\n[ \t\u3000]*[{CN_ORDINAL}]+、[ \t\u3000]*(?:关于|对)?((?:19|20)\d{{2}})\s*年"
@@ -300,18 +301,28 @@ def _meeting_date(m: re.Match[str] | None) -> dt.date | None:
         return None
 
 
-def _pivotal_years(text: str) -> list[int]:
-    years = []
+def _pivotal_years(text: str) -> tuple[list[int], list[int]]:
+    """The years the text calls pivotal (2024年是…关键之年): those it looks ahead to, the report's
+    own, and those it looks back on, the years it reviews."""
+    ahead, lived = [], []
     for m in PIVOTAL_YEAR.finditer(text):
         year = _YEAR_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        if year is None:
+            continue
         sentence_end = text.find("。", m.end())
-        if year and not _YEAR_LIVED.search(text, m.end(), sentence_end if sentence_end >= 0 else len(text)):
-            years.append(int(year.group(1)))
-    return years
+        sentence_end = sentence_end if sentence_end >= 0 else len(text)
+        if m["lived"] or _YEAR_LIVED.search(text, m.end(), sentence_end) or \
+                REVIEW_OPENER.match(text, sentence_end + 1):
+            lived.append(int(year.group(1)))
+        else:
+            ahead.append(int(year.group(1)))
+    return ahead, lived
 
 
-# 2025年是“十四五”收官之年，是很不平凡的一年: a year looked back on, the one the report reviews
+# 2025年是“十四五”收官之年，是很不平凡的一年 / 2004年是…决胜之年。一年来，…: a year looked back on,
+# the one the report reviews
 _YEAR_LIVED = re.compile(r"(?:不平凡|不寻常|难忘|艰难|困难较多)的一年")
+REVIEW_OPENER = re.compile(rf"\s*(?:{lang.PAST_YEAR})")
 
 
 def _find_meeting(text: str, limit: int) -> re.Match[str] | None:
@@ -358,15 +369,17 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
     task_heading = TASK_HEADING_YEAR.search("\n" + text)
     if task_heading:
         return int(task_heading.group(1))
-    pivotal = _pivotal_years(text)
-    if pivotal:
-        return max(pivotal)
+    ahead, lived = _pivotal_years(text)
+    if ahead:
+        return max(ahead)
     titled = TITLE_YEAR.search(header)
     if titled:
         return int(titled.group(1))
     digest = _digest_year(text)
     if digest:
         return digest
+    if lived:
+        return max(lived) + 1
     return _year_from_the_review(body)
 
 
