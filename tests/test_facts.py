@@ -685,6 +685,15 @@ def test_figures_of_a_part_or_of_several_years_are_no_fact(sentence: str) -> Non
     assert facts(sentence) == []
 
 
+def test_a_sentence_naming_the_year_under_review_after_a_five_year_summary() -> None:
+    r = govreport.extract("1月20日上午，某某省十二届人大一次会议开幕，省长王明作政府工作报告。"
+                          "报告提出，2013年主要预期目标：全省生产总值增长10%左右。\n报告首先总结了过去五年的工作。王明说，初步统计，2012年全省"
+                          "生产总值19701亿元，增长11.4%；五年全省生产总值增长80%。")
+    assert {(f.indicator, f.measure, f.kind, f.period, f.value) for f in r.facts} == {
+        ("gdp", "growth", "target", 2013, 10), ("gdp", "level", "actual", 2012, 19701),
+        ("gdp", "growth", "actual", 2012, 11.4)}  # the five years' change is no year's
+
+
 def test_the_older_series() -> None:
     got = brief(facts("规模以上固定资产投资91.4亿元；公共财政预算收入82.4亿元；农民人均纯收入7950元。",
                       "居民消费价格指数控制在3%以内。"))

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from govreport import lang
@@ -582,15 +583,26 @@ def _in_multi_year_passage(text: str, pos: int, ctx: Context) -> bool:
     para_start = text.rfind("\n", 0, pos) + 1
     sent_start = _sentence_start(text, pos)
     sentence_opening = text[sent_start:sent_start + 8].lstrip("— ")
-    if ctx.in_multi_year_passage(pos) and not single_year_opening(ctx.review_year).match(sentence_opening):
+    # a sentence that names the year under review as its time (…说，初步统计，2012年全省生产总值…) speaks
+    # of that year, in whatever passage
+    dated = ctx.review_year is not None and _own_year(ctx.review_year).search(text, sent_start, pos) is not None
+    if not dated and ctx.in_multi_year_passage(pos) and \
+            not single_year_opening(ctx.review_year).match(sentence_opening):
         return True
     para_opening = text[para_start:para_start + 16].lstrip(" \t\u3000—")
-    if speaks_of_several_years(para_opening) or speaks_of_several_years(sentence_opening):
+    if (not dated and speaks_of_several_years(para_opening)) or speaks_of_several_years(sentence_opening):
         return True
     # a word of several years inside a sentence (…，“十四五”以来年均增长7.8%；) speaks for its own
     # clause: the next one after a semicolon is the year's again
     clause_start = max(sent_start, text.rfind("；", sent_start, pos) + 1, text.rfind(";", sent_start, pos) + 1)
     return multi_year_words(text, clause_start, pos)
+
+
+@lru_cache(maxsize=64)
+def _own_year(year: int) -> re.Pattern[str]:
+    """The year as a clause's time: after the sentence's start or a comma, not a from-value's
+    (从2012年的) or a span's start (2012年以来)."""
+    return re.compile(rf"(?:^|(?<=[。；;，,：:\s])){year}年(?![的底末]|以来)", re.M)
 
 
 def multi_year_words(text: str, start: int = 0, end: int | None = None) -> bool:
