@@ -31,6 +31,13 @@ def test_level_and_growth_in_one_statement() -> None:
         ("gdp", "growth", "actual", 2024, None, 0.6, None, None)}
 
 
+def test_a_growth_written_with_a_minus_sign() -> None:
+    assert brief(facts("外贸出口106.6亿元，增长-39.7%；实际利用外资增长7.3%。")) == {
+        ("exports", "level", "actual", 2024, None, 106.6, None, None),
+        ("exports", "growth", "actual", 2024, None, -39.7, None, None),
+        ("foreign_investment", "growth", "actual", 2024, None, 7.3, None, None)}
+
+
 def test_a_name_after_a_spelled_year_is_the_reports_own() -> None:
     # 进出口贸易总额 could be some sector's: a year right before it says it is the whole's
     r = govreport.extract("——一九五八年二月一日在第一届全国人民代表大会第五次会议上\n各位代表：\n"

@@ -38,6 +38,17 @@ def test_negative_and_years() -> None:
     assert find_values("2025年") == []
 
 
+@pytest.mark.parametrize("text", ["增长-39.7%", "增长－39.7%", "增长−39.7%"])
+def test_a_minus_sign_before_a_number(text: str) -> None:
+    (v,) = find_values(text)
+    assert (v.negative, v.value, text[v.start:v.end]) == (True, 39.7, text[2:])
+
+
+def test_a_dash_between_numbers_is_no_minus_sign() -> None:
+    assert [(v.value, v.value_max, v.negative) for v in find_values("增长5%-6%，增长5-6%")] == [
+        (5, 6, False), (5, 6, False)]
+
+
 def test_chinese_numerals() -> None:
     assert parse_number("一千二百") == 1200
     assert parse_number("三点五") == 3.5

@@ -186,11 +186,16 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Value
         vmax = _digits(v2) if v2 else (vmax_cn if pct else None)
         if vmax is not None and vmax <= v:
             vmax = None  # "2021-2025年"-like or a dash that is no range
-        out.append(_new_value(Value, (at, m.end(), v, vmax, unit, bool(approx), post, text[at] == "负")))
+        negative = text[at] == "负"
+        if at and text[at - 1] in _MINUS and (at < 2 or not _IN_A_RANGE_BEFORE.match(text[at - 2])):
+            at, negative = at - 1, True  # 增长-39.7%: a minus sign, not a range's dash (5%-6%, 2021-2025)
+        out.append(_new_value(Value, (at, m.end(), v, vmax, unit, bool(approx), post, negative)))
     return out
 
 
 _CALENDAR_YEAR = re.compile(r"(?:19|20)\d\d")
+_MINUS = "-－−"
+_IN_A_RANGE_BEFORE = re.compile(r"[\d%％.]")
 _CN_DIGITS_SET = frozenset(lang.NUMERALS + "第")
 
 
