@@ -62,6 +62,12 @@ def test_zero_width_and_broken_lines_are_joined() -> None:
     assert "\n一、回顾\n" in c.text
 
 
+def test_a_paragraph_that_opens_on_its_day_is_no_continuation_of_the_headline_above() -> None:
+    c = clean("《政府工作报告》摘要：全县各项目标任务全面完成\n\n1月20日，县长李永军作政府工作报告。")
+    assert "全面完成\n" in c.text and "\n1月20日，县长" in c.text
+    assert "会议于1月20日召开" in clean("各位代表：\n会议于\n1月20日召开。").text  # a date inside a sentence
+
+
 def test_every_edit_points_at_raw_text() -> None:
     raw = "导航菜单\n\n  各位代表:\n增长４.５％，IL9万户"
     c = clean(raw)

@@ -264,6 +264,14 @@ def test_a_title_that_says_today_over_a_dispatch_that_opens_on_its_day(gaz: Gaze
     assert (m.meeting_date, m.report_year) == (None, 2007)
 
 
+def test_news_of_the_day_a_county_head_delivered_the_report(gaz: Gazetteer) -> None:
+    page = ("某某县人民政府\n日期：2022年01月24日 来源：某某县融媒体中心\n1月20日，牟定县人民政府县长李永军在作"
+            "《政府工作报告》时，对2021年工作作了全面回顾，对2022年的主要工作作了安排部署。")
+    m = extract_meta(clean(page).text, gaz, raw=page)
+    assert (m.region, m.report_year, m.meeting_date, m.speaker, m.speaker_title) == (
+        "牟定县", 2022, "2022-01-20", "李永军", "县长")
+
+
 def test_a_dateline_and_the_day_before_the_meeting_a_speaker_delivered_at(gaz: Gazetteer) -> None:
     m = meta_of("新华社长沙1月15日电 湖南省省长毛伟明15日在湖南省十四届人大二次会议上作政府工作报告时说，"
                 "2024年湖南经济社会发展的主要预期目标是：地区生产总值增长6%左右。", gaz)

@@ -802,6 +802,8 @@ def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
 _DATE_OR_TIME_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})\Z")
 
 
+# a news paragraph opening on its day (1月20日，…): a sentence's start, after a headline above it
+_DAY_OPENS = re.compile(r"[ \t\u3000]*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)?[，,]")
 WRAPPED_SHARE = 0.6  # a line cut at a page's width is about as long as the line it runs on into
 
 
@@ -812,7 +814,7 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
     if prev[-1].isdigit() and next_line[:1].isdigit():
         return bool(_DATE_OR_TIME_END.search(prev))  # else a number broken over two lines (34⏎0亿元)
     if next_line.startswith(("——", "--", *lang.LIST_SYMBOLS)) or SALUTATION.match(next_line) \
-            or HEADING_MARK.match(next_line):
+            or HEADING_MARK.match(next_line) or _DAY_OPENS.match(next_line):
         return True
     nxt = next_line.strip(" \t\u3000\u00a0")
     if len(nxt) <= BARE_HEADING_MAX and HEADING_WORDS.search(nxt):

@@ -165,6 +165,8 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
         if date is not None:
             report_year = date.year
         congress = _congress(lede.congress) if lede else congress
+    if date is None and meeting is None and not ledes and not national and report_year is not None:
+        date = _day_of_delivery(text, report_year, raw)
     speaker, title, speaker_org = _speaker(header)
     if speaker is None and meeting is not None and meeting.re is TITLED_MEETING:
         speaker = _bare_name(meeting["who"] or "")
@@ -729,7 +731,8 @@ _DELIVERED = re.compile(r"[作做](?:了|的)?《?(?:[省市区县州旗盟])?(?
 # (…省长毛伟明15日在…会议上作…: the day between)
 _BEFORE_DELIVERY = re.compile(r"(?:\d{1,2}日(?:上午|下午)?)?(?:在(?:大会|会)上)?"
                               r"(?:代表[^，。；、]{0,24}?(?:政府|国务院))?"
-                              r"(?:在[^，。；、]{1,30}?会议?上)?所?(?:向大会|向全体代表)?(?:正在)?\Z")
+                              # (…县长李永军在作《政府工作报告》时: while delivering it)
+                              r"(?:在[^，。；、]{1,30}?会议?上)?所?(?:向大会|向全体代表)?(?:正在|在)?\Z")
 _NAME_BOUNDARY = frozenset("，,、：:。；\n （(“了")  # 了: 会议听取和审议了王明代表…所作的…
 SPEAKER_REACH = 3000
 
@@ -759,6 +762,25 @@ def _speaker_of_news(text: str) -> tuple[str | None, str | None, str | None]:
 
 
 OFFICES_MAX = 24  # 中共长沙市委副书记、: the offices a news sentence gives before the title
+# a news sentence on the report's delivery that opens on its day (1月20日，某县县长李永军在作《政府工作
+# 报告》时，…)
+_DAY_OPENING = re.compile(r"[ \t\u3000]*(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日(?:上午|下午)?[，,]")
+
+
+def _day_of_delivery(text: str, report_year: int, raw: str | None) -> dt.date | None:
+    """The day a news page says the report was delivered, in the year of the page's date, else
+    the report's: the day of the meeting it was delivered at."""
+    for m in _DELIVERED.finditer(text, 0, SPEAKER_REACH):
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
+        day = _DAY_OPENING.match(text, sentence_start, m.start())
+        if day is None:
+            continue
+        month, day_of_month = int(day.group(2)), int(day.group(3))
+        pages = [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall((raw or text)[:PAGE_DATE_REACH])]
+        year = int(day.group(1)) if day.group(1) else _year_of_page(pages, month, day_of_month) or report_year
+        return _date(year, month, day_of_month)
+    return None
+
 
 
 def _name_at_end(words: str) -> tuple[str, str | None] | None:
