@@ -68,6 +68,14 @@ def test_a_paragraph_that_opens_on_its_day_is_no_continuation_of_the_headline_ab
     assert "会议于1月20日召开" in clean("各位代表：\n会议于\n1月20日召开。").text  # a date inside a sentence
 
 
+def test_a_copy_broken_at_every_token_joins_numbers_to_their_units_and_headings_that_go_on() -> None:
+    c = clean("各位代表：\n一、“十三五”发展成就和\n2020\n年工作回顾\n地区生产总值从\n497.8\n亿元增加到\n779\n亿元。\n"
+              "二、\n主要任务\n")
+    assert "一、“十三五”发展成就和2020年工作回顾\n" in c.text
+    assert "地区生产总值从497.8亿元增加到779亿元。" in c.text
+    assert "\n二、\n主要任务" in c.text  # a marker alone on its line stays a heading's line
+
+
 def test_every_edit_points_at_raw_text() -> None:
     raw = "导航菜单\n\n  各位代表:\n增长４.５％，IL9万户"
     c = clean(raw)

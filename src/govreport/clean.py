@@ -802,15 +802,28 @@ def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
 _DATE_OR_TIME_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})\Z")
 
 
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
+_UNIT_OPENERS = frozenset("年月日亿万千百元个%倍")
+_JOINING = frozenset("和及与、")
 # a news paragraph opening on its day (1月20日，…): a sentence's start, after a headline above it
 _DAY_OPENS = re.compile(r"[ \t\u3000]*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)?[，,]")
 WRAPPED_SHARE = 0.6  # a line cut at a page's width is about as long as the line it runs on into
+
+
+def _only_a_marker(line: str) -> bool:
+    """一、 alone on its line (its heading's words on the next): a heading's line of its own."""
+    marker = HEADING_MARK.match(line)
+    return marker is not None and marker.end() == len(line)
 
 
 def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
     prev = prev_line.strip(" \t\u3000\u00a0")
     if not prev or prev[-1] in TERMINAL:
         return True
+    if _BARE_NUMBER.fullmatch(prev) and next_line[:1] in _UNIT_OPENERS:
+        return False  # a copy broken at every token (2020⏎年工作回顾, 779⏎亿元): a number and its unit
+    if prev[-1] in _JOINING and not _only_a_marker(prev):
+        return False  # a line that ends on 和 or 、 (一、“十三五”发展成就和⏎2020年工作回顾) goes on
     if prev[-1].isdigit() and next_line[:1].isdigit():
         return bool(_DATE_OR_TIME_END.search(prev))  # else a number broken over two lines (34⏎0亿元)
     if next_line.startswith(("——", "--", *lang.LIST_SYMBOLS)) or SALUTATION.match(next_line) \
