@@ -802,6 +802,7 @@ def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
 _DATE_OR_TIME_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})\Z")
 
 
+_DAY_FIRST = frozenset("0123456789 \t\u3000")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
 _UNIT_OPENERS = frozenset("年月日亿万千百元个%倍")
 _JOINING = frozenset("和及与、")
@@ -820,14 +821,14 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
     prev = prev_line.strip(" \t\u3000\u00a0")
     if not prev or prev[-1] in TERMINAL:
         return True
-    if _BARE_NUMBER.fullmatch(prev) and next_line[:1] in _UNIT_OPENERS:
+    if next_line[:1] in _UNIT_OPENERS and _BARE_NUMBER.fullmatch(prev):
         return False  # a copy broken at every token (2020⏎年工作回顾, 779⏎亿元): a number and its unit
     if prev[-1] in _JOINING and not _only_a_marker(prev):
         return False  # a line that ends on 和 or 、 (一、“十三五”发展成就和⏎2020年工作回顾) goes on
     if prev[-1].isdigit() and next_line[:1].isdigit():
         return bool(_DATE_OR_TIME_END.search(prev))  # else a number broken over two lines (34⏎0亿元)
     if next_line.startswith(("——", "--", *lang.LIST_SYMBOLS)) or SALUTATION.match(next_line) \
-            or HEADING_MARK.match(next_line) or _DAY_OPENS.match(next_line):
+            or HEADING_MARK.match(next_line) or (next_line[:1] in _DAY_FIRST and _DAY_OPENS.match(next_line)):
         return True
     nxt = next_line.strip(" \t\u3000\u00a0")
     if len(nxt) <= BARE_HEADING_MAX and HEADING_WORDS.search(nxt):

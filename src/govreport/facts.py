@@ -583,19 +583,22 @@ def _in_multi_year_passage(text: str, pos: int, ctx: Context) -> bool:
     para_start = text.rfind("\n", 0, pos) + 1
     sent_start = _sentence_start(text, pos)
     sentence_opening = text[sent_start:sent_start + 8].lstrip("— ")
-    # a sentence that names the year under review as its time (…说，初步统计，2012年全省生产总值…) speaks
-    # of that year, in whatever passage
-    dated = ctx.review_year is not None and _own_year(ctx.review_year).search(text, sent_start, pos) is not None
-    if not dated and ctx.in_multi_year_passage(pos) and \
-            not single_year_opening(ctx.review_year).match(sentence_opening):
+    if speaks_of_several_years(sentence_opening):
         return True
     para_opening = text[para_start:para_start + 16].lstrip(" \t\u3000—")
-    if (not dated and speaks_of_several_years(para_opening)) or speaks_of_several_years(sentence_opening):
+    # (a sentence that names the year under review as its time, …说，初步统计，2012年全省生产总值…, speaks
+    # of that year, in whatever passage)
+    if ((ctx.in_multi_year_passage(pos) and not single_year_opening(ctx.review_year).match(sentence_opening))
+            or speaks_of_several_years(para_opening)) and not _dated(text, sent_start, pos, ctx.review_year):
         return True
     # a word of several years inside a sentence (…，“十四五”以来年均增长7.8%；) speaks for its own
     # clause: the next one after a semicolon is the year's again
     clause_start = max(sent_start, text.rfind("；", sent_start, pos) + 1, text.rfind(";", sent_start, pos) + 1)
     return multi_year_words(text, clause_start, pos)
+
+
+def _dated(text: str, start: int, end: int, year: int | None) -> bool:
+    return year is not None and _own_year(year).search(text, start, end) is not None
 
 
 @lru_cache(maxsize=64)
