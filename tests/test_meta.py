@@ -272,6 +272,12 @@ def test_news_of_the_day_a_county_head_delivered_the_report(gaz: Gazetteer) -> N
         "牟定县", 2022, "2022-01-20", "李永军", "县长")
 
 
+def test_news_that_the_premier_reported_five_years_of_work(gaz: Gazetteer) -> None:
+    m = meta_of("3月5日，十三届全国人大一次会议在北京开幕。国务院总理李克强代表国务院，向大会报告过去五年政府工作，"
+                "对今年工作提出建议。\n二、2018年发展主要预期目标\n1、国内生产总值增长6.5%左右。", gaz)
+    assert (m.region, m.meeting_date, m.speaker, m.speaker_title) == ("中华人民共和国", "2018-03-05", "李克强", "总理")
+
+
 def test_a_dateline_and_the_day_before_the_meeting_a_speaker_delivered_at(gaz: Gazetteer) -> None:
     m = meta_of("新华社长沙1月15日电 湖南省省长毛伟明15日在湖南省十四届人大二次会议上作政府工作报告时说，"
                 "2024年湖南经济社会发展的主要预期目标是：地区生产总值增长6%左右。", gaz)

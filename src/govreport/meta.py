@@ -165,7 +165,7 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
         if date is not None:
             report_year = date.year
         congress = _congress(lede.congress) if lede else congress
-    if date is None and meeting is None and not ledes and not national and report_year is not None:
+    if date is None and not ledes and report_year is not None:
         date = _day_of_delivery(text, report_year, raw)
     speaker, title, speaker_org = _speaker(header)
     if speaker is None and meeting is not None and meeting.re is TITLED_MEETING:
@@ -725,12 +725,14 @@ def _bare_name(line: str) -> str | None:
 # (every branch opens with a character, which re skips to; 向大会 is read behind 报告)
 _DELIVERED = re.compile(r"[作做](?:了|的)?《?(?:[省市区县州旗盟])?(?:人民)?政府(?:工作)?报告"
                         r"|报告工作(?<=向大会报告工作)|报告政府工作(?<=向大会报告政府工作)|作工作报告(?<=向大会作工作报告)"
+                        # (…李克强代表国务院，向大会报告过去五年政府工作)
+                        r"|向大会报告过去[一五]年(?:政府)?工作"
                         # (…代表县人民政府向大会作《…》: the report's title, whatever a site put in it)
                         r"|作《(?<=人民政府向大会作《)")
 # (…李克强总理代表国务院在十三届全国人大一次会议上所作的《政府工作报告》: the meeting and 所 between)
 # (…省长毛伟明15日在…会议上作…: the day between)
 _BEFORE_DELIVERY = re.compile(r"(?:\d{1,2}日(?:上午|下午)?)?(?:在(?:大会|会)上)?"
-                              r"(?:代表[^，。；、]{0,24}?(?:政府|国务院))?"
+                              r"(?:代表[^，。；、]{0,24}?(?:政府|国务院)[，,]?)?"
                               # (…县长李永军在作《政府工作报告》时: while delivering it)
                               r"(?:在[^，。；、]{1,30}?会议?上)?所?(?:向大会|向全体代表)?(?:正在|在)?\Z")
 _NAME_BOUNDARY = frozenset("，,、：:。；\n （(“了")  # 了: 会议听取和审议了王明代表…所作的…
