@@ -38,6 +38,19 @@ def test_a_growth_written_with_a_minus_sign() -> None:
         ("foreign_investment", "growth", "actual", 2024, None, 7.3, None, None)}
 
 
+def test_a_list_item_with_a_colon_after_the_name() -> None:
+    assert brief(facts("1.地区生产总值：完成85.2亿元，增长6.1%；\n2.一般公共预算收入：3.5亿元。")) == {
+        ("gdp", "level", "actual", 2024, None, 85.2, None, None),
+        ("gdp", "growth", "actual", 2024, None, 6.1, None, None),
+        ("public_budget_revenue", "level", "actual", 2024, None, 3.5, None, None)}
+
+
+def test_a_note_in_brackets_between_the_verb_and_its_number() -> None:
+    assert brief(facts("社会消费品零售总额52.3亿元，同比下降（现价）3.2%。")) == {
+        ("retail_sales", "level", "actual", 2024, None, 52.3, None, None),
+        ("retail_sales", "growth", "actual", 2024, None, -3.2, None, None)}
+
+
 def test_a_name_after_a_spelled_year_is_the_reports_own() -> None:
     # 进出口贸易总额 could be some sector's: a year right before it says it is the whole's
     r = govreport.extract("——一九五八年二月一日在第一届全国人民代表大会第五次会议上\n各位代表：\n"

@@ -31,8 +31,9 @@ from govreport.model import Fact, Meta, Section
 from govreport.numbers import MULTIPLIERS, Value, find_values, small_number, year_number
 
 # (增长的预期目标为8%左右: the goal's words between the verb and its number)
+# (增长（可比）8.2%: a note in brackets after them)
 _THEN = (r"(?:了)?(?:的?(?:预期|主要)?目标)?"
-         r"(?:为|是|定为|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?(?:了)?$")
+         r"(?:为|是|定为|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?(?:了)?(?:[（(][^（()）\d，。；]{1,8}[）)])?$")
 GROWTH_VERB = re.compile(rf"(?:增长|增|增加|提高|提升|上升|上涨|涨幅|增幅|增速|下降|降低|降幅|减少|回落|下滑){_THEN}")
 DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
 # a pattern searched in a window that ends where a name begins (search(text, a, b)) ends in \Z:

@@ -109,7 +109,7 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
         "|".join(f"(?P<e{i}>{'|'.join(sorted(groups[i], key=_literal_len, reverse=True))})" for i in order)))
     ctx = data["context"]
     words = sorted((_with_plans(w) for w in ctx["gap_words"]), key=len, reverse=True)
-    gap = re.compile(rf"(?:{'|'.join(words)}|[\s，,、])*")
+    gap = re.compile(rf"(?:{'|'.join(words)}|[\s，,、：:])*")
     statements = tuple(Statement(s["id"], s["measure"], s["qualifier"], re.compile(s["pattern"]),
                                  _final_literal(s["pattern"]))
                        for s in data.get("statement", []))
