@@ -197,6 +197,11 @@ def test_what_one_strives_for_beyond_the_goal_is_not_a_second_goal() -> None:
     assert ("disposable_income", "growth", "target", 2025, "rural", 6.7, None, None) in got
 
 
+@pytest.mark.parametrize("goal", ["确保增长7%、力争增长8%", "确保增长7%，力争8%", "确保增长7%，争取增长8%"])
+def test_the_goal_a_report_makes_sure_of_and_one_it_strives_for(goal: str) -> None:
+    assert brief(facts("正文。", f"地区生产总值{goal}。")) == {("gdp", "growth", "target", 2025, None, 7, None, None)}
+
+
 def test_respectively_over_names_some_unknown() -> None:
     got = brief(facts("正文。", "财政总收入和地方财政收入分别增长10.6%和12.3%左右，"
                                   "城镇登记失业率、人口自然增长率分别控制在4.2%、5‰以内，外贸出口增长15%，万元GDP能耗下降3.5%。"))
