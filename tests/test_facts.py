@@ -358,6 +358,12 @@ def test_a_round_threshold_passed_on_the_way_is_connective() -> None:
     assert not any(v == 1501 for *_, v, _, _ in got)  # the change is no level
 
 
+@pytest.mark.parametrize("verb", ["首破", "首超", "迈过", "越过", "突破"])
+def test_a_level_given_only_as_a_threshold_crossed(verb: str) -> None:
+    assert brief(facts(f"一般公共预算收入{verb}10亿元。")) == {
+        ("public_budget_revenue", "level", "actual", 2024, None, 10, None, "以上")}
+
+
 def test_investment_actually_arrived_or_its_actual_amount() -> None:
     got = brief(facts("外商直接投资保持增长势头，实际到位400多亿美元。"))
     assert got == {("foreign_investment", "level", "actual", 2024, None, 400, None, "以上")}
