@@ -331,6 +331,13 @@ def test_the_speakers_name_alone_on_the_line_after_the_meeting(gaz: Gazetteer) -
     assert (m.speaker, m.speaker_title, m.meeting_date) == ("张平", "县长", "2007-02-08")
 
 
+def test_a_deputy_who_delivers_the_report(gaz: Gazetteer) -> None:
+    m = meta_of("政府工作报告\n——2011年1月13日在县第十五届人民代表大会\n\n第五次会议上\n\n静宁县常务副县长杨晓勇\n\n"
+                "各位代表：\n现在，我代表县人民政府向大会报告工作。", gaz)
+    assert (m.region, m.meeting_date, m.congress, m.speaker, m.speaker_title) == (
+        "静宁县", "2011-01-13", "第十五届人民代表大会第五次会议", "杨晓勇", "常务副县长")
+
+
 def test_the_region_named_in_the_speakers_own_words(gaz: Gazetteer) -> None:
     m = meta_of("──2025年1月7日在市十六届人大四次会议上\n代市长 张 伟\n各位代表：\n现在，我代表东阳市人民政府，"
                 "向大会报告工作。", gaz)
