@@ -38,6 +38,18 @@ def test_a_growth_written_with_a_minus_sign() -> None:
         ("foreign_investment", "growth", "actual", 2024, None, 7.3, None, None)}
 
 
+def test_by_how_much_a_level_beat_its_plan_between_the_level_and_its_growth() -> None:
+    assert brief(facts("固定资产投资完成17亿元，超额完成年度任务2.1亿元，增长20.6%。")) == {
+        ("fixed_asset_investment", "level", "actual", 2024, None, 17, None, None),
+        ("fixed_asset_investment", "growth", "actual", 2024, None, 20.6, None, None)}
+
+
+def test_herders_income_is_the_rural_income_of_a_pastoral_region() -> None:
+    assert brief(facts("城镇居民人均可支配收入44574元，牧民人均可支配收入32668元。")) == {
+        ("disposable_income", "level", "actual", 2024, "urban", 44574, None, None),
+        ("disposable_income", "level", "actual", 2024, "rural", 32668, None, None)}
+
+
 def test_a_list_item_with_a_colon_after_the_name() -> None:
     assert brief(facts("1.地区生产总值：完成85.2亿元，增长6.1%；\n2.一般公共预算收入：3.5亿元。")) == {
         ("gdp", "level", "actual", 2024, None, 85.2, None, None),

@@ -107,7 +107,11 @@ FREE_CLAUSE_MAX = 12
 # the share of its plan a level met, or of a whole it makes, between the level and its growth
 # (完成10亿元，为预算的105%，增长8%; 200亿元，占全市的15%，增长6%): a remark, its value no fact's
 _SHARE_OF = r"(?:为|占|完成|达到?)[^，,。；;\d%]{1,10}?的"
-SHARE_GAP = re.compile(rf"[{COMMAS}]{_SHARE_OF}\d+(?:\.\d+)?[%％]([{COMMAS}].*)")
+# (完成17亿元，超额完成年度任务2.1亿元，增长20.6%: by how much the level beat its plan, a remark)
+_PLAN_EXCEEDED = r"(?:超额完成|超出|超过)[^，,。；;\d%]{0,12}?(?:任务|目标|计划|指标)"
+SHARE_GAP = re.compile(rf"[{COMMAS}](?:{_SHARE_OF}\d+(?:\.\d+)?[%％]|{_PLAN_EXCEEDED}\d+(?:\.\d+)?(?:万亿|亿|万|千)?元)"
+                       rf"([{COMMAS}].*)")
+PLAN_EXCEEDED_BEFORE = re.compile(rf"[{COMMAS}]{_PLAN_EXCEEDED}\Z")
 SHARE_BEFORE = re.compile(rf"[{COMMAS}]{_SHARE_OF}\Z")
 CLAUSE_AFTER_LEVEL = re.compile(rf"[{COMMAS}]([^{COMMAS}]{{1,{FREE_CLAUSE_MAX}}})([{COMMAS}].*)")
 _MONTHS = re.compile(r"\d{1,2}月份?")
@@ -371,6 +375,9 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
         after_level = prev_kind == "v" and prev_unit != "%" and v.unit == "%"
         if after_level and chain_open and SHARE_BEFORE.search(gap):
             i += 1  # the share of a plan or a whole the level makes: the growth after it is still the level's
+            continue
+        if prev_kind == "v" and prev_unit != "%" and chain_open and PLAN_EXCEEDED_BEFORE.search(gap):
+            i += 1  # by how much the level beat its plan: likewise
             continue
         if not respectively and (not chain_open or not group
                                  or not _gap_ok(gap, g, after_value=prev_kind == "v", after_level=after_level)):
