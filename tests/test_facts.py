@@ -376,6 +376,15 @@ def test_a_level_given_only_as_a_threshold_crossed(verb: str) -> None:
         ("public_budget_revenue", "level", "actual", 2024, None, 10, None, "以上")}
 
 
+def test_thresholds_crossed_over_five_years_restate_the_estimated_level() -> None:
+    r = govreport.extract("各位代表：\n一、过去五年工作回顾\n五年来，经济总量跨越了两千亿元和三千亿元两个台阶。"
+                          "预计2012年全市生产总值完成3440亿元左右，是2007年的2.1倍；"
+                          "社会消费品零售总额完成960亿元以上，年均增长17.6%。\n")
+    assert r.meta.report_year == 2013  # the year estimated is the one before the report
+    assert {(f.indicator, f.kind, f.period, f.value, f.qualifier) for f in r.facts} == {
+        ("gdp", "estimate", 2012, 3440, "左右"), ("retail_sales", "estimate", 2012, 960, "以上")}
+
+
 def test_investment_actually_arrived_or_its_actual_amount() -> None:
     got = brief(facts("外商直接投资保持增长势头，实际到位400多亿美元。"))
     assert got == {("foreign_investment", "level", "actual", 2024, None, 400, None, "以上")}

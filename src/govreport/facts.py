@@ -120,7 +120,7 @@ CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
 SENTENCE_END = re.compile(f"[{SENTENCE_DELIMS}]")
 YEARLY_AVERAGE = re.compile(r"年均(?:的|平均)?$")
 QUAL_BEFORE_UP = re.compile(r"(?:超过?|突破|首破|首超|迈过|越过|不低于|不少于|高于|跃上|迈上|跨上|跨越|站上"
-                            r"|达到了?以上)$")
+                            r"|达到了?以上)了?$")
 # 连续跨越200亿元、300亿元两个台阶: thresholds crossed one after another, as many as the count after
 # them; the last is the level reached
 THRESHOLDS_CROSSED = re.compile(rf"[ \t]*([两{lang.ORDINALS}]|\d)个(?:大|新)?台阶")  # a few, one character
@@ -976,7 +976,7 @@ def _dedupe(facts: list[tuple[Fact, bool]]) -> tuple[Fact, ...]:
     if any(f.qualifier == "以上" and f.measure == "level" for f, _ in facts):  # few reports have thresholds
         for f, _ in facts:
             amount = _amount(f)
-            if f.measure == "level" and f.qualifier is None and amount is not None:
+            if f.measure == "level" and f.qualifier in (None, "左右") and amount is not None:
                 exact.setdefault(_level_key(f), []).append(amount)
     for f, part in sorted(facts, key=lambda fp: fp[0].start):
         if part and (f.indicator, f.kind, f.period) in wholes:
@@ -996,7 +996,9 @@ THRESHOLD_REACH = 1.5  # an exact level up to this many times a threshold is wha
 
 
 def _level_key(f: Fact) -> tuple[Any, ...]:
-    return f.indicator, f.kind, f.period, f.scope, _base_unit(f.unit or "")
+    # a year's result, whether stated or estimated: a threshold in the one restates the other's level
+    kind = "result" if f.kind in ("actual", "estimate") else f.kind
+    return f.indicator, kind, f.period, f.scope, _base_unit(f.unit or "")
 
 
 def _restated(threshold: Fact, exact: list[float]) -> bool:

@@ -430,8 +430,9 @@ def _plan_review(text: str) -> str | None:
 
 
 PLAN_REVIEW_REACH = 30
-# an estimate of a year (2015年，预计实现地区生产总值…): the report of the year after
-_DATED_ESTIMATE = re.compile(r"预计(?<=((?:19|20)\d\d)年，预计)")
+# an estimate of a year (2015年，预计实现地区生产总值… / 预计2012年全市生产总值…): the report of the
+# year after
+_DATED_ESTIMATE = re.compile(r"预计(?:(?<=((?:19|20)\d\d)年，预计)|((?:19|20)\d\d)年(?=[^，。；\n]{0,8}?(?:全|我)))")
 DIGEST_REACH = 6000
 
 
@@ -447,7 +448,7 @@ def _digest_year(text: str) -> int | None:
         return lang.FIVE_YEAR_PLANS[plan] + 1
     estimate = _DATED_ESTIMATE.search(text, 0, DIGEST_REACH)
     if estimate:
-        return int(estimate.group(1)) + 1
+        return int(estimate.group(1) or estimate.group(2)) + 1
     return _estimate_under_a_dated_paragraph(text)
 
 
