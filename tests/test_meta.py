@@ -331,6 +331,14 @@ def test_the_speakers_name_alone_on_the_line_after_the_meeting(gaz: Gazetteer) -
     assert (m.speaker, m.speaker_title, m.meeting_date) == ("张平", "县长", "2007-02-08")
 
 
+def test_a_place_before_its_heads_title_is_no_name(gaz: Gazetteer) -> None:
+    m = meta_of("【两会】江阴市长作政府工作报告\n1月10日，江阴市第十八届人民代表大会第三次会议开幕。", gaz)
+    assert (m.region, m.speaker) == ("江阴市", None)
+    m = meta_of("【两会】江阴市长作政府工作报告\n1月10日，江阴市第十八届人民代表大会第三次会议开幕。"
+                "市长王明作政府工作报告。", gaz)
+    assert (m.speaker, m.speaker_title) == ("王明", "市长")
+
+
 def test_a_deputy_who_delivers_the_report(gaz: Gazetteer) -> None:
     m = meta_of("政府工作报告\n——2011年1月13日在县第十五届人民代表大会\n\n第五次会议上\n\n静宁县常务副县长杨晓勇\n\n"
                 "各位代表：\n现在，我代表县人民政府向大会报告工作。", gaz)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from govreport import lang, lexicon
@@ -174,7 +174,7 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
         speaker, title, speaker_org = _speaker_after_meeting(text, meeting)
     # news of the report names who delivered it (a national report's own text names no one so)
     if speaker is None and (ledes or not national or not body.startswith(lang.SALUTATIONS[0])):
-        speaker, title, offices = _speaker_of_news(text)
+        speaker, title, offices = _speaker_of_news(text, lambda words: bool(gazetteer.resolve(words, report_year)))
         speaker_org = speaker_org or offices
     region: str | None
     province_hint: str | None
@@ -740,10 +740,11 @@ _NAME_BOUNDARY = frozenset("，,、：:。；\n （(“了")  # 了: 会议听�
 SPEAKER_REACH = 3000
 
 
-def _speaker_of_news(text: str) -> tuple[str | None, str | None, str | None]:
+def _speaker_of_news(text: str, is_place: Callable[[str], bool]) -> tuple[str | None, str | None, str | None]:
     """Name, title and the words of offices before them (中共长沙市委副书记、) from the sentence that
     says who delivered the report; a title not given there is read where the text sets one before
-    the name (长沙市市长周海兵)."""
+    the name (长沙市市长周海兵). A place before its head's title is no name (江阴市长作…: the mayor of
+    江阴)."""
     for m in _DELIVERED.finditer(text, 0, SPEAKER_REACH):
         sentence_start = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
         before = text[sentence_start:m.start()]
@@ -752,6 +753,8 @@ def _speaker_of_news(text: str) -> tuple[str | None, str | None, str | None]:
         if found is None:
             continue
         name, title = found
+        if title and title[0] in lang.LEVEL_WORDS and before.endswith(name + title) and is_place(name + title[0]):
+            continue
         if title is None:
             titled = re.search(rf"({TITLES}){name}", text)
             title = titled.group(1) if titled else None
