@@ -50,6 +50,12 @@ def test_herders_income_is_the_rural_income_of_a_pastoral_region() -> None:
         ("disposable_income", "level", "actual", 2024, "rural", 32668, None, None)}
 
 
+def test_a_figure_the_review_expects_the_year_to_reach_is_an_estimate() -> None:
+    assert brief(facts("全年地区生产总值有望达到120亿元，增长7%左右。")) == {
+        ("gdp", "level", "estimate", 2024, None, 120, None, None),
+        ("gdp", "growth", "estimate", 2024, None, 7, None, "左右")}
+
+
 def test_a_list_item_with_a_colon_after_the_name() -> None:
     assert brief(facts("1.地区生产总值：完成85.2亿元，增长6.1%；\n2.一般公共预算收入：3.5亿元。")) == {
         ("gdp", "level", "actual", 2024, None, 85.2, None, None),

@@ -84,7 +84,7 @@ YEAR_OF_NAME = re.compile(rf"(?<![比较于与同和到])({YEAR_WORD})年(?:的)
 TIME_YEAR = re.compile(rf"({YEAR_WORD})年(?!代|前|以前|以来|之前|\d{{1,2}}月\d{{1,2}}日)")
 NOT_BEFORE_TIME_YEAR = frozenset("比较从由同与和跟到至-—~～、0123456789" + lang.YEAR_DIGITS)
 FYP = re.compile(lang.PLAN_NAMED)
-ESTIMATE = re.compile(r"预计")
+ESTIMATE = re.compile("|".join(lang.ESTIMATE_WORDS))
 ASPIRATION = re.compile(r"力争|争取|努力")
 # 可比增长2.5%、现价增长3.5%: the nominal figure beside the real one is not a second fact
 NOMINAL = re.compile(r"现价|名义")
@@ -288,7 +288,7 @@ def _estimate_run(text: str, sentence_start: int) -> re.Match[str] | None:
     (预计地区生产总值实现187亿元，增长26%。全口径财政收入32.5亿元，增长72.2%。…): every sentence
     between holds a figure and no word of time of its own."""
     para_start = text.rfind("\n", 0, sentence_start) + 1
-    if text.find("预计", para_start, sentence_start) < 0:
+    if ESTIMATE.search(text, para_start, sentence_start) is None:
         return None  # (most paragraphs: a short stretch searched once)
     own_end = SENTENCE_END.search(text, sentence_start)
     if _speaks_of_a_time(text[sentence_start:own_end.start() if own_end else len(text)]):
