@@ -165,8 +165,8 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
         if date is not None:
             report_year = date.year
         congress = _congress(lede.congress) if lede else congress
-    if date is None and not ledes and report_year is not None:
-        date = _day_of_delivery(text, report_year, raw)
+    if date is None and not ledes and report_year is not None and not body.startswith(lang.SALUTATIONS):
+        date = _day_of_delivery(text, report_year, raw)  # (news of the report: not the report's own text)
     speaker, title, speaker_org = _speaker(header)
     if speaker is None and meeting is not None and meeting.re is TITLED_MEETING:
         speaker = _bare_name(meeting["who"] or "")
