@@ -331,6 +331,17 @@ def test_the_speakers_name_alone_on_the_line_after_the_meeting(gaz: Gazetteer) -
     assert (m.speaker, m.speaker_title, m.meeting_date) == ("张平", "县长", "2007-02-08")
 
 
+@pytest.mark.parametrize(("page", "region"), [
+    ("聚焦两会｜2024年苏州政府工作报告全文\n一、2023年工作回顾\n全市地区生产总值增长5%。", "苏州市"),
+    ("一图读懂|2024年涪城政府工作报告\n2023年，全区地区生产总值增长7%。", "涪城区"),
+    ("2024年朝阳政府工作报告\n2023年，全县地区生产总值增长5%。", "朝阳县"),
+    ("2024年朝阳政府工作报告\n2023年，全区地区生产总值增长5%。", None),  # 朝阳区 of Beijing or of Changchun
+])
+def test_a_short_name_in_a_title_at_the_level_the_text_calls_its_own(gaz: Gazetteer, page: str,
+                                                                      region: str | None) -> None:
+    assert meta_of(page, gaz).region == region
+
+
 def test_a_place_before_its_heads_title_is_no_name(gaz: Gazetteer) -> None:
     m = meta_of("【两会】江阴市长作政府工作报告\n1月10日，江阴市第十八届人民代表大会第三次会议开幕。", gaz)
     assert (m.region, m.speaker) == ("江阴市", None)

@@ -558,7 +558,7 @@ def _region(text: str, header: str, place: str, speaker_org: str | None, year: i
     for named in _named_regions(text, speaker_org, gazetteer, year):
         if named and len(named) > 1 and gazetteer.resolve(named, year):
             return named, province_hint
-    return _region_called_own(text, gazetteer, year), province_hint
+    return _titled_stem(text, gazetteer, year) or _region_called_own(text, gazetteer, year), province_hint
 
 
 def _named_regions(text: str, speaker_org: str | None, gazetteer: Gazetteer, year: int | None,
@@ -615,6 +615,24 @@ def _titled_region(text: str, gazetteer: Gazetteer, year: int | None) -> str | N
 
 
 TITLE_REACH = 40
+# what follows a region's short name in a title (2024年苏州政府工作报告, 涪城两会)
+_AFTER_TITLED_STEM = ("政府工作报告", "人民政府工作报告", "两会", "人代会")
+
+
+def _titled_stem(text: str, gazetteer: Gazetteer, year: int | None) -> str | None:
+    """A short name right before 政府工作报告 in a title line (2024年苏州政府工作报告), read as the
+    one place of the level the report calls its own (全市 -> 苏州市); None when the text calls
+    itself by no level or the name fits no one place of it."""
+    for line in text.split("\n", TITLE_LINES)[:TITLE_LINES]:
+        title_end = max((m.end() for m in _TITLE_WORDS.finditer(line, 0, TITLE_REACH)), default=0)
+        stems = [m for m in gazetteer.mentions(line[:title_end], year)
+                 if not m.full and line.startswith(_AFTER_TITLED_STEM, m.end)] if title_end else []
+        level = _own_level(text) if stems else None
+        for m in reversed(stems):
+            own = _own_candidate(m, level) if level else None
+            if own is not None:
+                return own.name
+    return None
 # how strongly a way of writing a name says "this is the report's own region"
 _OWN_FORM = re.compile(rf"(?:人民政府|政府|委|第[{CN_ORDINAL}]+届|[{CN_ORDINAL}]+届人大)")
 _SELF_WEIGHTS = {"我": 3, "本": 2, "全": 1}
