@@ -336,6 +336,8 @@ def test_the_speakers_name_alone_on_the_line_after_the_meeting(gaz: Gazetteer) -
     ("一图读懂|2024年涪城政府工作报告\n2023年，全区地区生产总值增长7%。", "涪城区"),
     ("2024年朝阳政府工作报告\n2023年，全县地区生产总值增长5%。", "朝阳县"),
     ("2024年朝阳政府工作报告\n2023年，全区地区生产总值增长5%。", None),  # 朝阳区 of Beijing or of Changchun
+    # the level of the speaker's title where the text calls itself by none
+    ("政府工作报告提出：2010年漳州经济社会发展预期目标\n图为陈冬代市长正在作政府工作报告。", "漳州市"),
 ])
 def test_a_short_name_in_a_title_at_the_level_the_text_calls_its_own(gaz: Gazetteer, page: str,
                                                                       region: str | None) -> None:

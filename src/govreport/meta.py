@@ -182,7 +182,8 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
         region, province_hint = NATION, None
     else:
         place = meeting["place"] if meeting else lede.place if lede else _congress_place(text, gazetteer, report_year)
-        region, province_hint = _region(text, header, place, speaker_org, report_year, gazetteer)
+        region, province_hint = _region(text, header, place, speaker_org, report_year, gazetteer,
+                                        _level_of_title(title))
     sources = {"report_year": year_source}
     if region is None and not national and (of_name := _region_of_name(doc, gazetteer, report_year)):
         region = of_name
@@ -532,8 +533,14 @@ def _review_heading_year(text: str, limit: int) -> re.Match[str] | None:
     return None
 
 
+def _level_of_title(title: str | None) -> str | None:
+    """The level word of a head's title (代市长 -> 市, 常务副县长 -> 县; 主席, 总理: none)."""
+    office = (title or "").removeprefix("代理").removeprefix("代").removeprefix("常务").removeprefix("副")
+    return office[0] if len(office) == 2 and office.endswith("长") and office[0] in lang.LEVEL_WORDS else None
+
+
 def _region(text: str, header: str, place: str, speaker_org: str | None, year: int | None,
-            gazetteer: Gazetteer) -> tuple[str | None, str | None]:
+            gazetteer: Gazetteer, title_level: str | None = None) -> tuple[str | None, str | None]:
     """The region's name and a province named beside it: from the meeting's place, a title line,
     the speaker's office, 我代表某市人民政府, else the name of the level the report calls its own
     (我市, 全县) that the text keeps writing."""
@@ -558,7 +565,7 @@ def _region(text: str, header: str, place: str, speaker_org: str | None, year: i
     for named in _named_regions(text, speaker_org, gazetteer, year):
         if named and len(named) > 1 and gazetteer.resolve(named, year):
             return named, province_hint
-    return _titled_stem(text, gazetteer, year) or _region_called_own(text, gazetteer, year), province_hint
+    return _titled_stem(text, gazetteer, year, title_level) or _region_called_own(text, gazetteer, year), province_hint
 
 
 def _named_regions(text: str, speaker_org: str | None, gazetteer: Gazetteer, year: int | None,
@@ -615,19 +622,20 @@ def _titled_region(text: str, gazetteer: Gazetteer, year: int | None) -> str | N
 
 
 TITLE_REACH = 40
-# what follows a region's short name in a title (2024年苏州政府工作报告, 涪城两会)
-_AFTER_TITLED_STEM = ("政府工作报告", "人民政府工作报告", "两会", "人代会")
+# what follows a region's short name in a title (2024年苏州政府工作报告, 涪城两会, 2010年漳州经济社会发展预期目标)
+_AFTER_TITLED_STEM = ("政府工作报告", "人民政府工作报告", "两会", "人代会", "经济社会发展")
 
 
-def _titled_stem(text: str, gazetteer: Gazetteer, year: int | None) -> str | None:
+def _titled_stem(text: str, gazetteer: Gazetteer, year: int | None, title_level: str | None) -> str | None:
     """A short name right before 政府工作报告 in a title line (2024年苏州政府工作报告), read as the
-    one place of the level the report calls its own (全市 -> 苏州市); None when the text calls
-    itself by no level or the name fits no one place of it."""
+    one place of the level the report calls its own (全市 -> 苏州市), else of its speaker's title
+    (代市长); None when neither gives a level or the name fits no one place of it."""
     for line in text.split("\n", TITLE_LINES)[:TITLE_LINES]:
-        title_end = max((m.end() for m in _TITLE_WORDS.finditer(line, 0, TITLE_REACH)), default=0)
-        stems = [m for m in gazetteer.mentions(line[:title_end], year)
-                 if not m.full and line.startswith(_AFTER_TITLED_STEM, m.end)] if title_end else []
-        level = _own_level(text) if stems else None
+        if _TITLE_WORDS.search(line, 0, TITLE_REACH) is None:
+            continue
+        stems = [m for m in gazetteer.mentions(line[:TITLE_REACH], year)
+                 if not m.full and line.startswith(_AFTER_TITLED_STEM, m.end)]
+        level = (_own_level(text) or title_level) if stems else None
         for m in reversed(stems):
             own = _own_candidate(m, level) if level else None
             if own is not None:
