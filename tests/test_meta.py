@@ -488,6 +488,13 @@ def test_a_digest_listing_the_reports_parts_dates_it(gaz: Gazetteer) -> None:
     assert m.report_year == 2013
 
 
+def test_a_december_meeting_whose_parts_name_next_years_work(gaz: Gazetteer) -> None:
+    m = meta_of("12月10日下午，雷山县第十六届人民代表大会第一次会议隆重开幕。县人民政府代理县长袁刚向大会作"
+                "《政府工作报告》。报告分三个部分：一是过去五年工作回顾；二是今后五年主要工作任务；三是2012年重点工作。",
+                gaz)
+    assert (m.report_year, m.meeting_date, m.speaker_title) == (2011, "2011-12-10", "代理县长")
+
+
 def test_a_digests_heading_of_the_years_targets_dates_it(gaz: Gazetteer) -> None:
     assert meta_of("报告摘要\n■ 2022年经济社会发展的主要预期目标\n●经济增长6%左右\n", gaz).report_year == 2022
 
