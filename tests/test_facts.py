@@ -56,6 +56,12 @@ def test_a_figure_the_review_expects_the_year_to_reach_is_an_estimate() -> None:
         ("gdp", "growth", "estimate", 2024, None, 7, None, "左右")}
 
 
+def test_the_source_a_figure_is_given_by_between_its_name_and_its_verb() -> None:
+    assert brief(facts("初步统计，全市地区生产总值根据省统计局的修订结果预计完成4725亿元，增长7.5%。")) == {
+        ("gdp", "level", "estimate", 2024, None, 4725, None, None),
+        ("gdp", "growth", "estimate", 2024, None, 7.5, None, None)}
+
+
 def test_a_list_item_with_a_colon_after_the_name() -> None:
     assert brief(facts("1.地区生产总值：完成85.2亿元，增长6.1%；\n2.一般公共预算收入：3.5亿元。")) == {
         ("gdp", "level", "actual", 2024, None, 85.2, None, None),
