@@ -53,9 +53,11 @@ _DIGITS_VALUE = (
 # Older reports write large amounts in hundred millions and ten thousands: 三亿零四百七十五万吨,
 # 一千三百六十九亿一千四百万元 (the part after 亿 is read as cn_inner), and 七亿多亩 (多 after 亿).
 _CN = lang.NUMERALS.replace("万", "").replace("亿", "")
-# Inside the unit, so only an amount that reaches its 亿 pays for reading on.
+# Inside the unit, so only an amount that reaches its 亿 pays for reading on. The character after
+# the first numeral is tested first (a numeral, 多/余 or a unit's first): most numerals stand in
+# words (进一步, 一是), and one class test rejects them before the units are tried.
 _CHINESE_AMOUNT = (
-    rf"(?<=[{_CN}])(?P<cn>[{_CN}]{{0,7}}+)(?P<cn_approx>多|余)?"
+    rf"(?<=[{_CN}])(?=[{_CN}万亿元美吨斤户多余])(?P<cn>[{_CN}]{{0,7}}+)(?P<cn_approx>多|余)?"
     rf"(?P<cn_unit>(?:万亿|亿(?:(?P<cn_inner>[{_CN}]{{1,7}}+)(?P<cn_approx3>多|余)?万)?|万)(?P<cn_approx2>多|余)?"
     r"(?:元|美元|吨|斤|人|户|亩)|(?:千|百)?(?:元|美元|吨|斤)|(?:万|千)?户)"
     r"(?P<cn_post>左右|以上|以内|以下)?")
