@@ -344,6 +344,15 @@ def test_a_short_name_in_a_title_at_the_level_the_text_calls_its_own(gaz: Gazett
     assert meta_of(page, gaz).region == region
 
 
+@pytest.mark.parametrize("opening", [
+    "从第七届全国人民代表大会第一次会议，到这次大会的召开，已经整整过去了五年。",
+    "从去年三月第五届全国人民代表大会第一次会议闭幕到我们这次会议召开，已经一年零三个月了。",
+])
+def test_the_meeting_a_span_of_time_starts_from_is_not_this_one(gaz: Gazetteer, opening: str) -> None:
+    m = meta_of(f"各位代表：\n现在，我代表国务院向大会作政府工作报告。\n{opening}", gaz)
+    assert (m.region, m.congress) == ("中华人民共和国", None)
+
+
 def test_a_place_before_its_heads_title_is_no_name(gaz: Gazetteer) -> None:
     m = meta_of("【两会】江阴市长作政府工作报告\n1月10日，江阴市第十八届人民代表大会第三次会议开幕。", gaz)
     assert (m.region, m.speaker) == ("江阴市", None)

@@ -872,6 +872,11 @@ def _congress_place(text: str, gazetteer: Gazetteer, year: int | None) -> str:
     return ""
 
 
+# 从 or 自 a few words before a congress (从去年三月第五届…第一次会议闭幕到我们这次会议召开)
+_SINCE = re.compile(r"[从自][^，。；\n]{0,8}\Z")
+SINCE_REACH = 10
+
+
 def _find_ledes(text: str) -> list[Lede]:
     """Every mention of a congress followed by its opening (开幕, 召开 …) in the text's first part,
     tried only around each 届 (the pattern opens with an optional 第: re would try every position)."""
@@ -883,8 +888,8 @@ def _find_ledes(text: str) -> list[Lede]:
             continue
         last_end = m.end()
         tail = LEDE_TAIL.match(text, m.end())
-        if tail is None:
-            continue
+        if tail is None or _SINCE.search(text, max(0, m.start() - SINCE_REACH), m.start()):
+            continue  # (从第七届全国人民代表大会第一次会议，到这次大会的召开: the meeting a span starts from)
         place = _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())
         start = place.start() if place else m.start()
         out.append(Lede(start, m, place.group() if place else "", tail["rest"]))
