@@ -76,6 +76,12 @@ def test_a_copy_broken_at_every_token_joins_numbers_to_their_units_and_headings_
     assert "\n二、\n主要任务" in c.text  # a marker alone on its line stays a heading's line
 
 
+def test_a_year_spelled_with_digits_for_its_zeros() -> None:
+    assert clean("由二00二年的一万亿元增加到二00七年，一九九0年。").text == \
+        "由二〇〇二年的一万亿元增加到二〇〇七年，一九九〇年。"
+    assert clean("12000年和十00年").text == "12000年和十00年"  # no spelled year
+
+
 def test_every_edit_points_at_raw_text() -> None:
     raw = "导航菜单\n\n  各位代表:\n增长４.５％，IL9万户"
     c = clean(raw)

@@ -62,6 +62,16 @@ def test_the_source_a_figure_is_given_by_between_its_name_and_its_verb() -> None
         ("gdp", "growth", "estimate", 2024, None, 7.5, None, None)}
 
 
+@pytest.mark.parametrize("sentence", [
+    "全省生产总值由2019年的13500亿元增加到2024年的30600亿元，五年年均增长14.5%，2024年比上年增长6.5%。",
+    "全省生产总值由二〇一九年的一万三千五百亿元增加到二〇二四年的三万零六百亿元，五年年均增长百分之十四点五，"
+    "二〇二四年比上年增长百分之六点五。",
+])
+def test_a_five_year_average_between_the_level_reached_and_the_years_growth(sentence: str) -> None:
+    assert brief(facts(sentence)) == {("gdp", "level", "actual", 2024, None, 30600, None, None),
+                                      ("gdp", "growth", "actual", 2024, None, 6.5, None, None)}
+
+
 def test_a_list_item_with_a_colon_after_the_name() -> None:
     assert brief(facts("1.地区生产总值：完成85.2亿元，增长6.1%；\n2.一般公共预算收入：3.5亿元。")) == {
         ("gdp", "level", "actual", 2024, None, 85.2, None, None),

@@ -353,6 +353,13 @@ def test_the_meeting_a_span_of_time_starts_from_is_not_this_one(gaz: Gazetteer, 
     assert (m.region, m.congress) == ("中华人民共和国", None)
 
 
+def test_a_dateline_and_a_day_in_numerals(gaz: Gazetteer) -> None:
+    page = ("2008年01月17日 11:08 来源：某某网\n某某社广州一月十七日电 广东省第十一届人民代表大会第一次会议十七日上午在"
+            "广州开幕，广东省省长黄华华在会上作《政府工作报告》。")
+    m = extract_meta(clean(page).text, gaz, raw=page)
+    assert (m.region, m.meeting_date, m.report_year, m.speaker) == ("广东省", "2008-01-17", 2008, "黄华华")
+
+
 def test_a_place_before_its_heads_title_is_no_name(gaz: Gazetteer) -> None:
     m = meta_of("【两会】江阴市长作政府工作报告\n1月10日，江阴市第十八届人民代表大会第三次会议开幕。", gaz)
     assert (m.region, m.speaker) == ("江阴市", None)

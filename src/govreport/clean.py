@@ -297,6 +297,9 @@ def remove_undecodable(text: str) -> Iterator[offsets.Proposal]:
 _CN_NUMERALS = frozenset(lang.YEAR_DIGITS + "○")
 
 
+_YEAR_WITH_DIGIT_ZEROS = re.compile(r"年(?<=(?<![\d〇一二三四五六七八九])([一二][〇0一二三四五六七八九]{3})年)")
+
+
 def repair_zero_circles(text: str) -> Iterator[offsets.Proposal]:
     """A white circle among Chinese numerals is the numeral zero: 一九八○年 -> 一九八〇年 (older
     typesetting and OCR write ○, U+25CB, for 〇, U+3007), so years and numbers read as such.
@@ -314,6 +317,12 @@ def repair_zero_circles(text: str) -> Iterator[offsets.Proposal]:
                 if char == "○":
                     yield k, k + 1, "〇", "zero"
         i = text.find("○", end)
+    if "0年" in text or "00" in text:
+        # a year spelled with a digit for its zeros (二00七年, 一九九0年), as news wires typed them
+        for m in _YEAR_WITH_DIGIT_ZEROS.finditer(text):
+            for k in range(m.start(1), m.end(1)):
+                if text[k] == "0":
+                    yield k, k + 1, "〇", "zero"
 
 
 # characters common in reports that exist only in traditional script: a cheap test before OpenCC

@@ -28,7 +28,7 @@ from govreport.context import (
 )
 from govreport.grammar import Entry, Grammar, Mention, Statement, default_grammar, find_names
 from govreport.model import Fact, Meta, Section
-from govreport.numbers import MULTIPLIERS, Value, find_values, small_number, year_number
+from govreport.numbers import MULTIPLIERS, Value, find_values, small_number, spelled_year, year_number
 
 # (增长的预期目标为8%左右: the goal's words between the verb and its number)
 # (增长（可比）8.2%: a note in brackets after them)
@@ -62,15 +62,15 @@ PAST_TARGET = re.compile(r"^[^，,。；;]{0,24}目标")
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|提出|下达)的[^，,。；;]{0,12}\Z")
 TO_LEVEL = re.compile(r"(?:到|至|降到|降至)$")
 # the starting point of a change: 由2600万元, 从上年的, 由“十五”末的 (a point in time before it)
-FROM_WORD = re.compile(rf"(?:从|由)(?:\d{{4}}年(?:末|底)?的?|去年(?:末|底)?的?|上年(?:末|底)?的?|前[两三四五几]年"
+# a year as reports write it: 1984, or in older ones 一九八四 (read by numbers.year_number)
+YEAR_WORD = rf"[12一二](?:(?<=1)9\d{{2}}|(?<=2)0\d{{2}}|(?<=[一二])[九〇零][{lang.YEAR_DIGITS}]{{2}})"
+FROM_WORD = re.compile(rf"(?:从|由)(?:{YEAR_WORD}年(?:末|底)?的?|去年(?:末|底)?的?|上年(?:末|底)?的?|前[两三四五几]年"
                        rf"|上半年|一季度|前三季度|年初|[“\"]?(?:{lang.PLAN_PATTERN})[”\"]?(?:末|期末)的?)?"
                        r"(?:的)?(?:不到|近|约)?$")
 # (a bare 到 is a change-to, but not the 到 of 达到)
 CHANGE_TO = re.compile(r"(?:增加|提高|提升|上升|下降|降低|增长|扩大|缩小|回落)?(?<!达)(?:到|至)|转为")
 # the year a figure is given for, right before it: 1980年的127亿元, 1982年为270元, 2023年末达到…
-YEAR_OF = re.compile(r"((?:19|20)\d{2})年(?:末|底)?(?:的|为|是|达到?|提高到|增加到|增长到|下降到)?$")
-# a year as reports write it: 1984, or in older ones 一九八四 (read by numbers.year_number)
-YEAR_WORD = rf"[12一二](?:(?<=1)9\d{{2}}|(?<=2)0\d{{2}}|(?<=[一二])[九〇零][{lang.YEAR_DIGITS}]{{2}})"
+YEAR_OF = re.compile(rf"({YEAR_WORD})年(?:末|底)?(?:的|为|是|达到?|提高到|增加到|增长到|下降到)?$")
 # a goal's year: 到2030年, 2030年前 (two patterns: an alternation of the two would be tried everywhere)
 PLAN_TO = re.compile(rf"到({YEAR_WORD})年")
 PLAN_BEFORE = re.compile(rf"({YEAR_WORD})年前")
@@ -108,11 +108,15 @@ FREE_CLAUSE_MAX = 12
 # the share of its plan a level met, or of a whole it makes, between the level and its growth
 # (完成10亿元，为预算的105%，增长8%; 200亿元，占全市的15%，增长6%): a remark, its value no fact's
 _SHARE_OF = r"(?:为|占|完成|达到?)[^，,。；;\d%]{1,10}?的"
+# (增加到30600亿元，五年年均增长14.5%，2007年比上年增长14.5%: the average over the years, a remark
+# between a level and the year's growth)
+_AVERAGE = rf"(?:{lang.YEARS_COUNTED})?(?:年均|平均每年)(?:增长|递增)"
 # (完成17亿元，超额完成年度任务2.1亿元，增长20.6%: by how much the level beat its plan, a remark)
 _PLAN_EXCEEDED = r"(?:超额完成|超出|超过)[^，,。；;\d%]{0,12}?(?:任务|目标|计划|指标)"
-SHARE_GAP = re.compile(rf"[{COMMAS}](?:{_SHARE_OF}\d+(?:\.\d+)?[%％]|{_PLAN_EXCEEDED}\d+(?:\.\d+)?(?:万亿|亿|万|千)?元)"
-                       rf"([{COMMAS}].*)")
+SHARE_GAP = re.compile(rf"[{COMMAS}](?:{_SHARE_OF}\d+(?:\.\d+)?[%％]|{_PLAN_EXCEEDED}\d+(?:\.\d+)?(?:万亿|亿|万|千)?元"
+                       rf"|{_AVERAGE}(?:\d+(?:\.\d+)?|百分之[{lang.NUMERALS}点]+)[%％]?)([{COMMAS}].*)")
 PLAN_EXCEEDED_BEFORE = re.compile(rf"[{COMMAS}]{_PLAN_EXCEEDED}\Z")
+AVERAGE_BEFORE = re.compile(rf"[{COMMAS}]{_AVERAGE}\Z")
 SHARE_BEFORE = re.compile(rf"[{COMMAS}]{_SHARE_OF}\Z")
 CLAUSE_AFTER_LEVEL = re.compile(rf"[{COMMAS}]([^{COMMAS}]{{1,{FREE_CLAUSE_MAX}}})([{COMMAS}].*)")
 _MONTHS = re.compile(r"\d{1,2}月份?")
@@ -374,7 +378,7 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
         respectively = not chain_open and prev_kind == "v" and "分别" in gap and any(owners) \
             and g.gap.fullmatch(gap) is not None
         after_level = prev_kind == "v" and prev_unit != "%" and v.unit == "%"
-        if after_level and chain_open and SHARE_BEFORE.search(gap):
+        if after_level and chain_open and (SHARE_BEFORE.search(gap) or AVERAGE_BEFORE.search(gap)):
             i += 1  # the share of a plan or a whole the level makes: the growth after it is still the level's
             continue
         if prev_kind == "v" and prev_unit != "%" and chain_open and PLAN_EXCEEDED_BEFORE.search(gap):
@@ -604,7 +608,13 @@ def _in_multi_year_passage(text: str, pos: int, ctx: Context) -> bool:
     # a word of several years inside a sentence (…，“十四五”以来年均增长7.8%；) speaks for its own
     # clause: the next one after a semicolon is the year's again
     clause_start = max(sent_start, text.rfind("；", sent_start, pos) + 1, text.rfind(";", sent_start, pos) + 1)
-    return multi_year_words(text, clause_start, pos)
+    if not multi_year_words(text, clause_start, pos):
+        return False
+    # (…，五年年均增长14.5%，2007年比上年增长14.5%: a clause that names the year under review is its)
+    if ctx.review_year is None:
+        return True
+    last_own = max((m.start() for m in _own_year(ctx.review_year).finditer(text, clause_start, pos)), default=None)
+    return last_own is None or multi_year_words(text, last_own, pos)
 
 
 def _dated(text: str, start: int, end: int, year: int | None) -> bool:
@@ -615,7 +625,7 @@ def _dated(text: str, start: int, end: int, year: int | None) -> bool:
 def _own_year(year: int) -> re.Pattern[str]:
     """The year as a clause's time: after the sentence's start or a comma, not a from-value's
     (从2012年的) or a span's start (2012年以来)."""
-    return re.compile(rf"(?:^|(?<=[。；;，,：:\s])){year}年(?![的底末]|以来)", re.M)
+    return re.compile(rf"(?:^|(?<=[。；;，,：:\s]))(?:{year}|{spelled_year(year)})年(?![的底末]|以来)", re.M)
 
 
 def multi_year_words(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -624,15 +634,18 @@ def multi_year_words(text: str, start: int = 0, end: int | None = None) -> bool:
     return SENT_MULTI_YEAR.search(text, start, end) is not None or speaks_of_several_years(text, start, end)
 
 
+_YEAR_AT_END = re.compile(rf"({YEAR_WORD})年的?$")
+
+
 def _from_period(tail: str, ctx: Context, kind: str | None) -> int | None:
     """A from-value is last year's level when the text says so, or a plan's starting point."""
     if kind == "plan":
         return ctx.review_year
     if re.search(r"(?:去年|上年)的?$", tail.replace("不到", "").replace("近", "").replace("约", "")):
         return ctx.review_year
-    m = re.search(r"((?:19|20)\d{2})年的?$", tail)
+    m = _YEAR_AT_END.search(tail)
     if m:
-        y = int(m.group(1))
+        y = year_number(m.group(1))
         return y if y == ctx.review_year else None
     return None
 
@@ -690,7 +703,7 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         return "target", ctx.target_year  # 今年…主要预期目标是：… wherever it stands
     if skind == "other" and year_m:
         # 财政赤字从1979年的170亿元、1980年的127亿元: a figure the words right before it date
-        named = int(year_m.group(1))
+        named = year_number(year_m.group(1))
         if named == ctx.review_year:
             return "actual", named
         if named != ctx.target_year:
@@ -711,14 +724,14 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
             return None, None  # 实现了年初确定的…4%左右的目标: last year's goal, not its result
         if estimate_at is not None and estimate_at < v.start:
             return "estimate", ctx.review_year
-        if year_m and int(year_m.group(1)) != ctx.review_year:
+        if year_m and year_number(year_m.group(1)) != ctx.review_year:
             return None, None
         return "actual", ctx.review_year
     if skind in ("targets", "tasks", "self_building"):
-        if year_m and int(year_m.group(1)) not in (ctx.review_year, ctx.target_year):
+        if year_m and year_number(year_m.group(1)) not in (ctx.review_year, ctx.target_year):
             return None, None  # 财政赤字从1979年的170亿元…: a figure of some other year
         if _time_of(text, name_start, tail, ctx) == "past" or _names_review_year(before, ctx) or (
-                year_m and int(year_m.group(1)) == ctx.review_year):
+                year_m and year_number(year_m.group(1)) == ctx.review_year):
             return "actual", ctx.review_year
         return "target", ctx.target_year
     return None, None

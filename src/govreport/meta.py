@@ -54,9 +54,11 @@ _LEDE_DATE_BEFORE = re.compile(
     r"(?:[^，。\n\d]{1,16}[，,])?\Z"
     r"|(?P<today>今天|今日)(?:上午|下午|晚上?)?[，,]?\Z")
 _LEDE_DATE_AFTER = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日?(?:上午|下午|晚上?)?")
-_LEDE_DAY_AFTER = re.compile(r"(?P<d>\d{1,2})日")  # right after the congress: 会议7日在会议中心开幕
+# a month or day in digits or numerals (中新社广州一月十七日电)
+_DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_LEDE_DAY_AFTER = re.compile(rf"(?P<d>{_DAY_NUMBER})日")  # right after the congress: 会议7日在会议中心开幕, 会议十七日…
 # a news dateline: 中新网南通2月20日电, 人民网长沙1月11日电, 大众网青岛2月19日讯
-_DATELINE = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日[电讯]")
+_DATELINE = re.compile(rf"(?<![\d一二三四五六七八九十])(?P<m>{_DAY_NUMBER})月(?P<d>{_DAY_NUMBER})日[电讯]")
 # a newspaper's dispatch opening on its day: 本报讯【记者 张三】2月28日的剧院… / 本报讯（记者 李四）1月5日，
 _DISPATCH_DAY = re.compile(r"本报讯[ \t\u3000]*(?:[【（(\[][^】）)\]\n]{0,30}[】）)\]])?[ \t\u3000]*"
                            r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
@@ -290,9 +292,9 @@ _DAY_BEFORE_MEETING = re.compile(r"(?<!\d)(\d{1,2})日(?:上午|下午)?\Z")
 def _day_before_meeting(text: str, meeting: re.Match[str], report_year: int) -> dt.date | None:
     day = _DAY_BEFORE_MEETING.search(text, max(0, meeting.start() - 6), meeting.start())
     dateline = _dateline(text, meeting.start()) if day else None
-    if day is None or dateline is None or int(dateline["d"]) != int(day.group(1)):
+    if day is None or dateline is None or small_number(dateline["d"]) != int(day.group(1)):
         return None  # (a day the dateline does not confirm is read no further)
-    return _date(report_year, int(dateline["m"]), int(day.group(1)))
+    return _date(report_year, small_number(dateline["m"]), int(day.group(1)))
 
 
 def _meeting_date(m: re.Match[str] | None) -> dt.date | None:
@@ -927,19 +929,19 @@ def _lede_date(text: str, lede: Lede, report_year: int | None, raw: str | None =
     year = month = day = None
     if today:
         if dateline:
-            month, day = int(dateline["m"]), int(dateline["d"])
+            month, day = small_number(dateline["m"]), small_number(dateline["d"])
         elif pages and pages[0]:
             return pages[0]
     elif before:
         year = int(before["y"]) if before["y"] else None
-        month = int(before["m"]) if before["m"] else (int(dateline["m"]) if dateline else None)
+        month = int(before["m"]) if before["m"] else (small_number(dateline["m"]) if dateline else None)
         day = int(before["d"])
     elif after:
         month, day = int(after["m"]), int(after["d"])
     elif (day_only := _LEDE_DAY_AFTER.match(lede.rest)) is not None:
-        day = int(day_only["d"])
+        day = small_number(day_only["d"])
         if dateline:
-            month = int(dateline["m"])
+            month = small_number(dateline["m"])
         else:  # 惠州市第十一届人民代表大会第一次会议7日在会议中心开幕, on a page dated 2012年01月12日
             return _day_before_page(pages, day)
     if month is None or day is None:

@@ -57,7 +57,9 @@ _CN = lang.NUMERALS.replace("万", "").replace("亿", "")
 # the first numeral is tested first (a numeral, 多/余 or a unit's first): most numerals stand in
 # words (进一步, 一是), and one class test rejects them before the units are tried.
 _CHINESE_AMOUNT = (
-    rf"(?<=[{_CN}])(?=[{_CN}万亿元美吨斤户多余])(?P<cn>[{_CN}]{{0,7}}+)(?P<cn_approx>多|余)?"
+    # (一万零五百亿斤, 三万零六百多亿元: ten thousands of hundred millions, the 万 inside the numeral)
+    rf"(?<=[{_CN}])(?=[{_CN}万亿元美吨斤户多余])"
+    rf"(?P<cn>[{_CN}]{{0,7}}+(?:万(?=[{_CN}]{{1,4}}+(?:多|余)?亿)[{_CN}]{{1,4}}+)?)(?P<cn_approx>多|余)?"
     rf"(?P<cn_unit>(?:万亿|亿(?:(?P<cn_inner>[{_CN}]{{1,7}}+)(?P<cn_approx3>多|余)?万)?|万)(?P<cn_approx2>多|余)?"
     r"(?:元|美元|吨|斤|人|户|亩)|(?:千|百)?(?:元|美元|吨|斤)|(?:万|千)?户)"
     r"(?P<cn_post>左右|以上|以内|以下)?")
