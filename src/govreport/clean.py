@@ -297,6 +297,8 @@ def remove_undecodable(text: str) -> Iterator[offsets.Proposal]:
 _CN_NUMERALS = frozenset(lang.YEAR_DIGITS + "○")
 
 
+# (found from the 0, whose numeral before it is read behind: a scan for the numerals is slower)
+_DIGIT_ZERO_IN_NUMERALS = re.compile(r"0(?<=[一二三四五六七八九〇]0)")
 _YEAR_WITH_DIGIT_ZEROS = re.compile(r"年(?<=(?<![\d〇一二三四五六七八九])([一二][〇0一二三四五六七八九]{3})年)")
 
 
@@ -317,7 +319,7 @@ def repair_zero_circles(text: str) -> Iterator[offsets.Proposal]:
                 if char == "○":
                     yield k, k + 1, "〇", "zero"
         i = text.find("○", end)
-    if "0年" in text or "00" in text:
+    if _DIGIT_ZERO_IN_NUMERALS.search(text):
         # a year spelled with a digit for its zeros (二00七年, 一九九0年), as news wires typed them
         for m in _YEAR_WITH_DIGIT_ZEROS.finditer(text):
             for k in range(m.start(1), m.end(1)):
