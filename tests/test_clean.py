@@ -360,6 +360,16 @@ def test_a_footer_marker_in_a_pages_header_opens_no_footer() -> None:
     assert c.text.startswith("各位代表：") and c.text.endswith("全县经济平稳增长。")
 
 
+def test_a_government_sites_widgets_and_footer_go() -> None:
+    raw = ("【字体：大 中 小】 打印本页 关闭窗口\n扫一扫在手机打开当前页\n2024年某县政府工作报告\n各位代表：\n"
+           + "全县经济平稳增长。" * 20 + "\n（责任编辑：李四）\n分享到：微信 微博 QQ空间\n相关链接：人民网 新华网\n"
+           "版权所有：某县人民政府 ICP备案号：浙ICP备12345678号")
+    assert clean(raw).text == "2024年某县政府工作报告\n各位代表：\n" + "全县经济平稳增长。" * 20
+    # a copyright line alone, without the markers above it
+    body = "各位代表：\n" + "正文。" * 30
+    assert clean(body + "\n版权所有 © 2024 某县人民政府").text == body
+
+
 def test_a_resolution_reposted_before_the_report_goes() -> None:
     raw = ("某县第十届人民代表大会第三次会议关于政府工作报告的决议（2020年1月9日通过）会议同意报告，"
            "决定批准这个报告。\n政府工作报告——2020年1月7日在某县第十届人民代表大会第三次会议上\n各位代表：\n正文。")

@@ -401,6 +401,11 @@ def remove_chrome(patterns: Patterns) -> Pass:
                     yield start, min(end + 1, len(text)), "", "boilerplate"
         if tail is not None:
             yield tail, len(text), "", "footer"
+        for m in patterns.tail.finditer(padded, 0, limit):
+            # a footer's marker above the footer (扫一扫在手机打开当前页 under a page's title): its line
+            if m.start() not in removed:
+                removed.add(m.start())
+                yield m.start(), min(m.end(), len(text)), "", "boilerplate"
         for last, pattern in patterns.inline:
             # read behind each of its last character (a single character is found fast; a scan
             # of the pattern or of its words over the whole text costs ten times more)
