@@ -370,6 +370,13 @@ def test_a_government_sites_widgets_and_footer_go() -> None:
     assert clean(body + "\n版权所有 © 2024 某县人民政府").text == body
 
 
+def test_a_government_sites_catalogue_entry_and_buttons_go() -> None:
+    body = "各位代表：\n" + "全县经济平稳增长。" * 20
+    raw = ("索引号：11341723003/2024-00012 主题分类：政府工作报告\n发布机构：县政府办 成文日期：2024-01-20\n"
+           "【打印本页】【关闭窗口】\n阅读次数：1234\n" + body + "\n【打印】 【关闭】")
+    assert clean(raw).text == body
+
+
 def test_a_resolution_reposted_before_the_report_goes() -> None:
     raw = ("某县第十届人民代表大会第三次会议关于政府工作报告的决议（2020年1月9日通过）会议同意报告，"
            "决定批准这个报告。\n政府工作报告——2020年1月7日在某县第十届人民代表大会第三次会议上\n各位代表：\n正文。")
