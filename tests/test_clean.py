@@ -375,6 +375,9 @@ def test_a_government_sites_catalogue_entry_and_buttons_go() -> None:
     raw = ("索引号：11341723003/2024-00012 主题分类：政府工作报告\n发布机构：县政府办 成文日期：2024-01-20\n"
            "【打印本页】【关闭窗口】\n阅读次数：1234\n" + body + "\n【打印】 【关闭】")
     assert clean(raw).text == body
+    raw = ("• 无障碍\n  • 长辈版\n索引号: 003257952/200808-00011 组配分类: 政府工作报告\n名称: 2007年政府工作报告 "
+           "文号: 200808_PF0010\n发布日期: 2007-03-02 00:00\n" + body)
+    assert clean(raw).text == body
 
 
 def test_a_resolution_reposted_before_the_report_goes() -> None:

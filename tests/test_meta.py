@@ -18,7 +18,8 @@ def gaz() -> Gazetteer:
 
 
 def meta_of(text: str, gaz: Gazetteer):  # type: ignore[no-untyped-def]
-    return extract_meta(clean(text).text, gaz)
+    # as the pipeline reads a page: its clean text, and the raw text for the dates chrome carries
+    return extract_meta(clean(text).text, gaz, raw=text)
 
 
 def test_county_header(gaz: Gazetteer) -> None:
