@@ -58,6 +58,13 @@ def test_a_digests_parts_set_off_by_a_symbol() -> None:
     assert [(s.kind, s.year) for s in secs] == [("review", 2021), ("targets", 2022)]
 
 
+def test_a_pages_parts_in_brackets_and_a_years_work_plans() -> None:
+    secs = find_sections("各位代表：\n【2023年工作回顾】\n全县经济平稳。\n【2024年工作安排】\n力争增长7%。\n")
+    assert [(s.kind, s.year) for s in secs] == [("review", 2023), ("tasks", 2024)]
+    secs = find_sections("各位代表：\n（一）2023年工作回顾\n正文。\n（二）2024年工作打算\n正文。\n")
+    assert [(s.kind, s.year) for s in secs] == [("review", 2023), ("tasks", 2024)]
+
+
 def test_top_headings_run_into_paragraphs_are_found() -> None:
     # some copies lose the line breaks before top-level headings: 。二、… follows the paragraph
     text = ("各位代表：一、2024年工作回顾过去一年，经济增长5%。正文。二、2025年主要预期目标增长5%左右。"
