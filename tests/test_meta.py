@@ -361,6 +361,14 @@ def test_a_dateline_and_a_day_in_numerals(gaz: Gazetteer) -> None:
     assert (m.region, m.meeting_date, m.report_year, m.speaker) == ("广东省", "2008-01-17", 2008, "黄华华")
 
 
+def test_an_older_national_report_that_names_neither_congress_nor_state_council(gaz: Gazetteer) -> None:
+    body = "各位代表：\n刚刚过去的1984年，是我国各族人民取得伟大成就的一年。" + "我国经济稳定发展。" * 5
+    assert (meta_of(body, gaz).region, meta_of(body, gaz).level) == ("中华人民共和国", "national")
+    # a province's report speaks of the country too, and of itself far more
+    province = "各位代表：\n" + "我国经济稳定发展。" * 5 + "我省经济平稳。全省上下团结奋进。" * 6
+    assert meta_of(province, gaz).level != "national"
+
+
 def test_a_place_before_its_heads_title_is_no_name(gaz: Gazetteer) -> None:
     m = meta_of("【两会】江阴市长作政府工作报告\n1月10日，江阴市第十八届人民代表大会第三次会议开幕。", gaz)
     assert (m.region, m.speaker) == ("江阴市", None)

@@ -145,7 +145,8 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
     addressed = ADDRESSED_NPC.search(body, 0, ADDRESSED_REACH) if meeting is None else None
     ledes = _find_ledes(text) if meeting is None and addressed is None else []
     national = bool(meeting and meeting.group("nat")) or addressed is not None or \
-        _self_org(text) in ("国务院", "中央人民政府") or bool(ledes and ledes[0].congress["nat"])
+        _self_org(text) in ("国务院", "中央人民政府") or bool(ledes and ledes[0].congress["nat"]) or \
+        (meeting is None and not ledes and _speaks_as_the_country(body))
     named = meeting or addressed
     congress = _congress(named) if named else (_congress(ledes[0].congress) if ledes else None)
     session_year = _npc_session_year(meeting or addressed) if national and not date else None
@@ -238,6 +239,19 @@ def _split_header(text: str) -> tuple[str, str]:
     m = SALUTATION.search(text, 0, 4000)
     cut = m.start() if m else min(len(text), 600)
     return text[:cut], text[cut:]
+
+
+# (我国 in a report that calls itself 我省, 我市 … is the country it is part of)
+_OUR_COUNTRY = re.compile("我国")
+NATIONAL_SELF_MIN = 5  # how often a national report that names no congress calls the country its own
+
+
+def _speaks_as_the_country(body: str) -> bool:
+    """A text that calls the country its own (我国) again and again, and hardly ever a province,
+    city or county (我省, 全市 …): the State Council's report, as older ones open without naming
+    the congress or 国务院 (刚刚过去的1984年，是我国各族人民…), or news of it."""
+    ours = len(_OUR_COUNTRY.findall(body))
+    return ours >= NATIONAL_SELF_MIN and ours > 2 * len(lang.self_reference().findall(body))
 
 
 def _self_org(text: str) -> str | None:
