@@ -386,7 +386,8 @@ META_WORDS_MIN = 2
 def remove_chrome(patterns: Patterns) -> Pass:
     def run(text: str) -> Iterator[offsets.Proposal]:
         padded = "\n" + text  # offsets in padded are text offsets + 1
-        tail = _footer(patterns.tail, padded)
+        markers = list(patterns.tail.finditer(padded))
+        tail = _footer(markers, len(padded))
         limit = tail + 1 if tail is not None else len(padded)
         removed: set[int] = set()
         for lines in _line_patterns(patterns, text):
@@ -401,9 +402,9 @@ def remove_chrome(patterns: Patterns) -> Pass:
                     yield start, min(end + 1, len(text)), "", "boilerplate"
         if tail is not None:
             yield tail, len(text), "", "footer"
-        for m in patterns.tail.finditer(padded, 0, limit):
+        for m in markers:
             # a footer's marker above the footer (扫一扫在手机打开当前页 under a page's title): its line
-            if m.start() not in removed:
+            if m.end() < limit and m.start() not in removed:
                 removed.add(m.start())
                 yield m.start(), min(m.end(), len(text)), "", "boilerplate"
         for last, pattern in patterns.inline:
@@ -483,11 +484,12 @@ def _guarded_lines(guarded: tuple[str, ...]) -> tuple[re.Pattern[str]]:
     return (re.compile(rf"\n{_LINE_PAD}(?:{'|'.join(guarded)}){_LINE_PAD}(?=\n|$)"),)
 
 
-def _footer(tail: re.Pattern[str], padded: str) -> int | None:
+def _footer(markers: list[re.Match[str]], length: int) -> int | None:
     """Where the footer starts (an offset into the text): the first footer marker with less text
-    after it than before it. A marker near the top (责任编辑 in a page's header line) opens no footer."""
-    for m in tail.finditer(padded):
-        if len(padded) - m.start() < m.start():
+    after it than before it (markers found in the text with a newline prepended, of that length). A
+    marker near the top (责任编辑 in a page's header line) opens no footer."""
+    for m in markers:
+        if length - m.start() < m.start():
             return m.start()
     return None
 
