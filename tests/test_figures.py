@@ -24,6 +24,11 @@ def test_subject_unit_and_sign() -> None:
         ("新建高标准农田", 4.48, "万亩"), ("固定资产投资", -3.4, "%")]
 
 
+def test_every_word_of_a_fall_signs_a_figure() -> None:
+    assert figures("工业产值下滑5%，出口回落2%，进口增幅3%。") == [
+        ("工业产值", -5, "%"), ("出口", 2, "%"), ("进口", 3, "%")]
+
+
 def test_lists_and_continuations_keep_their_subject() -> None:
     assert figures("全年完成地区生产总值180.39亿元，同比增长0.6%；存、贷款余额分别增长6.6%、7.5%。") == [
         ("地区生产总值", 180.39, "亿元"), ("地区生产总值", 0.6, "%"),

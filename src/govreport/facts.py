@@ -34,8 +34,8 @@ from govreport.numbers import MULTIPLIERS, Value, find_values, small_number, spe
 # (增长（可比）8.2%: a note in brackets after them)
 _THEN = (r"(?:了)?(?:的?(?:预期|主要)?目标)?"
          r"(?:为|是|定为|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?(?:了)?(?:[（(][^（()）\d，。；]{1,8}[）)])?$")
-GROWTH_VERB = re.compile(rf"(?:增长|增|增加|提高|提升|上升|上涨|涨幅|增幅|增速|下降|降低|降幅|减少|回落|下滑){_THEN}")
-DECLINE_VERB = re.compile(rf"(?:下降|降低|降幅|减少|下滑){_THEN}")
+GROWTH_VERB = re.compile(rf"(?:{'|'.join(lang.GROWTH_WORDS + lang.FALL_WORDS)}){_THEN}")
+DECLINE_VERB = re.compile(rf"(?:{'|'.join(lang.FALL_WORDS)}){_THEN}")
 # a pattern searched in a window that ends where a name begins (search(text, a, b)) ends in \Z:
 # $ would also match before a line break that ends the window, reading across it
 CHANGE_BEFORE_NAME = re.compile(r"(?:增加|减少|增收|减收|多收|少收)\Z")

@@ -23,6 +23,7 @@ VERB_WORDS = (
     "涨幅", "增速", "达到", "达", "完成", "实现", "为", "控制在", "稳定在", "保持在",
     "突破", "超过", "提高到", "提高", "提升到", "增至", "约", "接近", "近", "共",
     "累计", "年均", "平均", "首次", "跃上", "迈上", "跃升至", "跃升到", "再", "拟按",
+    *lang.GROWTH_WORDS, *lang.FALL_WORDS,  # (the words of a change the fact grammar reads, too)
 )
 # the tail of verb words read from the reversed phrase: one attempt at its start instead of a search
 # from every position of the phrase (property-tested against that search)
@@ -32,7 +33,7 @@ _VERB_TAIL_REVERSED = re.compile(
 TIME_HEAD_WORDS = (*lang.WHOLE_YEAR_WORDS, "预计", "今年", "去年", "上年", "完成", "实现", "拟", "安排", "发行")
 _TIME_HEAD = re.compile(f"^(?:{'|'.join(TIME_HEAD_WORDS)})+")
 _TIME_HEAD_FIRST = frozenset(w[0] for w in TIME_HEAD_WORDS)  # most subjects open otherwise: no sub to try
-_DECLINE = re.compile(r"(?:下降|降低|降幅|减少)(?!到|至)")
+_DECLINE = re.compile(rf"(?:{'|'.join(lang.FALL_WORDS)})(?!到|至)")
 _LIST_GLUE = re.compile(r"[、和及与]$")
 # read in the reversed text from just before a number: its verb words, then the rest of the run of
 # word characters (verb words are word characters, so together they are that run)

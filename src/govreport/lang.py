@@ -81,6 +81,8 @@ YEARLY_SUMS = "|".join(_TIME["sums"])
 # a count of years and 年, no calendar year (五年, 两年, 10年; not 2005年)
 YEARS_COUNTED = rf"(?<![\d{NUMERALS}]){_COUNT}年"
 PAST_YEAR = "|".join(_TIME["past_year"])
+GROWTH_WORDS: tuple[str, ...] = tuple(_DATA["change"]["growth"])
+FALL_WORDS: tuple[str, ...] = tuple(_DATA["change"]["falls"])
 ESTIMATE_WORDS: tuple[str, ...] = tuple(_TIME["estimate_words"])
 WHOLE_YEAR_WORDS: tuple[str, ...] = tuple(_TIME["whole_year"])
 WHOLE_YEAR = "|".join(WHOLE_YEAR_WORDS)
