@@ -31,6 +31,11 @@ def test_level_and_growth_in_one_statement() -> None:
         ("gdp", "growth", "actual", 2024, None, 0.6, None, None)}
 
 
+def test_every_word_of_a_fall_is_connective_and_signs_the_growth() -> None:
+    assert brief(facts("规模以上工业增加值同比下滑3.5%。")) == {
+        ("industrial_value_added", "growth", "actual", 2024, None, -3.5, None, None)}
+
+
 def test_a_growth_written_with_a_minus_sign() -> None:
     assert brief(facts("外贸出口106.6亿元，增长-39.7%；实际利用外资增长7.3%。")) == {
         ("exports", "level", "actual", 2024, None, 106.6, None, None),

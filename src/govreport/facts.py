@@ -124,8 +124,7 @@ SENTENCE_DELIMS = "。\n！？!?"
 CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
 SENTENCE_END = re.compile(f"[{SENTENCE_DELIMS}]")
 YEARLY_AVERAGE = re.compile(r"年均(?:的|平均)?$")
-QUAL_BEFORE_UP = re.compile(r"(?:超过?|突破|首破|首超|迈过|越过|不低于|不少于|高于|跃上|迈上|跨上|跨越|站上"
-                            r"|达到了?以上)了?$")
+QUAL_BEFORE_UP = re.compile(rf"(?:{'|'.join(lang.THRESHOLD_WORDS)}|达到了?以上)了?$")
 # 连续跨越200亿元、300亿元两个台阶: thresholds crossed one after another, as many as the count after
 # them; the last is the level reached
 THRESHOLDS_CROSSED = re.compile(rf"[ \t]*([两{lang.ORDINALS}]|\d)个(?:大|新)?台阶")  # a few, one character

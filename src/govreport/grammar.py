@@ -108,7 +108,10 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
     names = re.compile(with_first_char_guard(
         "|".join(f"(?P<e{i}>{'|'.join(sorted(groups[i], key=_literal_len, reverse=True))})" for i in order)))
     ctx = data["context"]
-    words = sorted((_with_plans(w) for w in ctx["gap_words"]), key=len, reverse=True)
+    # (the words of a change and the threshold words of the report language are connective too:
+    # 增长5%, 下滑3%, 突破10亿元)
+    connective = (*ctx["gap_words"], *lang.GROWTH_WORDS, *lang.FALL_WORDS, *lang.THRESHOLD_WORDS)
+    words = sorted({_with_plans(w) for w in connective}, key=len, reverse=True)
     gap = re.compile(rf"(?:{'|'.join(words)}|[\s，,、：:])*")
     statements = tuple(Statement(s["id"], s["measure"], s["qualifier"], re.compile(s["pattern"]),
                                  _final_literal(s["pattern"]))

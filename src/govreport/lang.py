@@ -83,6 +83,7 @@ YEARS_COUNTED = rf"(?<![\d{NUMERALS}]){_COUNT}年"
 PAST_YEAR = "|".join(_TIME["past_year"])
 GROWTH_WORDS: tuple[str, ...] = tuple(_DATA["change"]["growth"])
 FALL_WORDS: tuple[str, ...] = tuple(_DATA["change"]["falls"])
+THRESHOLD_WORDS: tuple[str, ...] = tuple(_DATA["change"]["thresholds"])
 ESTIMATE_WORDS: tuple[str, ...] = tuple(_TIME["estimate_words"])
 WHOLE_YEAR_WORDS: tuple[str, ...] = tuple(_TIME["whole_year"])
 WHOLE_YEAR = "|".join(WHOLE_YEAR_WORDS)
