@@ -30,7 +30,8 @@ VERB_WORDS = (
 _VERB_TAIL_REVERSED = re.compile(
     f"(?:{'|'.join(sorted((w[::-1] for w in VERB_WORDS), key=len, reverse=True))})+")
 # words of time and action a subject phrase may open with (全年实现地区生产总值 -> 地区生产总值)
-TIME_HEAD_WORDS = (*lang.WHOLE_YEAR_WORDS, "预计", "今年", "去年", "上年", "完成", "实现", "拟", "安排", "发行")
+TIME_HEAD_WORDS = (*lang.WHOLE_YEAR_WORDS, *lang.ESTIMATE_WORDS, "今年", "去年", "上年", "完成", "实现", "拟", "安排",
+                   "发行")
 _TIME_HEAD = re.compile(f"^(?:{'|'.join(TIME_HEAD_WORDS)})+")
 _TIME_HEAD_FIRST = frozenset(w[0] for w in TIME_HEAD_WORDS)  # most subjects open otherwise: no sub to try
 _DECLINE = re.compile(rf"(?:{'|'.join(lang.FALL_WORDS)})(?!到|至)")
