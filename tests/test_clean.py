@@ -82,6 +82,12 @@ def test_a_year_spelled_with_digits_for_its_zeros() -> None:
     assert clean("12000年和十00年").text == "12000年和十00年"  # no spelled year
 
 
+def test_a_dispatch_opening_on_its_dateline_is_no_continuation_of_its_headline() -> None:
+    c = clean("某省十四届人大五次会议开幕 2026年将拼经济\n\n  某某网成都2月4日电 (记者)会议3日开幕。")
+    assert "拼经济\n" in c.text
+    assert "拼经济\n本报讯 会议开幕。" in clean("某县人大会议开幕 全力拼经济\n本报讯 会议开幕。").text
+
+
 def test_every_edit_points_at_raw_text() -> None:
     raw = "导航菜单\n\n  各位代表:\n增长４.５％，IL9万户"
     c = clean(raw)

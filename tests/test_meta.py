@@ -369,6 +369,14 @@ def test_an_older_national_report_that_names_neither_congress_nor_state_council(
     assert meta_of(province, gaz).level != "national"
 
 
+def test_a_headline_on_the_meeting_that_says_what_the_year_will_bring(gaz: Gazetteer) -> None:
+    page = ("四川省十四届人大五次会议开幕 2026年将全力以赴拼经济搞建设\n\n  中新网成都2月4日电 (单鹏)四川省第十四届"
+            "人民代表大会第五次会议3日在成都开幕。省长施小琳代表省人民政府作工作报告。")
+    m = meta_of(page, gaz)
+    assert (m.region, m.report_year, m.meeting_date, m.speaker, m.speaker_title) == (
+        "四川省", 2026, "2026-02-03", "施小琳", "省长")
+
+
 def test_a_place_before_its_heads_title_is_no_name(gaz: Gazetteer) -> None:
     m = meta_of("【两会】江阴市长作政府工作报告\n1月10日，江阴市第十八届人民代表大会第三次会议开幕。", gaz)
     assert (m.region, m.speaker) == ("江阴市", None)

@@ -821,6 +821,8 @@ _DATE_OR_TIME_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})
 
 
 _DAY_FIRST = frozenset("0123456789 \t\u3000")
+# a news dispatch opening on its dateline (中新网成都2月4日电, 本报讯): a story's start, under its headline
+_DATELINE_OPENS = re.compile(r"[ \t\u3000]*(?:[\u4e00-\u9fff]{2,12}?\d{1,2}月\d{1,2}日[电讯]|本报讯|本网讯)")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
 _UNIT_OPENERS = frozenset("年月日亿万千百元个%倍")
 _JOINING = frozenset("和及与、")
@@ -846,7 +848,8 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
     if prev[-1].isdigit() and next_line[:1].isdigit():
         return bool(_DATE_OR_TIME_END.search(prev))  # else a number broken over two lines (34⏎0亿元)
     if next_line.startswith(("——", "--", *lang.LIST_SYMBOLS)) or SALUTATION.match(next_line) \
-            or HEADING_MARK.match(next_line) or (next_line[:1] in _DAY_FIRST and _DAY_OPENS.match(next_line)):
+            or HEADING_MARK.match(next_line) or (next_line[:1] in _DAY_FIRST and _DAY_OPENS.match(next_line)) \
+            or _DATELINE_OPENS.match(next_line):
         return True
     nxt = next_line.strip(" \t\u3000\u00a0")
     if len(nxt) <= BARE_HEADING_MAX and HEADING_WORDS.search(nxt):

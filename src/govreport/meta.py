@@ -456,7 +456,26 @@ _DATED_ESTIMATE = re.compile(r"预计(?:(?<=((?:19|20)\d\d)年，预计)|((?:19|
 DIGEST_REACH = 6000
 
 
+# a news headline on the meeting that says what a year will bring (四川省十四届人大五次会议开幕 2026年将
+# 全力以赴拼经济搞建设): the report's year
+_HEADLINE_MEETING = re.compile(r"(?:人大|人民代表大会)[^。\n]{0,12}?(?:开幕|召开)")
+_HEADLINE_AHEAD = re.compile(r"((?:19|20)\d\d)年(?:将|要|力争|的?(?:主要)?(?:预期)?目标)")
+HEADLINE_MAX = 60
+
+
+def _headline_year(text: str) -> int | None:
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    if end > HEADLINE_MAX or _HEADLINE_MEETING.search(text, 0, end) is None:
+        return None
+    ahead = _HEADLINE_AHEAD.search(text, 0, end)
+    return int(ahead.group(1)) if ahead else None
+
+
 def _digest_year(text: str) -> int | None:
+    headline = _headline_year(text)
+    if headline:
+        return headline
     proposed = _DIGEST_PROPOSED.search(text, 0, DIGEST_REACH) or _YEARS_TARGETS.search(text, 0, DIGEST_REACH)
     if proposed:
         return int(next(g for g in proposed.groups() if g))
@@ -771,6 +790,7 @@ def _bare_name(line: str) -> str | None:
 # (every branch opens with a character, which re skips to; 向大会 is read behind 报告)
 _DELIVERED = re.compile(r"[作做](?:了|的)?《?(?:[省市区县州旗盟])?(?:人民)?政府(?:工作)?报告"
                         r"|报告工作(?<=向大会报告工作)|报告政府工作(?<=向大会报告政府工作)|作工作报告(?<=向大会作工作报告)"
+                        r"|作工作报告(?<=政府作工作报告)"
                         # (…李克强代表国务院，向大会报告过去五年政府工作)
                         r"|向大会报告过去[一五]年(?:政府)?工作"
                         # (…代表县人民政府向大会作《…》: the report's title, whatever a site put in it)
