@@ -88,6 +88,10 @@ def test_a_dispatch_opening_on_its_dateline_is_no_continuation_of_its_headline()
     assert "拼经济\n本报讯 会议开幕。" in clean("某县人大会议开幕 全力拼经济\n本报讯 会议开幕。").text
 
 
+def test_a_pinyin_gloss_with_a_space_before_its_bracket() -> None:
+    assert clean("第十三屆人民代表大會(huì )第五次會(huì )議開(kāi)幕。").text == "第十三屆人民代表大會第五次會議開幕。"
+
+
 def test_every_edit_points_at_raw_text() -> None:
     raw = "导航菜单\n\n  各位代表:\n增长４.５％，IL9万户"
     c = clean(raw)

@@ -36,6 +36,12 @@ def test_every_word_of_a_fall_is_connective_and_signs_the_growth() -> None:
         ("industrial_value_added", "growth", "actual", 2024, None, -3.5, None, None)}
 
 
+def test_a_threshold_in_a_bare_magnitude_before_a_step() -> None:
+    assert brief(facts("全省地区生产总值迈上5万亿台阶，达5.38万亿元、增长8.2%。")) == {
+        ("gdp", "level", "actual", 2024, None, 5.38, None, None),
+        ("gdp", "growth", "actual", 2024, None, 8.2, None, None)}
+
+
 def test_a_growth_written_with_a_minus_sign() -> None:
     assert brief(facts("外贸出口106.6亿元，增长-39.7%；实际利用外资增长7.3%。")) == {
         ("exports", "level", "actual", 2024, None, 106.6, None, None),

@@ -49,6 +49,10 @@ def test_ten_thousands_of_hundred_millions_in_numerals() -> None:
         (10500, "亿斤", False), (30600, "亿元", True), (3, "万元", False)]
 
 
+def test_a_step_is_no_unit_of_machines() -> None:
+    assert [(v.value, v.unit) for v in find_values("迈上5万亿台阶，新增机器人1200台")] == [(5, "万亿"), (1200, "台")]
+
+
 def test_a_dash_between_numbers_is_no_minus_sign() -> None:
     assert [(v.value, v.value_max, v.negative) for v in find_values("增长5%-6%，增长5-6%")] == [
         (5, 6, False), (5, 6, False)]

@@ -158,7 +158,8 @@ def _between_digits(text: str, start: int, end: int) -> bool:
 # right after a Han character. One with a tone mark is a gloss wherever it stands; an unmarked one
 # (de, men: the neutral tone) only in a text glossed throughout.
 _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_GLOSS_BODY = re.compile(rf"([a-zü{_TONE_MARKS}]{{1,7}})[)）]")
+# (a site may set a space before the closing bracket: 會(huì ))
+_GLOSS_BODY = re.compile(rf"([a-zü{_TONE_MARKS}]{{1,7}}) ?[)）]")
 _TONED = re.compile(f"[{_TONE_MARKS}]")
 GLOSSED_TEXT_MIN = 3  # toned glosses that make a text one glossed throughout
 

@@ -19,8 +19,9 @@ _GROUPS = r"(?:[,，]\d{3}(?!\d))*"
 NUM = rf"\d+{_GROUPS}(?:\.\d+)?"
 CN_NUM = rf"[{CN_DIGITS}]+"
 MULTIPLIER = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
-UNIT_WORDS = (r"元|美元|吨|公斤|斤|人次|人|户|家|个|亩|公顷|平方公里|平方米|公里|千瓦时|千瓦|项|辆|套|座|所|条|台|"
-              r"张|篇|件|立方米|标准箱|标箱|吨标准煤|人民币|床|间|处|只|头|株|册|场|批|次|倍|年|米")
+# (台 of machines, not 台阶: 迈上5万亿台阶 is a threshold in 元)
+UNIT_WORDS = (r"元|美元|吨|公斤|斤|人次|人|户|家|个|亩|公顷|平方公里|平方米|公里|千瓦时|千瓦|项|辆|套|座|所|条|"
+              r"台(?!阶)|张|篇|件|立方米|标准箱|标箱|吨标准煤|人民币|床|间|处|只|头|株|册|场|批|次|倍|年|米")
 RANGE_SEP = r"[-—–－~～至到]"
 # unit prefixes that are multipliers, longest first: 250.2亿元 is 2.502e10 元
 MULTIPLIERS: tuple[tuple[str, float], ...] = (
