@@ -42,6 +42,11 @@ def test_a_threshold_in_a_bare_magnitude_before_a_step() -> None:
         ("gdp", "growth", "actual", 2024, None, 8.2, None, None)}
 
 
+def test_income_keeping_pace_with_the_economy_in_other_words() -> None:
+    assert brief(facts("正文。", "城乡居民收入增速与经济增速保持同步。")) == {
+        ("disposable_income", "growth", "target", 2025, None, None, None, "同步")}
+
+
 def test_a_growth_written_with_a_minus_sign() -> None:
     assert brief(facts("外贸出口106.6亿元，增长-39.7%；实际利用外资增长7.3%。")) == {
         ("exports", "level", "actual", 2024, None, 106.6, None, None),

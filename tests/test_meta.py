@@ -377,6 +377,26 @@ def test_a_headline_on_the_meeting_that_says_what_the_year_will_bring(gaz: Gazet
         "四川省", 2026, "2026-02-03", "施小琳", "省长")
 
 
+def test_a_december_meeting_of_an_autonomous_county(gaz: Gazetteer) -> None:
+    m = meta_of("【两会时刻】麻阳苗族自治县第八届人民代表大会第五次会议开幕\n12月18日上午，麻阳苗族自治县第八届"
+                "人民代表大会第五次会议在县民族剧院开幕。县长胡宏林代表县人民政府作工作报告。报告分为三个部分：一是2025年工作回顾；"
+                "二是“十五五”期间目标任务；三是2026年工作安排。", gaz)
+    assert (m.region, m.report_year, m.meeting_date, m.congress) == (
+        "麻阳苗族自治县", 2025, "2025-12-18", "第八届人民代表大会第五次会议")
+
+
+@pytest.mark.parametrize(("page", "year"), [
+    ("1月16日，龙井市第十九届人民代表大会第五次会议开幕。报告分三部分：一、2025年工作回顾；二、“十五五”时期任务；"
+     "三、2026年主要工作。", 2026),
+    ("2月25日下午，镇康县第十八届人民代表大会第五次会议开幕。会议审查镇康县国民经济和社会发展第十五个五年规划纲要草案。",
+     2026),
+    ("1月20日，某某县第十八届人民代表大会第五次会议开幕，审查“十五五”规划纲要（草案）。", 2026),
+])
+def test_a_digest_dates_the_meeting_by_its_parts_or_the_plan_it_examines(gaz: Gazetteer, page: str, year: int) -> None:
+    m = meta_of(page, gaz)
+    assert (m.report_year, m.meeting_date[:4] if m.meeting_date else None) == (year, str(year))
+
+
 def test_a_place_before_its_heads_title_is_no_name(gaz: Gazetteer) -> None:
     m = meta_of("【两会】江阴市长作政府工作报告\n1月10日，江阴市第十八届人民代表大会第三次会议开幕。", gaz)
     assert (m.region, m.speaker) == ("江阴市", None)

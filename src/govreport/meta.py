@@ -425,7 +425,7 @@ _DIGEST_PROPOSED = re.compile(r"提出(?:了|的)?[，,：:]?(?:[^。；\n\d]{1,
                               # 做好2013年的政府工作，至关重要: the year whose work the report sets out
                               r"|做好((?:19|20)\d\d)年(?:的)?(?:政府)?工作"
                               # 报告分三个部分：…三是2012年重点工作: a part on a year's work ahead
-                              r"|是(?<=[一二三四五六七八九]是)((?:19|20)\d\d)年(?:的)?(?:政府)?(?:主要|重点)?工作"
+                              r"|[是、](?<=[一二三四五六七八九][是、])((?:19|20)\d\d)年(?:的)?(?:政府)?(?:主要|重点)?工作"
                               r"(?:安排|任务|部署)?[；;。，,]"
                               # 对2006年的政府工作作了布置: the year whose work the report lays out
                               r"|对((?:19|20)\d\d)年(?:的)?(?:政府)?(?:主要)?工作(?:任务)?(?:作了|作出了?|进行了)"
@@ -472,8 +472,22 @@ def _headline_year(text: str) -> int | None:
     return int(ahead.group(1)) if ahead else None
 
 
+# the draft of a five-year plan the meeting examines (审查…第十五个五年规划纲要草案, “十五五”规划纲要（草案）):
+# the meeting of the plan's first year
+_PLAN_DRAFT = re.compile(rf"(?:“?({lang.PLAN_PATTERN})”?|第([一二三四五六七八九十]{{1,3}})个五年)规划"
+                         r"(?:和[^。；\n]{0,12}?)?(?:纲要)?[（(]?草案")
+
+
+def _plan_draft_year(text: str) -> int | None:
+    m = _PLAN_DRAFT.search(text, 0, DIGEST_REACH)
+    if m is None:
+        return None
+    end_year = lang.FIVE_YEAR_PLANS.get(m.group(1) or f"{m.group(2)}五")
+    return end_year - 4 if end_year else None
+
+
 def _digest_year(text: str) -> int | None:
-    headline = _headline_year(text)
+    headline = _headline_year(text) or _plan_draft_year(text)
     if headline:
         return headline
     proposed = _DIGEST_PROPOSED.search(text, 0, DIGEST_REACH) or _YEARS_TARGETS.search(text, 0, DIGEST_REACH)
@@ -908,9 +922,8 @@ def _congress_place(text: str, gazetteer: Gazetteer, year: int | None) -> str:
     return ""
 
 
-# 从 or 自 a few words before a congress (从去年三月第五届…第一次会议闭幕到我们这次会议召开)
-_SINCE = re.compile(r"[从自][^，。；\n]{0,8}\Z")
-SINCE_REACH = 10
+# a span of time from a congress to this meeting (从去年三月第五届…第一次会议闭幕到我们这次会议召开)
+_SPAN_TO_NOW = re.compile(r"到(?:我们)?(?:这次|本次|现在)")
 
 
 def _find_ledes(text: str) -> list[Lede]:
@@ -924,7 +937,7 @@ def _find_ledes(text: str) -> list[Lede]:
             continue
         last_end = m.end()
         tail = LEDE_TAIL.match(text, m.end())
-        if tail is None or _SINCE.search(text, max(0, m.start() - SINCE_REACH), m.start()):
+        if tail is None or _SPAN_TO_NOW.search(tail["rest"]):
             continue  # (从第七届全国人民代表大会第一次会议，到这次大会的召开: the meeting a span starts from)
         place = _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())
         start = place.start() if place else m.start()
