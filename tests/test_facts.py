@@ -47,6 +47,15 @@ def test_income_keeping_pace_with_the_economy_in_other_words() -> None:
         ("disposable_income", "growth", "target", 2025, None, None, None, "同步")}
 
 
+def test_a_growth_net_of_some_factor() -> None:
+    assert brief(facts("一般公共预算收入剔除一次性特殊收入因素影响同比增长2.7%。")) == {
+        ("public_budget_revenue", "growth", "actual", 2024, None, 2.7, None, None)}
+    # restated after the growth as written, it is no second growth
+    assert brief(facts("进出口总额达到1201亿元，比上年增长39.7%，扣除价格和汇率变动因素，实际增长19.6%。")) == {
+        ("foreign_trade", "level", "actual", 2024, None, 1201, None, None),
+        ("foreign_trade", "growth", "actual", 2024, None, 39.7, None, None)}
+
+
 def test_a_growth_written_with_a_minus_sign() -> None:
     assert brief(facts("外贸出口106.6亿元，增长-39.7%；实际利用外资增长7.3%。")) == {
         ("exports", "level", "actual", 2024, None, 106.6, None, None),

@@ -87,8 +87,9 @@ FYP = re.compile(lang.PLAN_NAMED)
 # (each word found from its last character behind a lookbehind: 有 opens too many words to try from)
 ESTIMATE = re.compile("|".join(f"{w[-1]}(?<={w})" for w in lang.ESTIMATE_WORDS))
 ASPIRATION = re.compile(r"力争|争取|努力")
-# 可比增长2.5%、现价增长3.5%: the nominal figure beside the real one is not a second fact
-NOMINAL = re.compile(r"现价|名义")
+# 可比增长2.5%、现价增长3.5%: the nominal figure beside the real one is not a second fact, nor
+# the same growth restated net of some factor (增长39.7%，扣除价格和汇率变动因素，实际增长19.6%)
+NOMINAL = re.compile(r"现价|名义|扣除|剔除")
 # 2023年全州地区生产总值修订为1943.3亿元: a figure of an earlier year, revised (after a census)
 REVISED = re.compile(r"(?:修订|修正|核实|核定|调整)(?:后)?为$")
 TARGET_INTRO = re.compile(lang.TARGET_INTRO)
@@ -422,7 +423,8 @@ def _thresholds_crossed(text: str, listed: list[Value]) -> bool:
 
 def _second_aim(fact: Fact, gap: str, earlier: list[tuple[Fact, bool]]) -> bool:
     """增长7%以上，力争达到8%: the goal is the first figure; what one strives for beyond it is not
-    a second goal of the same indicator, nor is the nominal growth beside the real one."""
+    a second goal of the same indicator, nor is the nominal growth beside the real one or a growth
+    restated net of some factor."""
     if not (ASPIRATION.search(gap) or NOMINAL.search(gap)):
         return False
     key = (fact.indicator, fact.measure, fact.kind, fact.period, fact.scope)
