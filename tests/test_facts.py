@@ -56,6 +56,13 @@ def test_a_growth_net_of_some_factor() -> None:
         ("foreign_trade", "growth", "actual", 2024, None, 39.7, None, None)}
 
 
+def test_a_level_reached_over_five_years_in_a_digest_without_headings() -> None:
+    r = govreport.extract("2月25日下午，镇康县第十八届人民代表大会第五次会议开幕。会议审查第十五个五年规划纲要草案。\n"
+                          "报告指出，五年来，综合实力稳步提升。经济总量从2020年的59.94亿元增至88.08亿元，年均增长5.8%。")
+    assert {(f.indicator, f.measure, f.kind, f.period, f.value) for f in r.facts} == {
+        ("gdp", "level", "actual", 2025, 88.08)}  # the average over the five years is none
+
+
 def test_a_growth_written_with_a_minus_sign() -> None:
     assert brief(facts("外贸出口106.6亿元，增长-39.7%；实际利用外资增长7.3%。")) == {
         ("exports", "level", "actual", 2024, None, 106.6, None, None),

@@ -636,6 +636,19 @@ def multi_year_words(text: str, start: int = 0, end: int | None = None) -> bool:
 
 
 _YEAR_AT_END = re.compile(rf"({YEAR_WORD})年的?$")
+_FROM_START = re.compile("[从由]")
+
+
+def _reached_over_the_years(text: str, name_start: int, value_start: int, tail: str) -> bool:
+    """A level reached over a span of years up to now (报告指出，五年来，…经济总量从2020年的59.94亿元
+    增至88.08亿元): the level of the year under review, on a page with no heading to tell it."""
+    if CHANGE_TO.search(tail) is None or _FROM_START.search(text, name_start, value_start) is None:
+        return False
+    para_start = text.rfind("\n", 0, name_start) + 1
+    return speaks_of_several_years(text, para_start, min(name_start, para_start + SPAN_OPENING_REACH))
+
+
+SPAN_OPENING_REACH = 16  # 报告指出，五年来，: the words before a span of years that opens a paragraph
 
 
 def _from_period(tail: str, ctx: Context, kind: str | None) -> int | None:
@@ -714,6 +727,8 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         mark = _time_of(text, name_start, tail, ctx)
         if mark is None and not estimated:  # (预计 in its own words dates it: not a paragraph above)
             mark = _time_of_paragraphs_before(text, name_start, ctx)
+        if mark is None and not estimated and _reached_over_the_years(text, name_start, v.start, tail):
+            mark = "past"
         if mark == "now" and not estimated:
             return "target", ctx.target_year
         if mark != "past" and not (mark is None and estimated):
