@@ -242,7 +242,6 @@ def _split_header(text: str) -> tuple[str, str]:
 
 
 # (我国 in a report that calls itself 我省, 我市 … is the country it is part of)
-_OUR_COUNTRY = re.compile("我国")
 NATIONAL_SELF_MIN = 5  # how often a national report that names no congress calls the country its own
 
 
@@ -250,7 +249,7 @@ def _speaks_as_the_country(body: str) -> bool:
     """A text that calls the country its own (我国) again and again, and hardly ever a province,
     city or county (我省, 全市 …): the State Council's report, as older ones open without naming
     the congress or 国务院 (刚刚过去的1984年，是我国各族人民…), or news of it."""
-    ours = len(_OUR_COUNTRY.findall(body))
+    ours = body.count("我国")
     return ours >= NATIONAL_SELF_MIN and ours > 2 * len(lang.self_reference().findall(body))
 
 
@@ -423,13 +422,14 @@ _DIGEST_PROPOSED = re.compile(r"提出(?:了|的)?[，,：:]?(?:[^。；\n\d]{1,
                               # is a vision's)
                               r"|展望((?:19|20)\d\d)年(?:的)?(?:政府)?工作"
                               # 做好2013年的政府工作，至关重要: the year whose work the report sets out
-                              r"|做好((?:19|20)\d\d)年(?:的)?(?:政府)?工作"
-                              # 报告分三个部分：…三是2012年重点工作: a part on a year's work ahead
-                              r"|[是、](?<=[一二三四五六七八九][是、])((?:19|20)\d\d)年(?:的)?(?:政府)?(?:主要|重点)?工作"
-                              r"(?:安排|任务|部署)?[；;。，,]"
-                              # 对2006年的政府工作作了布置: the year whose work the report lays out
-                              r"|对((?:19|20)\d\d)年(?:的)?(?:政府)?(?:主要)?工作(?:任务)?(?:作了|作出了?|进行了)"
-                              r"(?:全面)?(?:部署|布置|安排)")
+                              r"|做好((?:19|20)\d\d)年(?:的)?(?:政府)?工作")
+# 报告分三个部分：…三是2012年重点工作 (a part on a year's work ahead), 对2006年的政府工作作了布置 (the year
+# whose work the report lays out): news digests say so in their opening paragraphs, the only stretch
+# searched (the branches open on 是, 、 and 对, which re tries at every one of them)
+_DIGEST_WORK_AHEAD = re.compile(
+    r"[是、](?<=[一二三四五六七八九][是、])((?:19|20)\d\d)年(?:的)?(?:政府)?(?:主要|重点)?工作(?:安排|任务|部署)?[；;。，,]"
+    r"|对((?:19|20)\d\d)年(?:的)?(?:政府)?(?:主要)?工作(?:任务)?(?:作了|作出了?|进行了)(?:全面)?(?:部署|布置|安排)")
+WORK_AHEAD_REACH = 1500
 # 2018年我县经济社会发展的主要预期目标是：, 2015年政府工作的总体要求是 (a year's goals and
 # course set out: the report of that year)
 _YEARS_TARGETS = re.compile(rf"((?:19|20)\d\d)年[^，。；\n]{{0,16}}?(?:{lang.TARGET_INTRO}|主要预期目标[ \t]*(?=\n)"
@@ -478,19 +478,27 @@ _PLAN_DRAFT = re.compile(rf"(?:“?({lang.PLAN_PATTERN})”?|第([一二三四�
                          r"(?:和[^。；\n]{0,12}?)?(?:纲要)?[（(]?草案")
 
 
+PLAN_DRAFT_REACH = 40  # the plan's name, 规划 and 纲要 before 草案
+
+
 def _plan_draft_year(text: str) -> int | None:
-    m = _PLAN_DRAFT.search(text, 0, DIGEST_REACH)
-    if m is None:
-        return None
-    end_year = lang.FIVE_YEAR_PLANS.get(m.group(1) or f"{m.group(2)}五")
-    return end_year - 4 if end_year else None
+    """_PLAN_DRAFT read behind each 草案 of the text's first part (the pattern opens on a class of
+    common characters, 十 and 第, which re would try at every position)."""
+    for i in _occurrences(text, "草案", DIGEST_REACH):
+        m = _PLAN_DRAFT.search(text, max(0, i - PLAN_DRAFT_REACH), i + 2)
+        if m is not None:
+            end_year = lang.FIVE_YEAR_PLANS.get(m.group(1) or f"{m.group(2)}五")
+            return end_year - 4 if end_year else None
+    return None
 
 
 def _digest_year(text: str) -> int | None:
     headline = _headline_year(text) or _plan_draft_year(text)
     if headline:
         return headline
-    proposed = _DIGEST_PROPOSED.search(text, 0, DIGEST_REACH) or _YEARS_TARGETS.search(text, 0, DIGEST_REACH)
+    found = [m for m in (_DIGEST_PROPOSED.search(text, 0, DIGEST_REACH),
+                         _DIGEST_WORK_AHEAD.search(text, 0, WORK_AHEAD_REACH)) if m is not None]
+    proposed = min(found, key=lambda m: m.start()) if found else _YEARS_TARGETS.search(text, 0, DIGEST_REACH)
     if proposed:
         return int(next(g for g in proposed.groups() if g))
     reviewed = _DIGEST_REVIEWED.search(text, 0, DIGEST_REACH) or _DIGEST_SAYS.search(text, 0, DIGEST_REACH)
