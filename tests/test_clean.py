@@ -390,6 +390,13 @@ def test_a_government_sites_catalogue_entry_and_buttons_go() -> None:
     assert clean(raw).text == body
 
 
+def test_a_forum_reposts_breadcrumb_post_header_and_replies_go() -> None:
+    body = "政府工作报告\n各位代表：\n" + "全县经济平稳增长。" * 20
+    raw = ("某某论坛 › 时政 › 查看内容\n楼主  发表于 2013-1-20 10:12:33 | 只看该作者 | 倒序浏览\n" + body
+           + "\n回复 使用道具 举报\n沙发 发表于 2013-1-20 11:00\n顶一个")
+    assert clean(raw).text == body
+
+
 def test_a_resolution_reposted_before_the_report_goes() -> None:
     raw = ("某县第十届人民代表大会第三次会议关于政府工作报告的决议（2020年1月9日通过）会议同意报告，"
            "决定批准这个报告。\n政府工作报告——2020年1月7日在某县第十届人民代表大会第三次会议上\n各位代表：\n正文。")
