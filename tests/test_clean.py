@@ -397,6 +397,11 @@ def test_a_forum_reposts_breadcrumb_post_header_and_replies_go() -> None:
     assert clean(raw).text == body
 
 
+def test_a_newspaper_pages_header_goes_and_a_spaced_title_keeps_its_line() -> None:
+    c = clean("第A3版：要闻总第393期 >2019-01-17编印\n一 图 读 懂 政 府 工 作 报 告\n2018年，全区经济平稳。")
+    assert c.text == "一 图 读 懂 政 府 工 作 报 告\n2018年，全区经济平稳。"
+
+
 def test_a_resolution_reposted_before_the_report_goes() -> None:
     raw = ("某县第十届人民代表大会第三次会议关于政府工作报告的决议（2020年1月9日通过）会议同意报告，"
            "决定批准这个报告。\n政府工作报告——2020年1月7日在某县第十届人民代表大会第三次会议上\n各位代表：\n正文。")

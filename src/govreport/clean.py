@@ -824,6 +824,7 @@ _DATE_OR_TIME_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})
 _DAY_FIRST = frozenset("0123456789 \t\u3000")
 # a news dispatch opening on its dateline (中新网成都2月4日电, 本报讯): a story's start, under its headline
 _DATELINE_OPENS = re.compile(r"[ \t\u3000]*(?:[\u4e00-\u9fff]{2,12}?\d{1,2}月\d{1,2}日[电讯]|本报讯|本网讯)")
+_SPACED_TITLE = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){3,}[\u4e00-\u9fff]")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
 _UNIT_OPENERS = frozenset("年月日亿万千百元个%倍")
 _JOINING = frozenset("和及与、")
@@ -846,6 +847,8 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
         return False  # a copy broken at every token (2020⏎年工作回顾, 779⏎亿元): a number and its unit
     if prev[-1] in _JOINING and not _only_a_marker(prev):
         return False  # a line that ends on 和 or 、 (一、“十三五”发展成就和⏎2020年工作回顾) goes on
+    if _SPACED_TITLE.fullmatch(prev):
+        return True  # a title set with a space between its characters (政 府 工 作 报 告)
     if prev[-1].isdigit() and next_line[:1].isdigit():
         return bool(_DATE_OR_TIME_END.search(prev))  # else a number broken over two lines (34⏎0亿元)
     if next_line.startswith(("——", "--", *lang.LIST_SYMBOLS)) or SALUTATION.match(next_line) \
