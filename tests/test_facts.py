@@ -63,6 +63,15 @@ def test_a_level_reached_over_five_years_in_a_digest_without_headings() -> None:
         ("gdp", "level", "actual", 2025, 88.08)}  # the average over the five years is none
 
 
+def test_trade_and_goods_exports_are_the_exports() -> None:
+    assert brief(facts("固定资产投资71.53亿元、贸易出口总额2.42亿美元，分别比增2.3%和3.8%；货物出口增长5%。")) == {
+        ("fixed_asset_investment", "level", "actual", 2024, None, 71.53, None, None),
+        ("exports", "level", "actual", 2024, None, 2.42, None, None),
+        ("fixed_asset_investment", "growth", "actual", 2024, None, 2.3, None, None),
+        ("exports", "growth", "actual", 2024, None, 3.8, None, None),
+        ("exports", "growth", "actual", 2024, None, 5, None, None)}
+
+
 def test_a_growth_written_with_a_minus_sign() -> None:
     assert brief(facts("外贸出口106.6亿元，增长-39.7%；实际利用外资增长7.3%。")) == {
         ("exports", "level", "actual", 2024, None, 106.6, None, None),
