@@ -70,6 +70,8 @@ def test_trade_and_goods_exports_are_the_exports() -> None:
         ("fixed_asset_investment", "growth", "actual", 2024, None, 2.3, None, None),
         ("exports", "growth", "actual", 2024, None, 3.8, None, None),
         ("exports", "growth", "actual", 2024, None, 5, None, None)}
+    assert brief(facts("正文。", "商品出口总值增长5%左右。")) == {
+        ("exports", "growth", "target", 2025, None, 5, None, "左右")}
 
 
 def test_a_growth_written_with_a_minus_sign() -> None:
