@@ -827,7 +827,7 @@ _DATELINE_OPENS = re.compile(r"[ \t\u3000]*(?:[\u4e00-\u9fff]{2,12}?\d{1,2}月\d
 _SPACED_TITLE = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){3,}[\u4e00-\u9fff]")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
 _UNIT_OPENERS = frozenset("年月日亿万千百元个%倍")
-_JOINING = frozenset("和及与、")
+_JOINING = frozenset(lang.JOINERS)
 # a news paragraph opening on its day (1月20日，…): a sentence's start, after a headline above it
 _DAY_OPENS = re.compile(r"[ \t\u3000]*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)?[，,]")
 WRAPPED_SHARE = 0.6  # a line cut at a page's width is about as long as the line it runs on into

@@ -93,7 +93,7 @@ NOMINAL = re.compile(r"现价|名义|扣除|剔除")
 # 2023年全州地区生产总值修订为1943.3亿元: a figure of an earlier year, revised (after a census)
 REVISED = re.compile(r"(?:修订|修正|核实|核定|调整)(?:后)?为$")
 TARGET_INTRO = re.compile(lang.TARGET_INTRO)
-JOINERS = "、和及与"  # one character between listed names or values (以及 besides)
+JOINERS = lang.JOINERS
 COMMAS = "，,"
 COORDINATOR = re.compile(rf"以及|[{JOINERS}]")
 OTHER_NAMES = re.compile(rf"(?:(?:以及|[{JOINERS}])[^\d{COMMAS}。；;{JOINERS}]{{1,15}})+")

@@ -35,7 +35,7 @@ TIME_HEAD_WORDS = (*lang.WHOLE_YEAR_WORDS, *lang.ESTIMATE_WORDS, "今年", "去�
 _TIME_HEAD = re.compile(f"^(?:{'|'.join(TIME_HEAD_WORDS)})+")
 _TIME_HEAD_FIRST = frozenset(w[0] for w in TIME_HEAD_WORDS)  # most subjects open otherwise: no sub to try
 _DECLINE = re.compile(rf"(?:{'|'.join(lang.FALL_WORDS)})(?!到|至)")
-_LIST_GLUE = re.compile(r"[、和及与]$")
+_LIST_GLUE = re.compile(rf"[{lang.JOINERS}]$")
 # read in the reversed text from just before a number: its verb words, then the rest of the run of
 # word characters (verb words are word characters, so together they are that run)
 _PHRASE_REVERSED = re.compile(rf"(?P<verbs>{_VERB_TAIL_REVERSED.pattern})?(?P<subject>{_SUBJECT_CHARS.pattern})?")

@@ -41,6 +41,9 @@ TARGET_INTRO = rf"主要(?:预期)?{_INTRO_END}|发展预期{_INTRO_END}|预期{
 # a digest's words before the list of the report's parts (报告分为三部分：)
 PARTS_INTRO = _DATA["parts_intro"]
 
+# one character between listed names, values or words (以及 besides): 城镇、农村, 7.7%和6.8%
+JOINERS = "、和及与"
+
 # symbols that open the items of a list, or a digest's parts (●预计增长6%左右, ■ 2024年成绩单)
 LIST_SYMBOLS = "●◆■▲★•◎"
 

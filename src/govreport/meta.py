@@ -408,15 +408,15 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
 # come between, not a bare 和: 1993年国内工作的回顾和1994年工作 reviews 1993; a year after 到 is a goal's)
 # (each branch opens with a literal, which re skips to in C; a group of literals first is tried at
 # every position)
-_DIGEST_REVIEWED = re.compile(r"(?:回顾(?:了)?(?:总结)?(?:[^。；\n\d]{1,12}?[和及与、])?"
-                              r"|总结(?:了)?(?:回顾)?(?:[^。；\n\d]{1,12}?[和及与、])?"
+_DIGEST_REVIEWED = re.compile(rf"(?:回顾(?:了)?(?:总结)?(?:[^。；\n\d]{{1,12}}?[{lang.JOINERS}])?"
+                              rf"|总结(?:了)?(?:回顾)?(?:[^。；\n\d]{{1,12}}?[{lang.JOINERS}])?"
                               r"|刚刚过去的|刚过去的|报告(?:了)?(?=(?:19|20)\d\d年(?:的)?工作(?!报告)))"
                               r"((?:19|20)\d\d)年")
 # 报告指出：●2023年广东地区生产总值达到…: what the report said of a year, its results (a year that
 # 是 something, 2024年是…关键之年, is the report's own: PIVOTAL_YEAR reads it first)
 _DIGEST_SAYS = re.compile(rf"报告(?:指出|显示|称)[，,：:]?\s*(?:[{lang.LIST_SYMBOLS}][ \t]*)?"
                           r"((?:19|20)\d\d)年(?![，,]?是)")
-_DIGEST_PROPOSED = re.compile(r"提出(?:了|的)?[，,：:]?(?:[^。；\n\d]{1,24}?[和及与、])?((?:19|20)\d\d)年"
+_DIGEST_PROPOSED = re.compile(rf"提出(?:了|的)?[，,：:]?(?:[^。；\n\d]{{1,24}}?[{lang.JOINERS}])?((?:19|20)\d\d)年"
                               r"[^，。；]{0,16}?(?:工作|目标|任务|安排)"
                               # 展望2018年工作，…强调: the year whose work the report looks ahead to (展望2035年
                               # is a vision's)
