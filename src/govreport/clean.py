@@ -823,13 +823,13 @@ _DATE_OR_TIME_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})
 
 _DAY_FIRST = frozenset("0123456789 \t\u3000")
 # a news dispatch opening on its dateline (中新网成都2月4日电, 本报讯): a story's start, under its headline
-_DATELINE_OPENS = re.compile(r"[ \t\u3000]*(?:[\u4e00-\u9fff]{2,12}?\d{1,2}月\d{1,2}日[电讯]|本报讯|本网讯)")
+_DATELINE_OPENS = re.compile(rf"[ \t\u3000]*(?:[\u4e00-\u9fff]{{2,12}}?{lang.DATELINE}|{lang.DISPATCH})")
 _SPACED_TITLE = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){3,}[\u4e00-\u9fff]")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
 _UNIT_OPENERS = frozenset("年月日亿万千百元个%倍")
 _JOINING = frozenset(lang.JOINERS)
 # a news paragraph opening on its day (1月20日，…): a sentence's start, after a headline above it
-_DAY_OPENS = re.compile(r"[ \t\u3000]*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)?[，,]")
+_DAY_OPENS = re.compile(lang.DAY_OPENING)
 WRAPPED_SHARE = 0.6  # a line cut at a page's width is about as long as the line it runs on into
 
 

@@ -41,6 +41,14 @@ TARGET_INTRO = rf"主要(?:预期)?{_INTRO_END}|发展预期{_INTRO_END}|预期{
 # a digest's words before the list of the report's parts (报告分为三部分：)
 PARTS_INTRO = _DATA["parts_intro"]
 
+# a news page's dates: a month or day in digits or numerals (中新社广州一月十七日电), a dateline
+# (人民网长沙1月11日电, 大众网青岛2月19日讯), the words a newspaper's dispatch opens on (本报讯), and a
+# sentence or paragraph opening on its day (1月20日，… / 2024年1月20日上午，…)
+DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+DATELINE = rf"(?P<m>{DAY_NUMBER})月(?P<d>{DAY_NUMBER})日[电讯]"
+DISPATCH = "本报讯|本网讯"
+DAY_OPENING = r"[ \t\u3000]*(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上?)?[，,]"
+
 # one character between listed names, values or words (以及 besides): 城镇、农村, 7.7%和6.8%
 JOINERS = "、和及与"
 

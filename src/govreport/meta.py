@@ -54,13 +54,12 @@ _LEDE_DATE_BEFORE = re.compile(
     r"(?:[^，。\n\d]{1,16}[，,])?\Z"
     r"|(?P<today>今天|今日)(?:上午|下午|晚上?)?[，,]?\Z")
 _LEDE_DATE_AFTER = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日?(?:上午|下午|晚上?)?")
-# a month or day in digits or numerals (中新社广州一月十七日电)
-_DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_LEDE_DAY_AFTER = re.compile(rf"(?P<d>{_DAY_NUMBER})日")  # right after the congress: 会议7日在会议中心开幕, 会议十七日…
+# right after the congress: 会议7日在会议中心开幕, 会议十七日…
+_LEDE_DAY_AFTER = re.compile(rf"(?P<d>{lang.DAY_NUMBER})日")
 # a news dateline: 中新网南通2月20日电, 人民网长沙1月11日电, 大众网青岛2月19日讯
-_DATELINE = re.compile(rf"(?<![\d一二三四五六七八九十])(?P<m>{_DAY_NUMBER})月(?P<d>{_DAY_NUMBER})日[电讯]")
+_DATELINE = re.compile(rf"(?<![\d一二三四五六七八九十]){lang.DATELINE}")
 # a newspaper's dispatch opening on its day: 本报讯【记者 张三】2月28日的剧院… / 本报讯（记者 李四）1月5日，
-_DISPATCH_DAY = re.compile(r"本报讯[ \t\u3000]*(?:[【（(\[][^】）)\]\n]{0,30}[】）)\]])?[ \t\u3000]*"
+_DISPATCH_DAY = re.compile(rf"(?:{lang.DISPATCH})[ \t\u3000]*(?:[【（(\[][^】）)\]\n]{{0,30}}[】）)\]])?[ \t\u3000]*"
                            r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _TODAY_AFTER = re.compile(r"(?:今天|今日)")
 
@@ -857,7 +856,7 @@ def _speaker_of_news(text: str, is_place: Callable[[str], bool]) -> tuple[str | 
 OFFICES_MAX = 24  # 中共长沙市委副书记、: the offices a news sentence gives before the title
 # a news sentence on the report's delivery that opens on its day (1月20日，某县县长李永军在作《政府工作
 # 报告》时，…)
-_DAY_OPENING = re.compile(r"[ \t\u3000]*(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日(?:上午|下午)?[，,]")
+_DAY_OPENING = re.compile(lang.DAY_OPENING)
 
 
 def _day_of_delivery(text: str, report_year: int, raw: str | None) -> dt.date | None:
