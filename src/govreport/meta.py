@@ -64,13 +64,28 @@ _DISPATCH_DAY = re.compile(rf"(?:{lang.DISPATCH})[ \t\u3000]*(?:[【（(\[][^】
 _TODAY_AFTER = re.compile(r"(?:今天|今日)")
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence or line holding pos starts."""
+    return max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
+
+
 def _dateline(text: str, end: int) -> re.Match[str] | None:
     """The day a news page is dated by in text[:end]: its dateline (…2月20日电) or the day its
     dispatch opens on (本报讯…2月28日)."""
     return _DATELINE.search(text, 0, end) or _DISPATCH_DAY.search(text, 0, end)
+
+
 # a page's own date near its top: 2018-04-24, 2024年01月11日17:20, 2020/05/14
 _PAGE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:-|/|年)(\d{1,2})(?:-|/|月)(\d{1,2})")
 PAGE_DATE_REACH = 1500
+
+
+def _page_dates(text: str, raw: str | None) -> list[dt.date | None]:
+    """The dates near a page's top (2018-04-24, 2024年01月11日), read in its raw text, where chrome the
+    cleaner removes keeps them."""
+    return [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall((raw or text)[:PAGE_DATE_REACH])]
+
+
 NEWS_LAG_DAYS = 120  # a page dated this long after a meeting day can be about it
 # the congress is also written short: 在区十八届人大四次会议上
 MEETING_WORDS = ("人民代表大会", "人大")
@@ -91,10 +106,12 @@ _REVIEW = re.compile("回顾")
 # before a line break at the end of the window (2024年\n回顾 is no review heading)
 _YEAR_OF_REVIEW = re.compile(r"([0-9]\d{3})年(?:的)?(?:政府)?(?:主要)?(?:工作)?\Z")  # 2010年政府工作回顾
 TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff《“\"]{0,14}?政府工作报告")
+# 2025年是“十四五”收官之年，是很不平凡的一年: a year looked back on, the one the report reviews
+_LIVED = r"(?:不平凡|不寻常|难忘|艰难|困难较多)的一年"
 # found from its 是 (a literal re skips to in C), the year read behind it: 2021年是"十四五"开局之年
 PIVOTAL_YEAR = re.compile(
     r"是(?:(?<=(?:19|20)\d\d年是)|(?<=(?:19|20)\d\d年，是)|(?<=(?:19|20)\d\d年,是))[^。；]{0,40}?"
-    r"(?:开局|收官|关键|决胜|决战|攻坚|(?P<lived>(?:不平凡|不寻常|难忘|艰难|困难较多)的一年))")
+    rf"(?:开局|收官|关键|决胜|决战|攻坚|(?P<lived>{_LIVED}))")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年[，,]?\Z")
 # 1983年 or 一九八三年 (read by year_number); found from its 年, which re skips to in C
 YEAR = re.compile(f"年(?<=({YEAR_DIGITS}|{SPELLED_YEAR})年)")
@@ -336,9 +353,8 @@ def _pivotal_years(text: str) -> tuple[list[int], list[int]]:
     return ahead, lived
 
 
-# 2025年是“十四五”收官之年，是很不平凡的一年 / 2004年是…决胜之年。一年来，…: a year looked back on,
-# the one the report reviews
-_YEAR_LIVED = re.compile(r"(?:不平凡|不寻常|难忘|艰难|困难较多)的一年")
+# (2004年是…决胜之年。一年来，…: the next sentence looks back on it)
+_YEAR_LIVED = re.compile(_LIVED)
 REVIEW_OPENER = re.compile(rf"\s*(?:{lang.PAST_YEAR})")
 
 
@@ -832,8 +848,7 @@ def _speaker_of_news(text: str, is_place: Callable[[str], bool]) -> tuple[str | 
     the name (长沙市市长周海兵). A place before its head's title is no name (江阴市长作…: the mayor of
     江阴)."""
     for m in _DELIVERED.finditer(text, 0, SPEAKER_REACH):
-        sentence_start = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
-        before = text[sentence_start:m.start()]
+        before = text[_sentence_start(text, m.start()):m.start()]
         before = before[:_BEFORE_DELIVERY.search(before).start()]  # type: ignore[union-attr]
         found = _name_at_end(before)
         if found is None:
@@ -863,13 +878,12 @@ def _day_of_delivery(text: str, report_year: int, raw: str | None) -> dt.date | 
     """The day a news page says the report was delivered, in the year of the page's date, else
     the report's: the day of the meeting it was delivered at."""
     for m in _DELIVERED.finditer(text, 0, SPEAKER_REACH):
-        sentence_start = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
-        day = _DAY_OPENING.match(text, sentence_start, m.start())
+        day = _DAY_OPENING.match(text, _sentence_start(text, m.start()), m.start())
         if day is None:
             continue
         month, day_of_month = int(day.group(2)), int(day.group(3))
-        pages = [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall((raw or text)[:PAGE_DATE_REACH])]
-        year = int(day.group(1)) if day.group(1) else _year_of_page(pages, month, day_of_month) or report_year
+        year = int(day.group(1)) if day.group(1) else \
+            _year_of_page(_page_dates(text, raw), month, day_of_month) or report_year
         return _date(year, month, day_of_month)
     return None
 
@@ -883,7 +897,7 @@ def _name_at_end(words: str) -> tuple[str, str | None] | None:
         name, before = words[-k:], words[:-k]
         if len(name) < k or not lang.is_name(name):
             continue
-        title = re.search(rf"(?:{TITLES})\Z", before)
+        title = _TITLE_AT_END.search(before)
         if title:
             return name, title.group()
         if plain is None and (not before or before[-1] in _NAME_BOUNDARY):
@@ -971,15 +985,15 @@ LEDE_DATE_REACH = 32  # 1月18日上午九时，在雄壮的国歌声中，: the
 def _lede_date(text: str, lede: Lede, report_year: int | None, raw: str | None = None) -> dt.date | None:
     """The meeting's day as the news gives it (3月2日上午, 20日 under a 2月20日电 dateline, 今天 on a page
     dated 2024年01月11日), in the year of the page's date, else the report's."""
-    sentence_start = max(text.rfind(c, 0, lede.start) for c in "。\n") + 1
-    before = _LEDE_DATE_BEFORE.search(text, max(sentence_start, lede.start - LEDE_DATE_REACH), lede.start)
+    before = _LEDE_DATE_BEFORE.search(text, max(_sentence_start(text, lede.start), lede.start - LEDE_DATE_REACH),
+                                      lede.start)
     after = _LEDE_DATE_AFTER.search(lede.rest)
     dateline = _dateline(text, lede.start)
     # today before the congress, or after it in a title (人大七次会议今日开幕) over its dispatch
     today = bool(before and before["today"])
     if before is None and after is None and _TODAY_AFTER.match(lede.rest):
         today, dateline = True, dateline or _dateline(text, LEDE_REACH)
-    pages = [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall((raw or text)[:PAGE_DATE_REACH])]
+    pages = _page_dates(text, raw)
     year = month = day = None
     if today:
         if dateline:
