@@ -39,9 +39,10 @@ DECLINE_VERB = re.compile(rf"(?:{'|'.join(lang.FALL_WORDS)}){_THEN}")
 # a pattern searched in a window that ends where a name begins (search(text, a, b)) ends in \Z:
 # $ would also match before a line break that ends the window, reading across it
 CHANGE_BEFORE_NAME = re.compile(r"(?:增加|减少|增收|减收|多收|少收)\Z")
-SUM_BEFORE_NAME = re.compile(rf"(?:{lang.YEARLY_SUMS})(?:完成|实现|投入|达到)?\Z")
+_SUM_VERB = "(?:完成|实现|投入|达到)?"
+SUM_BEFORE_NAME = re.compile(rf"(?:{lang.YEARLY_SUMS}){_SUM_VERB}\Z")
 # a count of years right before the name (五年完成全社会固定资产投资, 三年城镇新增就业): their sum or change
-YEARS_BEFORE_NAME = re.compile(rf"{lang.YEARS_COUNTED}(?:来)?(?:{lang.YEARLY_SUMS}|共)?(?:完成|实现|投入|达到)?\Z")
+YEARS_BEFORE_NAME = re.compile(rf"{lang.YEARS_COUNTED}(?:来)?(?:{lang.YEARLY_SUMS}|共)?{_SUM_VERB}\Z")
 CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|净增|多|少)(?:了)?(?:超过?|近|约)?$")
 # (searched before each growth or count: every branch opens with a literal, so re skips ahead in C)
 # (累计 only before a comma: 全年累计完成 is one year's sum)
@@ -111,7 +112,7 @@ FREE_CLAUSE_MAX = 12
 _SHARE_OF = r"(?:为|占|完成|达到?)[^，,。；;\d%]{1,10}?的"
 # (增加到30600亿元，五年年均增长14.5%，2007年比上年增长14.5%: the average over the years, a remark
 # between a level and the year's growth)
-_AVERAGE = rf"(?:{lang.YEARS_COUNTED})?(?:年均|平均每年)(?:增长|递增)"
+_AVERAGE = rf"(?:{lang.YEARS_COUNTED})?(?:{lang.YEARLY_AVERAGES})(?:增长|递增)"
 # (完成17亿元，超额完成年度任务2.1亿元，增长20.6%: by how much the level beat its plan, a remark)
 _PLAN_EXCEEDED = r"(?:超额完成|超出|超过)[^，,。；;\d%]{0,12}?(?:任务|目标|计划|指标)"
 SHARE_GAP = re.compile(rf"[{COMMAS}](?:{_SHARE_OF}\d+(?:\.\d+)?[%％]|{_PLAN_EXCEEDED}\d+(?:\.\d+)?(?:万亿|亿|万|千)?元"

@@ -88,7 +88,8 @@ def _several_years_fast() -> str:
 
 
 SEVERAL_YEARS_FAST = _several_years_fast()
-YEARLY_SUMS = "|".join(_TIME["sums"])
+YEARLY_AVERAGES = "|".join(_TIME["averages"])
+YEARLY_SUMS = "|".join([*_TIME["averages"], *_TIME["sums"]])  # (the averages too: a figure over the years)
 # a count of years and 年, no calendar year (五年, 两年, 10年; not 2005年)
 YEARS_COUNTED = rf"(?<![\d{NUMERALS}]){_COUNT}年"
 PAST_YEAR = "|".join(_TIME["past_year"])
