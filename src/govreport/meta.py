@@ -45,6 +45,7 @@ _PLACE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,20}\Z")
 LEDE_REACH = 2500  # a news report names the meeting in its first paragraphs
 LEDE_ORDINALS_MAX = 8  # 第 and the ordinals before 届, with spaces
 LEDE_CONGRESS_AFTER = 24  # 届 to the end of 人民代表大会第X次会议
+_TODAY = "今天|今日"
 # the day a lede gives, before the congress (3月2日上午，/ 20日，/ 今天上午，) or after it (会议3月4下午)
 _LEDE_DATE_BEFORE = re.compile(
     r"(?:(?:(?P<y>(?:19|20)\d\d)年)?(?<!\d)(?P<m>\d{1,2})月)?(?<!\d)(?P<d>\d{1,2})日(?:上午|下午|晚上?|早上)?"
@@ -52,7 +53,7 @@ _LEDE_DATE_BEFORE = re.compile(
     # (1月18日上午九时，在雄壮的国歌声中，荥经县第十六届…; 2月14日，县文化馆会议室华灯璀璨，三穗县…:
     # a clause of the scene between)
     r"(?:[^，。\n\d]{1,16}[，,])?\Z"
-    r"|(?P<today>今天|今日)(?:上午|下午|晚上?)?[，,]?\Z")
+    rf"|(?P<today>{_TODAY})(?:上午|下午|晚上?)?[，,]?\Z")
 _LEDE_DATE_AFTER = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日?(?:上午|下午|晚上?)?")
 # right after the congress: 会议7日在会议中心开幕, 会议十七日…
 _LEDE_DAY_AFTER = re.compile(rf"(?P<d>{lang.DAY_NUMBER})日")
@@ -61,7 +62,7 @@ _DATELINE = re.compile(rf"(?<![\d一二三四五六七八九十]){lang.DATELINE}
 # a newspaper's dispatch opening on its day: 本报讯【记者 张三】2月28日的剧院… / 本报讯（记者 李四）1月5日，
 _DISPATCH_DAY = re.compile(rf"(?:{lang.DISPATCH})[ \t\u3000]*(?:[【（(\[][^】）)\]\n]{{0,30}}[】）)\]])?[ \t\u3000]*"
                            r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
-_TODAY_AFTER = re.compile(r"(?:今天|今日)")
+_TODAY_AFTER = re.compile(_TODAY)
 
 
 def _sentence_start(text: str, pos: int) -> int:
