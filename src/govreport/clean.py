@@ -82,7 +82,8 @@ def compile_patterns(lines: list[str], tails: list[str], spam: list[str], meta_w
     return Patterns(
         lines=chrome_lines,
         opening_lines=_opening_lines(chrome_lines),
-        tail=re.compile(rf"\n{pad}(?:{'|'.join(tails)}){pad}(?=\n|$)"),
+        # after the newline, the markers' first characters tested before any of them is tried
+        tail=re.compile(rf"\n{pad}{with_first_char_guard('|'.join(tails))}{pad}(?=\n|$)"),
         spam=re.compile(with_first_char_guard(spam_pattern)),
         spam_words=_required_words(spam),
         meta_word=re.compile(rf"(?:{literal_alternation(list(meta_words))})[ \t\u3000]*\Z") if meta_words else None,
@@ -224,13 +225,13 @@ def normalize_punctuation(text: str) -> Iterator[offsets.Proposal]:
     # before every mark (增长15.2%,,增幅…, 提出意见,。, 一,、) goes
     for m in _DOUBLED_COMMA.finditer(text):
         yield m.start(), m.end(), "", "punctuation"
-    # an ASCII period after Chinese text is a full stop only in a copy that writes them so: in a
-    # text with full stops it is a stray (and the decimal points of a report are many to test)
-    stops_lost = text.count("。") * FULL_STOP_SPACING < len(text)
     for pattern, chinese in _ASCII_STOPS:
-        if chinese == "。" and not stops_lost:
+        found = list(pattern.finditer(text))
+        # an ASCII period after Chinese text is a full stop only in a copy that writes them so: in a
+        # text with full stops it is a stray (counted only when one is found: a count reads it all)
+        if found and chinese == "。" and text.count("。") * FULL_STOP_SPACING >= len(text):
             continue
-        for m in pattern.finditer(text):
+        for m in found:
             yield m.start(), m.end(), chinese, "punctuation"
     for m in _DECIMAL_STOP.finditer(text):
         yield m.start(), m.end(), ".", "punctuation"

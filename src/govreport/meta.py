@@ -470,6 +470,7 @@ PLAN_REVIEW_REACH = 30
 # year after
 _DATED_ESTIMATE = re.compile(r"预计(?:(?<=((?:19|20)\d\d)年，预计)|((?:19|20)\d\d)年(?=[^，。；\n]{0,8}?(?:全|我)))")
 DIGEST_REACH = 6000
+_DIGIT_YEAR = re.compile(f"年(?<={YEAR_DIGITS}年)")  # found from its 年, which re skips to in C
 
 
 # a news headline on the meeting that says what a year will bring (四川省十四届人大五次会议开幕 2026年将
@@ -512,6 +513,9 @@ def _digest_year(text: str) -> int | None:
     headline = _headline_year(text) or _plan_draft_year(text)
     if headline:
         return headline
+    if _DIGIT_YEAR.search(text, 0, DIGEST_REACH) is None:  # what follows but a plan's review reads one
+        plan = _plan_review(text)
+        return lang.FIVE_YEAR_PLANS[plan] + 1 if plan else None
     found = [m for m in (_DIGEST_PROPOSED.search(text, 0, DIGEST_REACH),
                          _DIGEST_WORK_AHEAD.search(text, 0, WORK_AHEAD_REACH)) if m is not None]
     proposed = min(found, key=lambda m: m.start()) if found else _YEARS_TARGETS.search(text, 0, DIGEST_REACH)
