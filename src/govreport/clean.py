@@ -822,15 +822,19 @@ def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
 _DATE_OR_TIME_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})\Z")
 
 
-_DAY_FIRST = frozenset("0123456789 \t\u3000")
 # a news dispatch opening on its dateline (中新网成都2月4日电, 本报讯): a story's start, under its headline
-_DATELINE_OPENS = re.compile(rf"[ \t\u3000]*(?:[\u4e00-\u9fff]{{2,12}}?{lang.DATELINE}|{lang.DISPATCH})")
+_DATELINE_OPENING = rf"[ \t\u3000]*(?:[\u4e00-\u9fff]{{2,12}}?{lang.DATELINE}|{lang.DISPATCH})"
 _SPACED_TITLE = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){3,}[\u4e00-\u9fff]")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
 _UNIT_OPENERS = frozenset("年月日亿万千百元个%倍")
 _JOINING = frozenset(lang.JOINERS)
-# a news paragraph opening on its day (1月20日，…): a sentence's start, after a headline above it
-_DAY_OPENS = re.compile(lang.DAY_OPENING)
+_LIST_SYMBOLS = tuple(lang.LIST_SYMBOLS)
+_ITEM_OPENERS = ("——", "--", *_LIST_SYMBOLS)
+# a line that opens on its own: a salutation, a heading's marker, a news paragraph's day (1月20日，…:
+# a sentence's start, after a headline above it) or its dateline
+# (one pattern: a line break is tested once, not four times)
+_OPENS_ITS_OWN = re.compile("|".join(f"(?:{p})" for p in (
+    lang.SALUTATION_PATTERN, HEADING_MARK.pattern, lang.DAY_OPENING, _DATELINE_OPENING)))
 WRAPPED_SHARE = 0.6  # a line cut at a page's width is about as long as the line it runs on into
 
 
@@ -852,16 +856,14 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
         return True  # a title set with a space between its characters (政 府 工 作 报 告)
     if prev[-1].isdigit() and next_line[:1].isdigit():
         return bool(_DATE_OR_TIME_END.search(prev))  # else a number broken over two lines (34⏎0亿元)
-    if next_line.startswith(("——", "--", *lang.LIST_SYMBOLS)) or SALUTATION.match(next_line) \
-            or HEADING_MARK.match(next_line) or (next_line[:1] in _DAY_FIRST and _DAY_OPENS.match(next_line)) \
-            or _DATELINE_OPENS.match(next_line):
+    if next_line.startswith(_ITEM_OPENERS) or _OPENS_ITS_OWN.match(next_line):
         return True
     nxt = next_line.strip(" \t\u3000\u00a0")
     if len(nxt) <= BARE_HEADING_MAX and HEADING_WORDS.search(nxt):
         return True  # an unnumbered heading on its own line (2024年工作回顾) stays one
     if HEADING_MARK.match(prev_line) and ("。" not in prev or len(prev) <= BARE_HEADING_MAX):
         return True  # a heading's line (not a paragraph that opens on a marked topic sentence)
-    if prev.startswith(tuple(lang.LIST_SYMBOLS)) and len(prev) < WRAPPED_SHARE * len(nxt):
+    if prev.startswith(_LIST_SYMBOLS) and len(prev) < WRAPPED_SHARE * len(nxt):
         return True  # ●全年实现…450亿元 over a paragraph: a headline, not a line cut at the page's width
     if ORDINAL_HEADING.match(prev) and len(prev) <= 30:
         return True  # 第三，继续加强和改善宏观调控: an older report's short ordinal heading line
