@@ -300,8 +300,8 @@ _CN_NUMERALS = frozenset(lang.YEAR_DIGITS + "○")
 
 
 # (found from the 0, whose numeral before it is read behind: a scan for the numerals is slower)
-_DIGIT_ZERO_IN_NUMERALS = re.compile(r"0(?<=[一二三四五六七八九〇]0)")
-_YEAR_WITH_DIGIT_ZEROS = re.compile(r"年(?<=(?<![\d〇一二三四五六七八九])([一二][〇0一二三四五六七八九]{3})年)")
+_DIGIT_ZERO_IN_NUMERALS = re.compile(f"0(?<=[{lang.YEAR_DIGITS}]0)")
+_YEAR_WITH_DIGIT_ZEROS = re.compile(f"年(?<=(?<![\\d{lang.YEAR_DIGITS}])([一二][0{lang.YEAR_DIGITS}]{{3}})年)")
 
 
 def repair_zero_circles(text: str) -> Iterator[offsets.Proposal]:

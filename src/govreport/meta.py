@@ -58,7 +58,7 @@ _LEDE_DATE_AFTER = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日?(?:上
 # right after the congress: 会议7日在会议中心开幕, 会议十七日…
 _LEDE_DAY_AFTER = re.compile(rf"(?P<d>{lang.DAY_NUMBER})日")
 # a news dateline: 中新网南通2月20日电, 人民网长沙1月11日电, 大众网青岛2月19日讯
-_DATELINE = re.compile(rf"(?<![\d一二三四五六七八九十]){lang.DATELINE}")
+_DATELINE = re.compile(rf"(?<![\d{lang.ORDINALS}]){lang.DATELINE}")
 # a newspaper's dispatch opening on its day: 本报讯【记者 张三】2月28日的剧院… / 本报讯（记者 李四）1月5日，
 _DISPATCH_DAY = re.compile(rf"(?:{lang.DISPATCH})[ \t\u3000]*(?:[【（(\[][^】）)\]\n]{{0,30}}[】）)\]])?[ \t\u3000]*"
                            r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
@@ -491,7 +491,7 @@ def _headline_year(text: str) -> int | None:
 
 # the draft of a five-year plan the meeting examines (审查…第十五个五年规划纲要草案, “十五五”规划纲要（草案）):
 # the meeting of the plan's first year
-_PLAN_DRAFT = re.compile(rf"(?:“?({lang.PLAN_PATTERN})”?|第([一二三四五六七八九十]{{1,3}})个五年)规划"
+_PLAN_DRAFT = re.compile(rf"(?:“?({lang.PLAN_PATTERN})”?|第([{lang.ORDINALS}]{{1,3}})个五年)规划"
                          r"(?:和[^。；\n]{0,12}?)?(?:纲要)?[（(]?草案")
 
 
