@@ -581,6 +581,21 @@ def test_an_estimate_heads_the_list_of_lines_it_introduces() -> None:
         ("disposable_income", "level", "actual", 21040)}  # after the list's full stop: no longer the estimate
 
 
+def test_an_estimate_after_an_items_name_marks_that_item_only() -> None:
+    # results stated first, then one item estimated (its figure not yet final): the items after it
+    # are results again
+    got = brief(facts("全县完成生产总值90亿元，增长5%；税收收入8.2亿元；城乡居民人均可支配收入预计2.9万元，"
+                      "增长6%；城镇登记失业率3.1%。"))
+    assert {(i, m, k) for i, m, k, *_ in got} == {
+        ("gdp", "level", "actual"), ("gdp", "growth", "actual"),
+        ("disposable_income", "level", "estimate"), ("disposable_income", "growth", "estimate"),
+        ("unemployment_registered", "rate", "actual")}
+    # one that heads an item goes on over the rest of the list
+    got = brief(facts("全县完成生产总值90亿元，增长5%；预计一般公共预算收入7亿元；社会消费品零售总额31亿元。"))
+    assert {(i, k) for i, _, k, *_ in got} == {
+        ("gdp", "actual"), ("public_budget_revenue", "estimate"), ("retail_sales", "estimate")}
+
+
 def test_a_word_of_several_years_speaks_for_its_own_clause() -> None:
     got = brief(facts("2024年地区生产总值26.8亿元，较上年增长12%，年均增长11%；全社会固定资产投资15.5亿元，"
                       "较上年增长20.4%，“十四五”以来年均增长9%；规上工业增加值增长7.6%。"))

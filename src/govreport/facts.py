@@ -223,7 +223,7 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
     for start, end in clauses:
         if bisect_right(starts, start - 1) == bisect_right(starts, end - 1):
             continue  # no name in the clause (most clauses with a number): no fact
-        estimate = _estimate_over(text, rev, start, end)
+        estimate = _estimate_over(text, rev, start, end, value_starts, starts)
         noted = _noted_estimate(notes, start, end)
         mentions = _mentions_in(text, start, end, names, starts, g, meta.level == "national")
         in_clause = [v for v in all_values[bisect_right(value_starts, start - 1):bisect_right(value_starts, end - 1)]
@@ -267,12 +267,17 @@ ESTIMATE_LIST_LINES = 12  # how many list lines a 预计 at their head can cover
 _LIST_LINE_END = "；;，,：:"
 
 
-def _estimate_over(text: str, rev: str, start: int, end: int) -> re.Match[str] | None:
+def _estimate_over(text: str, rev: str, start: int, end: int, value_starts: list[int], name_starts: list[int],
+                   ) -> re.Match[str] | None:
     """The 预计 that covers a clause: in its sentence, or at the head of the list it is a line of
     (预计完成生产总值418亿元，增长13%；\n全口径财政收入…；\n…: each line ends in ； and goes on the
     sentence above)."""
     sentence_start = _back_to(rev, SENTENCE_END, start)
-    found = ESTIMATE.search(text, sentence_start, end) or _estimate_run(text, sentence_start)
+    found = ESTIMATE.search(text, sentence_start, end)
+    if found is not None and _estimate_of_one_item(rev, found.start(), start, sentence_start, value_starts,
+                                                   name_starts):
+        found = None
+    found = found or _estimate_run(text, sentence_start)
     for _ in range(ESTIMATE_LIST_LINES):
         if found is not None or sentence_start == 0 or text[sentence_start - 1] != "\n":
             break
@@ -284,6 +289,18 @@ def _estimate_over(text: str, rev: str, start: int, end: int) -> re.Match[str] |
         sentence_start = _back_to(rev, SENTENCE_END, j - 1)
         found = ESTIMATE.search(text, sentence_start, j)
     return found
+
+
+def _estimate_of_one_item(rev: str, at: int, start: int, sentence_start: int, value_starts: list[int],
+                          name_starts: list[int]) -> bool:
+    """A 预计 after an item's name inside a list of results already stated (…增长0.5%；居民人均可支配
+    收入预计4.6万元，增长10%；城镇登记失业率为2.3%): it marks that item, not the items after it (one
+    that heads the list or an item, 预计全年…；…, covers what follows)."""
+    item_start = _back_to(rev, CLAUSE_END, at)
+    if item_start <= sentence_start or item_start >= start:
+        return False
+    named = bisect_right(name_starts, at - 1) > bisect_right(name_starts, item_start - 1)
+    return named and bisect_right(value_starts, item_start - 1) > bisect_right(value_starts, sentence_start - 1)
 
 
 ESTIMATE_RUN_SENTENCES = 6  # how many sentences of figures after it a 预计 sentence can cover
