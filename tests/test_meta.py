@@ -82,6 +82,11 @@ def test_meeting_line_in_chinese_numerals_or_without_a_date(gaz: Gazetteer) -> N
     assert (m.meeting_date, m.report_year, m.congress) == (None, 2023, "第十六届人民代表大会第三次会议")
 
 
+def test_meeting_line_with_a_space_after_its_date(gaz: Gazetteer) -> None:
+    m = meta_of("政府工作报告\n2019年2月26日 在眉山市第四届人民代表大会第四次会议上\n市长 张三丰\n各位代表：", gaz)
+    assert (m.meeting_date, m.report_year, m.region) == ("2019-02-26", 2019, "眉山市")
+
+
 def test_transliterated_speaker_names(gaz: Gazetteer) -> None:
     m = meta_of("2026年新疆维吾尔自治区政府工作报告\n"
                 "——2026年1月25日在新疆维吾尔自治区第十四届人民代表大会第四次会议上\n"
