@@ -662,3 +662,21 @@ def test_a_newspaper_page_dates_the_report_it_reports_by_its_masthead(gaz: Gazet
     # a date without the weekday of a masthead (a repost's), or news that names no year's goals
     assert meta_of(page.replace(" 星期一", ""), gaz).report_year is None
     assert meta_of(page.replace("提出今年主要预期目标", "引起热议"), gaz).report_year is None
+
+
+def test_a_year_a_digest_says_the_report_reviewed_is_not_the_reports_though_called_pivotal(gaz: Gazetteer) -> None:
+    # 回顾了2018年的工作。他说，2018年，是…开局之年: a year looked back on, the report is 2019's
+    text = ("3月5日，某县第十六届人民代表大会第四次会议开幕。\n县长某某向大会作《政府工作报告》。\n"
+            "某某首先回顾了2018年县人民政府工作。他说，2018年，是贯彻落实新部署的开局之年。"
+            "全年完成生产总值37.2亿元，增长8.4%。\n")
+    assert meta_of(text, gaz).report_year == 2019
+    # a pivotal year no review names stays the report's own
+    assert meta_of(text.replace("首先回顾了2018年县人民政府工作", "首先作了报告"), gaz).report_year == 2018
+
+
+def test_a_county_renamed_in_its_report_year_resolves_as_it_was_when_the_report_was_read(gaz: Gazetteer) -> None:
+    # the division table holds each year's end: 上饶县 became 广信区 in mid-2019, its March report
+    # of that year was still the county's
+    text = "3月6日，上饶县第十六届人民代表大会第四次会议开幕。\n一、2018年工作回顾\n各位代表：\n"
+    m = meta_of(text, gaz)
+    assert (m.region, m.adcode, m.report_year) == ("上饶县", "361121", 2019)

@@ -405,6 +405,7 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
     if task_heading:
         return int(task_heading.group(1))
     ahead, lived = _pivotal_years(text)
+    ahead = _not_reviewed(text, ahead)
     if ahead:
         return max(ahead)
     titled = TITLE_YEAR.search(header)
@@ -416,6 +417,15 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
     if lived:
         return max(lived) + 1
     return _year_from_the_review(body)
+
+
+def _not_reviewed(text: str, years: list[int]) -> list[int]:
+    """The years a digest does not say it reviews: 回顾了2018年的工作。他说，2018年是…开局之年 calls
+    pivotal a year the report looks back on."""
+    if not years:
+        return years
+    reviewed = {int(m.group(1)) for m in _DIGEST_REVIEWED.finditer(text, 0, DIGEST_REACH)}
+    return [year for year in years if year not in reviewed]
 
 
 # a news digest of the report: 在回顾2015年和"十二五"工作时 / 回顾了2018年的工作 / 回顾总结2017年工作 /
@@ -1096,6 +1106,10 @@ def _locate(meta: Meta, gazetteer: Gazetteer, province_hint: str | None, self_or
     if not meta.region:
         return _with(meta, level=level)
     candidates = gazetteer.resolve(meta.region, meta.report_year)
+    if not candidates and meta.report_year is not None:
+        # the table gives the divisions at each year's end, a report is delivered early in its year:
+        # 上饶县's report of March 2019 was read before the county became 广信区 that summer
+        candidates = gazetteer.resolve(meta.region, meta.report_year - 1)
     if not candidates and meta.report_year is None:
         candidates = _in_earlier_tables(gazetteer, meta.region)
     if province_hint:
