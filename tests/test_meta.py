@@ -680,3 +680,13 @@ def test_a_county_renamed_in_its_report_year_resolves_as_it_was_when_the_report_
     text = "3月6日，上饶县第十六届人民代表大会第四次会议开幕。\n一、2018年工作回顾\n各位代表：\n"
     m = meta_of(text, gaz)
     assert (m.region, m.adcode, m.report_year) == ("上饶县", "361121", 2019)
+
+
+def test_a_year_called_hard_lived_a_clause_or_two_on_is_the_one_the_digest_reviews(gaz: Gazetteer) -> None:
+    # 报告指出，2022年，是…的重要一年，也是…极其艰难、极不平凡的一年: lived, the report is 2023's (its
+    # targets are then dated and kept)
+    text = ("2月20日，某某藏族自治州第十五届人民代表大会第四次会议开幕。\n"
+            "报告指出，2022年，是迈上全面建设社会主义现代化国家新征程、向第二个百年奋斗目标进军的重要一年，"
+            "也是我州发展进程中极具考验、极其艰难、极不平凡的一年。\n全州划定发展预期目标，地区生产总值增长3%。\n")
+    assert meta_of(text, gaz).report_year == 2023
+    assert [f.period for f in govreport.extract_text(text).facts] == [2023]
