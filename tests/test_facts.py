@@ -115,6 +115,14 @@ def test_a_five_year_average_between_the_level_reached_and_the_years_growth(sent
                                       ("gdp", "growth", "actual", 2024, None, 6.5, None, None)}
 
 
+def test_a_year_singled_out_of_a_five_year_average_by_its_qizhong() -> None:
+    # 年均增长7.5%，其中2020年完成…，增长…: the clause after 其中 is that year's
+    r = govreport.extract("各位代表：\n一、“十三五”时期和2020年工作回顾\n"
+                          "“十三五”期间，全县生产总值年均增长7.5%，其中2020年完成36.2亿元，增长3.1%。\n")
+    assert brief(list(r.facts)) == {("gdp", "level", "actual", 2020, None, 36.2, None, None),
+                                    ("gdp", "growth", "actual", 2020, None, 3.1, None, None)}
+
+
 def test_a_list_item_with_a_colon_after_the_name() -> None:
     assert brief(facts("1.地区生产总值：完成85.2亿元，增长6.1%；\n2.一般公共预算收入：3.5亿元。")) == {
         ("gdp", "level", "actual", 2024, None, 85.2, None, None),

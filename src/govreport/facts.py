@@ -617,7 +617,9 @@ def _in_multi_year_passage(text: str, pos: int, ctx: Context) -> bool:
     sent_start = _sentence_start(text, pos)
     sentence_opening = text[sent_start:sent_start + 8].lstrip("— ")
     if speaks_of_several_years(sentence_opening):
-        return True
+        # (…期间，生产总值年均增长7.5%，其中2020年增长3.1%: a clause that then names the year under
+        # review is its)
+        return not _year_named_after_the_span(text, sent_start, pos, ctx.review_year)
     para_opening = text[para_start:para_start + 16].lstrip(" \t\u3000—")
     # (a sentence that names the year under review as its time, …说，初步统计，2012年全省生产总值…, speaks
     # of that year, in whatever passage)
@@ -630,10 +632,16 @@ def _in_multi_year_passage(text: str, pos: int, ctx: Context) -> bool:
     if not multi_year_words(text, clause_start, pos):
         return False
     # (…，五年年均增长14.5%，2007年比上年增长14.5%: a clause that names the year under review is its)
-    if ctx.review_year is None:
-        return True
-    last_own = max((m.start() for m in _own_year(ctx.review_year).finditer(text, clause_start, pos)), default=None)
-    return last_own is None or multi_year_words(text, last_own, pos)
+    return not _year_named_after_the_span(text, clause_start, pos, ctx.review_year)
+
+
+def _year_named_after_the_span(text: str, start: int, pos: int, year: int | None) -> bool:
+    """Whether text[start:pos] names the year as a clause's time with no word of several years
+    after it."""
+    if year is None:
+        return False
+    last_own = max((m.start() for m in _own_year(year).finditer(text, start, pos)), default=None)
+    return last_own is not None and not multi_year_words(text, last_own, pos)
 
 
 def _dated(text: str, start: int, end: int, year: int | None) -> bool:
@@ -642,9 +650,10 @@ def _dated(text: str, start: int, end: int, year: int | None) -> bool:
 
 @lru_cache(maxsize=64)
 def _own_year(year: int) -> re.Pattern[str]:
-    """The year as a clause's time: after the sentence's start or a comma, not a from-value's
-    (从2012年的) or a span's start (2012年以来)."""
-    return re.compile(rf"(?:^|(?<=[。；;，,：:\s]))(?:{year}|{spelled_year(year)})年(?![的底末]|以来)", re.M)
+    """The year as a clause's time: after the sentence's start, a comma or the 其中 that singles it
+    out of a span (五年年均增长12.5%，其中2005年增长13.1%), not a from-value's (从2012年的) or a
+    span's start (2012年以来)."""
+    return re.compile(rf"(?:^|(?<=[。；;，,：:\s])|(?<=其中))(?:{year}|{spelled_year(year)})年(?![的底末]|以来)", re.M)
 
 
 def multi_year_words(text: str, start: int = 0, end: int | None = None) -> bool:
