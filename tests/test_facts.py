@@ -1143,3 +1143,19 @@ def test_an_estimate_note_that_names_the_measure_too_and_a_net_increase() -> Non
     assert brief(facts("全县地区生产总值达到417亿元，净增110.8亿元，同比（下同）增长9.4%。")) == {
         ("gdp", "level", "actual", 2024, None, 417, None, None),
         ("gdp", "growth", "actual", 2024, None, 9.4, None, None)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "前三季度，规模以上工业增加值增长9.1%。",
+    "1-11月，社会消费品零售总额完成32亿元，增长10.2%。",
+    "1至10月份全县固定资产投资增长6.5%。",
+    "截至11月底，一般公共预算收入完成4.6亿元。",
+])
+def test_a_result_of_part_of_the_year_is_no_years_result(sentence: str) -> None:
+    # a December report's latest months: the year's result is not known from them
+    assert facts(sentence) == []
+
+
+def test_a_whole_years_result_after_a_part_of_the_year() -> None:
+    assert brief(facts("上半年经济增长较快，全年地区生产总值增长7%。")) == {
+        ("gdp", "growth", "actual", 2024, None, 7, None, None)}

@@ -578,6 +578,8 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
     kind, period = _kind_period(text, v, tail, ctx, estimate_at, slot.mention.start)
     if kind is None or (entry.only_kinds and kind not in entry.only_kinds):
         return None
+    if kind in ("actual", "estimate") and _of_part_of_the_year(text, slot.mention.start):
+        return None
     if from_value:
         kind, period = "actual", _from_period(tail, ctx, kind)
     if period is None:
@@ -803,6 +805,17 @@ def _dated_by_its_words(text: str, v: Value, before: str, sentence_start: int,
 
 
 WHOLE_YEAR = re.compile(lang.WHOLE_YEAR)  # the year the passage speaks of
+PART_OF_YEAR = re.compile(lang.PART_OF_YEAR)
+
+
+def _of_part_of_the_year(text: str, name_start: int) -> bool:
+    """Whether the clause of a result opens on part of the year (前三季度，规上工业增加值增长9.1%;
+    1-11月，社会消费品零售总额完成32亿元) with no word of the whole year after it: a December
+    report's latest months, not the year's result (its period is no year)."""
+    clause_start = max(text.rfind("。", 0, name_start), text.rfind("；", 0, name_start),
+                       text.rfind(";", 0, name_start), text.rfind("\n", 0, name_start)) + 1
+    last_end = max((m.end() for m in PART_OF_YEAR.finditer(text, clause_start, name_start)), default=None)
+    return last_end is not None and WHOLE_YEAR.search(text, last_end, name_start) is None
 
 
 def _year_of_paragraphs_before(text: str, para_start: int) -> int | None:

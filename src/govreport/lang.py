@@ -99,6 +99,7 @@ THRESHOLD_WORDS: tuple[str, ...] = tuple(_DATA["change"]["thresholds"])
 ESTIMATE_WORDS: tuple[str, ...] = tuple(_TIME["estimate_words"])
 WHOLE_YEAR_WORDS: tuple[str, ...] = tuple(_TIME["whole_year"])
 WHOLE_YEAR = "|".join(WHOLE_YEAR_WORDS)
+PART_OF_YEAR = "|".join(_TIME["part_of_year"])
 GUIDED_BY = "|".join(_TIME["guided_by"])
 
 
