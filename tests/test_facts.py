@@ -1159,3 +1159,15 @@ def test_a_result_of_part_of_the_year_is_no_years_result(sentence: str) -> None:
 def test_a_whole_years_result_after_a_part_of_the_year() -> None:
     assert brief(facts("上半年经济增长较快，全年地区生产总值增长7%。")) == {
         ("gdp", "growth", "actual", 2024, None, 7, None, None)}
+
+
+def test_this_year_in_a_digest_of_a_december_report_is_the_year_it_reviews() -> None:
+    # read on 28 December: 今年以来…预计全年… estimates that year, 明年…目标 sets the next one's goals
+    text = ("某县第十七届人民代表大会第五次会议开幕\n发布时间：2019-12-29\n"
+            "12月28日，某县第十七届人民代表大会第五次会议开幕。县长某某作政府工作报告。\n"
+            "报告指出，今年以来，全县上下攻坚克难，预计全年实现地区生产总值98.6亿元，增长7.5%。\n"
+            "报告提出，明年全县经济社会发展的主要预期目标是：地区生产总值增长7%左右。\n")
+    r = govreport.extract(text)
+    assert brief(list(r.facts)) == {("gdp", "level", "estimate", 2019, None, 98.6, None, None),
+                                    ("gdp", "growth", "estimate", 2019, None, 7.5, None, None),
+                                    ("gdp", "growth", "target", 2020, None, 7, None, "左右")}

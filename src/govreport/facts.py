@@ -57,6 +57,7 @@ COMPARED_WITH = re.compile(r"(?:同|与|和|跟)((?:19|20)\d{2})年(?:相比|比
 SENTENCE_YEAR = re.compile(r"([12](?<!\d.)(?:(?<=1)9|(?<=2)0)\d{2})年(?!代|前|以前|以来|之前)")
 # 目标 marks a goal, but not in 完成了…确定的目标任务 (last year's goals, met)
 # (好于预期, 超出预期, 符合预期, 运行在预期的合理区间: a past year judged against what was expected)
+THIS_YEAR = re.compile("今年")
 NOW_MARK = re.compile(r"今年|目标(?<!确定的目标)(?!任务)|力争|预期(?<![于出超合在]预期)|拟|明年|新的一年"
                       r"|把[^，。；]{0,20}控制在")
 PAST_TARGET = re.compile(r"^[^，,。；;]{0,24}目标")
@@ -737,7 +738,7 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         return "plan", end_year or (sec.year if sec else None) or ctx.plan_year(v.start, sec)
     year_m = YEAR_OF.search(tail)
     if sec is None and ctx.preamble_is_review and v.start < ctx.first_section_start and \
-            _last_time_mark(before + "|" + tail, ctx.review_year, ctx.target_year) != "now":
+            _last_time_mark(before + "|" + tail, *_years(ctx)) != "now":
         # the opening before any heading reviews the past year, but for a sentence that speaks of
         # this year (今年，全县将力争地区生产总值增长7.5%: a page without headings)
         skind = "review"
@@ -921,7 +922,7 @@ def _time_of(text: str, name_start: int, tail: str, ctx: Context) -> str | None:
     """Whether a statement in the forward part speaks of last year: its own words, else the nearest
     sentence before it in its paragraph that names a time (他说，刚刚过去的2014年，是很不平凡的一年。
     全市上下…。全年实现地区生产总值…), else the line that introduces the list it is an item of."""
-    years = (ctx.review_year, ctx.target_year)
+    years = _years(ctx)
     para_start = text.rfind("\n", 0, name_start) + 1
     sent_start = _sentence_start(text, name_start)
     own = _last_time_mark(text[sent_start:name_start] + "|" + tail, *years)
@@ -949,7 +950,7 @@ def _time_of_paragraphs_before(text: str, pos: int, ctx: Context) -> str | None:
         if end <= 0:
             return None
         start = text.rfind("\n", 0, end) + 1
-        mark = _last_time_mark(PARTS_LIST.sub("", text[start:end]), ctx.review_year, ctx.target_year)
+        mark = _last_time_mark(PARTS_LIST.sub("", text[start:end]), *_years(ctx))
         if mark is not None:
             return mark
         end = start - 1
@@ -961,11 +962,23 @@ def _time_of_paragraphs_before(text: str, pos: int, ctx: Context) -> str | None:
 PARTS_LIST = re.compile(rf"{lang.PARTS_INTRO}[^。\n]*")
 
 
-def _last_time_mark(text: str, review_year: int | None, target_year: int | None) -> str | None:
+def _years(ctx: Context) -> tuple[int | None, int | None, bool]:
+    """What _last_time_mark reads time words against: the year under review, the year of the
+    goals, and whether the report reviews its own year (its 今年 is then the past)."""
+    return ctx.review_year, ctx.target_year, ctx.review_year is not None and ctx.review_year == ctx.meta.report_year
+
+
+def _last_time_mark(text: str, review_year: int | None, target_year: int | None,
+                    this_year_is_past: bool = False) -> str | None:
     """The time the last time word of text names: 去年 or the year under review is the past, 今年,
-    a goal's words or the year of the report now."""
+    a goal's words or the year of the report now; in a report that reviews its own year (read in
+    December) 今年 is that year, the past."""
     past = [m.end() for m in PAST_MARK.finditer(text)]
     now = [m.end() for m in NOW_MARK.finditer(text)]
+    if this_year_is_past:
+        this_year = [m.end() for m in THIS_YEAR.finditer(text)]
+        past += this_year
+        now = [end for end in now if end not in this_year]
     if now and "目标" in text:  # 紧紧围绕富民强县目标: the goal the year's work was guided by is no goal ahead
         guided = [m.span() for m in GUIDING_GOAL.finditer(text)]
         now = [end for end in now if not any(a < end <= b for a, b in guided)]
