@@ -690,3 +690,15 @@ def test_a_year_called_hard_lived_a_clause_or_two_on_is_the_one_the_digest_revie
             "也是我州发展进程中极具考验、极其艰难、极不平凡的一年。\n全州划定发展预期目标，地区生产总值增长3%。\n")
     assert meta_of(text, gaz).report_year == 2023
     assert [f.period for f in govreport.extract_text(text).facts] == [2023]
+
+
+def test_a_report_on_its_governments_own_site_is_placed_by_the_sites_footer() -> None:
+    # the text says only 我代表县人民政府 and 全县; the footer cleaning cuts names the site's owner
+    page = ("首页 > 政务公开 > 政府工作报告\n政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n"
+            "一、2020年工作回顾\n2020年，全县地区生产总值完成85.2亿元，增长3.1%。\n"
+            "版权所有：永靖县人民政府办公室 主办 陇ICP备00000000号\n")
+    m = govreport.extract_text(page).meta
+    assert (m.region, m.adcode) == ("永靖县", "622923")
+    # a city's report on a county's site, or a footer naming two governments: no place is told
+    assert govreport.extract_text(page.replace("代表县", "代表市").replace("全县", "全市")).meta.region is None
+    assert govreport.extract_text(page.replace("主办", "主办：临夏县人民政府")).meta.region is None

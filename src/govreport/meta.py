@@ -208,6 +208,8 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
         region, province_hint = _region(text, header, place, speaker_org, report_year, gazetteer,
                                         _level_of_title(title))
     sources = {"report_year": year_source}
+    if region is None and not national and raw:
+        region = _site_owner(raw, text, gazetteer, report_year)
     if region is None and not national and (of_name := _region_of_name(doc, gazetteer, report_year)):
         region = of_name
         sources.update(dict.fromkeys(("region", "level", "adcode", "province"), "file_name"))
@@ -768,6 +770,23 @@ def _region_called_own(text: str, gazetteer: Gazetteer, year: int | None) -> str
     if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
         return None
     return ranked[0][0].name
+
+
+# (a site's footer: 版权所有：某县人民政府办公室, 主办：某县人民政府 …; read in the raw text, where
+# cleaning has not yet cut the footer away)
+_SITE_OWNER = re.compile(rf"(?:{'|'.join(lang.SITE_OWNER_WORDS)})[:：\s]*([\u4e00-\u9fff]{{2,16}}?)人民政府")
+
+
+def _site_owner(raw: str, text: str, gazetteer: Gazetteer, year: int | None) -> str | None:
+    """The government whose site the page is on, when it is a place of the level the report calls
+    its own (我代表县人民政府 on a site of 某县人民政府) and the only one a footer names."""
+    owners = {m.group(1) for m in _SITE_OWNER.finditer(raw)}
+    level = _own_level(text) if len(owners) == 1 else None
+    if level is None:
+        return None
+    owner = owners.pop()
+    fits = [c for c in gazetteer.resolve(owner, year) if owner.endswith(level)]
+    return owner if len({c.adcode for c in fits}) == 1 else None
 
 
 def _own_candidate(m: NameMention, level: str) -> RegionCandidate | None:
