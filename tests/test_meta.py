@@ -702,3 +702,11 @@ def test_a_report_on_its_governments_own_site_is_placed_by_the_sites_footer() ->
     # a city's report on a county's site, or a footer naming two governments: no place is told
     assert govreport.extract_text(page.replace("代表县", "代表市").replace("全县", "全市")).meta.region is None
     assert govreport.extract_text(page.replace("主办", "主办：临夏县人民政府")).meta.region is None
+
+
+@pytest.mark.parametrize("heading", ["一、2020年工作和“十三五”发展回顾", "一、2020年工作和十三五时期发展成就回顾",
+                                     "一、2020年和过去五年工作回顾"])
+def test_a_review_heading_of_a_year_and_the_plan_it_closes_dates_the_next_years_report(
+        gaz: Gazetteer, heading: str) -> None:
+    # not read as 一、2020年工作, a heading of the year's work ahead
+    assert meta_of(f"政府工作报告\n各位代表：\n{heading}\n全县地区生产总值完成168.5亿元。\n", gaz).report_year == 2021

@@ -106,7 +106,11 @@ SALUTATION = re.compile(lang.SALUTATIONS[0])
 _REVIEW = re.compile("回顾")
 # \Z, not $, in a pattern searched in a window that ends where a word begins: $ would also match
 # before a line break at the end of the window (2024年\n回顾 is no review heading)
-_YEAR_OF_REVIEW = re.compile(r"([0-9]\d{3})年(?:的)?(?:政府)?(?:主要)?(?:工作)?\Z")  # 2010年政府工作回顾
+# 2010年政府工作回顾; 2020年工作和“十三五”发展回顾 (the year and the plan it closes reviewed together)
+_YEAR_OF_REVIEW = re.compile(r"([0-9]\d{3})年(?:的)?(?:政府)?(?:主要)?(?:工作)?"
+                             rf"(?:[和及与、暨](?:“?(?:{lang.PLAN_PATTERN})”?|过去五年)(?:时期|期间)?(?:的)?"
+                             r"(?:发展|工作)?(?:成就)?)?\Z")
+REVIEW_REACH = 26  # from a review heading's year to its 回顾
 TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff《“\"]{0,14}?政府工作报告")
 # 2025年是“十四五”收官之年，是很不平凡的一年: a year looked back on, the one the report reviews
 _LIVED = r"(?:不平凡|不寻常|难忘|艰难|困难较多)的一年"
@@ -622,7 +626,7 @@ def _opens_on_several_years(text: str, limit: int) -> bool:
 def _review_heading_year(text: str, limit: int) -> re.Match[str] | None:
     """The first NNNN年(主要工作|工作)?回顾 in text[:limit], read behind each 回顾."""
     for hit in _REVIEW.finditer(text, 0, limit):
-        year = _YEAR_OF_REVIEW.search(text, max(0, hit.start() - 11), hit.start())
+        year = _YEAR_OF_REVIEW.search(text, max(0, hit.start() - REVIEW_REACH), hit.start())
         if year:
             return year
     return None
