@@ -1171,3 +1171,15 @@ def test_this_year_in_a_digest_of_a_december_report_is_the_year_it_reviews() -> 
     assert brief(list(r.facts)) == {("gdp", "level", "estimate", 2019, None, 98.6, None, None),
                                     ("gdp", "growth", "estimate", 2019, None, 7.5, None, None),
                                     ("gdp", "growth", "target", 2020, None, 7, None, "左右")}
+
+
+@pytest.mark.parametrize("goals", ["2021年全县经济社会发展的主要预期目标是：地区生产总值增长8%以上。",
+                                   "2021年全县经济社会发展的主要预期目标是：\n地区生产总值增长8%以上；\n"])
+def test_the_years_goals_under_a_heading_of_the_plan_and_the_year_are_targets(goals: str) -> None:
+    r = govreport.extract("——2021年1月20日在某县第十八届人民代表大会第五次会议上\n各位代表：\n"
+                          "一、2020年工作和“十三五”发展回顾\n2020年，全县地区生产总值完成168.5亿元。\n"
+                          "二、“十四五”时期主要目标任务和2021年重点工作\n"
+                          "“十四五”时期，到2025年城镇居民人均可支配收入达到5万元。\n" + goals)
+    assert brief(list(r.facts)) == {("gdp", "level", "actual", 2020, None, 168.5, None, None),
+                                    ("disposable_income", "level", "plan", 2025, "urban", 5, None, None),
+                                    ("gdp", "growth", "target", 2021, None, 8, None, "以上")}

@@ -733,6 +733,12 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
             return "actual", year_number(name_year.group(1))  # the year before's figure, revised
         return None, None  # 一九三六年的粮食产量是三千亿斤: the figure of an earlier year
     fyp = FYP.search(before)
+    if skind == "plan" and not fyp and ctx.target_year is not None and (
+            _dated(text, sentence_start, v.start, ctx.target_year)
+            or _own_year(ctx.target_year).search(_list_intro(text, sentence_start))):
+        # 2021年…主要预期目标是： under a heading of the plan and the year (“十四五”时期主要目标任务和
+        # 2021年重点工作), in the goal's sentence or atop its list: the year's goals
+        return "target", ctx.target_year
     if skind == "plan" or (fyp and skind in ("targets", "tasks")):
         end_year = FIVE_YEAR.get(fyp.group(1)) if fyp else None
         return "plan", end_year or (sec.year if sec else None) or ctx.plan_year(v.start, sec)
