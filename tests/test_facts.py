@@ -1174,7 +1174,8 @@ def test_this_year_in_a_digest_of_a_december_report_is_the_year_it_reviews() -> 
 
 
 @pytest.mark.parametrize("goals", ["2021年全县经济社会发展的主要预期目标是：地区生产总值增长8%以上。",
-                                   "2021年全县经济社会发展的主要预期目标是：\n地区生产总值增长8%以上；\n"])
+                                   "2021年全县经济社会发展的主要预期目标是：\n地区生产总值增长8%以上；\n",
+                                   "今年全县经济社会发展的主要预期目标是：地区生产总值增长8%以上。"])
 def test_the_years_goals_under_a_heading_of_the_plan_and_the_year_are_targets(goals: str) -> None:
     r = govreport.extract("——2021年1月20日在某县第十八届人民代表大会第五次会议上\n各位代表：\n"
                           "一、2020年工作和“十三五”发展回顾\n2020年，全县地区生产总值完成168.5亿元。\n"

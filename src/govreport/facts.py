@@ -647,6 +647,20 @@ def _year_named_after_the_span(text: str, start: int, pos: int, year: int | None
     return last_own is not None and not multi_year_words(text, last_own, pos)
 
 
+# 今年 as a clause's time (今年全县…主要预期目标是：), not inside a word (今年以来 is the year so far)
+_THIS_YEAR_OPENING = re.compile(r"(?:^|(?<=[。；;，,：:\s]))今年(?!以来)", re.M)
+
+
+def _names_the_target_year(words: str, ctx: Context) -> bool:
+    """Whether words open a clause on the year of the goals: 2021年…, or 今年… in a report read
+    early in its year."""
+    if ctx.target_year is None:
+        return False
+    if _own_year(ctx.target_year).search(words):
+        return True
+    return ctx.review_year != ctx.meta.report_year and _THIS_YEAR_OPENING.search(words) is not None
+
+
 def _dated(text: str, start: int, end: int, year: int | None) -> bool:
     return year is not None and _own_year(year).search(text, start, end) is not None
 
@@ -734,8 +748,7 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
         return None, None  # 一九三六年的粮食产量是三千亿斤: the figure of an earlier year
     fyp = FYP.search(before)
     if skind == "plan" and not fyp and ctx.target_year is not None and (
-            _dated(text, sentence_start, v.start, ctx.target_year)
-            or _own_year(ctx.target_year).search(_list_intro(text, sentence_start))):
+            _names_the_target_year(before, ctx) or _names_the_target_year(_list_intro(text, sentence_start), ctx)):
         # 2021年…主要预期目标是： under a heading of the plan and the year (“十四五”时期主要目标任务和
         # 2021年重点工作), in the goal's sentence or atop its list: the year's goals
         return "target", ctx.target_year
