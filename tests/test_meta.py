@@ -472,6 +472,18 @@ def test_the_file_name_names_the_region_the_text_does_not(gaz: Gazetteer) -> Non
     assert extract_meta(own, gaz, "2024年绩溪县政府工作报告.txt").region == "泾县"
 
 
+@pytest.mark.parametrize(("doc", "region"), [
+    ("downloads/07_绩溪县.txt", "绩溪县"), ("宣城市绩溪县-2024.html", "宣城市绩溪县"), ("绩溪县.docx", "绩溪县"),
+    ("07_绩溪县新闻.txt", None), ("绩溪县和泾县.txt", None), ("2024_notes.txt", None)])
+def test_a_file_named_for_its_region_alone_names_it(gaz: Gazetteer, doc: str, region: str | None) -> None:
+    # numbers, a year and separators around full place names, and nothing else
+    text = clean("各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、2023年工作回顾\n全县经济平稳。").text
+    m = extract_meta(text, gaz, doc)
+    assert m.region == region
+    if region:
+        assert (m.adcode, dict(m.sources)["region"]) == ("341824", "file_name")
+
+
 def test_a_december_meeting_is_the_years_own_report(gaz: Gazetteer) -> None:
     m = meta_of("2017年12月25日在和硕县第十七届人民代表大会第三次会议上\n各位代表：\n2017年工作回顾\n预计增长8%。",
                 gaz)

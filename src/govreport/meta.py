@@ -586,9 +586,24 @@ def _region_of_name(doc: str | None, gazetteer: Gazetteer, year: int | None) -> 
     name = doc.replace("\\", "/").rsplit("/", 1)[-1]
     report = name.find("工作报告")
     if report < 0:
-        return None
+        return _region_named_alone(name, gazetteer, year)
     places = [m.name for m in gazetteer.mentions(name[:report], year) if m.full]
     return places[-1] if places else None
+
+
+# a file named for its region alone (07_苍山县.txt, 乐山市沐川县-2019.html): numbers, a year and
+# separators around the place names
+_NAME_PADDING = re.compile(r"^[\d\s_\-.#（）()年]+|[\d\s_\-.#（）()年]+$")
+
+
+def _region_named_alone(name: str, gazetteer: Gazetteer, year: int | None) -> str | None:
+    """The last place of a file name that holds nothing else but full place names (with their
+    level words) and numbers."""
+    stem = _NAME_PADDING.sub("", name.rsplit(".", 1)[0] if "." in name else name)
+    places = [m for m in gazetteer.mentions(stem, year) if m.full]
+    if not places or "".join(m.name for m in places) != stem:
+        return None
+    return places[-1].name
 
 
 def _year_from_the_review(body: str) -> int | None:
