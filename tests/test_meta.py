@@ -722,3 +722,11 @@ def test_a_review_heading_of_a_year_and_the_plan_it_closes_dates_the_next_years_
         gaz: Gazetteer, heading: str) -> None:
     # not read as 一、2020年工作, a heading of the year's work ahead
     assert meta_of(f"政府工作报告\n各位代表：\n{heading}\n全县地区生产总值完成168.5亿元。\n", gaz).report_year == 2021
+
+
+def test_a_title_with_the_year_in_brackets_after_it_dates_the_report(gaz: Gazetteer) -> None:
+    # 某县人民政府工作报告（2014年）: a document site's title; a full date in brackets is the day's
+    body = "\n各位代表：\n现在我代表县人民政府向大会报告工作。\n过去的一年，全县地区生产总值完成186亿元。\n"
+    assert meta_of("平江县人民政府工作报告（2014年）" + body, gaz).report_year == 2014
+    assert meta_of("平江县人民政府工作报告(2014)" + body, gaz).report_year == 2014
+    assert meta_of("平江县人民政府工作报告（2014年度）" + body, gaz).report_year is None

@@ -111,7 +111,9 @@ _YEAR_OF_REVIEW = re.compile(r"([0-9]\d{3})年(?:的)?(?:政府)?(?:主要)?(?:�
                              rf"(?:[和及与、暨](?:“?(?:{lang.PLAN_PATTERN})”?|过去五年)(?:时期|期间)?(?:的)?"
                              r"(?:发展|工作)?(?:成就)?)?\Z")
 REVIEW_REACH = 26  # from a review heading's year to its 回顾
-TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff《“\"]{0,14}?政府工作报告")
+# 2014年某县政府工作报告, 某县人民政府工作报告（2014年）
+TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff《“\"]{0,14}?政府工作报告"
+                        r"|政府工作报告》?[（(]((?:19|20)\d{2})年?[）)]")
 # 2025年是“十四五”收官之年，是很不平凡的一年: a year looked back on, the one the report reviews
 _LIVED = r"(?:不平凡|不寻常|难忘|艰难|困难较多)的一年"
 LIVED_REACH = 120
@@ -418,7 +420,7 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
         return max(ahead)
     titled = TITLE_YEAR.search(header)
     if titled:
-        return int(titled.group(1))
+        return int(titled.group(1) or titled.group(2))
     digest = _digest_year(text)
     if digest:
         return digest
