@@ -730,3 +730,13 @@ def test_a_title_with_the_year_in_brackets_after_it_dates_the_report(gaz: Gazett
     assert meta_of("平江县人民政府工作报告（2014年）" + body, gaz).report_year == 2014
     assert meta_of("平江县人民政府工作报告(2014)" + body, gaz).report_year == 2014
     assert meta_of("平江县人民政府工作报告（2014年度）" + body, gaz).report_year is None
+
+
+def test_a_year_the_report_said_was_one_of_progress_then_estimated_dates_the_digest(gaz: Gazetteer) -> None:
+    # 报告指出，2012年，是…的一年。…。预计实现生产总值…: the estimates are of 2012, the report is 2013's
+    text = ("2月20日上午，某某自治县第十五届人民代表大会第二次会议开幕。县长某某作政府工作报告。\n"
+            "政府工作报告指出，2012年，是我县经济社会快速发展、民生问题得到较好解决的一年。我们圆满完成了各项目标任务。"
+            "预计实现生产总值20.4亿元，同比增长15.3%。\n")
+    assert meta_of(text, gaz).report_year == 2013
+    # no estimate after it: the year may be the report's own, nothing is told
+    assert meta_of(text.replace("预计实现", "实现"), gaz).report_year is None

@@ -551,7 +551,21 @@ def _digest_year(text: str) -> int | None:
     estimate = _DATED_ESTIMATE.search(text, 0, DIGEST_REACH)
     if estimate:
         return int(estimate.group(1) or estimate.group(2)) + 1
-    return _estimate_under_a_dated_paragraph(text)
+    return _estimate_under_a_dated_paragraph(text) or _estimate_after_a_said_year(text)
+
+
+# 报告指出，2012年，是…的一年。…。预计实现生产总值…: what the report said of a year whose figures
+# its paragraph then estimates (an estimate is of the year just ending)
+_SAID_YEAR = re.compile(r"报告(?:中)?(?:指出|显示|称)[，,：:]?\s*((?:19|20)\d\d)年[，,]")
+_ESTIMATE_OPENING = re.compile(r"[。；;]预计")
+
+
+def _estimate_after_a_said_year(text: str) -> int | None:
+    for m in _SAID_YEAR.finditer(text, 0, DIGEST_REACH):
+        end = text.find("\n", m.end())
+        if _ESTIMATE_OPENING.search(text, m.end(), end if end >= 0 else len(text)):
+            return int(m.group(1)) + 1
+    return None
 
 
 # a paragraph that opens on its year, and the next one on 预计 (2018年，在市委…领导下，…。⏎预计地区生产总值
