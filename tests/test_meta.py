@@ -740,3 +740,10 @@ def test_a_year_the_report_said_was_one_of_progress_then_estimated_dates_the_dig
     assert meta_of(text, gaz).report_year == 2013
     # no estimate after it: the year may be the report's own, nothing is told
     assert meta_of(text.replace("预计实现", "实现"), gaz).report_year is None
+
+
+def test_what_the_report_is_said_to_have_said_of_a_year_dates_the_digest_unless_it_looks_ahead(gaz: Gazetteer) -> None:
+    # 作政府工作报告时说，2017年全县实现…: the year's results; 报告中指出，2018年，全县将…: the year ahead
+    lede = "1月8日上午，某某县第十七届人民代表大会第三次会议开幕。\n"
+    assert meta_of(lede + "县长某某作政府工作报告时说，2017年全县实现地区生产总值158亿元。\n", gaz).report_year == 2018
+    assert meta_of(lede + "某某在报告中指出，2018年，全县将迎来建县60周年。\n", gaz).report_year != 2019

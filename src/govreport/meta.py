@@ -450,9 +450,10 @@ _DIGEST_REVIEWED = re.compile(rf"(?:回顾(?:了)?(?:总结)?(?:[^。；\n\d]{{1
                               r"|刚刚过去的|刚过去的|报告(?:了)?(?=(?:19|20)\d\d年(?:的)?工作(?!报告)))"
                               r"((?:19|20)\d\d)年")
 # 报告指出：●2023年广东地区生产总值达到…: what the report said of a year, its results (a year that
-# 是 something, 2024年是…关键之年, is the report's own: PIVOTAL_YEAR reads it first)
-_DIGEST_SAYS = re.compile(rf"报告(?:指出|显示|称)[，,：:]?\s*(?:[{lang.LIST_SYMBOLS}][ \t]*)?"
-                          r"((?:19|20)\d\d)年(?![，,]?是)")
+# 是 something, 2024年是…关键之年, is the report's own: PIVOTAL_YEAR reads it first; so is one it
+# speaks ahead of: 报告中指出，2013年，全县将…)
+_DIGEST_SAYS = re.compile(rf"报告(?:中|时)?(?:指出|显示|称|说)[，,：:]?\s*(?:[{lang.LIST_SYMBOLS}][ \t]*)?"
+                          r"((?:19|20)\d\d)年(?![，,]?是)(?![^。；\n]{0,30}?(?:将|力争|预期|目标|计划))")
 _DIGEST_PROPOSED = re.compile(rf"提出(?:了|的)?[，,：:]?(?:[^。；\n\d]{{1,24}}?[{lang.JOINERS}])?((?:19|20)\d\d)年"
                               r"[^，。；]{0,16}?(?:工作|目标|任务|安排)"
                               # 展望2018年工作，…强调: the year whose work the report looks ahead to (展望2035年
@@ -556,7 +557,7 @@ def _digest_year(text: str) -> int | None:
 
 # 报告指出，2012年，是…的一年。…。预计实现生产总值…: what the report said of a year whose figures
 # its paragraph then estimates (an estimate is of the year just ending)
-_SAID_YEAR = re.compile(r"报告(?:中)?(?:指出|显示|称)[，,：:]?\s*((?:19|20)\d\d)年[，,]")
+_SAID_YEAR = re.compile(r"报告(?:中|时)?(?:指出|显示|称|说)[，,：:]?\s*((?:19|20)\d\d)年[，,]")
 _ESTIMATE_OPENING = re.compile(r"[。；;]预计")
 
 
