@@ -1184,3 +1184,15 @@ def test_the_years_goals_under_a_heading_of_the_plan_and_the_year_are_targets(go
     assert brief(list(r.facts)) == {("gdp", "level", "actual", 2020, None, 168.5, None, None),
                                     ("disposable_income", "level", "plan", 2025, "urban", 5, None, None),
                                     ("gdp", "growth", "target", 2021, None, 8, None, "以上")}
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("居民消费价格指数为101.5%。", 1.5), ("居民消费价格指数为99.2%。", -0.8), ("居民消费价格指数上涨1.5%。", 1.5)])
+def test_a_price_index_on_the_year_before_is_read_as_its_change(sentence: str, value: float) -> None:
+    # 101.5% is the index (上年=100), not a rise of 101.5%; after a change word the figure is the change
+    assert brief(facts(sentence)) == {("cpi", "growth", "actual", 2024, None, value, None, None)}
+
+
+def test_a_price_index_target() -> None:
+    assert brief(facts("", "居民消费价格指数控制在103%左右。")) == {
+        ("cpi", "growth", "target", 2025, None, 3, None, "左右")}

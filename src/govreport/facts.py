@@ -576,6 +576,8 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
     value = v.value
     if measure == "growth" and (DECLINE_VERB.search(tail) or v.negative):
         value = -value
+    elif measure == "growth" and _written_as_index(entry, v, tail):
+        value = round(value - entry.index_base, 6)  # type: ignore[operator]
     kind, period = _kind_period(text, v, tail, ctx, estimate_at, slot.mention.start)
     if kind is None or (entry.only_kinds and kind not in entry.only_kinds):
         return None
@@ -659,6 +661,18 @@ def _names_the_target_year(words: str, ctx: Context) -> bool:
     if _own_year(ctx.target_year).search(words):
         return True
     return ctx.review_year != ctx.meta.report_year and _THIS_YEAR_OPENING.search(words) is not None
+
+
+INDEX_SPAN = (0.8, 1.3)  # of the base: how far an index on the year before may stand from it
+
+
+def _written_as_index(entry: Entry, v: Value, tail: str) -> bool:
+    """居民消费价格指数为101.5%, 控制在103%左右: an index on the year before (= 100), not a change of
+    101.5%; a figure after a change word (上涨1.5%, 涨幅3%) is the change itself."""
+    if entry.index_base is None or v.unit != "%" or GROWTH_VERB.search(tail):
+        return False
+    low, high = INDEX_SPAN
+    return low * entry.index_base <= v.value <= high * entry.index_base
 
 
 def _dated(text: str, start: int, end: int, year: int | None) -> bool:

@@ -31,6 +31,7 @@ class Entry:
     # a bare measure whose owner is the subject its sentence opens on: (opening, id, scope) to try
     opened_by: tuple[tuple[re.Pattern[str], str, str | None], ...] = ()
     scopes_are_ids: bool = False  # each scope is an indicator of its own (存贷款余额: deposits, loans)
+    index_base: float | None = None  # a % figure written as an index on the year before (101.5%)
 
     def owned_by(self, text: str, sentence_start: int) -> tuple[Entry, int] | None:
         """The entry this bare name stands for in a sentence opening at sentence_start, and where
@@ -97,7 +98,7 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
                              bool(spec.get("flow")), tuple(spec.get("only_kinds", [])),
                              re.compile(spec["requires_before"]) if spec.get("requires_before") else None,
                              bool(spec.get("generic")), _openings(spec.get("opened_by", [])),
-                             bool(spec.get("scopes_are_ids"))))
+                             bool(spec.get("scopes_are_ids")), spec.get("index_base")))
         for alias in spec["aliases"]:
             alternatives.append((i, alias))
     # one alternation; a longer literal prefix first so 人均地区生产总值 beats 地区生产总值
