@@ -1187,7 +1187,8 @@ def test_the_years_goals_under_a_heading_of_the_plan_and_the_year_are_targets(go
 
 
 @pytest.mark.parametrize(("sentence", "value"), [
-    ("居民消费价格指数为101.5%。", 1.5), ("居民消费价格指数为99.2%。", -0.8), ("居民消费价格指数上涨1.5%。", 1.5)])
+    ("居民消费价格指数为101.5%。", 1.5), ("居民消费价格指数为99.2%。", -0.8), ("居民消费价格指数上涨1.5%。", 1.5),
+    ("居民消费价格总指数上涨2.1%。", 2.1)])
 def test_a_price_index_on_the_year_before_is_read_as_its_change(sentence: str, value: float) -> None:
     # 101.5% is the index (上年=100), not a rise of 101.5%; after a change word the figure is the change
     assert brief(facts(sentence)) == {("cpi", "growth", "actual", 2024, None, value, None, None)}
