@@ -31,6 +31,11 @@ class Context:
     preamble_is_review: bool = False
     base_year_notes: tuple[tuple[int, int, int], ...] = ()  # start, end, the year growth is compared with
 
+    @property
+    def reviews_its_own_year(self) -> bool:
+        """A report read late in its year (December) reviews that year: its 今年 is the past."""
+        return self.review_year is not None and self.review_year == self.meta.report_year
+
     def base_year_at(self, pos: int) -> int | None:
         """The year a note before pos says the growth figures after it are compared with."""
         for a, b, year in self.base_year_notes:

@@ -576,8 +576,8 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
     value = v.value
     if measure == "growth" and (DECLINE_VERB.search(tail) or v.negative):
         value = -value
-    elif measure == "growth" and _written_as_index(entry, v, tail):
-        value = round(value - entry.index_base, 6)  # type: ignore[operator]
+    elif measure == "growth" and (index_base := _index_base_written(entry, v, tail)) is not None:
+        value = round(value - index_base, 6)
     kind, period = _kind_period(text, v, tail, ctx, estimate_at, slot.mention.start)
     if kind is None or (entry.only_kinds and kind not in entry.only_kinds):
         return None
@@ -633,7 +633,7 @@ def _in_multi_year_passage(text: str, pos: int, ctx: Context) -> bool:
         return True
     # a word of several years inside a sentence (…，“十四五”以来年均增长7.8%；) speaks for its own
     # clause: the next one after a semicolon is the year's again
-    clause_start = max(sent_start, text.rfind("；", sent_start, pos) + 1, text.rfind(";", sent_start, pos) + 1)
+    clause_start = _clause_start(text, pos, sent_start)
     if not multi_year_words(text, clause_start, pos):
         return False
     # (…，五年年均增长14.5%，2007年比上年增长14.5%: a clause that names the year under review is its)
@@ -649,8 +649,10 @@ def _year_named_after_the_span(text: str, start: int, pos: int, year: int | None
     return last_own is not None and not multi_year_words(text, last_own, pos)
 
 
+# where a clause's time word stands: after the sentence's start or a comma
+_CLAUSE_OPENING = r"(?:^|(?<=[。；;，,：:\s]))"
 # 今年 as a clause's time (今年全县…主要预期目标是：), not inside a word (今年以来 is the year so far)
-_THIS_YEAR_OPENING = re.compile(r"(?:^|(?<=[。；;，,：:\s]))今年(?!以来)", re.M)
+_THIS_YEAR_OPENING = re.compile(rf"{_CLAUSE_OPENING}今年(?!以来)", re.M)
 
 
 def _names_the_target_year(words: str, ctx: Context) -> bool:
@@ -660,19 +662,21 @@ def _names_the_target_year(words: str, ctx: Context) -> bool:
         return False
     if _own_year(ctx.target_year).search(words):
         return True
-    return ctx.review_year != ctx.meta.report_year and _THIS_YEAR_OPENING.search(words) is not None
+    return not ctx.reviews_its_own_year and _THIS_YEAR_OPENING.search(words) is not None
 
 
 INDEX_SPAN = (0.8, 1.3)  # of the base: how far an index on the year before may stand from it
 
 
-def _written_as_index(entry: Entry, v: Value, tail: str) -> bool:
-    """居民消费价格指数为101.5%, 控制在103%左右: an index on the year before (= 100), not a change of
-    101.5%; a figure after a change word (上涨1.5%, 涨幅3%) is the change itself."""
-    if entry.index_base is None or v.unit != "%" or GROWTH_VERB.search(tail):
-        return False
+def _index_base_written(entry: Entry, v: Value, tail: str) -> float | None:
+    """The base of the index a figure is written as (居民消费价格指数为101.5%, 控制在103%左右: an
+    index on the year before = 100, not a change of 101.5%), else None; a figure after a change word
+    (上涨1.5%, 涨幅3%) is the change itself."""
+    base = entry.index_base
+    if base is None or v.unit != "%" or GROWTH_VERB.search(tail):
+        return None
     low, high = INDEX_SPAN
-    return low * entry.index_base <= v.value <= high * entry.index_base
+    return base if low * base <= v.value <= high * base else None
 
 
 def _dated(text: str, start: int, end: int, year: int | None) -> bool:
@@ -684,7 +688,7 @@ def _own_year(year: int) -> re.Pattern[str]:
     """The year as a clause's time: after the sentence's start, a comma or the 其中 that singles it
     out of a span (五年年均增长12.5%，其中2005年增长13.1%), not a from-value's (从2012年的) or a
     span's start (2012年以来)."""
-    return re.compile(rf"(?:^|(?<=[。；;，,：:\s])|(?<=其中))(?:{year}|{spelled_year(year)})年(?![的底末]|以来)", re.M)
+    return re.compile(rf"(?:{_CLAUSE_OPENING}|(?<=其中))(?:{year}|{spelled_year(year)})年(?![的底末]|以来)", re.M)
 
 
 def multi_year_words(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -846,8 +850,7 @@ def _of_part_of_the_year(text: str, name_start: int) -> bool:
     """Whether the clause of a result opens on part of the year (前三季度，规上工业增加值增长9.1%;
     1-11月，社会消费品零售总额完成32亿元) with no word of the whole year after it: a December
     report's latest months, not the year's result (its period is no year)."""
-    clause_start = max(text.rfind("。", 0, name_start), text.rfind("；", 0, name_start),
-                       text.rfind(";", 0, name_start), text.rfind("\n", 0, name_start)) + 1
+    clause_start = _clause_start(text, name_start)
     last_end = max((m.end() for m in PART_OF_YEAR.finditer(text, clause_start, name_start)), default=None)
     return last_end is not None and WHOLE_YEAR.search(text, last_end, name_start) is None
 
@@ -925,6 +928,12 @@ def _list_intro(text: str, line_start: int) -> str:
     return ""
 
 
+def _clause_start(text: str, pos: int, sentence_start: int | None = None) -> int:
+    """Just after the semicolon before pos in its sentence, else the sentence's start."""
+    start = _sentence_start(text, pos) if sentence_start is None else sentence_start
+    return max(start, text.rfind("；", start, pos) + 1, text.rfind(";", start, pos) + 1)
+
+
 def _sentence_start(text: str, pos: int) -> int:
     """Just after the full stop or line break before pos (the sentence a position is in). A line
     that ends in ；goes on into the next (a sentence whose clauses a copy put on lines of their own:
@@ -998,7 +1007,7 @@ PARTS_LIST = re.compile(rf"{lang.PARTS_INTRO}[^。\n]*")
 def _years(ctx: Context) -> tuple[int | None, int | None, bool]:
     """What _last_time_mark reads time words against: the year under review, the year of the
     goals, and whether the report reviews its own year (its 今年 is then the past)."""
-    return ctx.review_year, ctx.target_year, ctx.review_year is not None and ctx.review_year == ctx.meta.report_year
+    return ctx.review_year, ctx.target_year, ctx.reviews_its_own_year
 
 
 def _last_time_mark(text: str, review_year: int | None, target_year: int | None,

@@ -452,8 +452,9 @@ _DIGEST_REVIEWED = re.compile(rf"(?:回顾(?:了)?(?:总结)?(?:[^。；\n\d]{{1
 # 报告指出：●2023年广东地区生产总值达到…: what the report said of a year, its results (a year that
 # 是 something, 2024年是…关键之年, is the report's own: PIVOTAL_YEAR reads it first; so is one it
 # speaks ahead of: 报告中指出，2013年，全县将…)
-_DIGEST_SAYS = re.compile(rf"报告(?:中|时)?(?:指出|显示|称|说)[，,：:]?\s*(?:[{lang.LIST_SYMBOLS}][ \t]*)?"
-                          r"((?:19|20)\d\d)年(?![，,]?是)(?![^。；\n]{0,30}?(?:将|力争|预期|目标|计划))")
+_REPORT_SAID = r"报告(?:中|时)?(?:指出|显示|称|说)[，,：:]?"  # 报告指出, 作报告时说, 在报告中指出
+_DIGEST_SAYS = re.compile(rf"{_REPORT_SAID}\s*(?:[{lang.LIST_SYMBOLS}][ \t]*)?"
+                          rf"((?:19|20)\d\d)年(?![，,]?是)(?![^。；\n]{{0,30}}?(?:{lang.LOOKING_AHEAD}))")
 _DIGEST_PROPOSED = re.compile(rf"提出(?:了|的)?[，,：:]?(?:[^。；\n\d]{{1,24}}?[{lang.JOINERS}])?((?:19|20)\d\d)年"
                               r"[^，。；]{0,16}?(?:工作|目标|任务|安排)"
                               # 展望2018年工作，…强调: the year whose work the report looks ahead to (展望2035年
@@ -557,7 +558,7 @@ def _digest_year(text: str) -> int | None:
 
 # 报告指出，2012年，是…的一年。…。预计实现生产总值…: what the report said of a year whose figures
 # its paragraph then estimates (an estimate is of the year just ending)
-_SAID_YEAR = re.compile(r"报告(?:中|时)?(?:指出|显示|称|说)[，,：:]?\s*((?:19|20)\d\d)年[，,]")
+_SAID_YEAR = re.compile(rf"{_REPORT_SAID}\s*((?:19|20)\d\d)年[，,]")
 _ESTIMATE_OPENING = re.compile(r"[。；;]预计")
 
 
@@ -616,7 +617,7 @@ _NAME_PADDING = re.compile(r"^[\d\s_\-.#（）()年]+|[\d\s_\-.#（）()年]+$")
 def _region_named_alone(name: str, gazetteer: Gazetteer, year: int | None) -> str | None:
     """The last place of a file name that holds nothing else but full place names (with their
     level words) and numbers."""
-    stem = _NAME_PADDING.sub("", name.rsplit(".", 1)[0] if "." in name else name)
+    stem = _NAME_PADDING.sub("", name.rsplit(".", 1)[0])
     places = [m for m in gazetteer.mentions(stem, year) if m.full]
     if not places or "".join(m.name for m in places) != stem:
         return None
