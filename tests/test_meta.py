@@ -747,3 +747,12 @@ def test_what_the_report_is_said_to_have_said_of_a_year_dates_the_digest_unless_
     lede = "1月8日上午，某某县第十七届人民代表大会第三次会议开幕。\n"
     assert meta_of(lede + "县长某某作政府工作报告时说，2017年全县实现地区生产总值158亿元。\n", gaz).report_year == 2018
     assert meta_of(lede + "某某在报告中指出，2018年，全县将迎来建县60周年。\n", gaz).report_year != 2019
+
+
+def test_a_review_opening_on_this_year_is_delivered_in_the_year_it_reviews(gaz: Gazetteer) -> None:
+    def year(opening: str) -> int | None:
+        page = f"在某县第十八届人民代表大会第三次会议上的政府工作报告\n各位代表：\n一、2023年工作回顾\n{opening}"
+        return meta_of(page, gaz).report_year
+    assert year("今年是全面贯彻某精神的开局之年。预计全年地区生产总值增长6.5%。") == 2023
+    assert year("今年以来，全县上下负重前行。") == 2023
+    assert year("2023年，是极不平凡的一年。今年是关键之年。") == 2024

@@ -93,6 +93,7 @@ YEARLY_SUMS = "|".join([*_TIME["averages"], *_TIME["sums"]])  # (the averages to
 # a count of years and 年, no calendar year (五年, 两年, 10年; not 2005年)
 YEARS_COUNTED = rf"(?<![\d{NUMERALS}]){_COUNT}年"
 PAST_YEAR = "|".join(_TIME["past_year"])
+THIS_YEAR_OPENING = "|".join(_TIME["this_year_opening"])
 GROWTH_WORDS: tuple[str, ...] = tuple(_DATA["change"]["growth"])
 FALL_WORDS: tuple[str, ...] = tuple(_DATA["change"]["falls"])
 THRESHOLD_WORDS: tuple[str, ...] = tuple(_DATA["change"]["thresholds"])

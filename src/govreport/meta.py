@@ -410,7 +410,7 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
         return meeting_year
     review = _review_heading_year(text, 8000)
     if review:
-        return int(review.group(1)) + 1
+        return int(review.group(1)) + (0 if _reviews_the_current_year(text, review) else 1)
     task_heading = TASK_HEADING_YEAR.search("\n" + text)
     if task_heading:
         return int(task_heading.group(1))
@@ -427,6 +427,16 @@ def _report_year(text: str, header: str, body: str, meeting_year: int | None) ->
     if lived:
         return max(lived) + 1
     return _year_from_the_review(body)
+
+
+_THIS_YEAR_OPENING = re.compile(rf"[ \t\u3000]*(?:{lang.THIS_YEAR_OPENING})")
+
+
+def _reviews_the_current_year(text: str, heading: re.Match[str]) -> bool:
+    """Whether the review under a dated heading opens on 今年 (一、2023年工作回顾\n今年是…开局之年): a
+    report delivered in December, in the year it reviews."""
+    line_end = text.find("\n", heading.end())
+    return line_end >= 0 and _THIS_YEAR_OPENING.match(text, line_end + 1) is not None
 
 
 def _not_reviewed(text: str, years: list[int]) -> list[int]:
