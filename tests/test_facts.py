@@ -1188,7 +1188,8 @@ def test_the_years_goals_under_a_heading_of_the_plan_and_the_year_are_targets(go
 
 @pytest.mark.parametrize(("sentence", "value"), [
     ("居民消费价格指数为101.5%。", 1.5), ("居民消费价格指数为99.2%。", -0.8), ("居民消费价格指数上涨1.5%。", 1.5),
-    ("居民消费价格总指数上涨2.1%。", 2.1)])
+    ("居民消费价格总指数上涨2.1%。", 2.1), ("居民消费价格指数为102.7，失业率下降。", 2.7),
+    ("居民消费价格总指数101.9。", 1.9)])
 def test_a_price_index_on_the_year_before_is_read_as_its_change(sentence: str, value: float) -> None:
     # 101.5% is the index (上年=100), not a rise of 101.5%; after a change word the figure is the change
     assert brief(facts(sentence)) == {("cpi", "growth", "actual", 2024, None, value, None, None)}
@@ -1197,3 +1198,10 @@ def test_a_price_index_on_the_year_before_is_read_as_its_change(sentence: str, v
 def test_a_price_index_target() -> None:
     assert brief(facts("", "居民消费价格指数控制在103%左右。")) == {
         ("cpi", "growth", "target", 2025, None, 3, None, "左右")}
+    assert brief(facts("", "居民消费价格总指数控制在103左右。")) == {
+        ("cpi", "growth", "target", 2025, None, 3, None, "左右")}
+
+
+def test_a_bare_number_after_an_index_of_no_base_is_no_fact() -> None:
+    # 空气质量综合指数为95, 指数为1.3: not a price index on the year before
+    assert facts("空气质量综合指数为95，居民消费价格指数为1.3，增加12个。") == []

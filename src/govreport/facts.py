@@ -212,7 +212,7 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
     g = grammar or default_grammar()
     ctx = make_context(text, meta, sections)
     facts: list[tuple[Fact, bool]] = []
-    all_values = values if values is not None else find_values(text)
+    all_values = _with_bare_indexes(text, values if values is not None else find_values(text))
     value_starts = [v.start for v in all_values]
     # only a clause holding a number can hold a fact: about a tenth of a report. Names are looked
     # for in those clauses alone (a name cannot cross a clause's delimiter)
@@ -593,8 +593,9 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
     scope = slot.scope
     if entry.scopes_are_ids and scope is not None:
         indicator, scope = scope, None
+    unit = v.unit or ("%" if measure == "growth" else None)  # a bare index is read as a change in %
     return Fact(indicator=indicator, measure=measure, kind=kind, period=period, value=value,
-                value_max=value_max, unit=v.unit or None, qualifier=qualifier, scope=scope,
+                value_max=value_max, unit=unit, qualifier=qualifier, scope=scope,
                 quote=text[q_start:q_end], start=q_start, end=q_end,
                 section=(s.index if (s := ctx.section(v.start)) else None))
 
@@ -666,6 +667,20 @@ def _names_the_target_year(words: str, ctx: Context) -> bool:
 
 
 INDEX_SPAN = (0.8, 1.3)  # of the base: how far an index on the year before may stand from it
+# an index written as a bare number after its name (居民消费价格指数为102.7, 总指数控制在103左右): found
+# from its 指数, a literal re skips to
+_BARE_INDEX = re.compile(r"指数(?:为|是|达到?|控制在|保持在)?[ \t]*(\d{2,3}(?:\.\d{1,2})?)(?![\d.%％‰])"
+                         r"(?![\u4e00-\u9fff]?(?:个|项|家|元|亿|万|名|人|位|分|点))(左右|以内|以下)?")
+
+
+def _with_bare_indexes(text: str, values: list[Value]) -> list[Value]:
+    """values and the bare numbers written as an index (unit ""), in the order of the text: only an
+    indicator with an index base reads them (_measure)."""
+    bare = [Value(m.start(1), m.end(), float(m.group(1)), None, "", False, m.group(2), False)
+            for m in _BARE_INDEX.finditer(text)]
+    if not bare:
+        return values
+    return sorted(values + bare, key=lambda v: v.start)
 
 
 def _index_base_written(entry: Entry, v: Value, tail: str) -> float | None:
@@ -673,7 +688,7 @@ def _index_base_written(entry: Entry, v: Value, tail: str) -> float | None:
     index on the year before = 100, not a change of 101.5%), else None; a figure after a change word
     (上涨1.5%, 涨幅3%) is the change itself."""
     base = entry.index_base
-    if base is None or v.unit != "%" or GROWTH_VERB.search(tail):
+    if base is None or v.unit not in ("%", "") or GROWTH_VERB.search(tail):
         return None
     low, high = INDEX_SPAN
     return base if low * base <= v.value <= high * base else None
@@ -729,6 +744,8 @@ def _from_period(tail: str, ctx: Context, kind: str | None) -> int | None:
 def _measure(entry: Entry, v: Value, tail: str, name_says_growth: bool, text_after: str) -> str | None:
     if v.unit == "个百分点" or v.unit == "倍":
         return None
+    if not v.unit and entry.index_base is not None:
+        return "growth"  # 居民消费价格指数为102.7: an index, read as its change (_index_base_written)
     if v.unit == "%":
         if entry.growth_only or name_says_growth:
             return "growth"
