@@ -834,6 +834,13 @@ def test_a_sentence_naming_the_year_under_review_after_a_five_year_summary() -> 
         ("gdp", "growth", "actual", 2012, 11.4)}  # the five years' change is no year's
 
 
+def test_a_year_singled_out_of_an_amount_over_years_is_that_years() -> None:
+    # 五年完成…201.3亿元，其中2024年完成59.15亿元: the total is no year's, the part singled out is the year's
+    assert brief(facts("五年完成全社会固定资产投资201.3亿元，其中2024年完成59.15亿元。")) == {
+        ("fixed_asset_investment", "level", "actual", 2024, None, 59.15, None, None)}
+    assert facts("五年完成全社会固定资产投资201.3亿元，其中2023年完成50亿元。") == []  # an earlier year's
+
+
 def test_the_older_series() -> None:
     got = brief(facts("规模以上固定资产投资91.4亿元；公共财政预算收入82.4亿元；农民人均纯收入7950元。",
                       "居民消费价格指数控制在3%以内。"))

@@ -28,7 +28,16 @@ from govreport.context import (
 )
 from govreport.grammar import Entry, Grammar, Mention, Statement, default_grammar, find_names
 from govreport.model import Fact, Meta, Section
-from govreport.numbers import MULTIPLIERS, Value, find_values, small_number, spelled_year, year_number
+from govreport.numbers import (
+    MULTIPLIERS,
+    SPELLED_YEAR,
+    YEAR_DIGITS,
+    Value,
+    find_values,
+    small_number,
+    spelled_year,
+    year_number,
+)
 
 # (增长的预期目标为8%左右: the goal's words between the verb and its number)
 # (增长（可比）8.2%: a note in brackets after them)
@@ -121,6 +130,10 @@ SHARE_GAP = re.compile(rf"[{COMMAS}](?:{_SHARE_OF}\d+(?:\.\d+)?[%％]|{_PLAN_EXC
 PLAN_EXCEEDED_BEFORE = re.compile(rf"[{COMMAS}]{_PLAN_EXCEEDED}\Z")
 AVERAGE_BEFORE = re.compile(rf"[{COMMAS}]{_AVERAGE}\Z")
 SHARE_BEFORE = re.compile(rf"[{COMMAS}]{_SHARE_OF}\Z")
+# a year singled out of an amount over years (五年完成固定资产投资201.3亿元，其中2005年完成59.15亿元): the
+# amount after it is the same name's, of that year
+YEAR_SINGLED_OUT = re.compile(rf"[{COMMAS}]其中({YEAR_DIGITS}|{SPELLED_YEAR})年(?:全年)?[^{COMMAS}\d]{{0,4}}?"
+                              r"(?:完成|实现|达到|达|为)?")
 CLAUSE_AFTER_LEVEL = re.compile(rf"[{COMMAS}]([^{COMMAS}]{{1,{FREE_CLAUSE_MAX}}})([{COMMAS}].*)")
 _MONTHS = re.compile(r"\d{1,2}月份?")
 SENTENCE_DELIMS = "。\n！？!?"
@@ -403,8 +416,10 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
         if prev_kind == "v" and prev_unit != "%" and chain_open and PLAN_EXCEEDED_BEFORE.search(gap):
             i += 1  # by how much the level beat its plan: likewise
             continue
-        if not respectively and (not chain_open or not group
-                                 or not _gap_ok(gap, g, after_value=prev_kind == "v", after_level=after_level)):
+        singled_out = prev_kind == "v" and v.unit not in ("%", "倍") and YEAR_SINGLED_OUT.fullmatch(gap)
+        if not respectively and not (chain_open and group and singled_out) and (
+                not chain_open or not group
+                or not _gap_ok(gap, g, after_value=prev_kind == "v", after_level=after_level)):
             chain_open = False
             prev_end, prev_kind, prev_unit = v.end, "v", v.unit
             if v.unit != "%":
@@ -555,10 +570,15 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
         return None
     if measure == "level" and CHANGE_BEFORE_NAME.search(text, max(0, slot.mention.start - 2), slot.mention.start):
         return None  # 共计减少财政收入五百二十亿元: an amount gained or lost, not the level
-    if YEARS_BEFORE_NAME.search(text, max(0, slot.mention.start - 8), slot.mention.start):
+    # a year singled out of the amount over years before (…201.3亿元，其中2005年完成59.15亿元) is that year's
+    singled = YEAR_SINGLED_OUT.fullmatch(gap)
+    singled_out = singled is not None
+    if singled is not None and year_number(singled.group(1)) != ctx.review_year:
+        return None
+    if YEARS_BEFORE_NAME.search(text, max(0, slot.mention.start - 8), slot.mention.start) and not singled_out:
         return None
     summed = measure != "rate" and SUM_BEFORE_NAME.search(text, max(0, slot.mention.start - 6), slot.mention.start)
-    if (measure == "growth" or entry.flow or STEADY.search(tail) or summed) \
+    if (measure == "growth" or entry.flow or STEADY.search(tail) or summed) and not singled_out \
             and _in_multi_year_passage(text, v.start, ctx):
         # over several years: a change, a sum (五年来，累计完成全社会固定资产投资962亿元), or a level
         # held (稳定在550亿斤左右) is no year's (a rate averaged over the year is weighed below)
