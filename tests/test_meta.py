@@ -756,3 +756,10 @@ def test_a_review_opening_on_this_year_is_delivered_in_the_year_it_reviews(gaz: 
     assert year("今年是全面贯彻某精神的开局之年。预计全年地区生产总值增长6.5%。") == 2023
     assert year("今年以来，全县上下负重前行。") == 2023
     assert year("2023年，是极不平凡的一年。今年是关键之年。") == 2024
+
+
+def test_a_page_date_in_full_width_digits_dates_the_news(gaz: Gazetteer) -> None:
+    page = ("编辑：某某 ２０１８-０１-２４ 16:20 内容来源：某某网\n"
+            "1月24日上午，某县第十八届人民代表大会第二次会议开幕，县长王明作政府工作报告。")
+    m = govreport.extract(page).meta  # the page's date stands in chrome the cleaner removes
+    assert (m.meeting_date, m.report_year) == ("2018-01-24", 2018)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -85,7 +86,12 @@ PAGE_DATE_REACH = 1500
 def _page_dates(text: str, raw: str | None) -> list[dt.date | None]:
     """The dates near a page's top (2018-04-24, 2024年01月11日), read in its raw text, where chrome the
     cleaner removes keeps them."""
-    return [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall((raw or text)[:PAGE_DATE_REACH])]
+    return [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall(_page_top(text, raw))]
+
+
+def _page_top(text: str, raw: str | None) -> str:
+    """The top of the raw page, its full-width forms as ASCII (２０１８-０４-２４ in a page's chrome)."""
+    return unicodedata.normalize("NFKC", (raw or text)[:PAGE_DATE_REACH])
 
 
 NEWS_LAG_DAYS = 120  # a page dated this long after a meeting day can be about it
@@ -1113,7 +1119,7 @@ _NEWS_OF_THE_REPORT = re.compile(r"作(?:了)?《?政府工作报告》?[^。\n]
 
 def _year_of_news_page(text: str, raw: str | None) -> int | None:
     """A newspaper page's year, when it reports the report as news and what it set for this year."""
-    masthead = _MASTHEAD_DATE.search((raw or text)[:PAGE_DATE_REACH])
+    masthead = _MASTHEAD_DATE.search(_page_top(text, raw))
     if masthead is None or _NEWS_OF_THE_REPORT.search(text, 0, DIGEST_REACH) is None:
         return None
     return int(masthead.group(1))
