@@ -482,3 +482,43 @@ def test_a_number_broken_over_two_lines_is_joined_after_a_paragraph_that_opens_o
     # (一)… opens a paragraph, not a heading line: its number broken at the line's end is one number
     assert "生产总值340亿元" in clean("（一）经济较快发展。2016年，全县生产总值34\n0亿元，增长5%。\n").text
     assert clean("（一）经济较快发展\n2016年，全县经济平稳。").text == "（一）经济较快发展\n2016年，全县经济平稳。"
+
+
+# a doc site's copy that lost its line breaks: title, meeting line, speaker, salutation, headings and
+# paragraphs run into one line (paraphrased, a fictional county)
+FLATTENED = ("某县2021年政府工作报告——2021年1月8日在某县第十七届人民代表大会第五次会议上县长王明"
+             "各位代表：现在，我代表县人民政府向大会报告工作，请予审议。一、2020年工作回顾2020年，全县地区生产总值完成168.5亿元，增长3.1%；固定资产投资增长"
+             "6.2%；社会消费品零售总额完成52.3亿元，增长2.5%。一年来，我们坚持稳中求进，较好完成了县十七届人大四次会议确定的"
+             "目标任务，经济社会发展取得新成效。全县上下团结一心，攻坚克难，各项事业取得新进展，人民生活水平持续提高，社会大局"
+             "保持和谐稳定。二、2021年主要目标任务2021年全县经济社会发展的主要预期目标是：地区生产总值增长7%左右，固定资产投资"
+             "增长8%，社会消费品零售总额增长8%，一般公共预算收入增长6%，城乡居民人均可支配收入分别增长7%和8%。")
+
+
+def test_a_page_that_lost_its_line_breaks_gets_its_lines_back() -> None:
+    c = clean(FLATTENED)
+    lines = c.text.split("\n")
+    assert lines[:4] == ["某县2021年政府工作报告", "——2021年1月8日在某县第十七届人民代表大会第五次会议上", "县长王明",
+                         "各位代表：现在，我代表县人民政府向大会报告工作，请予审议。"]
+    assert "一、2020年工作回顾" in lines and "二、2021年主要目标任务" in lines
+    assert all(c.raw[e.raw_start:e.raw_end] == e.raw for e in c.edits)
+
+
+def test_the_facts_of_a_flattened_page_are_read_by_its_headings() -> None:
+    import govreport
+
+    r = govreport.extract(text=FLATTENED)
+    assert [(s.title, s.kind) for s in r.sections] == [("2020年工作回顾", "review"), ("2021年主要目标任务", "targets")]
+    assert (r.meta.speaker, r.meta.speaker_title, r.meta.meeting_date) == ("王明", "县长", "2021-01-08")
+    kinds = {(f.indicator, f.kind, f.period) for f in r.facts}
+    assert ("retail_sales", "actual", 2020) in kinds and ("retail_sales", "target", 2021) in kinds
+
+
+def test_a_breadcrumb_does_not_take_a_flattened_page_with_it() -> None:
+    crumbs = "您所在的位置：主页 > 工作报告 > 市长某某作政府工作报告 发布日期：2018-04-05 "
+    page = crumbs + FLATTENED[FLATTENED.index("一、"):]
+    assert clean(page).text.startswith("一、2020年工作回顾\n2020年，全县地区生产总值完成168.5亿元")
+
+
+def test_a_page_that_kept_its_lines_gets_no_new_ones() -> None:
+    page = FLATTENED.replace("。", "。\n")
+    assert not [e for e in clean(page).edits if e.kind == "line_break"]

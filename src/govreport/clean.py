@@ -32,8 +32,9 @@ HEADING_MARK = re.compile(rf"^[ \t\u3000]*(?:{'|'.join(marker for _, marker in l
 ORDINAL_HEADING = re.compile(rf"第[{_CN}]+[，,、]")
 # the words a bare heading line ends with (2024年工作回顾, a page's title 一图读懂政府工作报告), or
 # opens with before its year (回顾2023年工作成果)
+HEADING_ENDS = "回顾|目标|任务|总体要求|工作安排|自身建设|主要工作|发展成就|取得新成效|建议|工作报告"
 HEADING_WORDS = re.compile(
-    r"(?:回顾|目标|任务|总体要求|工作安排|自身建设|主要工作|发展成就|取得新成效|建议|工作报告)[ \t\u3000]*$"
+    rf"(?:{HEADING_ENDS})[ \t\u3000]*$"
     r"|^[ \t\u3000]*(?:回顾|展望)(?:19|20)\d\d年")
 SPEAKER_LINE = re.compile(
     rf"(?:{lang.TITLE_PATTERN}|书记)[ \t\u3000]*"
@@ -799,6 +800,64 @@ _BREAK = re.compile(r"\n(?<![" + re.escape(TERMINAL) + r"\n]\n)[\s\u00a0]*")
 _PAD = " \t\u3000\u00a0"
 
 
+# a line this long that holds half the text or more is a page that lost its line breaks (a doc
+# site's copy); a page that kept them has many lines, none of them most of it
+FLAT_LINE_MIN = 200
+FLAT_TITLE_MAX = 40  # how far a heading's title may run before the word it ends on
+# where the lines of a flattened page began: a heading's marker of the outer two depths after a
+# sentence's end or the title (。一、2004年工作回顾2004年，是…, 某市政府工作报告一、…), a bare review
+# heading after one (。2017年工作回顾一年来，…), the meeting line (2019年3月2日在某县…会议上), the
+# salutation (各位代表：)
+_OUTER_MARKS = "|".join(marker for depth, marker in lang.HEADING_MARKERS if depth <= 2)
+_FLAT_LINE_START = re.compile(
+    rf"(?:(?<=[。！？!?\s])|(?<=报告))(?P<mark>{_OUTER_MARKS})"
+    rf"|(?<=[。！？!?\s])(?P<bare>(?:19|20)\d\d年(?=[^。，,\n]{{0,12}}?回顾))"
+    r"|(?P<meeting>—{0,2}(?:19|20)\d\d年\d{1,2}月\d{1,2}日[ \t\u3000]*在[^。，\n]{2,60}?会议上)"
+    rf"|(?P<salutation>(?:{lang.SALUTATION_PATTERN})[：:，,])")
+_TITLE_END = re.compile(rf"[^。！？，,；;：:\n]{{0,{FLAT_TITLE_MAX}}}?(?:{HEADING_ENDS})+(?![和与及、的])")
+
+
+def restore_line_breaks(text: str) -> Iterator[offsets.Proposal]:
+    """Put back the line breaks of a page that lost them (a doc site's copy runs its title, meeting
+    line, headings and paragraphs into one line): before each line's start found, and after a
+    heading's title and the meeting line, so the stages that read lines read them."""
+    if len(text) < FLAT_LINE_MIN:
+        return
+    # a line that holds half the text holds its middle: only that line is read
+    middle = len(text) // 2
+    start = text.rfind("\n", 0, middle) + 1
+    end = text.find("\n", middle)
+    end = len(text) if end < 0 else end
+    if end - start >= FLAT_LINE_MIN and 2 * (end - start) >= len(text):
+        yield from _flat_line_breaks(text, start, end)
+
+
+# spaces after a sentence's end inside a flattened line: where a paragraph's break and the next
+# one's indent were; after a heading's title, likewise (一、稳防控、保安全，疫情防线全面巩固  坚持…)
+_FLAT_INDENT = re.compile(r"(?<=[。！？!?])[ \t\u3000\u00a0]{2,}(?=\S)")
+_TITLE_INDENT = re.compile(rf"[^。！？\n]{{1,{FLAT_TITLE_MAX}}}?(?=[ \t\u3000\u00a0]{{2,}}\S)")
+
+
+def _flat_line_breaks(text: str, start: int, end: int) -> Iterator[offsets.Proposal]:
+    breaks: dict[int, int] = {m.start(): m.end() for m in _FLAT_INDENT.finditer(text, start, end)}
+    for m in _FLAT_LINE_START.finditer(text, start, end):
+        if m.start() > start and not _in_break(breaks, m.start()):
+            breaks[m.start()] = m.start()
+        after = m.end() if m.group("meeting") else None
+        if m.group("mark") or m.group("bare"):
+            title = _TITLE_END.match(text, m.end(), end) or _TITLE_INDENT.match(text, m.end(), end)
+            after = title.end() if title else None
+        if after is not None and after < end and text[after] not in TERMINAL and not _in_break(breaks, after):
+            breaks[after] = after
+    for a in sorted(breaks):
+        yield a, breaks[a], "\n", "line_break"
+
+
+def _in_break(breaks: dict[int, int], pos: int) -> bool:
+    """Whether pos falls on a break already put (at a run of spaces, or where one ends)."""
+    return any(a <= pos <= b for a, b in breaks.items())
+
+
 def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
     """Join line breaks that fall inside a sentence (copies from web pages break at every link)."""
     body = SALUTATION.search(text)
@@ -891,7 +950,8 @@ def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     p = patterns or default_patterns()
     # line-based passes first; digit repairs last, once broken lines and numbers are whole again
     return [remove_undecodable, remove_markup, normalize_width, repair_zero_circles, remove_pinyin_glosses,
-            to_simplified, remove_junk, restore_lost_quotes, normalize_punctuation, remove_line_end_tags,
+            to_simplified, remove_junk, restore_lost_quotes, normalize_punctuation, restore_line_breaks,
+            remove_line_end_tags,
             remove_repeated_summary, remove_chrome(p), remove_resolution(p), remove_page_markers, remove_spam(p),
             repair_dashes, join_broken_lines, unescape_entities, join_number_spaces, restore_list_separators,
             repair_ocr_digits]
