@@ -296,27 +296,72 @@ _FULL_WIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．�
 # matter to a reader of the text, only that they are glosses
 _SYLLABLES = ("jīng", "jì", "huì", "bào", "gào", "zhǎng", "fā", "zhǎn", "shè", "huì", "shēng", "chǎn")
 _ASCII_PUNCTUATION = str.maketrans({"，": ",", "；": ";", "：": ":"})
+WRAP_WIDTH = 38  # a page's width in characters, where a copy that kept its lines breaks them
+
+
+def in_traditional(text: str, rng: random.Random) -> str:
+    """A mirror that converts a page to traditional script."""
+    import opencc
+
+    return str(opencc.OpenCC("s2t").convert(text))
+
+
+def with_glosses(text: str, rng: random.Random) -> str:
+    """A mirror in traditional script with a toned syllable after most characters it converted
+    (經(jīng)濟發(fā)展)."""
+    converted = in_traditional(text, rng)
+    if len(converted) != len(text):
+        return converted
+    return "".join(f"{c}({rng.choice(_SYLLABLES)})" if c != o and rng.random() < 0.8 else c
+                   for c, o in zip(converted, text, strict=True))
+
+
+def with_full_width_digits(text: str, rng: random.Random) -> str:
+    return text.translate(_FULL_WIDTH)
+
+
+def with_ascii_punctuation(text: str, rng: random.Random) -> str:
+    return text.translate(_ASCII_PUNCTUATION)
+
+
+def with_wrapped_lines(text: str, rng: random.Random) -> str:
+    """A copy that kept a page's line breaks: every long line cut at the page's width."""
+    return "\n".join(line if len(line) < 60 else "\n".join(line[i:i + WRAP_WIDTH]
+                                                            for i in range(0, len(line), WRAP_WIDTH))
+                     for line in text.split("\n"))
+
+
+def in_one_line(text: str, rng: random.Random) -> str:
+    """A doc site's copy that lost every line break."""
+    return text.replace("\r", "").replace("\n", "")
+
+
+def with_care_of_signs(text: str, rng: random.Random) -> str:
+    return text.replace("%", "℅")  # the care-of sign typed for per cent
+
+
+# what copying does to a report, each alone: the noise gate (tests/test_corpus.py) reads the dev
+# sets through each of them
+NOISES: dict[str, Callable[[str, random.Random], str]] = {
+    "traditional": in_traditional, "glosses": with_glosses, "full_width": with_full_width_digits,
+    "ascii_punctuation": with_ascii_punctuation, "wrapped": with_wrapped_lines, "one_line": in_one_line,
+    "care_of": with_care_of_signs,
+}
 
 
 def _noisy(rng: random.Random, text: str) -> str:
     """What copying does to a report: a mirror in traditional script (some with pinyin glosses),
     full-width digits, ASCII punctuation, lines broken inside sentences."""
-    if rng.random() < 0.1:  # a copy that kept the page's line breaks
-        text = "\n".join(line if len(line) < 60 else "\n".join(line[i:i + 38] for i in range(0, len(line), 38))
-                         for line in text.split("\n"))
+    if rng.random() < 0.1:
+        text = with_wrapped_lines(text, rng)
     if rng.random() < 0.15:
-        import opencc
-
-        text = str(opencc.OpenCC("s2t").convert(text))
-        if rng.random() < 0.4:
-            text = "".join(f"{c}({rng.choice(_SYLLABLES)})" if "\u4e00" <= c <= "\u9fff" and rng.random() < 0.3
-                           else c for c in text)
+        text = with_glosses(text, rng) if rng.random() < 0.4 else in_traditional(text, rng)
     if rng.random() < 0.1:
-        text = text.translate(_FULL_WIDTH)
+        text = with_full_width_digits(text, rng)
     if rng.random() < 0.1:
-        text = text.translate(_ASCII_PUNCTUATION)
+        text = with_ascii_punctuation(text, rng)
     if rng.random() < 0.05:
-        text = text.replace("%", "℅")  # the care-of sign typed for per cent
+        text = with_care_of_signs(text, rng)
     if rng.random() < 0.05:
         text = text.replace("——", "?D?D")  # the dash read in the wrong encoding
     if rng.random() < 0.1:  # a newspaper page's caption and jump line
