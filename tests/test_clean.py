@@ -92,6 +92,12 @@ def test_a_pinyin_gloss_with_a_space_before_its_bracket() -> None:
     assert clean("第十三屆人民代表大會(huì )第五次會(huì )議開(kāi)幕。").text == "第十三屆人民代表大會第五次會議開幕。"
 
 
+def test_a_gloss_a_kept_line_break_cuts_or_pushes_to_the_next_line() -> None:
+    # a glossed mirror that kept its page's width: 經(jīn⏎g)費, 現⏎(xiàn)代化
+    got = clean("研發(fā)經(jīn\ng)費投入強度2%以上，中國式現\n(xiàn)代化建設，經(jīng)濟增長6.5%。").text
+    assert got == "研发经费投入强度2%以上，中国式现代化建设，经济增长6.5%。"
+
+
 def test_every_edit_points_at_raw_text() -> None:
     raw = "导航菜单\n\n  各位代表:\n增长４.５％，IL9万户"
     c = clean(raw)

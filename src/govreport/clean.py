@@ -160,8 +160,9 @@ def _between_digits(text: str, start: int, end: int) -> bool:
 # right after a Han character. One with a tone mark is a gloss wherever it stands; an unmarked one
 # (de, men: the neutral tone) only in a text glossed throughout.
 _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-# (a site may set a space before the closing bracket: 會(huì ))
-_GLOSS_BODY = re.compile(rf"([a-zü{_TONE_MARKS}]{{1,7}}) ?[)）]")
+# (a site may set a space before the closing bracket: 會(huì )); a copy that kept a page's line
+# breaks may break inside a gloss or before it (經(jīn⏎g), 現⏎(xiàn)), which join_broken_lines joins
+_GLOSS_BODY = re.compile(rf"((?:[a-zü{_TONE_MARKS}]\n?){{1,7}}) ?[)）]")
 _TONED = re.compile(f"[{_TONE_MARKS}]")
 GLOSSED_TEXT_MIN = 3  # toned glosses that make a text one glossed throughout
 
@@ -172,7 +173,8 @@ def remove_pinyin_glosses(text: str) -> Iterator[offsets.Proposal]:
     for bracket in "(（":  # found with str.find: a regex over the whole text costs ten times more
         i = text.find(bracket, 1)
         while i >= 0:
-            body = _GLOSS_BODY.match(text, i + 1) if "\u3400" <= text[i - 1] <= "\u9fff" else None
+            glossed_char = text[i - 2] if text[i - 1] == "\n" and i > 1 else text[i - 1]
+            body = _GLOSS_BODY.match(text, i + 1) if "\u3400" <= glossed_char <= "\u9fff" else None
             if body is not None:
                 found.append((i, body.end(), _TONED.search(body.group(1)) is not None))
             i = text.find(bracket, i + 1)
