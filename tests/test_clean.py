@@ -98,6 +98,11 @@ def test_a_gloss_a_kept_line_break_cuts_or_pushes_to_the_next_line() -> None:
     assert got == "研发经费投入强度2%以上，中国式现代化建设，经济增长6.5%。"
 
 
+def test_ascii_double_quotes_around_chinese_text_are_chinese_ones() -> None:
+    got = clean('"十四五"时期，打好"发展六仗"，他说 "OK" 了。').text
+    assert got == '“十四五”时期，打好“发展六仗”，他说 "OK" 了。'
+
+
 def test_every_edit_points_at_raw_text() -> None:
     raw = "导航菜单\n\n  各位代表:\n增长４.５％，IL9万户"
     c = clean(raw)

@@ -238,9 +238,18 @@ def normalize_punctuation(text: str) -> Iterator[offsets.Proposal]:
             yield m.start(), m.end(), chinese, "punctuation"
     for m in _DECIMAL_STOP.finditer(text):
         yield m.start(), m.end(), ".", "punctuation"
+    if '"' in text:
+        for m in _ASCII_QUOTED.finditer(text):
+            yield m.start(), m.start() + 1, "“", "punctuation"
+            yield m.end() - 1, m.end(), "”", "punctuation"
     if "-" in text and _ITEM_DASH_MARK in text:  # the rare character first, as in restore_lost_quotes
         for m in _ITEM_DASH.finditer(text):
             yield m.start(), m.end(), "\n" + lang.LIST_SYMBOLS[0], "punctuation"
+
+
+# ASCII double quotes typed for Chinese ones ("十四五"时期, 打好"发展六仗"): a pair on one line around a
+# short stretch of Chinese text
+_ASCII_QUOTED = re.compile(r'"(?=[^"\n]{0,29}[\u4e00-\u9fff])[^"\n]{1,30}"')
 
 
 # a summary's list run into one line (…工作回顾 - 2025年地区生产总值…增长5.5% [4] - 规上工业…): a
