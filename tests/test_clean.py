@@ -103,6 +103,11 @@ def test_ascii_double_quotes_around_chinese_text_are_chinese_ones() -> None:
     assert got == '“十四五”时期，打好“发展六仗”，他说 "OK" 了。'
 
 
+def test_ascii_full_stops_after_a_character_even_before_a_digit_and_heading_dots_stay() -> None:
+    got = clean("各位代表:\n一.2023年工作回顾\n经济稳步攀升.2023年生产总值增长5.2%.排名第四.这一年,我们前进.").text
+    assert got == "各位代表：\n一.2023年工作回顾\n经济稳步攀升。2023年生产总值增长5.2%。排名第四。这一年，我们前进。"
+
+
 def test_every_edit_points_at_raw_text() -> None:
     raw = "导航菜单\n\n  各位代表:\n增长４.５％，IL9万户"
     c = clean(raw)

@@ -185,9 +185,11 @@ def remove_pinyin_glosses(text: str) -> Iterator[offsets.Proposal]:
 
 
 # ASCII punctuation typed for Chinese (较上年增长26.4%,高于; 降低4.2%. 经济结构; 各位代表:):
-# after Chinese text (a full stop only where no digit or letter follows: 2.01, chinanews.com stay),
+# after Chinese text (a full stop where no letter follows: chinanews.com stays; 稳步攀升.2006年 is
+# one, as no decimal point follows a character; 2.01 stays, after its digit),
 # or a comma or semicolon before Chinese text (not the ; that ends an entity, &ldquo;). 17:30 and
-# 42,560 stay. A dot after a Chinese numeral is a heading's (一.).
+# 42,560 stay. A dot after a Chinese numeral that opens its line is a heading's (一.), not after
+# one inside a sentence (全国百强县第四.这一年).
 _AFTER_CHINESE_TEXT = r"[\u3400-\u9fff%）)”’》]"
 _BEFORE_CHINESE_TEXT = r"(?=[\u3400-\u9fff“‘（《])"
 # one pattern per mark, each opening with its literal, which re skips to in C
@@ -195,8 +197,16 @@ _ASCII_STOPS = (
     (re.compile(rf",(?:(?<={_AFTER_CHINESE_TEXT},)|(?<![A-Za-z],){_BEFORE_CHINESE_TEXT})"), "，"),
     (re.compile(rf";(?:(?<={_AFTER_CHINESE_TEXT};)|(?<![A-Za-z0-9];){_BEFORE_CHINESE_TEXT})"), "；"),
     (re.compile(rf":(?<={_AFTER_CHINESE_TEXT}:)"), "："),
-    (re.compile(rf"\.(?<={_AFTER_CHINESE_TEXT}\.)(?<![{lang.ORDINALS}]\.)(?![0-9A-Za-z])"), "。"),
+    (re.compile(rf"\.(?<={_AFTER_CHINESE_TEXT}\.)(?![A-Za-z])"), "。"),
 )
+
+
+def _heading_dot(text: str, dot: int) -> bool:
+    """Whether the dot ends a heading's marker: Chinese numerals that open their line (一., 十二.)."""
+    i = dot
+    while i > 0 and text[i - 1] in lang.ORDINALS:
+        i -= 1
+    return i < dot and not text[text.rfind("\n", 0, i) + 1:i].strip(" \t\u3000")
 
 
 _DOUBLED_COMMA = re.compile(r",(?=[,，、。；;：！？])")
@@ -235,7 +245,8 @@ def normalize_punctuation(text: str) -> Iterator[offsets.Proposal]:
         if found and chinese == "。" and text.count("。") * FULL_STOP_SPACING >= len(text):
             continue
         for m in found:
-            yield m.start(), m.end(), chinese, "punctuation"
+            if chinese != "。" or not _heading_dot(text, m.start()):
+                yield m.start(), m.end(), chinese, "punctuation"
     for m in _DECIMAL_STOP.finditer(text):
         yield m.start(), m.end(), ".", "punctuation"
     if '"' in text:

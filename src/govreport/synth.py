@@ -295,7 +295,7 @@ _FULL_WIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．�
 # toned syllables a glossed page puts after characters (經(jīng)濟): which goes after which does not
 # matter to a reader of the text, only that they are glosses
 _SYLLABLES = ("jīng", "jì", "huì", "bào", "gào", "zhǎng", "fā", "zhǎn", "shè", "huì", "shēng", "chǎn")
-_ASCII_PUNCTUATION = str.maketrans({"，": ",", "；": ";", "：": ":", "“": "\"", "”": "\""})
+_ASCII_PUNCTUATION = str.maketrans({"，": ",", "；": ";", "：": ":", "。": ".", "“": "\"", "”": "\""})
 WRAP_WIDTH = 38  # a page's width in characters, where a copy that kept its lines breaks them
 
 
