@@ -109,3 +109,11 @@ def test_a_marker_is_the_first_of_markers_that_matches(body: str) -> None:
     # tried by the line's first character only: the same marker as trying them all in order
     expected = next(((d, m.group()) for d, p in MARKERS if (m := p.match(body))), None)
     assert _marked_heading(body) == expected
+
+
+def test_a_heading_on_a_plan_names_it_with_or_without_quotes() -> None:
+    # every plan of lang.toml [five_year_plans], the one-syllable ones too (“十五”期间), and a page that
+    # lost its quote marks (十二五时期的主要目标和任务)
+    for title in ("“十五”期间的奋斗目标和指导方针", "十二五时期的主要目标和任务", "“九五”计划的主要任务"):
+        secs = find_sections(f"各位代表：\n一、2000年工作回顾\n正文。\n二、{title}\n正文。\n")
+        assert [s.kind for s in secs] == ["review", "plan"], title

@@ -112,7 +112,7 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
     # (the words of a change and the threshold words of the report language are connective too:
     # 增长5%, 下滑3%, 突破10亿元)
     connective = (*ctx["gap_words"], *lang.GROWTH_WORDS, *lang.FALL_WORDS, *lang.THRESHOLD_WORDS)
-    words = sorted({_with_plans(w) for w in connective}, key=len, reverse=True)
+    words = sorted({lang.with_plans(w) for w in connective}, key=len, reverse=True)
     gap = re.compile(rf"(?:{'|'.join(words)}|[\s，,、：:])*")
     statements = tuple(Statement(s["id"], s["measure"], s["qualifier"], re.compile(s["pattern"]),
                                  _final_literal(s["pattern"]))
@@ -125,7 +125,7 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
                                if other and _may_overlap(lit, other))
     return Grammar(names, anchors, by_anchor, tuple(entries), statements, re.compile(ctx["foreign_before"]),
                    re.compile(ctx["subject_before"]), gap,
-                   re.compile(_with_plans(ctx["exclude_gap"])),
+                   re.compile(lang.with_plans(ctx["exclude_gap"])),
                    re.compile(ctx["stock_words"]) if ctx.get("stock_words") else None,
                    re.compile(ctx["sector_opening"]) if ctx.get("sector_opening") else None,
                    re.compile(ctx["park_opening"]) if ctx.get("park_opening") else None,
@@ -142,11 +142,6 @@ def _openings(specs: list[dict[str, str]]) -> tuple[tuple[re.Pattern[str], str, 
     time = rf"(?:[^，,。；;\n]{{1,{OPENING_CLAUSE_MAX}}}[，,]|(?:19|20)\d{{2}}年)?"
     return tuple((re.compile(rf"[ \t\u3000]*{time}{own}(?:{o['words']})"), o["id"], o.get("scope"))
                  for o in specs)
-
-
-def _with_plans(pattern: str) -> str:
-    """{plan} in a pattern of the data: a five-year plan's name (“十五”末的), written once in lang."""
-    return pattern.replace("{plan}", lang.PLAN_PATTERN)
 
 
 def _final_literal(pattern: str) -> str | None:

@@ -33,6 +33,11 @@ PLAN_PATTERN = "|".join(_PLAN_NAMES)
 # a plan named where a plan word goes with it: “十四五”时期, 十五期间, "九五"计划, 十三五末, 十二五规划
 PLAN_NAMED = rf"({PLAN_PATTERN})”?(?:时期|期间|末|规划|计划)"
 
+
+def with_plans(pattern: str) -> str:
+    """{plan} in a pattern of the data files: a five-year plan's name (“十五”末的), written once here."""
+    return pattern.replace("{plan}", PLAN_PATTERN)
+
 # the words that open a list of a year's goals: 主要预期目标是：, 发展预期目标为, 主要目标建议为,
 # a digest's 提出了2019年经济社会发展主要预期目标：
 _INTRO_END = r"目标(?:(?:建议|确定|拟定|设定)?(?:是|为|定为)[:：]?|[:：])"
