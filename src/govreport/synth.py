@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -340,12 +341,31 @@ def with_care_of_signs(text: str, rng: random.Random) -> str:
     return text.replace("%", "℅")  # the care-of sign typed for per cent
 
 
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
+def with_spaced_decimals(text: str, rng: random.Random) -> str:
+    """A typeset copy that sets the decimal point apart (6 . 5%)."""
+    return _DECIMAL_POINT.sub(" . ", text)
+
+
+def without_quote_marks(text: str, rng: random.Random) -> str:
+    """A copy that lost its quote marks (十四五时期)."""
+    return text.replace("“", "").replace("”", "")
+
+
+def with_blank_lines(text: str, rng: random.Random) -> str:
+    """A forum's repost: a blank line after every line."""
+    return text.replace("\n", "\n\n")
+
+
 # what copying does to a report, each alone: the noise gate (tests/test_corpus.py) reads the dev
 # sets through each of them
 NOISES: dict[str, Callable[[str, random.Random], str]] = {
     "traditional": in_traditional, "glosses": with_glosses, "full_width": with_full_width_digits,
     "ascii_punctuation": with_ascii_punctuation, "wrapped": with_wrapped_lines, "one_line": in_one_line,
-    "care_of": with_care_of_signs,
+    "care_of": with_care_of_signs, "spaced_decimals": with_spaced_decimals, "no_quotes": without_quote_marks,
+    "blank_lines": with_blank_lines,
 }
 
 
