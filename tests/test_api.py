@@ -45,6 +45,9 @@ def test_a_mistyped_path_is_no_report_text() -> None:
         govreport.extract("typo/path.txt")
     with pytest.raises(FileNotFoundError):
         govreport.extract(Path("typo/path.txt"))
+    # a report's text in one line (a doc site's copy) is too long for a file name: said so, no OSError
+    with pytest.raises(FileNotFoundError, match=r"not a path.*extract_text"):
+        govreport.extract("各位代表：现在，我代表县人民政府向大会报告工作。" * 30)
 
 
 def test_text_bytes_and_wrong_types() -> None:

@@ -75,7 +75,12 @@ def extract(source: str | Path | bytes | None = None, *, text: str | None = None
     if not isinstance(source, str | Path):
         raise TypeError(f"extract takes a path (str or Path), a file's bytes or text=; got {type(source).__name__}")
     path = Path(source)
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except OSError as e:  # a report's text in one line is no path: too long a name, a NUL in it
+        raise FileNotFoundError(f"{str(source)[:40]}…: not a path ({e.strerror or e}); for a report's text, "
+                                "use govreport.extract_text") from None
+    if not exists:
         raise FileNotFoundError(f"{source}: no such file (for a report's text, use govreport.extract_text)")
     if path.is_dir():
         raise ReadError(f"{path}: is a folder; use govreport.extract_many for folders")
