@@ -34,6 +34,8 @@ def test_level_and_growth_in_one_statement() -> None:
 def test_every_word_of_a_fall_is_connective_and_signs_the_growth() -> None:
     assert brief(facts("规模以上工业增加值同比下滑3.5%。")) == {
         ("industrial_value_added", "growth", "actual", 2024, None, -3.5, None, None)}
+    assert brief(facts("固定资产投资负增长1.2%。")) == {  # 负增长: a growth below zero
+        ("fixed_asset_investment", "growth", "actual", 2024, None, -1.2, None, None)}
 
 
 def test_a_threshold_in_a_bare_magnitude_before_a_step() -> None:
