@@ -763,3 +763,10 @@ def test_a_page_date_in_full_width_digits_dates_the_news(gaz: Gazetteer) -> None
             "1月24日上午，某县第十八届人民代表大会第二次会议开幕，县长王明作政府工作报告。")
     m = govreport.extract(page).meta  # the page's date stands in chrome the cleaner removes
     assert (m.meeting_date, m.report_year) == ("2018-01-24", 2018)
+
+
+def test_what_the_speaker_says_of_a_year_in_a_digest_dates_it(gaz: Gazetteer) -> None:
+    page = ("在某县第二届人民代表大会第一次会议上，县长某某代表县人民政府作政府工作报告。他说，2021年全县地区生产总值"
+            "增长8%。")
+    assert meta_of(page, gaz).report_year == 2022
+    assert meta_of(page.replace("他说，2021年全县", "他说，2022年全县将"), gaz).report_year is None  # a year ahead

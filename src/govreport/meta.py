@@ -468,7 +468,8 @@ _DIGEST_REVIEWED = re.compile(rf"(?:回顾(?:了)?(?:总结)?(?:[^。；\n\d]{{1
 # 报告指出：●2023年广东地区生产总值达到…: what the report said of a year, its results (a year that
 # 是 something, 2024年是…关键之年, is the report's own: PIVOTAL_YEAR reads it first; so is one it
 # speaks ahead of: 报告中指出，2013年，全县将…)
-_REPORT_SAID = r"报告(?:中|时)?(?:指出|显示|称|说)[，,：:]?"  # 报告指出, 作报告时说, 在报告中指出
+# 报告指出, 作报告时说, 在报告中指出, and the speaker's 他说 / 她指出 in a digest of the report
+_REPORT_SAID = r"(?:报告(?:中|时)?|他|她)(?:指出|显示|称|说)[，,：:]?"
 _DIGEST_SAYS = re.compile(rf"{_REPORT_SAID}\s*(?:[{lang.LIST_SYMBOLS}][ \t]*)?"
                           rf"((?:19|20)\d\d)年(?![，,]?是)(?![^。；\n]{{0,30}}?(?:{lang.LOOKING_AHEAD}))")
 _DIGEST_PROPOSED = re.compile(rf"提出(?:了|的)?[，,：:]?(?:[^。；\n\d]{{1,24}}?[{lang.JOINERS}])?((?:19|20)\d\d)年"
