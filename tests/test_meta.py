@@ -714,6 +714,9 @@ def test_a_report_on_its_governments_own_site_is_placed_by_the_sites_footer() ->
     # a city's report on a county's site, or a footer naming two governments: no place is told
     assert govreport.extract_text(page.replace("代表县", "代表市").replace("全县", "全市")).meta.region is None
     assert govreport.extract_text(page.replace("主办", "主办：临夏县人民政府")).meta.region is None
+    # a repost that names its source: 来源：某县人民政府网
+    repost = page.replace("版权所有：永靖县人民政府办公室 主办", "（来源：永靖县人民政府网）")
+    assert govreport.extract_text(repost).meta.region == "永靖县"
 
 
 @pytest.mark.parametrize("heading", ["一、2020年工作和“十三五”发展回顾", "一、2020年工作和十三五时期发展成就回顾",
