@@ -108,6 +108,11 @@ def test_ascii_full_stops_after_a_character_even_before_a_digit_and_heading_dots
     assert got == "各位代表：\n一.2023年工作回顾\n经济稳步攀升。2023年生产总值增长5.2%。排名第四。这一年，我们前进。"
 
 
+def test_double_prime_quotes_are_quote_marks() -> None:
+    # a doc site's font sets the closing quote as 〞: “十五〞时期 is “十五”时期, a plan's name
+    assert clean("一、“十五〞时期发展回顾\n〝九五〞期间").text == "一、“十五”时期发展回顾\n“九五”期间"
+
+
 def test_every_edit_points_at_raw_text() -> None:
     raw = "导航菜单\n\n  各位代表:\n增长４.５％，IL9万户"
     c = clean(raw)

@@ -107,12 +107,14 @@ def _required_words(patterns: list[str]) -> tuple[str, ...] | None:
 
 # --- passes -----------------------------------------------------------------------------------
 
-_WIDE = "[\uff10-\uff19\uff05\uff0e\uff21-\uff3a\uff41-\uff5a\u200b-\u200d\u2060\ufeff\r\u00b7\u30fb\u2105\ufe6a]"
+_WIDE = ("[\uff10-\uff19\uff05\uff0e\uff21-\uff3a\uff41-\uff5a\u200b-\u200d\u2060\ufeff\r\u00b7\u30fb\u2105\ufe6a"
+         "\u301d\u301e]")
 # X X*, not X+: re skips ahead in C only to a pattern that opens with a plain character class
 _FULLWIDTH = re.compile(f"{_WIDE}{_WIDE}*")
 _WIDTH_TABLE: dict[int, int | None] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _WIDTH_TABLE.update({0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x0D: None,
-                     0xB7: 0x2E, 0x30FB: 0x2E, 0x2105: 0x25, 0xFE6A: 0x25})  # ℅ and ﹪ typed for %
+                     0xB7: 0x2E, 0x30FB: 0x2E, 0x2105: 0x25, 0xFE6A: 0x25,  # ℅ and ﹪ typed for %
+                     0x301D: 0x201C, 0x301E: 0x201D})  # 〝十五〞: the double prime quotes of some fonts
 # pictographs (emoji, U+1F000-U+1FAFF, and the selector that asks for one) decorate pages reposted
 # from social media (…增长8%。📈): they carry nothing, and at a line's end they hide its full stop
 _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff][\U0001f000-\U0001faff\ufe0f]*")
@@ -131,7 +133,7 @@ _DOT = re.compile(f"[{_DOTS}]")
 
 def normalize_width(text: str) -> Iterator[offsets.Proposal]:
     """Full-width digits, letters and ％ (and ℅, ﹪ typed for it) to ASCII, a dot between digits to
-    '.', zero-width characters, CR and pictographs out."""
+    '.', double prime quotes (〝〞) to “”, zero-width characters, CR and pictographs out."""
     for m in _FULLWIDTH.finditer(text):
         run = m.group()
         new = run.translate(_WIDTH_TABLE)
