@@ -836,7 +836,7 @@ _OUTER_MARKS = "|".join(marker for depth, marker in lang.HEADING_MARKERS if dept
 _FLAT_LINE_START = re.compile(
     rf"(?:(?<=[。！？!?\s])|(?<=报告))(?P<mark>{_OUTER_MARKS})"
     rf"|(?<=[。！？!?\s])(?P<bare>(?:19|20)\d\d年(?=[^。，,\n]{{0,12}}?回顾))"
-    r"|(?P<meeting>—{0,2}(?:19|20)\d\d年\d{1,2}月\d{1,2}日[ \t\u3000]*在[^。，\n]{2,60}?会议上)"
+    rf"|(?P<meeting>—{{0,2}}(?=(?:19|20)\d\d年){lang.MEETING_LINE}上)"  # dated: not a sentence's 在…会议上
     rf"|(?P<salutation>(?:{lang.SALUTATION_PATTERN})[：:，,])")
 _TITLE_END = re.compile(rf"[^。！？，,；;：:\n]{{0,{FLAT_TITLE_MAX}}}?(?:{HEADING_ENDS})+(?![和与及、的])")
 

@@ -18,15 +18,7 @@ from govreport.model import META_FIELDS, GivenMeta, Meta, RegionCandidate
 from govreport.numbers import SPELLED_YEAR, YEAR_DIGITS, small_number, year_number
 
 CN_ORDINAL = lang.ORDINALS
-_CN_DIGIT = lang.YEAR_DIGITS
-# ——2023年1月4日在曲靖市麒麟区第六届人民代表大会第二次会议上 (the date may be in Chinese numerals or absent,
-# and a copy may set a space after it)
-MEETING = re.compile(
-    rf"(?:(?P<y>\d{{4}}|[{_CN_DIGIT}]{{4}})年(?P<m>\d{{1,2}}|[{CN_ORDINAL}]{{1,3}})月"
-    rf"(?P<d>\d{{1,2}}|[{CN_ORDINAL}]{{1,3}})日[ \t\u3000]*)?在(?P<place>[^\n第在，。]{{0,30}}?)[ \t\u3000]*"
-    rf"(?P<cong>第?[ \t\u3000]*[{CN_ORDINAL}]+届)[ \t\u3000]*(?P<nat>全国)?(?:人民代表大会|人大)[ \t\u3000]*"
-    rf"(?P<sess>第?[{CN_ORDINAL}]+次)会议"
-)
+MEETING = re.compile(lang.MEETING_LINE)
 # a title that names the meeting, the speaker's name and the day in brackets on the lines below it
 # (新巴尔虎左旗第十五届人民代表大会第二次会议政府工作报告⏎海青⏎(2018年2月3日)): the place is the
 # title's words before the congress
