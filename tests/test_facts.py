@@ -782,6 +782,15 @@ def test_fiscal_revenue_gives_way_to_the_budget_revenue_the_report_also_states()
     assert {v for *_, v, _, _ in brief(facts("财政收入6.02亿元，增长9%。"))} == {6.02, 9}  # alone, it is the indicator
 
 
+def test_public_revenue_gives_way_to_the_local_public_revenue() -> None:
+    # county reports before 2015: 公共财政收入 is what the county collects, upper levels' shares
+    # included; the local one is its budget revenue
+    got = brief(facts("全年完成公共财政收入12.4亿元，增长9%；地方公共财政收入7.3亿元，增长6%；"
+                      "财政收入15.1亿元。"))
+    assert {v for *_, v, _, _ in got} == {7.3, 6}
+    assert {v for *_, v, _, _ in brief(facts("公共财政预算收入8.4亿元，增长20%。"))} == {8.4, 20}
+
+
 def test_a_statement_in_a_list_of_goals_on_a_page_without_headings() -> None:
     r = govreport.extract_text("报告提出2022年主要工作安排。主要预期目标是：全市生产总值增长6%以上，"
                           "全体居民人均可支配收入与经济增长同步。")

@@ -224,7 +224,7 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
     """Facts of a clean text. values: every number of the text (find_values), when the caller has them."""
     g = grammar or default_grammar()
     ctx = make_context(text, meta, sections)
-    facts: list[tuple[Fact, bool]] = []
+    facts: list[tuple[Fact, int]] = []
     all_values = _with_bare_indexes(text, values if values is not None else find_values(text))
     value_starts = [v.start for v in all_values]
     # only a clause holding a number can hold a fact: about a tenth of a report. Names are looked
@@ -370,12 +370,12 @@ def _clauses_of(text: str, rev: str, positions: list[int]) -> list[tuple[int, in
 
 
 def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], values: list[Value], ctx: Context,
-                  g: Grammar, estimate_at: int | None) -> list[tuple[Fact, bool]]:
+                  g: Grammar, estimate_at: int | None) -> list[tuple[Fact, int]]:
     if not mentions:
         return []
     items: list[tuple[int, str, Any]] = [(m.start, "m", m) for m in mentions] + [(v.start, "v", v) for v in values]
     items.sort(key=lambda t: t[0])
-    out: list[tuple[Fact, bool]] = []
+    out: list[tuple[Fact, int]] = []
     group: list[Slot] = []
     history: list[Slot] = []  # every slot of the clause, for 分别 over separate names
     owners: list[Slot | None] = []  # the slot each level before was given, None where no known name had it
@@ -444,7 +444,7 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
             fact = _make_fact(text, val, slot, gap, ctx, g, group_start, listed[-1].end,
                               estimate_at, shared_post)
             if fact and not _second_aim(fact, gap, out):
-                out.append((fact, slot.mention.entry.part))
+                out.append((fact, slot.mention.entry.looseness))
         prev_end, prev_kind, prev_unit = listed[-1].end, "v", listed[-1].unit
         i += count
     return out
@@ -455,7 +455,7 @@ def _thresholds_crossed(text: str, listed: list[Value]) -> bool:
     return m is not None and small_number(m.group(1)) == len(listed)
 
 
-def _second_aim(fact: Fact, gap: str, earlier: list[tuple[Fact, bool]]) -> bool:
+def _second_aim(fact: Fact, gap: str, earlier: list[tuple[Fact, int]]) -> bool:
     """增长7%以上，力争达到8%: the goal is the first figure; what one strives for beyond it is not
     a second goal of the same indicator, nor is the nominal growth beside the real one or a growth
     restated net of some factor."""
@@ -1097,7 +1097,7 @@ def _qualifier(v: Value, tail: str, kind: str, shared_post: str | None) -> str |
     return None
 
 
-def _statement_facts(text: str, g: Grammar, ctx: Context) -> list[tuple[Fact, bool]]:
+def _statement_facts(text: str, g: Grammar, ctx: Context) -> list[tuple[Fact, int]]:
     out = []
     for st in g.statements:
         for m in _statement_matches(text, st):
@@ -1109,7 +1109,7 @@ def _statement_facts(text: str, g: Grammar, ctx: Context) -> list[tuple[Fact, bo
             if (skind not in ("targets", "tasks") and not listed) or ctx.target_year is None:
                 continue  # a statement (…与经济增长同步) is a goal only where goals are set
             out.append((Fact(st.id, st.measure, "target", ctx.target_year, None, None, None, st.qualifier, None,
-                             m.group(), m.start(), m.end(), sec.index if sec else None), False))
+                             m.group(), m.start(), m.end(), sec.index if sec else None), 0))
     return out
 
 
@@ -1128,20 +1128,24 @@ def _statement_matches(text: str, st: Statement) -> Iterator[re.Match[str]]:
         end = text.find(st.last_word, stop)
 
 
-def _dedupe(facts: list[tuple[Fact, bool]]) -> tuple[Fact, ...]:
-    """A fact stated twice is one fact; a part of the deficit goes when the whole is stated; a
-    threshold that restates a level the report gives exactly (突破6万亿元 beside 62661亿元) goes."""
+def _dedupe(facts: list[tuple[Fact, int]]) -> tuple[Fact, ...]:
+    """A fact stated twice is one fact; a looser name goes when a closer one is stated for the same
+    year (a part of the deficit beside the whole, 财政收入 beside 公共财政预算收入); a threshold
+    that restates a level the report gives exactly (突破6万亿元 beside 62661亿元) goes."""
     seen: set[tuple[Any, ...]] = set()
     out: list[Fact] = []
-    wholes = {(f.indicator, f.kind, f.period) for f, part in facts if not part}
+    closest: dict[tuple[Any, ...], int] = {}
+    for f, looseness in facts:
+        year_of = (f.indicator, f.kind, f.period)
+        closest[year_of] = min(looseness, closest.get(year_of, looseness))
     exact: dict[tuple[Any, ...], list[float]] = {}
     if any(f.qualifier == "以上" and f.measure == "level" for f, _ in facts):  # few reports have thresholds
         for f, _ in facts:
             amount = _amount(f)
             if f.measure == "level" and f.qualifier in (None, "左右") and amount is not None:
                 exact.setdefault(_level_key(f), []).append(amount)
-    for f, part in sorted(facts, key=lambda fp: fp[0].start):
-        if part and (f.indicator, f.kind, f.period) in wholes:
+    for f, looseness in sorted(facts, key=lambda fp: fp[0].start):
+        if looseness > closest[(f.indicator, f.kind, f.period)]:
             continue
         if exact and f.qualifier == "以上" and f.measure == "level" and \
                 _restated(f, exact.get(_level_key(f), [])):

@@ -23,7 +23,9 @@ class Entry:
     units: re.Pattern[str] | None
     rate: bool
     growth_only: bool
-    part: bool
+    # how loose the name is: 0 its own; a higher one gives way to a lower one the report also states
+    # for the same year (财政收入 2 > 公共财政收入 1 > 地方公共财政收入 0; a part of a whole 1)
+    looseness: int
     flow: bool
     only_kinds: tuple[str, ...]
     requires_before: re.Pattern[str] | None
@@ -94,7 +96,7 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
         unit_re = "|".join(units[u] for u in spec.get("units", []))
         entries.append(Entry(spec["id"], scopes, re.compile(rf"(?:{unit_re})$") if unit_re else None,
                              bool(spec.get("rate")), bool(spec.get("growth_only")),
-                             bool(spec.get("part") or spec.get("gives_way")),
+                             int(spec.get("gives_way") or spec.get("part") or 0),
                              bool(spec.get("flow")), tuple(spec.get("only_kinds", [])),
                              re.compile(spec["requires_before"]) if spec.get("requires_before") else None,
                              bool(spec.get("generic")), _openings(spec.get("opened_by", [])),
