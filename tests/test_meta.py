@@ -87,6 +87,16 @@ def test_meeting_line_with_a_space_after_its_date(gaz: Gazetteer) -> None:
     assert (m.meeting_date, m.report_year, m.region) == ("2019-02-26", 2019, "眉山市")
 
 
+@pytest.mark.parametrize("header", [
+    "——在平川县第九届人民代表大会第二次会议上\n县长 周立新\n（2021年1月12日）\n",  # below the speaker
+    "——在平川县第九届人民代表大会第二次会议上\n(2021年1月12日)\n县长 周立新\n",  # right below the meeting
+    "2020年平川县政府工作报告——在平川县第九届人民代表大会第二次会议上县长周立新(2021年1月12日)\n",  # run together
+])
+def test_meeting_day_in_brackets_after_the_meeting_line(gaz: Gazetteer, header: str) -> None:
+    m = meta_of("政府工作报告\n" + header + "各位代表：\n现在，我代表县人民政府向大会报告工作。", gaz)
+    assert (m.meeting_date, m.report_year, m.speaker, m.speaker_title) == ("2021-01-12", 2021, "周立新", "县长")
+
+
 def test_transliterated_speaker_names(gaz: Gazetteer) -> None:
     m = meta_of("2026年新疆维吾尔自治区政府工作报告\n"
                 "——2026年1月25日在新疆维吾尔自治区第十四届人民代表大会第四次会议上\n"

@@ -166,6 +166,8 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
     if meeting is None:
         meeting = _titled_meeting(header)
     date = _meeting_date(meeting)
+    if date is None and meeting is not None and meeting.re is MEETING:
+        date = _day_after_meeting(text, meeting)
     addressed = ADDRESSED_NPC.search(body, 0, ADDRESSED_REACH) if meeting is None else None
     ledes = _find_ledes(text) if meeting is None and addressed is None else []
     national = bool(meeting and meeting.group("nat")) or addressed is not None or \
@@ -334,6 +336,17 @@ def _day_before_meeting(text: str, meeting: re.Match[str], report_year: int) -> 
     if day is None or dateline is None or small_number(dateline["d"]) != int(day.group(1)):
         return None  # (a day the dateline does not confirm is read no further)
     return _date(report_year, small_number(dateline["m"]), int(day.group(1)))
+
+
+# the day in brackets after the meeting, on its line or below the speaker's (——在陇县…会议上⏎县长 赵甲宏⏎
+# (2020年1月8日), or run together: …会议上县长赵甲宏(2020年1月8日))
+_BRACKETED_DAY = r"[（(](?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日[)）]"
+_DAY_AFTER_MEETING = re.compile(rf"[^\n（(。]{{0,30}}(?:\n[ \t\u3000]*[^\n（(。]{{0,30}})?\n?[ \t\u3000]*"
+                                rf"{_BRACKETED_DAY}")
+
+
+def _day_after_meeting(text: str, meeting: re.Match[str]) -> dt.date | None:
+    return _meeting_date(_DAY_AFTER_MEETING.match(text, meeting.end()))
 
 
 def _meeting_date(m: re.Match[str] | None) -> dt.date | None:
@@ -882,6 +895,7 @@ def _speaker_after_meeting(text: str, meeting: re.Match[str] | None) -> tuple[st
     line_end = len(text) if line_end < 0 else line_end
     rest = re.sub(r"[\s\u3000]", "", text[meeting.end():line_end]).removeprefix("上").lstrip(")）")
     rest = rest[:rest.find(lang.SALUTATIONS[0])] if lang.SALUTATIONS[0] in rest else rest
+    rest = re.sub(rf"{_BRACKETED_DAY}\Z", "", rest)
     m = SPEAKER.match(rest) if 0 < len(rest) <= 40 else None
     if m:
         return m["name"], m["title"], m["org"] or None
