@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from govreport import lang, lexicon, offsets
 from govreport.model import CleanText, Edit, Layer
+from govreport.numbers import MULTIPLIERS
 from govreport.regexfirst import (
     branch_literals,
     first_chars,
@@ -30,11 +31,11 @@ TERMINAL = "。！？!?：:；;…”」』）)》】"
 _CN = lang.ORDINALS
 HEADING_MARK = re.compile(rf"^[ \t\u3000]*(?:{'|'.join(marker for _, marker in lang.HEADING_MARKERS)})")
 ORDINAL_HEADING = re.compile(rf"第[{_CN}]+[，,、]")
+ORDINAL_HEADING_MAX = 30  # 第三，继续加强和改善宏观调控: the line of an older report's ordinal heading
 # the words a bare heading line ends with (2024年工作回顾, a page's title 一图读懂政府工作报告), or
 # opens with before its year (回顾2023年工作成果)
-HEADING_ENDS = "回顾|目标|任务|总体要求|工作安排|自身建设|主要工作|发展成就|取得新成效|建议|工作报告"
 HEADING_WORDS = re.compile(
-    rf"(?:{HEADING_ENDS})[ \t\u3000]*$"
+    rf"(?:{lang.HEADING_ENDS})[ \t\u3000]*$"
     r"|^[ \t\u3000]*(?:回顾|展望)(?:19|20)\d\d年")
 SPEAKER_LINE = re.compile(
     rf"(?:{lang.TITLE_PATTERN}|书记)[ \t\u3000]*"
@@ -838,7 +839,7 @@ _FLAT_LINE_START = re.compile(
     rf"|(?<=[。！？!?\s])(?P<bare>(?:19|20)\d\d年(?=[^。，,\n]{{0,12}}?回顾))"
     rf"|(?P<meeting>—{{0,2}}(?=(?:19|20)\d\d年){lang.MEETING_LINE}上)"  # dated: not a sentence's 在…会议上
     rf"|(?P<salutation>(?:{lang.SALUTATION_PATTERN})[：:，,])")
-_TITLE_END = re.compile(rf"[^。！？，,；;：:\n]{{0,{FLAT_TITLE_MAX}}}?(?:{HEADING_ENDS})+(?![和与及、的])")
+_TITLE_END = re.compile(rf"[^。！？，,；;：:\n]{{0,{FLAT_TITLE_MAX}}}?(?:{lang.HEADING_ENDS})+(?![和与及、的])")
 
 
 def restore_line_breaks(text: str) -> Iterator[offsets.Proposal]:
@@ -909,7 +910,10 @@ _DATE_OR_TIME_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})
 _DATELINE_OPENING = rf"[ \t\u3000]*(?:[\u4e00-\u9fff]{{2,12}}?{lang.DATELINE}|{lang.DISPATCH})"
 _SPACED_TITLE = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){3,}[\u4e00-\u9fff]")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
-_UNIT_OPENERS = frozenset("年月日亿万千百元个%倍")
+# what a copy broken at every token splits off a number (2020⏎年, 779⏎亿元, 5.2⏎%): a date's, a
+# multiplier's, money's, a share's; not every unit, since a page number alone on its line must not
+# run into the line after it (12⏎人均…)
+_UNIT_OPENERS = frozenset("年月日元个%倍") | {prefix[0] for prefix, _ in MULTIPLIERS}
 _JOINING = frozenset(lang.JOINERS)
 _LIST_SYMBOLS = tuple(lang.LIST_SYMBOLS)
 _ITEM_OPENERS = ("——", "--", *_LIST_SYMBOLS)
@@ -948,7 +952,7 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
         return True  # a heading's line (not a paragraph that opens on a marked topic sentence)
     if prev.startswith(_LIST_SYMBOLS) and len(prev) < WRAPPED_SHARE * len(nxt):
         return True  # ●全年实现…450亿元 over a paragraph: a headline, not a line cut at the page's width
-    if ORDINAL_HEADING.match(prev) and len(prev) <= 30:
+    if ORDINAL_HEADING.match(prev) and len(prev) <= ORDINAL_HEADING_MAX:
         return True  # 第三，继续加强和改善宏观调控: an older report's short ordinal heading line
     if len(prev) <= BARE_HEADING_MAX and HEADING_WORDS.search(prev):
         return True  # (the length first: a paragraph's line is long, and the search reads it whole)

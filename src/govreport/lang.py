@@ -65,6 +65,8 @@ MEETING_LINE = (
     rf"(?P<cong>第?[ \t\u3000]*[{ORDINALS}]+届)[ \t\u3000]*(?P<nat>全国)?(?:人民代表大会|人大)[ \t\u3000]*"
     rf"(?P<sess>第?[{ORDINALS}]+次)会议")
 
+HEADING_ENDS = "|".join(_DATA["heading_ends"])
+
 # symbols that open the items of a list, or a digest's parts (●预计增长6%左右, ■ 2024年成绩单)
 LIST_SYMBOLS = "●◆■▲★•◎"
 

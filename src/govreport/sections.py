@@ -24,14 +24,14 @@ _INDENT_CHARS = " \t\u3000\u00a0"
 # 、 (a literal re skips to in C), the one to three numerals and the sentence end read behind it
 _INLINE_TOP = re.compile(
     "、(?:" + "|".join(rf"(?<=[。！？：:][{_CN}]{{{n}}}、)" for n in (1, 2, 3)) + ")"
-    r"(?=[^。\n]{0,30}?(?:回顾|目标|任务|安排|建设))")
+    rf"(?=[^。\n]{{0,30}}?(?:{lang.HEADING_ENDS}))")
 # 2025年, and in older reports 一九五八年 (read by year_number)
 _YEAR = re.compile(f"(?<!\\d)({YEAR_DIGITS}|{SPELLED_YEAR})年")
 # a line of words with a year at its head or after a verb of a few characters (回顾2023年工作成果)
 # (news digests set their parts off with a symbol: ■ 2024年成绩单, ◆ 2025年主要预期目标)
 # (or in brackets: 【2023年工作回顾】)
 _BARE_HEADING = re.compile(rf"^(?:[{lang.LIST_SYMBOLS}][ \t\u3000]*)?[【〖\[]?"
-                           r"(?:[\u4e00-\u9fff]{0,4}(?:19|20)\d{2}年|今年|过去一年)?[\u4e00-\u9fff“”\"]{2,20}[】〗\]]?$")
+                           rf"(?:[\u4e00-\u9fff]{{0,4}}(?:19|20)\d{{2}}年|今年|{lang.PAST_YEAR})?[\u4e00-\u9fff“”\"]{{2,20}}[】〗\]]?$")
 BARE_MAX = 25  # the longest line _BARE_HEADING accepts (a year and 20 characters)
 
 
