@@ -1037,6 +1037,17 @@ def test_thresholds_crossed_one_after_another_give_the_last_as_the_level() -> No
         ("public_budget_revenue", "level", "actual", 2024, None, 20.0, None, "以上")}
 
 
+def test_thresholds_crossed_without_a_count_and_the_level_reached_after_them() -> None:
+    # 先后跨越A、B台阶 / 突破A、B大关: no count, the last threshold still the level reached
+    assert brief(facts("全区生产总值先后跨越80亿元、90亿元台阶。")) == {
+        ("gdp", "level", "actual", 2024, None, 90.0, None, "以上")}
+    assert brief(facts("地方财政收入相继突破3亿元、4亿元大关。")) == {
+        ("public_budget_revenue", "level", "actual", 2024, None, 4.0, None, "以上")}
+    # the exact level after them is the fact (the thresholds restate it)
+    for said in ("先后跨越80亿元、90亿元台阶，达到93.5亿元", "跨越80亿元、90亿元两个台阶，预计达到93.5亿元"):
+        assert {(f.measure, f.value, f.qualifier) for f in facts(f"全区生产总值{said}。")} == {("level", 93.5, None)}
+
+
 def test_a_bare_magnitude_after_an_amounts_name_is_in_yuan() -> None:
     # 突破5万 after an income, 跨越…万亿 after the product: the 元 is left out; a mass is not guessed
     assert brief(facts("农村居民人均可支配收入突破2万，增长7%。")) == {

@@ -141,9 +141,9 @@ CLAUSE_END = re.compile(f"[{CLAUSE_DELIMS}]")
 SENTENCE_END = re.compile(f"[{SENTENCE_DELIMS}]")
 YEARLY_AVERAGE = re.compile(r"年均(?:的|平均)?$")
 QUAL_BEFORE_UP = re.compile(rf"(?:{'|'.join(lang.THRESHOLD_WORDS)}|达到了?以上)了?$")
-# 连续跨越200亿元、300亿元两个台阶: thresholds crossed one after another, as many as the count after
-# them; the last is the level reached
-THRESHOLDS_CROSSED = re.compile(rf"[ \t]*([两{lang.ORDINALS}]|\d)个(?:大|新)?台阶")  # a few, one character
+# 连续跨越200亿元、300亿元两个台阶, 先后突破500亿元、600亿元大关: thresholds crossed one after another
+# (as many as the count of one character after them, where one is given); the last is the level reached
+THRESHOLDS_CROSSED = re.compile(rf"[ \t]*(?:([两{lang.ORDINALS}]|\d)个)?(?:大|新)?(?:台阶|大关)")
 _MAGNITUDES = frozenset(word for word, _ in MULTIPLIERS)
 NAME_OPENERS = "，,、；;："
 QUAL_BEFORE_DOWN = re.compile(r"(?:低于|不超过|不高于|以内)$")
@@ -452,7 +452,7 @@ def _clause_facts(text: str, start: int, end: int, mentions: list[Mention], valu
 
 def _thresholds_crossed(text: str, listed: list[Value]) -> bool:
     m = THRESHOLDS_CROSSED.match(text, listed[-1].end)
-    return m is not None and small_number(m.group(1)) == len(listed)
+    return m is not None and (m.group(1) is None or small_number(m.group(1)) == len(listed))
 
 
 def _second_aim(fact: Fact, gap: str, earlier: list[tuple[Fact, int]]) -> bool:
