@@ -509,6 +509,14 @@ def test_a_name_two_places_share_is_the_one_under_the_city_the_page_names(gaz: G
     assert meta_of("——2024年1月5日在朝阳区第十七届人民代表大会第三次会议上\n各位代表：", gaz).ambiguous
 
 
+@pytest.mark.parametrize(("footer", "adcode"), [
+    ("北京市朝阳区人民政府 主办", "110105"), ("主办：长春市朝阳区人民政府办公室", "220104")])
+def test_a_shared_name_is_the_one_the_page_writes_with_its_parent(gaz: Gazetteer, footer: str, adcode: str) -> None:
+    m = meta_of("——2024年1月5日在朝阳区第十七届人民代表大会第三次会议上\n各位代表：\n一、2023年工作回顾\n"
+                "全区地区生产总值增长5%。\n" + footer, gaz)
+    assert (m.adcode, m.ambiguous) == (adcode, False)
+
+
 def test_a_news_report_of_the_national_congress(gaz: Gazetteer) -> None:
     m = meta_of("十四届全国人大三次会议5日上午在人民大会堂开幕，国务院总理李强向大会作政府工作报告。\n"
                 "2024年工作回顾\n国内生产总值增长5%。", gaz)

@@ -1226,11 +1226,15 @@ def _in_earlier_tables(gazetteer: Gazetteer, name: str) -> tuple[RegionCandidate
 def _under_a_named_parent(text: str, candidates: tuple[RegionCandidate, ...], gazetteer: Gazetteer,
                           year: int | None) -> tuple[RegionCandidate, ...]:
     """Of the places a name fits, the one whose city or province the text names too (龙华区 on a
-    page of 深圳新闻网 is Shenzhen's); () unless exactly one is."""
-    named = {c.adcode for m in gazetteer.mentions(text, year) if len(m.name) >= 2 for c in m.candidates
-             if c.level in ("prefecture", "province")}
+    page of 深圳新闻网 is Shenzhen's), or which it names with its parent (北京市朝阳区人民政府 主办 in
+    a page's footer); () unless exactly one is."""
+    mentions = [m for m in gazetteer.mentions(text, year) if len(m.name) >= 2]
+    named = {c.adcode for m in mentions for c in m.candidates if c.level in ("prefecture", "province")}
+    fitting = {c.adcode for c in candidates}
+    qualified = {c.adcode for m in mentions if len(m.candidates) == 1 for c in m.candidates} & fitting
     under = tuple(c for c in candidates
-                  if f"{c.adcode[:4]}00" in named - {c.adcode} or f"{c.adcode[:2]}0000" in named - {c.adcode})
+                  if f"{c.adcode[:4]}00" in named - {c.adcode} or f"{c.adcode[:2]}0000" in named - {c.adcode}
+                  or c.adcode in qualified)
     return under if len(under) == 1 else ()
 
 
