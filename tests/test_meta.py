@@ -517,6 +517,13 @@ def test_a_shared_name_is_the_one_the_page_writes_with_its_parent(gaz: Gazetteer
     assert (m.adcode, m.ambiguous) == (adcode, False)
 
 
+@pytest.mark.parametrize("masked", ["某某县", "XX县", "××市", "**区", "某县"])
+def test_a_name_the_copy_hides_is_no_region(gaz: Gazetteer, masked: str) -> None:
+    m = meta_of(f"——2020年1月8日在{masked}第十七届人民代表大会第五次会议上\n各位代表：\n一、2019年工作回顾\n"
+                "全县地区生产总值增长7%。", gaz)
+    assert (m.region, m.adcode, m.report_year, m.congress) == (None, None, 2020, "第十七届人民代表大会第五次会议")
+
+
 def test_a_news_report_of_the_national_congress(gaz: Gazetteer) -> None:
     m = meta_of("十四届全国人大三次会议5日上午在人民大会堂开幕，国务院总理李强向大会作政府工作报告。\n"
                 "2024年工作回顾\n国内生产总值增长5%。", gaz)

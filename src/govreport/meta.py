@@ -19,6 +19,7 @@ from govreport.numbers import SPELLED_YEAR, YEAR_DIGITS, small_number, year_numb
 
 CN_ORDINAL = lang.ORDINALS
 MEETING = re.compile(lang.MEETING_LINE)
+MASKED_NAME = re.compile(lang.MASKED_NAME)
 # a title that names the meeting, the speaker's name and the day in brackets on the lines below it
 # (新巴尔虎左旗第十五届人民代表大会第二次会议政府工作报告⏎海青⏎(2018年2月3日)): the place is the
 # title's words before the congress
@@ -213,6 +214,8 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
         place = meeting["place"] if meeting else lede.place if lede else _congress_place(text, gazetteer, report_year)
         region, province_hint = _region(text, header, place, speaker_org, report_year, gazetteer,
                                         _level_of_title(title))
+        if region is not None and MASKED_NAME.fullmatch(region):
+            region = None  # a name the copy hides (某某县, XX市): not a place
     sources = {"report_year": year_source}
     if region is None and not national and raw:
         region = _site_owner(raw, text, gazetteer, report_year)
