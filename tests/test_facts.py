@@ -565,6 +565,19 @@ def test_a_plan_goal_takes_the_end_year_of_the_plan_its_heading_names() -> None:
     assert ("unemployment_surveyed", "rate", "plan", 2030, None, 5.5, None, "以内") in got
 
 
+def test_a_heading_of_a_plan_whose_years_are_over_reviews_it() -> None:
+    # 一、“十五”计划主要预期目标提前实现 in a 2006 report: the plan's results, the last year's actual
+    body = "地区生产总值达到1266亿元，比上年增长17.3%。\n"
+    r = govreport.extract("2006年某市政府工作报告\n各位代表：\n一、“十五”计划主要预期目标提前实现\n" + body +
+                          "二、“十一五”时期的奋斗目标\n地区生产总值年均增长12%，到2010年达到2400亿元。\n")
+    assert {(f.kind, f.period, f.value) for f in r.facts} == {
+        ("actual", 2005, 1266), ("actual", 2005, 17.3), ("plan", 2010, 2400)}
+    # in the plan's own last year its heading still sets goals
+    r = govreport.extract("2005年某市政府工作报告\n各位代表：\n一、2004年工作回顾\n生产总值增长15%。\n"
+                          "二、“十五”计划的目标\n地区生产总值达到1200亿元。\n")
+    assert ("plan", 2005, 1200) in {(f.kind, f.period, f.value) for f in r.facts}
+
+
 def test_no_fact_without_the_year_it_is_about() -> None:
     # no title, meeting or year in the text: the kind may be told, the period not; period is an int
     r = govreport.extract("各位代表：\n一、关于今后的任务\n今年粮食产量要达到六百万吨。\n")

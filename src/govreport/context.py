@@ -57,7 +57,21 @@ class Context:
                     and node.year < self.target_year:
                 return "review"
             node = self.sections[node.parent] if node.parent is not None else None
+        if sec.kind == "plan" and self.target_year:
+            end = self._named_plan_end(sec)
+            if end is not None and end < self.target_year:
+                return "review"  # 一、“十五”计划主要预期目标提前实现 in a 2006 report: a past plan's results
         return sec.kind
+
+    def _named_plan_end(self, sec: Section) -> int | None:
+        """The end year of the five-year plan the nearest heading naming one names."""
+        node: Section | None = sec
+        while node is not None:
+            named = _FYP.search(node.title)
+            if named:
+                return FIVE_YEAR.get(named.group())
+            node = self.sections[node.parent] if node.parent is not None else None
+        return None
 
     def in_plan_passage(self, pos: int) -> bool:
         return any(a <= pos < b for a, b, _ in self.plan_passages)
@@ -70,12 +84,8 @@ class Context:
         for a, b, year in self.plan_passages:
             if a <= pos < b:
                 return year
-        node = sec
-        while node is not None:
-            named = _FYP.search(node.title)
-            if named:
-                return FIVE_YEAR.get(named.group())
-            node = self.sections[node.parent] if node.parent is not None else None
+        if sec is not None and (named := self._named_plan_end(sec)) is not None:
+            return named
         if sec is not None and sec.kind == "plan" and sec.year is None and self.target_year:
             return self.target_year + TERM_YEARS - 1
         return None
