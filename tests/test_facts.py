@@ -565,6 +565,16 @@ def test_a_plan_goal_takes_the_end_year_of_the_plan_its_heading_names() -> None:
     assert ("unemployment_surveyed", "rate", "plan", 2030, None, 5.5, None, "以内") in got
 
 
+@pytest.mark.parametrize(("sentence", "growth"), [
+    ("全年完成地方财政一般预算收入4.6亿元，增收0.7亿元，增长17.9%。", 17.9),
+    ("地方财政收入2.4亿元，比上年减收0.2亿元，下降7.7%。", -7.7),
+    ("农民人均纯收入5100元，增加620元，增长13.8%。", 13.8),
+])
+def test_a_change_by_an_amount_between_a_level_and_its_growth(sentence: str, growth: float) -> None:
+    got = {(f.measure, f.value) for f in facts(sentence)}
+    assert ("growth", growth) in got and len(got) == 2  # the amount of the change is no fact
+
+
 def test_a_heading_of_a_plan_whose_years_are_over_reviews_it() -> None:
     # 一、“十五”计划主要预期目标提前实现 in a 2006 report: the plan's results, the last year's actual
     body = "地区生产总值达到1266亿元，比上年增长17.3%。\n"

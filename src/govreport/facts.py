@@ -47,12 +47,12 @@ GROWTH_VERB = re.compile(rf"(?:{'|'.join(lang.GROWTH_WORDS + lang.FALL_WORDS)}){
 DECLINE_VERB = re.compile(rf"(?:{'|'.join(lang.FALL_WORDS)}){_THEN}")
 # a pattern searched in a window that ends where a name begins (search(text, a, b)) ends in \Z:
 # $ would also match before a line break that ends the window, reading across it
-CHANGE_BEFORE_NAME = re.compile(r"(?:增加|减少|增收|减收|多收|少收)\Z")
+CHANGE_BEFORE_NAME = re.compile(rf"(?:{lang.AMOUNT_CHANGES})\Z")
 _SUM_VERB = "(?:完成|实现|投入|达到)?"
 SUM_BEFORE_NAME = re.compile(rf"(?:{lang.YEARLY_SUMS}){_SUM_VERB}\Z")
 # a count of years right before the name (五年完成全社会固定资产投资, 三年城镇新增就业): their sum or change
 YEARS_BEFORE_NAME = re.compile(rf"{lang.YEARS_COUNTED}(?:来)?(?:{lang.YEARLY_SUMS}|共)?{_SUM_VERB}\Z")
-CHANGE_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|净增|多|少)(?:了)?(?:超过?|近|约)?$")
+CHANGE_AMOUNT = re.compile(rf"(?:{lang.AMOUNT_CHANGES}|增长|下降|净增|多|少)(?:了)?(?:超过?|近|约)?$")
 # (searched before each growth or count: every branch opens with a literal, so re skips ahead in C)
 # (累计 only before a comma: 全年累计完成 is one year's sum)
 EACH = re.compile(r"均|各|分别")  # 均增长8.5%: the one value is each scope's, not the whole's
