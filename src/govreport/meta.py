@@ -20,20 +20,18 @@ from govreport.numbers import SPELLED_YEAR, YEAR_DIGITS, small_number, year_numb
 CN_ORDINAL = lang.ORDINALS
 MEETING = re.compile(lang.MEETING_LINE)
 MASKED_NAME = re.compile(lang.MASKED_NAME)
+# a day in brackets: (2020年1月8日)
+_BRACKETED_DAY = r"[（(](?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日[)）]"
 # a title that names the meeting, the speaker's name and the day in brackets on the lines below it
 # (新巴尔虎左旗第十五届人民代表大会第二次会议政府工作报告⏎海青⏎(2018年2月3日)): the place is the
 # title's words before the congress
 TITLED_MEETING = re.compile(
-    rf"(?P<place>[\u4e00-\u9fff]{{2,20}}?)[ \t\u3000]*(?P<cong>第?[ \t\u3000]*[{CN_ORDINAL}]+届)[ \t\u3000]*"
-    rf"(?P<nat>全国)?(?:人民代表大会|人大)[ \t\u3000]*(?P<sess>第?[{CN_ORDINAL}]+次)会议(?:上的)?政府工作报告"
-    rf"(?:\n?[ \t\u3000]*(?P<who>[^\s（(]{{1,12}}))?[ \t\u3000]*\n?[ \t\u3000]*"
-    rf"[（(](?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日[)）]")
+    rf"(?P<place>[\u4e00-\u9fff]{{2,20}}?)[ \t\u3000]*{lang.CONGRESS_SESSION}(?:上的)?政府工作报告"
+    rf"(?:\n?[ \t\u3000]*(?P<who>[^\s（(]{{1,12}}))?[ \t\u3000]*\n?[ \t\u3000]*{_BRACKETED_DAY}")
 # a news report of the meeting: 3月2日上午，镇安县第十七届人民代表大会第六次会议在县城…隆重开幕; 江苏省
 # 南通市第十三届人民代表大会第四次会议拉开帷幕; 长沙市十六届人大四次会议在长沙人民会堂开幕: found from
 # the congress (LEDE_CONGRESS), then the words after it up to the verb (LEDE_TAIL), the place before it
-LEDE_CONGRESS = re.compile(
-    rf"(?P<cong>第?[ \t\u3000]*[{CN_ORDINAL}]+届)[ \t\u3000]*(?P<nat>全国)?(?:人民代表大会|人大)[ \t\u3000]*"
-    rf"(?P<sess>第?[{CN_ORDINAL}]+次)会议")
+LEDE_CONGRESS = re.compile(lang.CONGRESS_SESSION)
 LEDE_TAIL = re.compile(r"(?!以来|确定|精神|决议|通过|上)(?P<rest>[^。\n届]{0,40}?)(?:隆重|胜利)?"
                        r"(?:开幕|召开|举行|拉开帷幕)(?!以来)")
 _PLACE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,20}\Z")
@@ -343,7 +341,6 @@ def _day_before_meeting(text: str, meeting: re.Match[str], report_year: int) -> 
 
 # the day in brackets after the meeting, on its line or below the speaker's (——在陇县…会议上⏎县长 赵甲宏⏎
 # (2020年1月8日), or run together: …会议上县长赵甲宏(2020年1月8日))
-_BRACKETED_DAY = r"[（(](?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日[)）]"
 _DAY_AFTER_MEETING = re.compile(rf"[^\n（(。]{{0,30}}(?:\n[ \t\u3000]*[^\n（(。]{{0,30}})?\n?[ \t\u3000]*"
                                 rf"{_BRACKETED_DAY}")
 
