@@ -524,6 +524,15 @@ def test_a_name_the_copy_hides_is_no_region(gaz: Gazetteer, masked: str) -> None
     assert (m.region, m.adcode, m.report_year, m.congress) == (None, None, 2020, "第十七届人民代表大会第五次会议")
 
 
+def test_the_day_a_page_published_the_report_is_not_the_meeting_day(gaz: Gazetteer) -> None:
+    page = ("3月22日，新华社受权全文播发李克强总理代表国务院在十三届全国人大一次会议上所作的《政府工作报告》。\n"
+            "报告指出，2018年发展主要预期目标是：国内生产总值增长6.5%左右。")
+    m = meta_of(page, gaz)
+    assert (m.region, m.report_year, m.meeting_date) == ("中华人民共和国", 2018, None)
+    delivered = "3月5日，李克强总理代表国务院在十三届全国人大一次会议上作《政府工作报告》。\n" + page.split("\n")[1]
+    assert meta_of(delivered, gaz).meeting_date == "2018-03-05"
+
+
 def test_a_news_report_of_the_national_congress(gaz: Gazetteer) -> None:
     m = meta_of("十四届全国人大三次会议5日上午在人民大会堂开幕，国务院总理李强向大会作政府工作报告。\n"
                 "2024年工作回顾\n国内生产总值增长5%。", gaz)

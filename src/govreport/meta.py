@@ -969,6 +969,8 @@ OFFICES_MAX = 24  # 中共长沙市委副书记、: the offices a news sentence 
 # a news sentence on the report's delivery that opens on its day (1月20日，某县县长李永军在作《政府工作
 # 报告》时，…)
 _DAY_OPENING = re.compile(lang.DAY_OPENING)
+# (3月22日，新华社受权全文播发…所作的《政府工作报告》: the day it was published, not delivered)
+_PUBLISHED = re.compile("播发|刊发|刊登|发布|公布")
 
 
 def _day_of_delivery(text: str, report_year: int, raw: str | None) -> dt.date | None:
@@ -976,7 +978,7 @@ def _day_of_delivery(text: str, report_year: int, raw: str | None) -> dt.date | 
     the report's: the day of the meeting it was delivered at."""
     for m in _DELIVERED.finditer(text, 0, SPEAKER_REACH):
         day = _DAY_OPENING.match(text, _sentence_start(text, m.start()), m.start())
-        if day is None:
+        if day is None or _PUBLISHED.search(text, day.end(), m.start()):
             continue
         month, day_of_month = int(day.group(2)), int(day.group(3))
         year = int(day.group(1)) if day.group(1) else \
