@@ -766,7 +766,8 @@ def _titled_region(text: str, gazetteer: Gazetteer, year: int | None) -> str | N
     工作报告解读, 武汉市2005年政府工作报告 (read up to the title's 报告); of several, the last, which
     the ones before it place ((湖北省)2017年监利县人民政府工作报告)."""
     for line in text.split("\n", TITLE_LINES)[:TITLE_LINES]:
-        words = _TITLE_WORDS.search(line, 0, TITLE_REACH)
+        # (the last of the title's words: 【两会】2021年宁乡市政府工作报告 names its place before 报告)
+        words = max(_TITLE_WORDS.finditer(line, 0, TITLE_REACH), key=lambda w: w.end(), default=None)
         if words is None:
             continue
         full = [m.name for m in gazetteer.mentions(line[:words.end()], year) if m.full]
