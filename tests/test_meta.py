@@ -321,6 +321,10 @@ def test_a_title_line_names_region_and_year_as_the_table_stood_then(gaz: Gazette
     assert (m.region, m.adcode, m.province, m.report_year) == ("苍山县", "371324", "山东省", 2012)  # 兰陵县 since 2014
     m = meta_of("2020年桐乡市政府工作报告解读(一)：经济平稳\n\n一年来，我市经济平稳。", gaz)
     assert (m.region, m.adcode, m.level, m.report_year) == ("桐乡市", "330483", "county", 2020)
+    # the place set after the title, in brackets or after a dash
+    for title in ("2021年政府工作报告（宁乡市）", "政府工作报告--2021年宁乡市"):
+        m = meta_of(title + "\n\n各位代表：\n一、2020年工作回顾\n地区生产总值增长5%。", gaz)
+        assert (m.region, m.adcode, m.report_year) == ("宁乡市", "430182", 2021)
     # a site's tag before the title (【两会】, [转载]) names no place of its own
     m = meta_of("【两会】2021年宁乡市政府工作报告全文\n\n各位代表：\n一、2020年工作回顾\n地区生产总值增长5%。", gaz)
     assert (m.region, m.adcode, m.report_year) == ("宁乡市", "430182", 2021)

@@ -771,9 +771,17 @@ def _titled_region(text: str, gazetteer: Gazetteer, year: int | None) -> str | N
         if words is None:
             continue
         full = [m.name for m in gazetteer.mentions(line[:words.end()], year) if m.full]
+        if not full and (tail := _TITLE_TAIL.match(line, words.end())):
+            full = [m.name for m in gazetteer.mentions(tail["place"], year) if m.full and m.name == tail["place"]]
         if full:
             return full[-1]
     return None
+
+
+# a place set after the title, alone in brackets or after a dash: 2021年政府工作报告（宁乡市）, 政府工作报告--
+# 2021年宁乡市
+_TITLE_TAIL = re.compile(r"(?:全文)?[ \t\u3000]*(?:[（(【\[]|[-—－]+)[ \t\u3000]*(?:(?:19|20)\d\d年)?"
+                         r"(?P<place>[\u4e00-\u9fff]{2,20})[ \t\u3000]*[）)】\]]?[ \t\u3000]*$")
 
 
 TITLE_REACH = 40
