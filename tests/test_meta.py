@@ -359,6 +359,7 @@ def test_the_speakers_name_alone_on_the_line_after_the_meeting(gaz: Gazetteer) -
     ("一图读懂|2024年涪城政府工作报告\n2023年，全区地区生产总值增长7%。", "涪城区"),
     ("2024年朝阳政府工作报告\n2023年，全县地区生产总值增长5%。", "朝阳县"),
     ("2024年朝阳政府工作报告\n2023年，全区地区生产总值增长5%。", None),  # 朝阳区 of Beijing or of Changchun
+    ("宁乡：2024年政府工作报告全文\n2023年，全市地区生产总值增长5%。", "宁乡市"),  # the name, a colon, the title
     # the level of the speaker's title where the text calls itself by none
     ("政府工作报告提出：2010年漳州经济社会发展预期目标\n图为陈冬代市长正在作政府工作报告。", "漳州市"),
 ])

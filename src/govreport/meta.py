@@ -785,8 +785,9 @@ _TITLE_TAIL = re.compile(r"(?:全文)?[ \t\u3000]*(?:[（(【\[]|[-—－]+)[ \t
 
 
 TITLE_REACH = 40
-# what follows a region's short name in a title (2024年苏州政府工作报告, 涪城两会, 2010年漳州经济社会发展预期目标)
-_AFTER_TITLED_STEM = ("政府工作报告", "人民政府工作报告", "两会", "人代会", "经济社会发展")
+# what follows a region's short name in a title (2024年苏州政府工作报告, 涪城两会, 2010年漳州经济社会发展预期目标,
+# 宁乡：2021年政府工作报告全文)
+_AFTER_TITLED_STEM = ("政府工作报告", "人民政府工作报告", "两会", "人代会", "经济社会发展", "：", ":")
 
 
 def _titled_stem(text: str, gazetteer: Gazetteer, year: int | None, title_level: str | None) -> str | None:
