@@ -230,6 +230,10 @@ def test_news_of_the_report_the_premier_or_a_county_head_delivered(gaz: Gazettee
     m = meta_of("1月10日，某某县第九届人民代表大会第三次会议开幕。会议听取和审议了王小明代表县人民政府"
                 "所作的政府工作报告。", gaz)
     assert (m.speaker, m.speaker_title) == ("王小明", None)
+    # the government's 工作报告, without 政府 before 工作报告
+    m = meta_of("1月5日，某旗第十八届人民代表大会第三次会议开幕。大会首先听取了旗长赵利民代表旗人民政府"
+                "所作的工作报告。", gaz)
+    assert (m.speaker, m.speaker_title) == ("赵利民", "旗长")
 
 
 def test_a_dateline_of_a_news_site_and_a_caption_of_the_speaker(gaz: Gazetteer) -> None:

@@ -934,7 +934,7 @@ def _bare_name(line: str) -> str | None:
 # (every branch opens with a character, which re skips to; 向大会 is read behind 报告)
 _DELIVERED = re.compile(r"[作做](?:了|的)?《?(?:[省市区县州旗盟])?(?:人民)?政府(?:工作)?报告"
                         r"|报告工作(?<=向大会报告工作)|报告政府工作(?<=向大会报告政府工作)|作工作报告(?<=向大会作工作报告)"
-                        r"|作工作报告(?<=政府作工作报告)"
+                        r"|作工作报告(?<=政府作工作报告)|作的工作报告(?<=政府所作的工作报告)"
                         # (…李克强代表国务院，向大会报告过去五年政府工作)
                         r"|向大会报告过去[一五]年(?:政府)?工作"
                         # (…代表县人民政府向大会作《…》: the report's title, whatever a site put in it)
