@@ -44,8 +44,10 @@ def test_a_threshold_in_a_bare_magnitude_before_a_step() -> None:
         ("gdp", "growth", "actual", 2024, None, 8.2, None, None)}
 
 
-def test_income_keeping_pace_with_the_economy_in_other_words() -> None:
-    assert brief(facts("正文。", "城乡居民收入增速与经济增速保持同步。")) == {
+@pytest.mark.parametrize("goal", ["城乡居民收入增速与经济增速保持同步", "居民收入增长与GDP增长同步",
+                                  "居民人均可支配收入增长与地区生产总值增长基本同步"])
+def test_income_keeping_pace_with_the_economy_in_other_words(goal: str) -> None:
+    assert brief(facts("正文。", goal + "。")) == {
         ("disposable_income", "growth", "target", 2025, None, None, None, "同步")}
 
 
