@@ -51,6 +51,16 @@ def test_income_keeping_pace_with_the_economy_in_other_words(goal: str) -> None:
         ("disposable_income", "growth", "target", 2025, None, None, None, "同步")}
 
 
+def test_income_keeping_pace_among_the_years_goals_without_an_intro() -> None:
+    # 某州划定发展预期目标，…: no 是： after the intro, but the sentence's figures are the year's goals
+    r = govreport.extract("2023年2月26日，某州第十五届人民代表大会第四次会议开幕。州长作政府工作报告。\n"
+                          "2022年，全州地区生产总值增长2.7%。\n"
+                          "全州划定发展预期目标，地区生产总值增长3%；居民人均可支配收入增长与地区生产总值增长基本同步；"
+                          "社会消费品零售总额增长7%。\n2022年，居民收入增长与经济增长同步，地区生产总值增长2.7%。")
+    assert {(f.indicator, f.kind, f.period, f.qualifier) for f in r.facts if f.indicator == "disposable_income"} == {
+        ("disposable_income", "target", 2023, "同步")}
+
+
 def test_a_growth_net_of_some_factor() -> None:
     assert brief(facts("一般公共预算收入剔除一次性特殊收入因素影响同比增长2.7%。")) == {
         ("public_budget_revenue", "growth", "actual", 2024, None, 2.7, None, None)}

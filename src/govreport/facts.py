@@ -244,7 +244,8 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
                      if v.end <= end]
         estimate_at = noted if noted is not None else (estimate.start() if estimate else None)
         facts.extend(_clause_facts(text, start, end, mentions, in_clause, ctx, g, estimate_at))
-    facts.extend(_statement_facts(text, g, ctx))
+    goals = sorted(f.start for f, _ in facts if f.kind == "target")
+    facts.extend(_statement_facts(text, g, ctx, goals))
     return _dedupe(facts)
 
 
@@ -1097,17 +1098,23 @@ def _qualifier(v: Value, tail: str, kind: str, shared_post: str | None) -> str |
     return None
 
 
-def _statement_facts(text: str, g: Grammar, ctx: Context) -> list[tuple[Fact, int]]:
+def _statement_facts(text: str, g: Grammar, ctx: Context, goals: list[int]) -> list[tuple[Fact, int]]:
+    """Statements with no number (…与经济增长同步) where goals are set: in a section of goals, after
+    a list's intro (主要预期目标是：), or in a sentence of the year's goals (goals: their starts)."""
     out = []
     for st in g.statements:
         for m in _statement_matches(text, st):
             sec = ctx.section(m.start())
             skind = ctx.kind_of(sec)
             sentence_start = _sentence_start(text, m.start())
-            listed = TARGET_INTRO.search(text, sentence_start, m.start()) or \
-                TARGET_INTRO.search(_list_intro(text, sentence_start))
+            listed = bool(TARGET_INTRO.search(text, sentence_start, m.start()) or
+                          TARGET_INTRO.search(_list_intro(text, sentence_start)))
+            if not listed and skind not in ("targets", "tasks"):
+                end = SENTENCE_END.search(text, m.end())
+                i = bisect_right(goals, sentence_start - 1)
+                listed = i < len(goals) and goals[i] < (end.start() if end else len(text))
             if (skind not in ("targets", "tasks") and not listed) or ctx.target_year is None:
-                continue  # a statement (…与经济增长同步) is a goal only where goals are set
+                continue
             out.append((Fact(st.id, st.measure, "target", ctx.target_year, None, None, None, st.qualifier, None,
                              m.group(), m.start(), m.end(), sec.index if sec else None), 0))
     return out
