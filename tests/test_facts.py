@@ -817,6 +817,17 @@ def test_fiscal_revenue_gives_way_to_the_budget_revenue_the_report_also_states()
     assert {v for *_, v, _, _ in brief(facts("财政收入6.02亿元，增长9%。"))} == {6.02, 9}  # alone, it is the indicator
 
 
+def test_a_level_of_governments_own_revenue() -> None:
+    # 区级 in a district is the district's revenue; 市级 beside 全市 is the city government's part of
+    # it; 本级 (the government's own level alone) is never the region's
+    got = brief(facts("区级一般公共预算收入完成45.6亿元，增长5.2%。"))
+    assert {v for *_, v, _, _ in got} == {45.6, 5.2}
+    assert [f.quote for f in facts("区级一般公共预算收入完成45.6亿元。")] == ["区级一般公共预算收入完成45.6亿元"]
+    got = brief(facts("全市一般公共预算收入100亿元，增长5%，其中市级一般公共预算收入40亿元，增长3%。"))
+    assert {v for *_, v, _, _ in got} == {100, 5}
+    assert not facts("市本级一般公共预算收入40亿元，增长3%。")
+
+
 def test_public_revenue_gives_way_to_the_local_public_revenue() -> None:
     # county reports before 2015: 公共财政收入 is what the county collects, upper levels' shares
     # included; the local one is its budget revenue
