@@ -31,6 +31,14 @@ def test_county_header(gaz: Gazetteer) -> None:
     assert (m.speaker, m.speaker_title) == ("张忠文", "区长")
 
 
+@pytest.mark.parametrize("title", ["某县政府工作报告（2022年12月23日）", "湘潭县2023年政府工作报告(20221223)"])
+def test_the_day_in_brackets_after_a_titles_report_is_its_delivery(gaz: Gazetteer, title: str) -> None:
+    # a December report: delivered in the year it reviews, whatever year a site's title gives
+    m = meta_of(title + "\n各位代表：\n一、2022年工作回顾\n预计全县地区生产总值增长5%。\n"
+                "二、2023年工作安排\n地区生产总值增长6%。", gaz)
+    assert (m.meeting_date, m.report_year) == ("2022-12-23", 2022)
+
+
 def test_header_split_over_lines(gaz: Gazetteer) -> None:
     m = meta_of("政 府 工 作 报 告\n\n  ——2023年2月22日在连州市第十六届\n\n  人民代表大会第三次会议上\n\n"
                 "  市长 戴少枚\n\n  各位代表:\n现在,我代表市人民政府向大会报告工作。", gaz)

@@ -167,6 +167,8 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
     date = _meeting_date(meeting)
     if date is None and meeting is not None and meeting.re is MEETING:
         date = _day_after_meeting(text, meeting)
+    if date is None:
+        date = _day_of_title(header)
     addressed = ADDRESSED_NPC.search(body, 0, ADDRESSED_REACH) if meeting is None else None
     ledes = _find_ledes(text) if meeting is None and addressed is None else []
     national = bool(meeting and meeting.group("nat")) or addressed is not None or \
@@ -343,6 +345,21 @@ def _day_before_meeting(text: str, meeting: re.Match[str], report_year: int) -> 
 # (2020年1月8日), or run together: …会议上县长赵甲宏(2020年1月8日))
 _DAY_AFTER_MEETING = re.compile(rf"[^\n（(。]{{0,30}}(?:\n[ \t\u3000]*[^\n（(。]{{0,30}})?\n?[ \t\u3000]*"
                                 rf"{_BRACKETED_DAY}")
+
+
+# the day in brackets after a title's 政府工作报告 (湘潭县政府工作报告（2022年12月23日）, …(20221223)):
+# the day it was delivered
+_TITLE_DAY = re.compile(r"政府工作报告[^\n（(]{0,8}[（(](?:(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+                        r"|(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d))[)）]")
+
+
+def _day_of_title(header: str) -> dt.date | None:
+    for line in header.split("\n", TITLE_LINES)[:TITLE_LINES]:
+        m = _TITLE_DAY.search(line)
+        if m is not None:
+            y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+            return _date(int(y), int(mo), int(d))
+    return None
 
 
 def _day_after_meeting(text: str, meeting: re.Match[str]) -> dt.date | None:
