@@ -544,6 +544,14 @@ def test_a_name_the_copy_hides_is_no_region(gaz: Gazetteer, masked: str) -> None
     assert (m.region, m.adcode, m.report_year, m.congress) == (None, None, 2020, "第十七届人民代表大会第五次会议")
 
 
+def test_a_long_news_page_dated_only_at_its_foot(gaz: Gazetteer) -> None:
+    story = ("1月9日上午，某城县第十七届人民代表大会第四次会议开幕。县长作政府工作报告。\n"
+             "去年，全县地区生产总值完成98.5亿元，增长8%。\n今年全县主要预期目标是：地区生产总值增长8%左右。\n")
+    middle = "会议期间，代表们将审议政府工作报告和计划报告，讨论决定本县经济社会发展中的重大事项。\n" * 60
+    m = meta_of(story + middle + "责任编辑：张三  2019-01-10", gaz)
+    assert (m.report_year, m.meeting_date) == (2019, "2019-01-09")
+
+
 def test_the_day_a_page_published_the_report_is_not_the_meeting_day(gaz: Gazetteer) -> None:
     page = ("3月22日，新华社受权全文播发李克强总理代表国务院在十三届全国人大一次会议上所作的《政府工作报告》。\n"
             "报告指出，2018年发展主要预期目标是：国内生产总值增长6.5%左右。")

@@ -72,12 +72,17 @@ def _dateline(text: str, end: int) -> re.Match[str] | None:
 # a page's own date near its top: 2018-04-24, 2024年01月11日17:20, 2020/05/14
 _PAGE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:-|/|年)(\d{1,2})(?:-|/|月)(\d{1,2})")
 PAGE_DATE_REACH = 1500
+PAGE_FOOT_REACH = 300  # a page's foot: the editor's line and the date under a story
 
 
 def _page_dates(text: str, raw: str | None) -> list[dt.date | None]:
-    """The dates near a page's top (2018-04-24, 2024年01月11日), read in its raw text, where chrome the
-    cleaner removes keeps them."""
-    return [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall(_page_top(text, raw))]
+    """The dates near a page's top (2018-04-24, 2024年01月11日), then those near its foot (责任编辑：某某
+    2019-01-10 under the story), read in its raw text, where chrome the cleaner removes keeps them."""
+    page = raw or text
+    ends = _page_top(text, raw)
+    if len(page) > PAGE_DATE_REACH:
+        ends += "\n" + unicodedata.normalize("NFKC", page[max(PAGE_DATE_REACH, len(page) - PAGE_FOOT_REACH):])
+    return [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall(ends)]
 
 
 def _page_top(text: str, raw: str | None) -> str:
