@@ -99,6 +99,9 @@ def test_by_how_much_a_level_beat_its_plan_between_the_level_and_its_growth() ->
     assert brief(facts("固定资产投资完成17亿元，超额完成年度任务2.1亿元，增长20.6%。")) == {
         ("fixed_asset_investment", "level", "actual", 2024, None, 17, None, None),
         ("fixed_asset_investment", "growth", "actual", 2024, None, 20.6, None, None)}
+    assert brief(facts("地方财政收入完成5.6亿元，超年初预算0.3亿元，增长12%。")) == {  # or its budget
+        ("public_budget_revenue", "level", "actual", 2024, None, 5.6, None, None),
+        ("public_budget_revenue", "growth", "actual", 2024, None, 12, None, None)}
 
 
 def test_herders_income_is_the_rural_income_of_a_pastoral_region() -> None:

@@ -123,8 +123,9 @@ _SHARE_OF = r"(?:为|占|完成|达到?)[^，,。；;\d%]{1,10}?的"
 # (增加到30600亿元，五年年均增长14.5%，2007年比上年增长14.5%: the average over the years, a remark
 # between a level and the year's growth)
 _AVERAGE = rf"(?:{lang.YEARS_COUNTED})?(?:{lang.YEARLY_AVERAGES})(?:增长|递增)"
-# (完成17亿元，超额完成年度任务2.1亿元，增长20.6%: by how much the level beat its plan, a remark)
-_PLAN_EXCEEDED = r"(?:超额完成|超出|超过)[^，,。；;\d%]{0,12}?(?:任务|目标|计划|指标)"
+# (完成17亿元，超额完成年度任务2.1亿元，增长20.6%; 完成5.6亿元，超年初预算0.3亿元，增长12%: by how
+# much the level beat its plan or budget, a remark)
+_PLAN_EXCEEDED = r"(?:超额完成|超出|超过|高出|超)[^，,。；;\d%]{0,12}?(?:任务|目标|计划|指标|预算)"
 SHARE_GAP = re.compile(rf"[{COMMAS}](?:{_SHARE_OF}\d+(?:\.\d+)?[%％]|{_PLAN_EXCEEDED}\d+(?:\.\d+)?(?:万亿|亿|万|千)?元"
                        rf"|{_AVERAGE}(?:\d+(?:\.\d+)?|百分之[{lang.NUMERALS}点]+)[%％]?)([{COMMAS}].*)")
 PLAN_EXCEEDED_BEFORE = re.compile(rf"[{COMMAS}]{_PLAN_EXCEEDED}\Z")
