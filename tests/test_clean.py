@@ -334,6 +334,9 @@ def test_a_caption_naming_its_photographer_after_a_space_goes() -> None:
 def test_a_comma_put_before_every_mark_goes() -> None:
     c = clean("一,、2007年工作回顾\n过去的一年,,在市委领导下,实现生产总值863.73亿元,,增长15.2%,。请提出意见,。")
     assert c.text == "一、2007年工作回顾\n过去的一年，在市委领导下，实现生产总值863.73亿元，增长15.2%。请提出意见。"
+    # or after one
+    c = clean("服务业作用更加明显，,,增加值跨上3万亿元台阶，,对经济增长贡献率超60%。,,全省贷款余额13万亿元。")
+    assert c.text == "服务业作用更加明显，增加值跨上3万亿元台阶，对经济增长贡献率超60%。全省贷款余额13万亿元。"
 
 
 def test_page_numbers_of_pdf_and_document_site_copies_go() -> None:

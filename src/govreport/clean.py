@@ -212,7 +212,8 @@ def _heading_dot(text: str, dot: int) -> bool:
     return i < dot and not text[text.rfind("\n", 0, i) + 1:i].strip(" \t\u3000")
 
 
-_DOUBLED_COMMA = re.compile(r",(?=[,，、。；;：！？])")
+# (or after one: 明显，,,增加值 / 。,,服务业 -> 明显，增加值 / 。服务业)
+_DOUBLED_COMMA = re.compile(r"(?<=[，、。；：！？]),+|,(?=[,，、。；;：！？])")
 # a text with fewer full stops than one in this many characters has lost them to ASCII periods
 FULL_STOP_SPACING = 200
 
@@ -238,7 +239,7 @@ def restore_lost_quotes(text: str) -> Iterator[offsets.Proposal]:
 
 def normalize_punctuation(text: str) -> Iterator[offsets.Proposal]:
     # first (an edit of a span wins over a later one of the same span): a comma some copies put
-    # before every mark (增长15.2%,,增幅…, 提出意见,。, 一,、) goes
+    # before or after every mark (增长15.2%,,增幅…, 提出意见,。, 一,、, 明显，,,增加值) goes
     for m in _DOUBLED_COMMA.finditer(text):
         yield m.start(), m.end(), "", "punctuation"
     for pattern, chinese in _ASCII_STOPS:
