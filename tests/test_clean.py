@@ -5,6 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import govreport
 from govreport.clean import _line_patterns, clean, compile_patterns, default_passes
 
 
@@ -42,6 +43,18 @@ def test_page_markers_that_split_words_are_removed() -> None:
     c = clean(raw)
     assert "资金4.3亿元" in c.text
     assert "\n2、" not in c.text
+    # in a copy that sets every line in, the indent goes with the marker
+    c = clean(f"\u3000\u30001、开头{body}\n\u3000\u30002、中间{body}资金4\n\u3000\u30003、.3亿元{body}\n\u3000\u30004、结尾。")
+    assert "资金4.3亿元" in c.text and "2、" not in c.text
+
+
+def test_entities_are_read_before_the_lines_are() -> None:
+    # a line of &nbsp; alone is a blank line; an indent of them, an indent
+    raw = ("政 府 工 作 报 告\n&nbsp;&nbsp;\n&nbsp;&nbsp;  ——2023年2月22日在连州市第十六届\n&nbsp;&nbsp;\n"
+           "&nbsp;&nbsp;  人民代表大会第三次会议上\n&nbsp;&nbsp;\n&nbsp;&nbsp;  市长 戴少枚\n&nbsp;&nbsp;\n"
+           "&nbsp;&nbsp;  各位代表：\n&nbsp;&nbsp;\n&nbsp;&nbsp;  现在，我代表市人民政府向大会报告工作。")
+    m = govreport.extract_text(raw).meta
+    assert (m.region, m.meeting_date, m.congress) == ("连州市", "2023-02-22", "第十六届人民代表大会第三次会议")
 
 
 def test_a_short_numbered_list_is_not_page_markers() -> None:

@@ -564,8 +564,9 @@ def remove_resolution(patterns: Patterns) -> Pass:
 RESOLUTION_REACH = 3000
 
 
-_PAGE_MARK = re.compile(r"\n(\d{1,3})、")
-_FIRST_PAGE_MARK = re.compile(r"(1)、")
+# (an indent before it goes too: a copy that sets every line in)
+_PAGE_MARK = re.compile(r"\n[ \t\u3000\u00a0]*(\d{1,3})、")
+_FIRST_PAGE_MARK = re.compile(r"[ \t\u3000\u00a0]*(1)、")
 
 
 def remove_page_markers(text: str) -> Iterator[offsets.Proposal]:
@@ -978,9 +979,11 @@ def normalize_characters(text: str) -> str:
 def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     p = patterns or default_patterns()
     # line-based passes first; digit repairs last, once broken lines and numbers are whole again
-    return [remove_undecodable, remove_markup, normalize_width, repair_zero_circles, remove_pinyin_glosses,
-            to_simplified, remove_junk, restore_lost_quotes, normalize_punctuation, restore_line_breaks,
-            remove_line_end_tags,
+    # (entities right after markup, so a line of &nbsp; alone is a blank line to the line-based passes
+    # and an escaped <script> stays text; and again once broken lines are joined: &l⏎dquo;)
+    return [remove_undecodable, remove_markup, unescape_entities, normalize_width, repair_zero_circles,
+            remove_pinyin_glosses, to_simplified, remove_junk, restore_lost_quotes, normalize_punctuation,
+            restore_line_breaks, remove_line_end_tags,
             remove_repeated_summary, remove_chrome(p), remove_resolution(p), remove_page_markers, remove_spam(p),
             repair_dashes, join_broken_lines, unescape_entities, join_number_spaces, restore_list_separators,
             repair_ocr_digits]
