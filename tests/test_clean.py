@@ -44,7 +44,8 @@ def test_page_markers_that_split_words_are_removed() -> None:
     assert "资金4.3亿元" in c.text
     assert "\n2、" not in c.text
     # in a copy that sets every line in, the indent goes with the marker
-    c = clean(f"\u3000\u30001、开头{body}\n\u3000\u30002、中间{body}资金4\n\u3000\u30003、.3亿元{body}\n\u3000\u30004、结尾。")
+    indent = "\u3000\u3000"
+    c = clean(f"{indent}1、开头{body}\n{indent}2、中间{body}资金4\n{indent}3、.3亿元{body}\n{indent}4、结尾。")
     assert "资金4.3亿元" in c.text and "2、" not in c.text
 
 
