@@ -110,6 +110,8 @@ def test_a_gloss_a_kept_line_break_cuts_or_pushes_to_the_next_line() -> None:
     # a glossed mirror that kept its page's width: 經(jīn⏎g)費, 現⏎(xiàn)代化
     got = clean("研發(fā)經(jīn\ng)費投入強度2%以上，中國式現\n(xiàn)代化建設，經(jīng)濟增長6.5%。").text
     assert got == "研发经费投入强度2%以上，中国式现代化建设，经济增长6.5%。"
+    # or right after its bracket: 與(⏎huì)
+    assert clean("居民收入增長與(\nhuì)經(bào)濟增長(chǎn)基本同步。").text == "居民收入增长与经济增长基本同步。"
 
 
 def test_ascii_double_quotes_around_chinese_text_are_chinese_ones() -> None:
@@ -520,6 +522,23 @@ def test_a_number_broken_over_two_lines_is_joined_after_a_paragraph_that_opens_o
     # (一)… opens a paragraph, not a heading line: its number broken at the line's end is one number
     assert "生产总值340亿元" in clean("（一）经济较快发展。2016年，全县生产总值34\n0亿元，增长5%。\n").text
     assert clean("（一）经济较快发展\n2016年，全县经济平稳。").text == "（一）经济较快发展\n2016年，全县经济平稳。"
+
+
+def test_clauses_cut_from_a_paragraph_that_end_on_a_headings_word_are_no_heading() -> None:
+    got = clean("各位代表：\n年均增长20%；全社会固定资产投资15.\n5亿元，较上年增长20.4%，高于年初人代会18%的目标\n"
+                "2.4个百分点。\n").text
+    assert got == "各位代表：\n年均增长20%；全社会固定资产投资15.5亿元，较上年增长20.4%，高于年初人代会18%的目标" \
+        "2.4个百分点。"
+
+
+def test_a_line_the_next_goes_on_from_is_no_heading() -> None:
+    # a page cut at its width left a line that reads like a heading, the line after it opens on a comma
+    got = clean("各位代表：\n我们保持经济平稳较快发展，胜利完\n成“十一五”规划的主要目标和任务\n，国民经济迈上新台阶。\n"
+                "二、2011年工作回顾\n").text
+    assert got == ("各位代表：\n我们保持经济平稳较快发展，胜利完成“十一五”规划的主要目标和任务，国民经济迈上新台阶。\n"
+                   "二、2011年工作回顾")
+    assert clean("各位代表：\n正文。\n2023年工作回顾\n过去一年，经济平稳。").text == \
+        "各位代表：\n正文。\n2023年工作回顾\n过去一年，经济平稳。"
 
 
 # a doc site's copy that lost its line breaks: title, meeting line, speaker, salutation, headings and

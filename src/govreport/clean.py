@@ -164,8 +164,8 @@ def _between_digits(text: str, start: int, end: int) -> bool:
 # (de, men: the neutral tone) only in a text glossed throughout.
 _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # (a site may set a space before the closing bracket: 會(huì )); a copy that kept a page's line
-# breaks may break inside a gloss or before it (經(jīn⏎g), 現⏎(xiàn)), which join_broken_lines joins
-_GLOSS_BODY = re.compile(rf"((?:[a-zü{_TONE_MARKS}]\n?){{1,7}}) ?[)）]")
+# breaks may break inside a gloss or before it (經(jīn⏎g), 與(⏎huì), 現⏎(xiàn)), which join_broken_lines joins
+_GLOSS_BODY = re.compile(rf"\n?((?:[a-zü{_TONE_MARKS}]\n?){{1,7}}) ?[)）]")
 _TONED = re.compile(f"[{_TONE_MARKS}]")
 GLOSSED_TEXT_MIN = 3  # toned glosses that make a text one glossed throughout
 
@@ -899,9 +899,15 @@ def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
         prev_line = text[line_start:start]
         nxt_end = text.find("\n", end)
         next_line = text[end: nxt_end if nxt_end >= 0 else len(text)]
-        if _keep_break(prev_line, next_line, in_header=start < body_start):
+        then = _CONTINUED.match(text, nxt_end) if nxt_end >= 0 else None
+        if _keep_break(prev_line, next_line, in_header=start < body_start, next_continued=then is not None):
             continue
         yield start, end, "", "line_join"
+
+
+# the line after a line opens on a comma or a stop: it goes on that line's sentence, so that line
+# is no heading of its own (a page cut at its width: …胜利完⏎成“十一五”规划的主要目标和任务⏎，国民经济…)
+_CONTINUED = re.compile(r"\n[ \t\u3000\u00a0]*[，,、。；;：:）)”]")
 
 
 # a line ending in a date or a time (2018-04-24, 17:20): the next line's digits are not its own
@@ -933,10 +939,18 @@ def _only_a_marker(line: str) -> bool:
     return marker is not None and marker.end() == len(line)
 
 
-def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
+def _bare_clauses(line: str) -> bool:
+    """Whether a short line ending on a heading's word is clauses cut from a paragraph, no heading:
+    a heading without a marker has no comma (5亿元，较上年增长20.4%，高于年初人代会18%的目标)."""
+    return "，" in line or "；" in line
+
+
+def _keep_break(prev_line: str, next_line: str, in_header: bool, next_continued: bool = False) -> bool:
     prev = prev_line.strip(" \t\u3000\u00a0")
     if not prev or prev[-1] in TERMINAL:
         return True
+    if _CONTINUED.match("\n" + next_line):
+        return False  # a line opening on a comma or a stop goes on the line before it
     if next_line[:1] in _UNIT_OPENERS and _BARE_NUMBER.fullmatch(prev):
         return False  # a copy broken at every token (2020⏎年工作回顾, 779⏎亿元): a number and its unit
     if prev[-1] in _JOINING and not _only_a_marker(prev):
@@ -948,7 +962,7 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
     if next_line.startswith(_ITEM_OPENERS) or _OPENS_ITS_OWN.match(next_line):
         return True
     nxt = next_line.strip(" \t\u3000\u00a0")
-    if len(nxt) <= BARE_HEADING_MAX and HEADING_WORDS.search(nxt):
+    if len(nxt) <= BARE_HEADING_MAX and HEADING_WORDS.search(nxt) and not next_continued and not _bare_clauses(nxt):
         return True  # an unnumbered heading on its own line (2024年工作回顾) stays one
     if HEADING_MARK.match(prev_line) and ("。" not in prev or len(prev) <= BARE_HEADING_MAX):
         return True  # a heading's line (not a paragraph that opens on a marked topic sentence)
@@ -956,7 +970,7 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool) -> bool:
         return True  # ●全年实现…450亿元 over a paragraph: a headline, not a line cut at the page's width
     if ORDINAL_HEADING.match(prev) and len(prev) <= ORDINAL_HEADING_MAX:
         return True  # 第三，继续加强和改善宏观调控: an older report's short ordinal heading line
-    if len(prev) <= BARE_HEADING_MAX and HEADING_WORDS.search(prev):
+    if len(prev) <= BARE_HEADING_MAX and HEADING_WORDS.search(prev) and not _bare_clauses(prev):
         return True  # (the length first: a paragraph's line is long, and the search reads it whole)
     if in_header:
         flat = re.sub(r"\s", "", prev)
