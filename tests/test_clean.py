@@ -438,8 +438,20 @@ def test_a_forum_reposts_breadcrumb_post_header_and_replies_go() -> None:
 
 
 def test_a_newspaper_pages_header_goes_and_a_spaced_title_keeps_its_line() -> None:
+    c = clean("第A3版：要闻总第393期 >2019-01-17编印\n政 府 工 作 报 告\n2018年，全区经济平稳。")
+    assert c.text == "政 府 工 作 报 告\n2018年，全区经济平稳。"
+    # a longer one is letter-spaced text: its spaces go, its line stays
     c = clean("第A3版：要闻总第393期 >2019-01-17编印\n一 图 读 懂 政 府 工 作 报 告\n2018年，全区经济平稳。")
-    assert c.text == "一 图 读 懂 政 府 工 作 报 告\n2018年，全区经济平稳。"
+    assert c.text == "一图读懂政府工作报告\n2018年，全区经济平稳。"
+
+
+def test_letter_spaced_lines_lose_their_spaces() -> None:
+    # a PDF viewer's copy of a letter-spaced page; a wider gap is a word's and stays one space
+    c = clean("各位代表：\n地 区 生 产 总 值 增 长 5 . 2 % ， 财 政 收 入 增 长 3 % 。\n"
+              "县 长   张 海 文 主 持 了 会 议 。\n正文。")
+    assert c.text == "各位代表：\n地区生产总值增长5.2%，财政收入增长3%。\n县长 张海文主持了会议。\n正文。"
+    assert {e.kind for e in c.edits} == {"letter_space"}
+    assert clean("各位代表：\n区 长  张 海 文\n正文 一 二。").text == "各位代表：\n区 长  张 海 文\n正文 一 二。"
 
 
 def test_a_resolution_reposted_before_the_report_goes() -> None:

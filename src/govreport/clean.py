@@ -783,6 +783,27 @@ _NUM_SPACE = re.compile(
 _DIGITS = re.compile(r"\d+")
 
 
+# a line set with a space after every character (地 区 生 产 总 值 增 长 5 . 2 %: a PDF viewer's copy of
+# a letter-spaced page): its single spaces go, a wider gap stays one space (区 长  张 海 文 -> 区长 张海文).
+# Only a line of LETTER_SPACED_MIN characters or more: a short spaced title (政 府 工 作 报 告) or name keeps its
+# spaces, which other passes read
+LETTER_SPACED_MIN = 8
+_LETTER_SPACED_RUN = re.compile(rf"(?:[\u4e00-\u9fff] ){{{LETTER_SPACED_MIN}}}")
+_LETTER_SPACED_LINE = re.compile(r"^[ \t\u3000]*(?:\S {1,3})+\S?[ \t\u3000]*$", re.MULTILINE)
+_LETTER_GAP = re.compile(r"(?<=\S) (?=\S)| {2,3}(?=\S)")
+
+
+def join_letter_spaces(text: str) -> Iterator[offsets.Proposal]:
+    if _LETTER_SPACED_RUN.search(text) is None:
+        return  # (most reports: one search)
+    for line in _LETTER_SPACED_LINE.finditer(text):
+        if len(line.group().split()) < LETTER_SPACED_MIN:
+            continue
+        for gap in _LETTER_GAP.finditer(text, line.start(), line.end()):
+            if gap.start() > line.start() and text[gap.start() - 1] != " ":
+                yield gap.start(), gap.end(), "" if gap.end() - gap.start() == 1 else " ", "letter_space"
+
+
 def join_number_spaces(text: str) -> Iterator[offsets.Proposal]:
     """1 9 9 3 -> 1993, 3 054元 -> 3054元, 4. 5% -> 4.5%, 6 . 5% -> 6.5%, 2021 年 2 月 4 日 ->
     2021年2月4日 (copies from PDFs and typeset pages space out digits, decimal points and dates).
@@ -995,8 +1016,9 @@ def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     # line-based passes first; digit repairs last, once broken lines and numbers are whole again
     # (entities right after markup, so a line of &nbsp; alone is a blank line to the line-based passes
     # and an escaped <script> stays text; and again once broken lines are joined: &l⏎dquo;)
-    return [remove_undecodable, remove_markup, unescape_entities, normalize_width, repair_zero_circles,
-            remove_pinyin_glosses, to_simplified, remove_junk, restore_lost_quotes, normalize_punctuation,
+    return [remove_undecodable, remove_markup, unescape_entities, normalize_width, join_letter_spaces,
+            repair_zero_circles, remove_pinyin_glosses, to_simplified, remove_junk, restore_lost_quotes,
+            normalize_punctuation,
             restore_line_breaks, remove_line_end_tags,
             remove_repeated_summary, remove_chrome(p), remove_resolution(p), remove_page_markers, remove_spam(p),
             repair_dashes, join_broken_lines, unescape_entities, join_number_spaces, restore_list_separators,
