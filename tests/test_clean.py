@@ -438,9 +438,7 @@ def test_a_forum_reposts_breadcrumb_post_header_and_replies_go() -> None:
 
 
 def test_a_newspaper_pages_header_goes_and_a_spaced_title_keeps_its_line() -> None:
-    c = clean("第A3版：要闻总第393期 >2019-01-17编印\n政 府 工 作 报 告\n2018年，全区经济平稳。")
-    assert c.text == "政 府 工 作 报 告\n2018年，全区经济平稳。"
-    # a longer one is letter-spaced text: its spaces go, its line stays
+    # (its spaces go with those of any letter-spaced line; its line stays)
     c = clean("第A3版：要闻总第393期 >2019-01-17编印\n一 图 读 懂 政 府 工 作 报 告\n2018年，全区经济平稳。")
     assert c.text == "一图读懂政府工作报告\n2018年，全区经济平稳。"
 
@@ -451,7 +449,11 @@ def test_letter_spaced_lines_lose_their_spaces() -> None:
               "县 长   张 海 文 主 持 了 会 议 。\n正文。")
     assert c.text == "各位代表：\n地区生产总值增长5.2%，财政收入增长3%。\n县长 张海文主持了会议。\n正文。"
     assert {e.kind for e in c.edits} == {"letter_space"}
-    assert clean("各位代表：\n区 长  张 海 文\n正文 一 二。").text == "各位代表：\n区 长  张 海 文\n正文 一 二。"
+    # a spaced header (its salutation too), but not a name of two characters or a short spaced stretch
+    c = clean("政 府 工 作 报 告\n区 长  张 海 文\n各 位 代 表 ：\n现在，我代表区人民政府报告工作。")
+    assert c.text == "政府工作报告\n区长 张海文\n各位代表：\n现在，我代表区人民政府报告工作。"
+    kept = "政府工作报告\n哈   热\n各位代表：\n正文 一 二。"
+    assert clean(kept).text == kept
 
 
 def test_a_resolution_reposted_before_the_report_goes() -> None:

@@ -42,6 +42,9 @@ SPEAKER_LINE = re.compile(
     r"(?:[\u4e00-\u9fff](?:[ \t\u3000]?[\u4e00-\u9fff]){1,3}|[\u4e00-\u9fff]{1,8}[·•・．.][\u4e00-\u9fff]{1,10})"
     r"[ \t\u3000]*$")
 SALUTATION = re.compile(lang.SALUTATION_PATTERN)
+# an office at a line's end, its characters spaced or not (国 务 院 总 理, 县长)
+_OFFICE_AT_END = re.compile(
+    "(?:" + "|".join("[ \u3000]*".join(title) for title in sorted(lang.TITLES, key=len, reverse=True)) + ")$")
 
 Pass = Callable[[str], Iterator[offsets.Proposal]]
 
@@ -213,7 +216,8 @@ def _heading_dot(text: str, dot: int) -> bool:
 
 
 # (or after one: 明显，,,增加值 / 。,,服务业 -> 明显，增加值 / 。服务业)
-_DOUBLED_COMMA = re.compile(r"(?<=[，、。；：！？]),+|,(?=[,，、。；;：！？])")
+# (opening on its literal comma, which re skips to in C)
+_DOUBLED_COMMA = re.compile(r",(?:(?<=[，、。；：！？],),*|(?=[,，、。；;：！？]))")
 # a text with fewer full stops than one in this many characters has lost them to ASCII periods
 FULL_STOP_SPACING = 200
 
@@ -785,22 +789,28 @@ _DIGITS = re.compile(r"\d+")
 
 # a line set with a space after every character (地 区 生 产 总 值 增 长 5 . 2 %: a PDF viewer's copy of
 # a letter-spaced page): its single spaces go, a wider gap stays one space (区 长  张 海 文 -> 区长 张海文).
-# Only a line of LETTER_SPACED_MIN characters or more: a short spaced title (政 府 工 作 报 告) or name keeps its
+# Only a line of LETTER_SPACED_MIN characters or more: a name of two (哈   热) keeps its
 # spaces, which other passes read
-LETTER_SPACED_MIN = 8
-_LETTER_SPACED_RUN = re.compile(rf"(?:[\u4e00-\u9fff] ){{{LETTER_SPACED_MIN}}}")
-_LETTER_SPACED_LINE = re.compile(r"^[ \t\u3000]*(?:\S {1,3})+\S?[ \t\u3000]*$", re.MULTILINE)
+LETTER_SPACED_MIN = 4
+# a space between characters, and one between the next two (found from the space, a literal re skips to)
+_LETTER_SPACED_RUN = re.compile(r" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff] [\u4e00-\u9fff])")
+_LETTER_SPACED_LINE = re.compile(r"[ \t\u3000]*(?:\S {1,3})+\S?[ \t\u3000]*")
 _LETTER_GAP = re.compile(r"(?<=\S) (?=\S)| {2,3}(?=\S)")
 
 
 def join_letter_spaces(text: str) -> Iterator[offsets.Proposal]:
-    if _LETTER_SPACED_RUN.search(text) is None:
-        return  # (most reports: one search)
-    for line in _LETTER_SPACED_LINE.finditer(text):
-        if len(line.group().split()) < LETTER_SPACED_MIN:
+    line_end = -1
+    for run in _LETTER_SPACED_RUN.finditer(text):
+        if run.start() < line_end:
+            continue  # (a line read already)
+        line_start = text.rfind("\n", 0, run.start()) + 1
+        line_end = text.find("\n", run.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if len(text[line_start:line_end].split()) < LETTER_SPACED_MIN or \
+                _LETTER_SPACED_LINE.fullmatch(text, line_start, line_end) is None:
             continue
-        for gap in _LETTER_GAP.finditer(text, line.start(), line.end()):
-            if gap.start() > line.start() and text[gap.start() - 1] != " ":
+        for gap in _LETTER_GAP.finditer(text, line_start, line_end):
+            if gap.start() > line_start and text[gap.start() - 1] != " ":
                 yield gap.start(), gap.end(), "" if gap.end() - gap.start() == 1 else " ", "letter_space"
 
 
@@ -976,8 +986,9 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool, next_continued:
         return False  # a copy broken at every token (2020⏎年工作回顾, 779⏎亿元): a number and its unit
     if prev[-1] in _JOINING and not _only_a_marker(prev):
         return False  # a line that ends on 和 or 、 (一、“十三五”发展成就和⏎2020年工作回顾) goes on
-    if _SPACED_TITLE.fullmatch(prev):
-        return True  # a title set with a space between its characters (政 府 工 作 报 告)
+    if _SPACED_TITLE.fullmatch(prev) and not (in_header and _OFFICE_AT_END.search(prev)):
+        return True  # a title set with a space between its characters (政 府 工 作 报 告), not an
+        # office over its holder's name (国 务 院 总 理⏎李克强)
     if prev[-1].isdigit() and next_line[:1].isdigit():
         return bool(_DATE_OR_TIME_END.search(prev))  # else a number broken over two lines (34⏎0亿元)
     if next_line.startswith(_ITEM_OPENERS) or _OPENS_ITS_OWN.match(next_line):
