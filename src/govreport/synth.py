@@ -359,13 +359,37 @@ def with_blank_lines(text: str, rng: random.Random) -> str:
     return text.replace("\n", "\n\n")
 
 
+def with_letter_spacing(text: str, rng: random.Random) -> str:
+    """A PDF viewer's copy of a letter-spaced page: a space after every character of some lines."""
+    return "\n".join(" ".join(line) if rng.random() < 0.3 else line for line in text.split("\n"))
+
+
+def with_entity_indents(text: str, rng: random.Random) -> str:
+    """A copy of a page's source: every line set in by &nbsp; entities."""
+    return text.replace("\n", "\n&nbsp;&nbsp;")
+
+
+def with_indents(text: str, rng: random.Random) -> str:
+    """Every line set in by two ideographic spaces."""
+    return text.replace("\n", "\n\u3000\u3000")
+
+
+_MARK = re.compile("[，；。]")
+
+
+def with_doubled_commas(text: str, rng: random.Random) -> str:
+    """A mirror that puts commas after some marks (明显，,,增加值)."""
+    return _MARK.sub(lambda m: m.group() + (",," if rng.random() < 0.3 else ""), text)
+
+
 # what copying does to a report, each alone: the noise gate (tests/test_corpus.py) reads the dev
 # sets through each of them
 NOISES: dict[str, Callable[[str, random.Random], str]] = {
     "traditional": in_traditional, "glosses": with_glosses, "full_width": with_full_width_digits,
     "ascii_punctuation": with_ascii_punctuation, "wrapped": with_wrapped_lines, "one_line": in_one_line,
     "care_of": with_care_of_signs, "spaced_decimals": with_spaced_decimals, "no_quotes": without_quote_marks,
-    "blank_lines": with_blank_lines,
+    "blank_lines": with_blank_lines, "letter_spaced": with_letter_spacing, "entity_indents": with_entity_indents,
+    "indents": with_indents, "doubled_commas": with_doubled_commas,
 }
 
 
