@@ -58,6 +58,12 @@ def test_entities_are_read_before_the_lines_are() -> None:
     assert (m.region, m.meeting_date, m.congress) == ("连州市", "2023-02-22", "第十六届人民代表大会第三次会议")
 
 
+def test_a_full_width_dot_a_page_marker_stood_before_is_a_decimal_point() -> None:
+    body = "甲" * 200
+    c = clean(f"1、开头{body}\n2、中间{body}资金４\n3、．３亿元{body}\n4、结尾。")
+    assert "资金4.3亿元" in c.text
+
+
 def test_a_short_numbered_list_is_not_page_markers() -> None:
     raw = "重点工作：\n1、抓项目。\n2、稳就业。\n3、保民生。"
     assert "1、抓项目" in clean(raw).text
