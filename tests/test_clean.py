@@ -33,6 +33,12 @@ def test_ocr_digit_slips_are_repaired() -> None:
     assert {e.raw for e in c.edits if e.kind == "ocr_digit"} == {"IL9", "4L6"}
 
 
+def test_an_o_read_for_a_zero_inside_a_number_is_one() -> None:
+    c = clean("2O19年，地区生产总值3OO亿元，增长6.O%，高于预期1O个百分点。")
+    assert c.text == "2019年，地区生产总值300亿元，增长6.0%，高于预期10个百分点。"
+    assert clean("CO2排放下降，H2O循环，5G基站。").text == "CO2排放下降，H2O循环，5G基站。"
+
+
 def test_latin_words_are_not_digits() -> None:
     assert clean("L2级自动驾驶和GDP。").text == "L2级自动驾驶和GDP。"
 

@@ -382,6 +382,14 @@ def with_doubled_commas(text: str, rng: random.Random) -> str:
     return _MARK.sub(lambda m: m.group() + (",," if rng.random() < 0.3 else ""), text)
 
 
+_INNER_ZERO = re.compile(r"(?<=\d)0(?=\d)")
+
+
+def with_ocr_zeros(text: str, rng: random.Random) -> str:
+    """An OCR copy that reads some zeros inside numbers as the letter O (2O19年, 1O.5%)."""
+    return _INNER_ZERO.sub(lambda m: "O" if rng.random() < 0.2 else "0", text)
+
+
 # what copying does to a report, each alone: the noise gate (tests/test_corpus.py) reads the dev
 # sets through each of them
 NOISES: dict[str, Callable[[str, random.Random], str]] = {
@@ -389,7 +397,7 @@ NOISES: dict[str, Callable[[str, random.Random], str]] = {
     "ascii_punctuation": with_ascii_punctuation, "wrapped": with_wrapped_lines, "one_line": in_one_line,
     "care_of": with_care_of_signs, "spaced_decimals": with_spaced_decimals, "no_quotes": without_quote_marks,
     "blank_lines": with_blank_lines, "letter_spaced": with_letter_spacing, "entity_indents": with_entity_indents,
-    "indents": with_indents, "doubled_commas": with_doubled_commas,
+    "indents": with_indents, "doubled_commas": with_doubled_commas, "ocr_zeros": with_ocr_zeros,
 }
 
 
