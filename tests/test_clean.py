@@ -363,6 +363,8 @@ def test_a_comma_put_before_every_mark_goes() -> None:
     c = clean("一,、2007年工作回顾\n过去的一年,,在市委领导下,实现生产总值863.73亿元,,增长15.2%,。请提出意见,。")
     assert c.text == "一、2007年工作回顾\n过去的一年，在市委领导下，实现生产总值863.73亿元，增长15.2%。请提出意见。"
     # or after one
+    # (ASCII marks too)
+    assert clean("增长60%.,,全省贷款余额13万亿元,,,增长8%.").text == "增长60%。全省贷款余额13万亿元，增长8%。"
     c = clean("服务业作用更加明显，,,增加值跨上3万亿元台阶，,对经济增长贡献率超60%。,,全省贷款余额13万亿元。")
     assert c.text == "服务业作用更加明显，增加值跨上3万亿元台阶，对经济增长贡献率超60%。全省贷款余额13万亿元。"
 
@@ -466,6 +468,9 @@ def test_letter_spaced_lines_lose_their_spaces() -> None:
     assert c.text == "政府工作报告\n区长 张海文\n各位代表：\n现在，我代表区人民政府报告工作。"
     kept = "政府工作报告\n哈   热\n各位代表：\n正文 一 二。"
     assert clean(kept).text == kept
+    # a glossed mirror's spaced line: the glosses go, then the spaces
+    c = clean("各位代表：\n地 區(qū) 生 產(chǎn) 總 值 增 長(zhǎng) 5 % 。\n正文。")
+    assert c.text == "各位代表：\n地区生产总值增长5%。\n正文。"
 
 
 def test_a_resolution_reposted_before_the_report_goes() -> None:

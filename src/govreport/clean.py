@@ -228,7 +228,7 @@ def _heading_dot(text: str, dot: int) -> bool:
 
 # (or after one: 明显，,,增加值 / 。,,服务业 -> 明显，增加值 / 。服务业)
 # (opening on its literal comma, which re skips to in C)
-_DOUBLED_COMMA = re.compile(r",(?:(?<=[，、。；：！？],),*|(?=[,，、。；;：！？]))")
+_DOUBLED_COMMA = re.compile(r",(?:(?<=[，、。；：！？.;:!?],),*|(?=[,，、。；;：！？]))")
 # a text with fewer full stops than one in this many characters has lost them to ASCII periods
 FULL_STOP_SPACING = 200
 
@@ -1061,9 +1061,11 @@ def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     # line-based passes first; digit repairs last, once broken lines and numbers are whole again
     # (entities right after markup, so a line of &nbsp; alone is a blank line to the line-based passes
     # and an escaped <script> stays text; and again once broken lines are joined: &l⏎dquo;)
+    # (letter spacing before glosses, which it may space out, and after them, which may stand between
+    # a line's spaced characters: 经(jīng) 济)
     return [remove_undecodable, remove_markup, unescape_entities, normalize_width, join_letter_spaces,
-            repair_zero_circles, remove_pinyin_glosses, to_simplified, remove_junk, restore_lost_quotes,
-            normalize_punctuation,
+            repair_zero_circles, remove_pinyin_glosses, join_letter_spaces, to_simplified, remove_junk,
+            restore_lost_quotes, normalize_punctuation,
             restore_line_breaks, remove_line_end_tags,
             remove_repeated_summary, remove_chrome(p), remove_resolution(p), remove_page_markers, remove_spam(p),
             repair_dashes, join_broken_lines, unescape_entities, join_decimal_dots, join_number_spaces,
