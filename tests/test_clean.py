@@ -416,6 +416,8 @@ def test_page_chrome_of_local_sites() -> None:
            "各位代表：\n一般公共预算收入增长8%，社会(下转第四版)消费品零售总额增长6%。")
     c = clean(raw)
     assert c.text == "各位代表：\n一般公共预算收入增长8%，社会消费品零售总额增长6%。"
+    # an edition's page of letter and number (下转A2版)
+    assert clean("各位代表：\n社会消费品零售总额（下转A2版）增长6%。").text == "各位代表：\n社会消费品零售总额增长6%。"
 
 
 def test_a_footer_marker_in_a_pages_header_opens_no_footer() -> None:
