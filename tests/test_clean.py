@@ -369,6 +369,11 @@ def test_a_comma_put_before_every_mark_goes() -> None:
     assert c.text == "服务业作用更加明显，增加值跨上3万亿元台阶，对经济增长贡献率超60%。全省贷款余额13万亿元。"
 
 
+def test_an_official_documents_running_header_goes() -> None:
+    c = clean("各位代表：\n全县经济平稳，\n- 3 -\n某某县人民政府文件\n增长5%。\n关于某某县人民政府文件管理的说明。")
+    assert c.text == "各位代表：\n全县经济平稳，增长5%。\n关于某某县人民政府文件管理的说明。"
+
+
 def test_page_numbers_of_pdf_and_document_site_copies_go() -> None:
     c = clean("第1页共18页各位代表：\n营盘路隧道建成通车；地铁第2页共18页1、2号线建成，\n- 3 -\n全面运营。\n"
               "第 4 页 共 18 页\n正文。")

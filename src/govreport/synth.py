@@ -382,6 +382,13 @@ def with_doubled_commas(text: str, rng: random.Random) -> str:
     return _MARK.sub(lambda m: m.group() + (",," if rng.random() < 0.3 else ""), text)
 
 
+def with_page_headers(text: str, rng: random.Random) -> str:
+    """A PDF's copy of an official document: every 20 lines, the page's number and running header."""
+    lines = text.split("\n")
+    return "\n".join(line + (f"\n- {i // 20 + 1} -\n某某县人民政府文件" if i % 20 == 19 else "")
+                     for i, line in enumerate(lines))
+
+
 _INNER_ZERO = re.compile(r"(?<=\d)0(?=\d)")
 
 
@@ -398,6 +405,7 @@ NOISES: dict[str, Callable[[str, random.Random], str]] = {
     "care_of": with_care_of_signs, "spaced_decimals": with_spaced_decimals, "no_quotes": without_quote_marks,
     "blank_lines": with_blank_lines, "letter_spaced": with_letter_spacing, "entity_indents": with_entity_indents,
     "indents": with_indents, "doubled_commas": with_doubled_commas, "ocr_zeros": with_ocr_zeros,
+    "page_headers": with_page_headers,
 }
 
 
