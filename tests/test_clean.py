@@ -369,6 +369,14 @@ def test_a_comma_put_before_every_mark_goes() -> None:
     assert c.text == "服务业作用更加明显，增加值跨上3万亿元台阶，对经济增长贡献率超60%。全省贷款余额13万亿元。"
 
 
+def test_the_markdown_of_a_pasted_summary_goes() -> None:
+    c = clean("### 一、2023年工作回顾\n- **经济回升向好**：地区生产总值增长5.2%[4]。\n### 二、2024年目标\n正文。")
+    assert c.text == "一、2023年工作回顾\n●经济回升向好：地区生产总值增长5.2%。\n二、2024年目标\n正文。"
+    assert "markdown" in {e.kind for e in c.edits}
+    # one stray mark is no markdown
+    assert "markdown" not in {e.kind for e in clean("各位代表：\n增长5%[1]。\n# 正文。").edits}
+
+
 def test_an_official_documents_running_header_goes() -> None:
     c = clean("各位代表：\n全县经济平稳，\n- 3 -\n某某县人民政府文件\n增长5%。\n关于某某县人民政府文件管理的说明。")
     assert c.text == "各位代表：\n全县经济平稳，增长5%。\n关于某某县人民政府文件管理的说明。"

@@ -719,6 +719,33 @@ def remove_markup(text: str) -> Iterator[offsets.Proposal]:
         yield m.start(), m.end(), "\n" if ends_line else "", "markup"
 
 
+# Markdown of a summary pasted from a chat answer or a wiki (### 一、2023年工作回顾, - **生产总值增长**：5.5%左右,
+# …增长5.2%[4]): the emphasis, heading marks and note references go, a list's dash is a list symbol
+_MD_EMPHASIS = re.compile(r"\*\*(?=\S)[^*\n]{1,60}?(?<=\S)\*\*")
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
+_MD_ITEM = re.compile(r"^[ \t]*[-*+][ \t]+(?=\S)", re.MULTILINE)
+_MD_NOTE = re.compile(r"(?<=[\u4e00-\u9fff%。，；）)”])\[\d{1,3}\]")  # (read in a text found markdown only)
+
+
+def remove_markdown(text: str) -> Iterator[offsets.Proposal]:
+    emphasis = list(_MD_EMPHASIS.finditer(text)) if "*" in text else []  # (one character: found fast)
+    headings = list(_MD_HEADING.finditer(text)) if "#" in text else []
+    if len(emphasis) + len(headings) < MARKDOWN_MIN:
+        return  # (a page's stray asterisks or a # are no markdown)
+    for m in emphasis:
+        yield m.start(), m.start() + 2, "", "markdown"
+        yield m.end() - 2, m.end(), "", "markdown"
+    for m in headings:
+        yield m.start(), m.end(), "", "markdown"
+    for m in _MD_ITEM.finditer(text):
+        yield m.start(), m.end(), lang.LIST_SYMBOLS[0], "markdown"
+    for m in _MD_NOTE.finditer(text):
+        yield m.start(), m.end(), "", "markdown"
+
+
+MARKDOWN_MIN = 2  # emphasis marks and headings that make a text markdown
+
+
 def unescape_entities(text: str) -> Iterator[offsets.Proposal]:
     """HTML entities left in copied text (&ldquo; &nbsp; &#12288;) become their characters."""
     if "&" not in text:
@@ -1063,7 +1090,7 @@ def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     # and an escaped <script> stays text; and again once broken lines are joined: &l⏎dquo;)
     # (letter spacing before glosses, which it may space out, and after them, which may stand between
     # a line's spaced characters: 经(jīng) 济)
-    return [remove_undecodable, remove_markup, unescape_entities, normalize_width, join_letter_spaces,
+    return [remove_undecodable, remove_markup, remove_markdown, unescape_entities, normalize_width, join_letter_spaces,
             repair_zero_circles, remove_pinyin_glosses, join_letter_spaces, to_simplified, remove_junk,
             restore_lost_quotes, normalize_punctuation,
             restore_line_breaks, remove_line_end_tags,
