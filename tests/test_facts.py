@@ -61,6 +61,17 @@ def test_income_keeping_pace_among_the_years_goals_without_an_intro() -> None:
         ("disposable_income", "target", 2023, "同步")}
 
 
+def test_a_digests_lines_of_a_name_a_colon_and_its_figure() -> None:
+    # an infographic's or a pasted summary's list: ●地区生产总值：1200亿元 / ●生产总值增长：5.5%左右
+    assert brief(facts("●地区生产总值：1200亿元，增长5%\n●一般公共预算收入：85亿元\n")) == {
+        ("gdp", "level", "actual", 2024, None, 1200, None, None),
+        ("gdp", "growth", "actual", 2024, None, 5, None, None),
+        ("public_budget_revenue", "level", "actual", 2024, None, 85, None, None)}
+    assert brief(facts("正文。", "●生产总值增长：5.5%左右\n●居民消费价格涨幅：3%以内\n")) == {
+        ("gdp", "growth", "target", 2025, None, 5.5, None, "左右"),
+        ("cpi", "growth", "target", 2025, None, 3, None, "以内")}
+
+
 def test_a_growth_net_of_some_factor() -> None:
     assert brief(facts("一般公共预算收入剔除一次性特殊收入因素影响同比增长2.7%。")) == {
         ("public_budget_revenue", "growth", "actual", 2024, None, 2.7, None, None)}
