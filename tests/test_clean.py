@@ -577,6 +577,16 @@ def test_clauses_cut_from_a_paragraph_that_end_on_a_headings_word_are_no_heading
         "2.4个百分点。"
 
 
+def test_a_break_is_decided_on_the_line_as_joined_so_far() -> None:
+    # a heading broken inside a word (2022年工作回⏎顾) is a heading once joined: the break after it stays
+    opening = "各位代表：\n现在，我代表市人民政府向大会报告工作。\n\n"
+    got = clean(opening + "2022年工作回\n顾\n\n  2022\n年是关键之年，经济平稳。").text
+    assert got == opening + "2022年工作回顾\n\n  2022年是关键之年，经济平稳。"
+    # while a number and its unit still join on the line's own piece (…发展成就和⏎2020⏎年工作回顾)
+    got = clean("各位代表：\n一、“十三五”发展成就和\n2020\n年工作回顾\n正文。").text
+    assert "一、“十三五”发展成就和2020年工作回顾\n" in got
+
+
 def test_a_line_the_next_goes_on_from_is_no_heading() -> None:
     # a page cut at its width left a line that reads like a heading, the line after it opens on a comma
     got = clean("各位代表：\n我们保持经济平稳较快发展，胜利完\n成“十一五”规划的主要目标和任务\n，国民经济迈上新台阶。\n"

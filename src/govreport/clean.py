@@ -981,6 +981,9 @@ def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
     """Join line breaks that fall inside a sentence (copies from web pages break at every link)."""
     body = SALUTATION.search(text)
     body_start = body.start() if body else 0
+    # each break is decided on the line as joined so far (2022年工作回⏎顾⏎⏎2022年是…: the second break
+    # follows 2022年工作回顾, a heading, not 顾)
+    carried, joined_end = "", -1
     for m in _BREAK.finditer(text):
         start, end = m.start(), m.end()
         while start > 0 and text[start - 1] in _PAD:
@@ -988,13 +991,22 @@ def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
         if start == 0 or end >= len(text) or text[start - 1] in TERMINAL or text[start - 1] == "\n":
             continue
         line_start = text.rfind("\n", 0, start) + 1
-        prev_line = text[line_start:start]
+        piece = text[line_start:start]
+        prev_line = carried + text[joined_end:start] if line_start <= joined_end else piece
         nxt_end = text.find("\n", end)
         next_line = text[end: nxt_end if nxt_end >= 0 else len(text)]
         then = _CONTINUED.match(text, nxt_end) if nxt_end >= 0 else None
-        if _keep_break(prev_line, next_line, in_header=start < body_start, next_continued=then is not None):
+        if _keep_break(prev_line, next_line, in_header=start < body_start, next_continued=then is not None,
+                       piece=piece):
             continue
+        # (a long line's head and end are all the rules read: its marker, its last character, its length)
+        half = CARRIED_MAX // 2
+        carried = prev_line if len(prev_line) <= CARRIED_MAX else prev_line[:half] + prev_line[-half:]
+        joined_end = end
         yield start, end, "", "line_join"
+
+
+CARRIED_MAX = 200
 
 
 # the line after a line opens on a comma or a stop: it goes on that line's sentence, so that line
@@ -1037,13 +1049,16 @@ def _bare_clauses(line: str) -> bool:
     return "，" in line or "；" in line
 
 
-def _keep_break(prev_line: str, next_line: str, in_header: bool, next_continued: bool = False) -> bool:
+def _keep_break(prev_line: str, next_line: str, in_header: bool, next_continued: bool = False,
+                piece: str | None = None) -> bool:
+    """Whether the break after prev_line (the line as joined so far; piece: the part of it on its
+    own line in the text) stays."""
     prev = prev_line.strip(" \t\u3000\u00a0")
     if not prev or prev[-1] in TERMINAL:
         return True
     if _CONTINUED.match("\n" + next_line):
         return False  # a line opening on a comma or a stop goes on the line before it
-    if next_line[:1] in _UNIT_OPENERS and _BARE_NUMBER.fullmatch(prev):
+    if next_line[:1] in _UNIT_OPENERS and _BARE_NUMBER.fullmatch((piece if piece is not None else prev).strip(_PAD)):
         return False  # a copy broken at every token (2020⏎年工作回顾, 779⏎亿元): a number and its unit
     if prev[-1] in _JOINING and not _only_a_marker(prev):
         return False  # a line that ends on 和 or 、 (一、“十三五”发展成就和⏎2020年工作回顾) goes on
