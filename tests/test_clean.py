@@ -587,6 +587,18 @@ def test_a_break_is_decided_on_the_line_as_joined_so_far() -> None:
     assert "一、“十三五”发展成就和2020年工作回顾\n" in got
 
 
+def test_a_headings_title_broken_over_two_lines_is_one() -> None:
+    got = clean("各位代表：\n正文。\n二、“十四五”时\n期发展成就和“十五五”时期主要目标任务\n正文。").text
+    assert got == "各位代表：\n正文。\n二、“十四五”时期发展成就和“十五五”时期主要目标任务\n正文。"
+    kept = "各位代表：\n正文。\n二、2025年工作回顾\n2025年是关键之年。"  # a whole heading, then its text
+    assert clean(kept).text == kept
+
+
+def test_a_note_in_brackets_before_an_amount_at_a_line_break() -> None:
+    got = clean("各位代表：\n财政收入(不含基金)\n2.01亿元，增长26.4%。\n(2023年1月4日)\n2023年是关键之年。").text
+    assert got == "各位代表：\n财政收入(不含基金)2.01亿元，增长26.4%。\n(2023年1月4日)\n2023年是关键之年。"
+
+
 def test_a_line_the_next_goes_on_from_is_no_heading() -> None:
     # a page cut at its width left a line that reads like a heading, the line after it opens on a comma
     got = clean("各位代表：\n我们保持经济平稳较快发展，胜利完\n成“十一五”规划的主要目标和任务\n，国民经济迈上新台阶。\n"

@@ -915,7 +915,8 @@ def _spaces_after_digits(text: str) -> list[int]:
 
 # a break right after a sentence end stays, so the regex passes over those without Python's help
 BARE_HEADING_MAX = 30
-_BREAK = re.compile(r"\n(?<![" + re.escape(TERMINAL) + r"\n]\n)[\s\u00a0]*")
+# (a break after a closing bracket is read too: the bracket may close a note before an amount)
+_BREAK = re.compile(r"\n(?<![" + re.escape(TERMINAL.replace(")", "").replace("）", "")) + r"\n]\n)[\s\u00a0]*")
 _PAD = " \t\u3000\u00a0"
 
 
@@ -988,7 +989,8 @@ def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
         start, end = m.start(), m.end()
         while start > 0 and text[start - 1] in _PAD:
             start -= 1
-        if start == 0 or end >= len(text) or text[start - 1] in TERMINAL or text[start - 1] == "\n":
+        if start == 0 or end >= len(text) or text[start - 1] == "\n" or \
+                (text[start - 1] in TERMINAL and not (text[start - 1] in ")）" and _AMOUNT_OPENING.match(text, end))):
             continue
         line_start = text.rfind("\n", 0, start) + 1
         piece = text[line_start:start]
@@ -1043,6 +1045,19 @@ def _only_a_marker(line: str) -> bool:
     return marker is not None and marker.end() == len(line)
 
 
+# a line that opens on an amount (2.01亿元, 15%): no paragraph opens so
+_AMOUNT_OPENING = re.compile(r"[ \t\u3000]*\d+(?:\.\d+)?(?:%|(?:万亿|亿|千万|万|千)?(?:元|美元))")
+
+
+def _title_goes_on(prev: str, nxt: str) -> bool:
+    """Whether a short line with no marker of its own, ending on a heading's word, finishes the
+    marked heading line before it, which ends on none (nor on a sentence's end)."""
+    return len(prev) <= BARE_HEADING_MAX and len(nxt) <= BARE_HEADING_MAX and "。" not in prev \
+        and not HEADING_WORDS.search(prev) and not _bare_clauses(prev) and not _bare_clauses(nxt) \
+        and HEADING_WORDS.search(nxt) is not None and not HEADING_MARK.match(nxt) \
+        and not _OPENS_ITS_OWN.match(nxt)
+
+
 def _bare_clauses(line: str) -> bool:
     """Whether a short line ending on a heading's word is clauses cut from a paragraph, no heading:
     a heading without a marker has no comma (5亿元，较上年增长20.4%，高于年初人代会18%的目标)."""
@@ -1054,6 +1069,8 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool, next_continued:
     """Whether the break after prev_line (the line as joined so far; piece: the part of it on its
     own line in the text) stays."""
     prev = prev_line.strip(" \t\u3000\u00a0")
+    if prev[-1:] in ")）" and _AMOUNT_OPENING.match(next_line):
+        return False  # a note in brackets between a name and its amount (财政收入(不含基金)⏎2.01亿元)
     if not prev or prev[-1] in TERMINAL:
         return True
     if _CONTINUED.match("\n" + next_line):
@@ -1070,6 +1087,8 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool, next_continued:
     if next_line.startswith(_ITEM_OPENERS) or _OPENS_ITS_OWN.match(next_line):
         return True
     nxt = next_line.strip(" \t\u3000\u00a0")
+    if HEADING_MARK.match(prev_line) and not _only_a_marker(prev) and _title_goes_on(prev, nxt):
+        return False  # a heading's title broken over two lines (二、“十四五”时⏎期发展成就和…主要目标任务)
     if len(nxt) <= BARE_HEADING_MAX and HEADING_WORDS.search(nxt) and not next_continued and not _bare_clauses(nxt):
         return True  # an unnumbered heading on its own line (2024年工作回顾) stays one
     if HEADING_MARK.match(prev_line) and ("。" not in prev or len(prev) <= BARE_HEADING_MAX):

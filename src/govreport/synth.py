@@ -382,6 +382,11 @@ def with_doubled_commas(text: str, rng: random.Random) -> str:
     return _MARK.sub(lambda m: m.group() + (",," if rng.random() < 0.3 else ""), text)
 
 
+def with_random_breaks(text: str, rng: random.Random) -> str:
+    """A repost that broke lines anywhere (inside words, numbers and headings): after 1 in 100 characters."""
+    return "".join(c + "\n" if c != "\n" and rng.random() < 0.01 else c for c in text)
+
+
 def with_page_headers(text: str, rng: random.Random) -> str:
     """A PDF's copy of an official document: every 20 lines, the page's number and running header."""
     lines = text.split("\n")
@@ -405,7 +410,7 @@ NOISES: dict[str, Callable[[str, random.Random], str]] = {
     "care_of": with_care_of_signs, "spaced_decimals": with_spaced_decimals, "no_quotes": without_quote_marks,
     "blank_lines": with_blank_lines, "letter_spaced": with_letter_spacing, "entity_indents": with_entity_indents,
     "indents": with_indents, "doubled_commas": with_doubled_commas, "ocr_zeros": with_ocr_zeros,
-    "page_headers": with_page_headers,
+    "page_headers": with_page_headers, "random_breaks": with_random_breaks,
 }
 
 
