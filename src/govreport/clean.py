@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from govreport import lang, lexicon, offsets
 from govreport.model import CleanText, Edit, Layer
-from govreport.numbers import MULTIPLIERS
+from govreport.numbers import MULTIPLIER, MULTIPLIERS
 from govreport.regexfirst import (
     branch_literals,
     first_chars,
@@ -659,7 +659,7 @@ def repair_ocr_zeros(text: str) -> Iterator[offsets.Proposal]:
 def _inside_a_number(text: str, start: int, end: int) -> bool:
     before, after = text[start - 1:start], text[end:end + 1]
     after_digits = before.isdigit() or (before == "." and text[start - 2:start - 1].isdigit())
-    return after_digits and after != "" and after in _AFTER_ZERO and not (before == "." and after == ".")
+    return after_digits and after in _AFTER_ZERO and not (before == "." and after == ".")
 
 
 def repair_ocr_digits(text: str) -> Iterator[offsets.Proposal]:
@@ -915,8 +915,10 @@ def _spaces_after_digits(text: str) -> list[int]:
 
 # a break right after a sentence end stays, so the regex passes over those without Python's help
 BARE_HEADING_MAX = 30
-# (a break after a closing bracket is read too: the bracket may close a note before an amount)
-_BREAK = re.compile(r"\n(?<![" + re.escape(TERMINAL.replace(")", "").replace("）", "")) + r"\n]\n)[\s\u00a0]*")
+# the marks after which a line break stays without a look at the lines (not a closing bracket: it
+# may close a note before an amount, 财政收入(不含基金)⏎2.01亿元)
+_ENDS_A_LINE = frozenset(TERMINAL) - frozenset(")）")
+_BREAK = re.compile(r"\n(?<![" + re.escape("".join(sorted(_ENDS_A_LINE))) + r"\n]\n)[\s\u00a0]*")
 _PAD = " \t\u3000\u00a0"
 
 
@@ -989,8 +991,7 @@ def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
         start, end = m.start(), m.end()
         while start > 0 and text[start - 1] in _PAD:
             start -= 1
-        if start == 0 or end >= len(text) or text[start - 1] == "\n" or \
-                (text[start - 1] in TERMINAL and not (text[start - 1] in ")）" and _AMOUNT_OPENING.match(text, end))):
+        if start == 0 or end >= len(text) or text[start - 1] == "\n" or text[start - 1] in _ENDS_A_LINE:
             continue
         line_start = text.rfind("\n", 0, start) + 1
         piece = text[line_start:start]
@@ -1011,9 +1012,11 @@ def join_broken_lines(text: str) -> Iterator[offsets.Proposal]:
 CARRIED_MAX = 200
 
 
-# the line after a line opens on a comma or a stop: it goes on that line's sentence, so that line
-# is no heading of its own (a page cut at its width: …胜利完⏎成“十一五”规划的主要目标和任务⏎，国民经济…)
-_CONTINUED = re.compile(r"\n[ \t\u3000\u00a0]*[，,、。；;：:）)”]")
+# a line that opens on a comma or a stop goes on the sentence before it, so the line before is no
+# heading of its own (a page cut at its width: …胜利完⏎成“十一五”规划的主要目标和任务⏎，国民经济…)
+_CONTINUATION = r"[ \t\u3000\u00a0]*[，,、。；;：:）)”]"
+_CONTINUES = re.compile(_CONTINUATION)
+_CONTINUED = re.compile(r"\n" + _CONTINUATION)
 
 
 # a line ending in a date or a time (2018-04-24, 17:20): the next line's digits are not its own
@@ -1046,7 +1049,7 @@ def _only_a_marker(line: str) -> bool:
 
 
 # a line that opens on an amount (2.01亿元, 15%): no paragraph opens so
-_AMOUNT_OPENING = re.compile(r"[ \t\u3000]*\d+(?:\.\d+)?(?:%|(?:万亿|亿|千万|万|千)?(?:元|美元))")
+_AMOUNT_OPENING = re.compile(rf"[ \t\u3000]*\d+(?:\.\d+)?(?:%|{MULTIPLIER}?(?:元|美元))")
 
 
 def _title_goes_on(prev: str, nxt: str) -> bool:
@@ -1073,7 +1076,7 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool, next_continued:
         return False  # a note in brackets between a name and its amount (财政收入(不含基金)⏎2.01亿元)
     if not prev or prev[-1] in TERMINAL:
         return True
-    if _CONTINUED.match("\n" + next_line):
+    if _CONTINUES.match(next_line):
         return False  # a line opening on a comma or a stop goes on the line before it
     if next_line[:1] in _UNIT_OPENERS and _BARE_NUMBER.fullmatch((piece if piece is not None else prev).strip(_PAD)):
         return False  # a copy broken at every token (2020⏎年工作回顾, 779⏎亿元): a number and its unit

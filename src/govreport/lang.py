@@ -57,13 +57,13 @@ DAY_OPENING = r"[ \t\u3000]*(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日(?:�
 # one character between listed names, values or words (以及 besides): 城镇、农村, 7.7%和6.8%
 JOINERS = "、和及与"
 
-# the meeting a report was delivered at: ——2023年1月4日在曲靖市麒麟区第六届人民代表大会第二次会议上 (the
-# date may be in Chinese numerals or absent, and a copy may set a space after it)
 # a session of a people's congress: 第六届人民代表大会第二次会议, 十四届人大三次会议, 第十四届全国人民代表
 # 大会第三次会议 (groups cong, nat, sess; a copy may set spaces between its parts)
 CONGRESS_SESSION = (
     rf"(?P<cong>第?[ \t\u3000]*[{ORDINALS}]+届)[ \t\u3000]*(?P<nat>全国)?(?:人民代表大会|人大)[ \t\u3000]*"
     rf"(?P<sess>第?[{ORDINALS}]+次)会议")
+# the meeting a report was delivered at: ——2023年1月4日在曲靖市麒麟区第六届人民代表大会第二次会议上 (the
+# date may be in Chinese numerals or absent, and a copy may set a space after it)
 MEETING_LINE = (
     rf"(?:(?P<y>\d{{4}}|[{YEAR_DIGITS}]{{4}})年(?P<m>\d{{1,2}}|[{ORDINALS}]{{1,3}})月"
     rf"(?P<d>\d{{1,2}}|[{ORDINALS}]{{1,3}})日[ \t\u3000]*)?在(?P<place>[^\n第在，。]{{0,30}}?)[ \t\u3000]*"

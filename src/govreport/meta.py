@@ -354,16 +354,15 @@ _DAY_AFTER_MEETING = re.compile(rf"[^\n（(。]{{0,30}}(?:\n[ \t\u3000]*[^\n（(
 
 # the day in brackets after a title's 政府工作报告 (湘潭县政府工作报告（2022年12月23日）, …(20221223)):
 # the day it was delivered
-_TITLE_DAY = re.compile(r"政府工作报告[^\n（(]{0,8}[（(](?:(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
-                        r"|(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d))[)）]")
+_TITLE_DAY = re.compile(rf"政府工作报告[^\n（(]{{0,8}}(?:{_BRACKETED_DAY}"
+                        r"|[（(](?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d)[)）])")
 
 
 def _day_of_title(header: str) -> dt.date | None:
     for line in header.split("\n", TITLE_LINES)[:TITLE_LINES]:
         m = _TITLE_DAY.search(line)
         if m is not None:
-            y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
-            return _date(int(y), int(mo), int(d))
+            return _meeting_date(m) if m["y"] else _date(int(m["y2"]), int(m["m2"]), int(m["d2"]))
     return None
 
 
