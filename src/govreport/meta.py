@@ -79,15 +79,19 @@ def _page_dates(text: str, raw: str | None) -> list[dt.date | None]:
     """The dates near a page's top (2018-04-24, 2024年01月11日), then those near its foot (责任编辑：某某
     2019-01-10 under the story), read in its raw text, where chrome the cleaner removes keeps them."""
     page = raw or text
-    ends = _page_top(text, raw)
-    if len(page) > PAGE_DATE_REACH:
-        ends += "\n" + unicodedata.normalize("NFKC", page[max(PAGE_DATE_REACH, len(page) - PAGE_FOOT_REACH):])
-    return [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall(ends)]
+    foot = page[max(PAGE_DATE_REACH, len(page) - PAGE_FOOT_REACH):]
+    return [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall(_ascii_forms(page[:PAGE_DATE_REACH]))
+            + _PAGE_DATE.findall(_ascii_forms(foot))]
 
 
 def _page_top(text: str, raw: str | None) -> str:
-    """The top of the raw page, its full-width forms as ASCII (２０１８-０４-２４ in a page's chrome)."""
-    return unicodedata.normalize("NFKC", (raw or text)[:PAGE_DATE_REACH])
+    """The top of the raw page, its full-width forms as ASCII."""
+    return _ascii_forms((raw or text)[:PAGE_DATE_REACH])
+
+
+def _ascii_forms(part: str) -> str:
+    """Full-width forms as ASCII (２０１８-０４-２４ in a page's chrome)."""
+    return unicodedata.normalize("NFKC", part)
 
 
 NEWS_LAG_DAYS = 120  # a page dated this long after a meeting day can be about it
