@@ -781,6 +781,22 @@ def test_a_report_on_its_governments_own_site_is_placed_by_the_sites_footer() ->
     assert govreport.extract_text(repost).meta.region == "永靖县"
 
 
+def test_a_news_page_of_a_local_paper_is_placed_by_the_paper() -> None:
+    # a city paper's page on its city's report, which names the city only as 市 and 我市
+    page = ("刊发时间：2019-02-05 A2版\n2月3日上午，市五届人大二次会议开幕，市长王建国在所作的政府工作报告中"
+            "回顾了过去一年的工作。报告指出，去年我市生产总值达到610亿元。\n版权所有：玉溪日报社\n")
+    m = govreport.extract_text(page).meta
+    assert (m.region, m.adcode, m.speaker) == ("玉溪市", "530400", "王建国")
+    # a county's report in its city's paper; a district's in a national paper named like a district
+    assert govreport.extract_text(page.replace("市五届", "县五届").replace("我市", "我县")).meta.region is None
+    district = page.replace("市五届", "区五届").replace("我市", "我区").replace("市长", "区长")
+    assert govreport.extract_text(district.replace("玉溪日报", "光明日报")).meta.region is None
+    # a county's media centre, its name written out
+    county = page.replace("市五届", "县五届").replace("我市", "我县").replace("市长", "县长")
+    assert govreport.extract_text(county.replace("玉溪日报社", "峨山彝族自治县融媒体中心")).meta.region == \
+        "峨山彝族自治县"
+
+
 @pytest.mark.parametrize("heading", ["一、2020年工作和“十三五”发展回顾", "一、2020年工作和十三五时期发展成就回顾",
                                      "一、2020年和过去五年工作回顾"])
 def test_a_review_heading_of_a_year_and_the_plan_it_closes_dates_the_next_years_report(

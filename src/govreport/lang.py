@@ -119,6 +119,7 @@ AMOUNT_CHANGES = "|".join(_DATA["change"]["amount_changes"])
 THRESHOLD_WORDS: tuple[str, ...] = tuple(_DATA["change"]["thresholds"])
 ESTIMATE_WORDS: tuple[str, ...] = tuple(_TIME["estimate_words"])
 SITE_OWNER_WORDS: tuple[str, ...] = tuple(_DATA["regions"]["site_owner_words"])
+SITE_MEDIA_WORDS: tuple[str, ...] = tuple(_DATA["regions"]["site_media_words"])
 # a hidden name (某某县, XX市): its mask, then level words (XX县区 of a document site's copy too)
 MASKED_NAME = rf"(?:{'|'.join(_DATA['regions']['name_masks'])})[{LEVEL_WORDS}]*"
 WHOLE_YEAR_WORDS: tuple[str, ...] = tuple(_TIME["whole_year"])

@@ -872,15 +872,46 @@ _SITE_OWNER = re.compile(rf"(?:{'|'.join(lang.SITE_OWNER_WORDS)})[:：\s]*([\u4e
 
 
 def _site_owner(raw: str, text: str, gazetteer: Gazetteer, year: int | None) -> str | None:
-    """The government whose site the page is on, when it is a place of the level the report calls
-    its own (我代表县人民政府 on a site of 某县人民政府) and the only one a footer names."""
-    owners = {m.group(1) for m in _SITE_OWNER.finditer(raw)}
-    level = _own_level(text) if len(owners) == 1 else None
+    """The government whose site the page is on (or whose newspaper carries it), when it is a place
+    of the level the report calls its own (我代表县人民政府 on a site of 某县人民政府, 市四届人大 in
+    临沧日报) and the only such place a footer or a masthead names."""
+    level = _own_level(text)
     if level is None:
         return None
-    owner = owners.pop()
-    fits = [c for c in gazetteer.resolve(owner, year) if owner.endswith(level)]
-    return owner if len({c.adcode for c in fits}) == 1 else None
+    owners = {m.group(1) for m in _SITE_OWNER.finditer(raw)}
+    found: dict[str, str] = {}
+    for owner in owners:
+        for c in gazetteer.resolve(owner, year):
+            if owner.endswith(level):
+                found[c.adcode] = owner
+    if len(owners) > 1:
+        return None
+    for c in _media_places(raw, gazetteer, year):
+        if c.name.endswith(level):
+            found.setdefault(c.adcode, c.name)
+    return found.popitem()[1] if len(found) == 1 else None
+
+
+MEDIA_NAME_REACH = 12  # the place a newspaper is named after, right before its 日报
+
+
+def _media_places(raw: str, gazetteer: Gazetteer, year: int | None) -> list[RegionCandidate]:
+    """The places local media named in the page are of: 临沧日报 -> 临沧市, 长沙县融媒体中心 ->
+    长沙县 (the name right before the media word). A paper named by a stem is a prefecture's or a
+    province's: 光明日报, 解放日报 and 新民晚报 are no papers of 光明区, 解放区 or 新民市."""
+    places: list[RegionCandidate] = []
+    for word in lang.SITE_MEDIA_WORDS:
+        i = raw.find(word)
+        while i >= 0:
+            mentions = gazetteer.mentions(raw[max(0, i - MEDIA_NAME_REACH):i], year)
+            if mentions and mentions[-1].end == min(i, MEDIA_NAME_REACH):
+                places.extend(c for c in mentions[-1].candidates
+                              if mentions[-1].full or c.level in STEM_MEDIA_LEVELS)
+            i = raw.find(word, i + 1)
+    return places
+
+
+STEM_MEDIA_LEVELS = ("province", "prefecture")
 
 
 def _own_candidate(m: NameMention, level: str) -> RegionCandidate | None:
@@ -969,7 +1000,8 @@ _DELIVERED = re.compile(r"[作做](?:了|的)?《?(?:[省市区县州旗盟])?(?
 _BEFORE_DELIVERY = re.compile(r"(?:\d{1,2}日(?:上午|下午)?)?(?:在(?:大会|会)上)?"
                               r"(?:代表[^，。；、]{0,24}?(?:政府|国务院)[，,]?)?"
                               # (…县长李永军在作《政府工作报告》时: while delivering it)
-                              r"(?:在[^，。；、]{1,30}?会议?上)?所?(?:向大会|向全体代表)?(?:正在|在)?\Z")
+                              # (…市长张之政在所作的政府工作报告中回顾了…)
+                              r"(?:在[^，。；、]{1,30}?会议?上)?(?:在?所)?(?:向大会|向全体代表)?(?:正在|在)?\Z")
 _NAME_BOUNDARY = frozenset("，,、：:。；\n （(“了")  # 了: 会议听取和审议了王明代表…所作的…
 SPEAKER_REACH = 3000
 
