@@ -468,6 +468,8 @@ def test_the_region_named_in_the_speakers_own_words(gaz: Gazetteer) -> None:
     ("报告共三个部分：一是2025年和“十四五”时期工作回顾；三是2026年重点工作任务。省长指出，2025年是“十四五”"
      "收官之年，是很不平凡的一年。", 2026),
     ("2026年是“十五五”开局之年，做好今年工作意义重大。", 2026),
+    ("2025年是全面学习贯彻某精神的重要之年，做好各项工作责任重大。", 2025),
+    ("2022年，是迈上新征程的重要一年，也是我县发展进程中极其艰难、极不平凡的一年。", 2023),
     # a pivotal year the next sentence looks back on (一年来, 过去的一年) is the year reviewed
     ("2004年是我县实现阶段性目标的决战之年。一年来，全县上下团结奋进，成效明显。", 2005),
     ("2023年是全面贯彻党的二十大精神的开局之年。过去的一年，我们攻坚克难。", 2024),
@@ -791,6 +793,9 @@ def test_a_news_page_of_a_local_paper_is_placed_by_the_paper() -> None:
     assert govreport.extract_text(page.replace("市五届", "县五届").replace("我市", "我县")).meta.region is None
     district = page.replace("市五届", "区五届").replace("我市", "我区").replace("市长", "区长")
     assert govreport.extract_text(district.replace("玉溪日报", "光明日报")).meta.region is None
+    # a name of a rarer surname (续, 庹)
+    for name in ("续明", "庹小平"):
+        assert govreport.extract_text(page.replace("王建国", name)).meta.speaker == name
     # a county's media centre, its name written out
     county = page.replace("市五届", "县五届").replace("我市", "我县").replace("市长", "县长")
     assert govreport.extract_text(county.replace("玉溪日报社", "峨山彝族自治县融媒体中心")).meta.region == \

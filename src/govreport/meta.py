@@ -121,13 +121,13 @@ REVIEW_REACH = 26  # from a review heading's year to its 回顾
 TITLE_YEAR = re.compile(r"(\d{4})年[\u4e00-\u9fff《“\"]{0,14}?政府工作报告"
                         r"|政府工作报告》?[（(]((?:19|20)\d{2})年?[）)]")
 # 2025年是“十四五”收官之年，是很不平凡的一年: a year looked back on, the one the report reviews
-_LIVED = r"(?:不平凡|不寻常|难忘|艰难|困难较多)的一年"
+_LIVED = lang.LIVED_YEAR
 LIVED_REACH = 120
 # found from its 是 (a literal re skips to in C), the year read behind it: 2021年是"十四五"开局之年
 PIVOTAL_YEAR = re.compile(
     r"是(?:(?<=(?:19|20)\d\d年是)|(?<=(?:19|20)\d\d年，是)|(?<=(?:19|20)\d\d年,是))"
     # (a year looked back on may be called so a clause or two on: 2022年，是…的重要一年，也是…极不平凡的一年)
-    rf"(?:[^。；]{{0,40}}?(?:开局|收官|关键|决胜|决战|攻坚)|[^。；]{{0,{LIVED_REACH}}}?(?P<lived>{_LIVED}))")
+    rf"(?:[^。；]{{0,40}}?(?:{lang.PIVOTAL_YEAR_WORDS})|[^。；]{{0,{LIVED_REACH}}}?(?P<lived>{_LIVED}))")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年[，,]?\Z")
 # 1983年 or 一九八三年 (read by year_number); found from its 年, which re skips to in C
 YEAR = re.compile(f"年(?<=({YEAR_DIGITS}|{SPELLED_YEAR})年)")
