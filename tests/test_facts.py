@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govreport
+from govreport import lang
 from govreport.model import Fact
+from govreport.numbers import year_number
 from govreport.sections import find_sections
 
 HEAD = "各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、2024年工作回顾\n"
@@ -511,6 +513,17 @@ def test_a_later_year_before_the_name_makes_a_plan_for_that_year() -> None:
         facts("粮食产量增长2%。", "2025年粮食产量达到58万吨。"))
 
 
+def test_a_goal_by_the_end_of_a_plan_is_a_plan_for_its_last_year() -> None:
+    # 到“十三五”末，…达到… after the goals' intro, on a page without headings: for 2020, not the year's
+    page = ("政府工作报告\n——2016年11月28日在洞口县第十七届人民代表大会第一次会议上\n各位代表：\n"
+            "今后五年的主要目标是：到“十三五”末，地区生产总值达到214亿元，年均增长10%；"
+            "农村居民人均可支配收入达到1.3万元。\n")
+    got = brief(list(govreport.extract(page).facts))
+    assert ("gdp", "level", "plan", 2020, None, 214, None, None) in got
+    assert ("disposable_income", "level", "plan", 2020, "rural", 1.3, None, None) in got
+    assert not any(kind == "target" for _, _, kind, *_ in got)
+
+
 def test_a_clause_naming_the_month_a_change_began_may_stand_before_the_figure() -> None:
     got = brief(facts("外贸出口从7月份开始大幅度回升，全年达到19.5亿元，比上年增长6.1%。"))
     assert ("exports", "level", "actual", 2024, None, 19.5, None, None) in got
@@ -546,7 +559,8 @@ def test_an_amount_gained_or_lost_is_no_level() -> None:
 # The plain forms of patterns searched in every figure's sentence; the package writes them to
 # open with a literal or a class (re skips ahead in C), and must find the same.
 _PLAIN_YEAR = r"(?:(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})"
-_PLAIN_GOAL_YEAR = re.compile(rf"到({_PLAIN_YEAR})年|({_PLAIN_YEAR})年前")
+_PLAIN_GOAL_YEAR = re.compile(rf"到({_PLAIN_YEAR})年|({_PLAIN_YEAR})年前"
+                              r"|到“?(十[一二三四五六]五|[八九]五|十五)”?(?:规划)?(?:期末|末)")
 _PLAIN_TIME_YEAR = re.compile(rf"({_PLAIN_YEAR})年(?!代|前|以前|以来|之前)")
 _PLAIN_SENTENCE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!代|前|以前|以来|之前)")
 _PLAIN_TARGET_INTRO = re.compile(r"(?:(?:主要|发展)?预期|主要)目标(?:建议|确定|拟定|设定)?(?:是|为|定为)[:：]?")
@@ -561,7 +575,7 @@ _SENTENCE_PARTS = st.sampled_from([
     "1979年以来", "八十年代",
     "发展预期目标是", "主要预期目标为", "主要目标定为：", "预期目标建议为", "“十四五”时期", "十五规划", "十三五末",
     "这五年", "过去五年", "过去的两年", "12年来", "2015年来", "近三年", "三年来", "四年以来", "累计，", "年均", "期间",
-    "“九五”计划", "八五期间", "第十五届",
+    "“九五”计划", "八五期间", "第十五届", "“十四五”期末",
     "到", "2030", "年", "前", "目标", "是", "主要", "预期", "，", "1", "字"])
 
 
@@ -572,7 +586,12 @@ def test_sentence_patterns_find_what_their_plain_forms_find(text: str) -> None:
 
     plain = _PLAIN_GOAL_YEAR.search(text)
     goal = F._goal_year(text)
-    assert (goal and (goal.start(), goal.group(1))) == (plain and (plain.start(), plain.group(1) or plain.group(2)))
+    plain_year = None
+    if plain and plain.group(3):
+        plain_year = lang.FIVE_YEAR_PLANS[plain.group(3)]
+    elif plain:
+        plain_year = year_number(plain.group(1) or plain.group(2))
+    assert goal == plain_year
     assert [(m.start(), m.group(1)) for m in F.TIME_YEAR.finditer(text)] == \
         [(m.start(), m.group(1)) for m in _PLAIN_TIME_YEAR.finditer(text)]
     assert [m.span(1) for m in F.SENTENCE_YEAR.finditer(text)] == \

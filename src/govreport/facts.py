@@ -87,6 +87,8 @@ YEAR_OF = re.compile(rf"({YEAR_WORD})年(?:末|底)?(?:的|为|是|达到?|提�
 # a goal's year: 到2030年, 2030年前 (two patterns: an alternation of the two would be tried everywhere)
 PLAN_TO = re.compile(rf"到({YEAR_WORD})年")
 PLAN_BEFORE = re.compile(rf"({YEAR_WORD})年前")
+# or the end of a five-year plan: 到“十三五”末, 到十四五期末 (its last year)
+PLAN_END_TO = re.compile(rf"到“?({lang.PLAN_PATTERN})”?(?:规划)?(?:期末|末)")
 # a year standing right before the indicator's name is the year the figure is for: a later one
 # than the report's makes a plan (争取1997年粮食产量达到4.75亿吨 in the report of 1993)
 YEAR_OF_NAME = re.compile(rf"(?<![比较于与同和到])({YEAR_WORD})年(?:的)?\Z")
@@ -796,11 +798,9 @@ def _kind_period(text: str, v: Value, tail: str, ctx: Context, estimate_at: int 
     if ctx.review_year is None:  # a report whose year the text does not give
         return _dated_by_its_words(text, v, before, sentence_start, estimate_at)
     name_year = YEAR_OF_NAME.search(text, max(sentence_start, name_start - 8), name_start)
-    plan = _goal_year(before) or name_year
-    if plan:
-        y = year_number(plan.group(1))
-        if ctx.target_year and y > ctx.target_year:
-            return "plan", y
+    y = _goal_year(before) or (year_number(name_year.group(1)) if name_year else None)
+    if y is not None and ctx.target_year and y > ctx.target_year:
+        return "plan", y
     if name_year and ctx.review_year and year_number(name_year.group(1)) < ctx.review_year:
         if REVISED.search(tail) and skind in ("review", "other"):
             return "actual", year_number(name_year.group(1))  # the year before's figure, revised
@@ -1078,12 +1078,15 @@ def _last_time_mark(text: str, review_year: int | None, target_year: int | None,
     return "past" if not now or max(past) > max(now) else "now"
 
 
-def _goal_year(before: str) -> re.Match[str] | None:
-    """The first of 到YYYY年 and YYYY年前 in before."""
-    to, until = PLAN_TO.search(before), PLAN_BEFORE.search(before)
-    if to and until:
-        return to if to.start() < until.start() else until
-    return to or until
+def _goal_year(before: str) -> int | None:
+    """The year of the first of 到YYYY年, YYYY年前 and 到“十三五”末 in before."""
+    found = [m for m in (PLAN_TO.search(before), PLAN_BEFORE.search(before)) if m is not None]
+    if "末" in before and (end := PLAN_END_TO.search(before)) is not None:
+        found.append(end)
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    return FIVE_YEAR[first.group(1)] if first.re is PLAN_END_TO else year_number(first.group(1))
 
 
 def _qualifier(v: Value, tail: str, kind: str, shared_post: str | None) -> str | None:
