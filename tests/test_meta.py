@@ -783,6 +783,18 @@ def test_a_report_on_its_governments_own_site_is_placed_by_the_sites_footer() ->
     assert govreport.extract_text(repost).meta.region == "永靖县"
 
 
+def test_a_digest_giving_the_day_of_the_report_it_is_about_is_dated_by_it(gaz: Gazetteer) -> None:
+    # 编者按：…都在2016年3月2日的某县政府工作报告中做了部署: the day it was delivered
+    text = ("编者按：就业、医疗、养老等民生大事，都在2016年3月2日的岚皋县政府工作报告中做了部署。\n"
+            "县长李明在岚皋县十七届人大五次会议上所作的政府工作报告，得到代表们的赞许。\n"
+            "主要目标\n生产总值增长9%左右，社会消费品零售总额增长12%左右。\n")
+    m = meta_of(text, gaz)
+    assert (m.report_year, m.meeting_date, m.speaker) == (2016, "2016-03-02", "李明")
+    assert meta_of(text.replace("的岚皋县", "安康市岚皋县"), gaz).meeting_date == "2016-03-02"
+    # a day of something else before the report's name dates nothing
+    assert meta_of(text.replace("2016年3月2日的", "2016年3月2日开通的网站和"), gaz).report_year is None
+
+
 def test_a_news_page_of_a_local_paper_is_placed_by_the_paper() -> None:
     # a city paper's page on its city's report, which names the city only as 市 and 我市
     page = ("刊发时间：2019-02-05 A2版\n2月3日上午，市五届人大二次会议开幕，市长王建国在所作的政府工作报告中"

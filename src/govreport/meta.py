@@ -192,6 +192,8 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
     report_year = _report_year(text, header, body, date.year if date else session_year)
     if report_year is None:
         report_year = _year_of_news_page(text, raw)
+    if report_year is None and date is None and (dated := _day_of_the_report(text)) is not None:
+        report_year, date = dated.year, dated
     year_source = "text"
     if report_year is None and _year_of_name(doc) is not None:
         report_year, year_source = _year_of_name(doc), "file_name"
@@ -630,6 +632,23 @@ def _estimate_under_a_dated_paragraph(text: str) -> int | None:
         if opening:
             return int(opening.group(1)) + 1
     return None
+
+
+# a digest that gives the day of the report it is about (在2015年4月27日的某县政府工作报告中…): the day
+# it was delivered, read where nothing else dates the report
+_DATED_REPORT = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日(?:上午|下午)?的?"
+                           rf"(?:[^的和与及{lang.LEVEL_WORDS}\W\d]{{1,10}}[{lang.LEVEL_WORDS}]){{0,3}}(?:人民)?政府工作报告")
+
+
+def _day_of_the_report(text: str) -> dt.date | None:
+    for i in _occurrences(text, "政府工作报告", DIGEST_REACH):
+        m = _DATED_REPORT.search(text, max(0, i - DATED_REPORT_REACH), i + len("政府工作报告"))
+        if m is not None and m.end() == i + len("政府工作报告"):
+            return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return None
+
+
+DATED_REPORT_REACH = 30  # the day, 的 and a place's name before 政府工作报告
 
 
 # a file named for its report: 2023年区政府工作报告.docx, 2019年政府工作报告全文.html
