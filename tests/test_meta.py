@@ -795,6 +795,15 @@ def test_a_digest_giving_the_day_of_the_report_it_is_about_is_dated_by_it(gaz: G
     assert meta_of(text.replace("2016年3月2日的", "2016年3月2日开通的网站和"), gaz).report_year is None
 
 
+def test_a_province_called_by_its_stem_and_全省_is_the_reports(gaz: Gazetteer) -> None:
+    # 提出了2020年安徽发展预期目标…全省生产总值…美好安徽: no 安徽省 written out
+    text = ("在政府工作报告中，提出了2020年安徽发展预期目标。\n今年的主要预期目标是，全省生产总值增长7.5%，"
+            "深化与江苏的合作。\n加快建设美好安徽。\n")
+    assert meta_of(text, gaz).region == "安徽省"
+    # a county's text naming its province by the stem is no province's report
+    assert meta_of(text.replace("全省", "全县"), gaz).region is None
+
+
 def test_a_news_page_of_a_local_paper_is_placed_by_the_paper() -> None:
     # a city paper's page on its city's report, which names the city only as 市 and 我市
     page = ("刊发时间：2019-02-05 A2版\n2月3日上午，市五届人大二次会议开幕，市长王建国在所作的政府工作报告中"

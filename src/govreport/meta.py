@@ -876,8 +876,10 @@ def _region_called_own(text: str, gazetteer: Gazetteer, year: int | None) -> str
             scores[own] += 2 + 3 * own_form
         else:
             stems.append(own)
-    for own in stems:  # 金华 (平安金华) counts when 金华市 is written too, or a stem of three characters
-        if own in written_full or len(lang.region_stem(own.name)) >= 3:
+    # 金华 (平安金华) counts when 金华市 is written too, or a stem of three characters, or a province's
+    # (美好安徽: a province is called by its stem more often than not, and no other has it)
+    for own in stems:
+        if own in written_full or len(lang.region_stem(own.name)) >= 3 or own.level == "province":
             scores[own] += 1
     ranked = scores.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
