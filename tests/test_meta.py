@@ -220,6 +220,13 @@ def test_a_lede_dated_by_its_dateline_and_page(gaz: Gazetteer) -> None:
     m = meta_of("某某网绍兴1月20日电 20日，浙江省绍兴市第七届人民代表大会第四次会议拉开帷幕。市长赵刚作政府报告。"
                 "赵刚说，2014年是全面深化改革的关键之年。", gaz)
     assert (m.meeting_date, m.region, m.adcode, m.speaker) == ("2014-01-20", "浙江省绍兴市", "330600", "赵刚")
+    # 昨日上午 under a dispatch dated 1月19日 on a page of 2024: the day before
+    m = meta_of("区二届人大四次会议开幕\n2024-01-19 07:37\n某某网2024年1月19日讯（记者 张三）昨日上午，深圳市龙华区"
+                "第二届人民代表大会第四次会议在区会堂开幕。区长李明代表区人民政府向大会作政府工作报告。", gaz)
+    assert (m.meeting_date, m.report_year, m.adcode, m.speaker) == ("2024-01-18", 2024, "440309", "李明")
+    # on the 1st of a month, the day before is the month before's last
+    m = meta_of("2月1日电 昨天上午，某某市第五届人民代表大会第三次会议开幕。\n发布时间：2019-02-01", gaz)
+    assert m.meeting_date == "2019-01-31"
 
 
 def test_a_lede_with_the_hour_and_a_scene_and_a_speaker_named_before_the_title(gaz: Gazetteer) -> None:

@@ -39,14 +39,15 @@ LEDE_REACH = 2500  # a news report names the meeting in its first paragraphs
 LEDE_ORDINALS_MAX = 8  # 第 and the ordinals before 届, with spaces
 LEDE_CONGRESS_AFTER = 24  # 届 to the end of 人民代表大会第X次会议
 _TODAY = "今天|今日"
+_YESTERDAY = "昨天|昨日"  # (the day before the dispatch's: 某网1月19日讯 昨日上午，…会议开幕)
 # the day a lede gives, before the congress (3月2日上午，/ 20日，/ 今天上午，) or after it (会议3月4下午)
 _LEDE_DATE_BEFORE = re.compile(
     r"(?:(?:(?P<y>(?:19|20)\d\d)年)?(?<!\d)(?P<m>\d{1,2})月)?(?<!\d)(?P<d>\d{1,2})日(?:上午|下午|晚上?|早上)?"
     r"(?:[\d一二三四五六七八九十]{1,3}[时点](?:\d{1,2}分|半)?许?)?[，,]?"
     # (1月18日上午九时，在雄壮的国歌声中，荥经县第十六届…; 2月14日，县文化馆会议室华灯璀璨，三穗县…:
-    # a clause of the scene between)
-    r"(?:[^，。\n\d]{1,16}[，,])?\Z"
-    rf"|(?P<today>{_TODAY})(?:上午|下午|晚上?)?[，,]?\Z")
+    # a clause of the scene between, not one of the day the news speaks of: 1月19日讯 昨日上午，)
+    r"(?:[^，。\n\d昨今]{1,16}[，,])?\Z"
+    rf"|(?:(?P<today>{_TODAY})|(?P<yesterday>{_YESTERDAY}))(?:上午|下午|晚上?)?[，,]?\Z")
 _LEDE_DATE_AFTER = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日?(?:上午|下午|晚上?)?")
 # right after the congress: 会议7日在会议中心开幕, 会议十七日…
 _LEDE_DAY_AFTER = re.compile(rf"(?P<d>{lang.DAY_NUMBER})日")
@@ -1171,13 +1172,19 @@ LEDE_DATE_REACH = 32  # 1月18日上午九时，在雄壮的国歌声中，: the
 
 def _lede_date(text: str, lede: Lede, report_year: int | None, raw: str | None = None) -> dt.date | None:
     """The meeting's day as the news gives it (3月2日上午, 20日 under a 2月20日电 dateline, 今天 on a page
-    dated 2024年01月11日), in the year of the page's date, else the report's."""
+    dated 2024年01月11日, 昨日 the day before), in the year of the page's date, else the report's."""
     before = _LEDE_DATE_BEFORE.search(text, max(_sentence_start(text, lede.start), lede.start - LEDE_DATE_REACH),
                                       lede.start)
+    day = _day_the_lede_gives(text, lede, before, report_year, raw)
+    return day - dt.timedelta(days=1) if day is not None and before is not None and before["yesterday"] else day
+
+
+def _day_the_lede_gives(text: str, lede: Lede, before: re.Match[str] | None, report_year: int | None,
+                        raw: str | None) -> dt.date | None:
     after = _LEDE_DATE_AFTER.search(lede.rest)
     dateline = _dateline(text, lede.start)
-    # today before the congress, or after it in a title (人大七次会议今日开幕) over its dispatch
-    today = bool(before and before["today"])
+    # today (or yesterday) before the congress, or after it in a title (人大七次会议今日开幕) over its dispatch
+    today = bool(before and (before["today"] or before["yesterday"]))
     if before is None and after is None and _TODAY_AFTER.match(lede.rest):
         today, dateline = True, dateline or _dateline(text, LEDE_REACH)
     pages = _page_dates(text, raw)
