@@ -643,6 +643,28 @@ def test_a_breadcrumb_does_not_take_a_flattened_page_with_it() -> None:
     assert clean(page).text.startswith("一、2020年工作回顾\n2020年，全县地区生产总值完成168.5亿元")
 
 
+def test_a_flattened_review_gets_the_paragraph_breaks_its_passages_are_read_by() -> None:
+    # a province's flattened review of five years, then of the year just past, then the next plan:
+    # each of those paragraphs opens on its own line again (五年来， inside a paragraph tells none)
+    import govreport
+
+    page = ("政府工作报告——2026年1月20日在某省第十四届人民代表大会第五次会议上各位代表：现在，我代表省人民政府向大会"
+            "报告工作。一、“十四五”时期和2025年工作回顾过去五年，我们砥砺奋进，全省地区生产总值年均增长5.5%。"
+            "五年来，城镇新增就业累计300万人。刚刚过去的2025年，是“十四五”收官之年。全省地区生产总值增长5.2%，"
+            "城镇新增就业65万人。——扎实推进稳增长，经济运行稳中有进。规模以上工业增加值增长6.1%。"
+            "“十五五”时期是基本实现社会主义现代化的关键时期。到2030年，全省城镇调查失业率控制在5.5%以内，"
+            "常住人口城镇化率达到68%。二、2026年主要目标任务今年主要预期目标是：地区生产总值增长5%左右。")
+    lines = clean(page).text.split("\n")
+    assert any(line.startswith("刚刚过去的2025年") for line in lines)
+    assert any(line.startswith("——扎实推进稳增长") for line in lines)
+    assert any(line.startswith("“十五五”时期是") for line in lines)
+    assert not any(line.startswith("五年来") for line in lines)
+    kinds = {(f.indicator, f.kind, f.period, f.value) for f in govreport.extract(text=page).facts}
+    assert ("new_urban_jobs", "actual", 2025, 65) in kinds and ("gdp", "actual", 2025, 5.2) in kinds
+    assert ("industrial_value_added", "actual", 2025, 6.1) in kinds
+    assert ("urbanization_rate", "plan", 2030, 68) in kinds
+
+
 def test_a_page_that_kept_its_lines_gets_no_new_ones() -> None:
     page = FLATTENED.replace("。", "。\n")
     assert not [e for e in clean(page).edits if e.kind == "line_break"]

@@ -937,6 +937,12 @@ _FLAT_LINE_START = re.compile(
     rf"|(?P<meeting>—{{0,2}}(?=(?:19|20)\d\d年){lang.MEETING_LINE}上)"  # dated: not a sentence's 在…会议上
     rf"|(?P<salutation>(?:{lang.SALUTATION_PATTERN})[：:，,])")
 _TITLE_END = re.compile(rf"[^。！？，,；;：:\n]{{0,{FLAT_TITLE_MAX}}}?(?:{lang.HEADING_ENDS})+(?![和与及、的])")
+# and where a paragraph of a review began: a sentence opening on the year just past (一年来，刚刚过去的
+# 2025年，), on a dash (——扎实抓好…) or saying what a five-year plan's years are (“十五五”时期是…关键
+# 时期): the passages of several years and of a plan run from paragraph to paragraph. (五年来， opens
+# sentences inside paragraphs as often: no break is told by it.)
+_FLAT_PARAGRAPH = re.compile(rf"(?:——|刚刚过去的(?:19|20)\d\d年|(?:刚刚)?(?:{lang.PAST_YEAR})[，,]"
+                             rf"|“?(?:{lang.PLAN_PATTERN})”?时期是)")
 
 
 def restore_line_breaks(text: str) -> Iterator[offsets.Proposal]:
@@ -971,8 +977,20 @@ def _flat_line_breaks(text: str, start: int, end: int) -> Iterator[offsets.Propo
             after = title.end() if title else None
         if after is not None and after < end and text[after] not in TERMINAL and not _in_break(breaks, after):
             breaks[after] = after
+    for a in _paragraph_openings(text, start, end):
+        if not _in_break(breaks, a):
+            breaks[a] = a
     for a in sorted(breaks):
         yield a, breaks[a], "\n", "line_break"
+
+
+def _paragraph_openings(text: str, start: int, end: int) -> Iterator[int]:
+    """Where a sentence after a full stop opens a paragraph (_FLAT_PARAGRAPH), in text[start:end]."""
+    i = text.find("。", start, end)
+    while i >= 0:
+        if _FLAT_PARAGRAPH.match(text, i + 1, end):
+            yield i + 1
+        i = text.find("。", i + 1, end)
 
 
 def _in_break(breaks: dict[int, int], pos: int) -> bool:
