@@ -17,6 +17,7 @@ YEAR_DIGITS: str = _DATA["year_digits"]
 FIVE_YEAR_PLANS: dict[str, int] = dict(_DATA["five_year_plans"])
 TITLES: tuple[str, ...] = tuple(_DATA["speakers"]["titles"])
 SALUTATIONS: tuple[str, ...] = tuple(_DATA["speakers"]["salutations"])
+AFTER_NAME: tuple[str, ...] = tuple(_DATA["speakers"]["after_name"])
 SURNAMES: frozenset[str] = frozenset("".join(_DATA["speakers"]["surnames"].split()))
 COMPOUND_SURNAMES: tuple[str, ...] = tuple(_DATA["speakers"]["compound_surnames"])
 ETHNIC_GROUPS: tuple[str, ...] = tuple(_DATA["regions"]["ethnic_groups"])

@@ -1043,7 +1043,7 @@ def _speaker_of_news(text: str, is_place: Callable[[str], bool]) -> tuple[str | 
         if title and title[0] in lang.LEVEL_WORDS and before.endswith(name + title) and is_place(name + title[0]):
             continue
         if title is None:
-            titled = re.search(rf"({TITLES}){name}", text)
+            titled = re.search(rf"({TITLES})[ \t\u3000]?{name}", text)
             title = titled.group(1) if titled else None
         if not before.endswith(name):
             return name, title, None  # the title after the name (李强总理): no offices before it
@@ -1080,6 +1080,8 @@ def _day_of_delivery(text: str, report_year: int, raw: str | None) -> dt.date | 
 def _name_at_end(words: str) -> tuple[str, str | None] | None:
     """The name words end with, and the title right before it: one opening on a surname, with a
     title or a boundary (a comma, the line's start) before it."""
+    if words.endswith(lang.AFTER_NAME):
+        return _name_before_a_word_after_it(words)
     plain = None
     for k in (3, 2, 4):
         name, before = words[-k:], words[:-k]
@@ -1104,6 +1106,16 @@ def _name_at_end(words: str) -> tuple[str, str | None] | None:
 
 
 _TITLE_AT_END = re.compile(rf"(?:{TITLES})\Z")
+
+
+def _name_before_a_word_after_it(words: str) -> tuple[str, str | None] | None:
+    """The name before 同志 (…北京市市长 殷勇殷勇同志): 同志 bounds it, nothing need stand before it."""
+    named = next(words[:-len(w)] for w in lang.AFTER_NAME if words.endswith(w))
+    for k in (3, 2, 4):
+        if len(named) >= k and lang.is_name(named[-k:]):
+            title = _TITLE_AT_END.search(named[:-k])
+            return named[-k:], title.group() if title else None
+    return None
 
 
 class Lede(NamedTuple):
