@@ -487,6 +487,19 @@ def test_letter_spaced_lines_lose_their_spaces() -> None:
     assert c.text == "各位代表：\n地区生产总值增长5%。\n正文。"
 
 
+
+def test_a_letter_spaced_page_cut_at_its_width_reads_as_its_sentences() -> None:
+    # a PDF's letter-spaced lines, cut at the page's width: a space left at each line's end, a line of
+    # a list's last figures with no three characters in a row, a short line after a comma that ends on
+    # a heading's word (目标): one paragraph, no heading in it
+    page = ("各位代表：\n一、2024年工作回顾\n全 县 经 济 运 行 稳 中 有 进 ， \n较 好 地 完 成 了 全 年 主 要 目 标 \n"
+            "任 务 。 城 乡 居 民 人 均 可 支 配 收 入 分 别 增 长 4 . 4 % \n、 5 . 6 % 。\n")
+    c = clean(page)
+    assert c.text == ("各位代表：\n一、2024年工作回顾\n全县经济运行稳中有进，较好地完成了全年主要目标任务。"
+                      "城乡居民人均可支配收入分别增长4.4%、5.6%。")
+    assert all(c.raw[e.raw_start:e.raw_end] == e.raw for e in c.edits)
+
+
 def test_a_resolution_reposted_before_the_report_goes() -> None:
     raw = ("某县第十届人民代表大会第三次会议关于政府工作报告的决议（2020年1月9日通过）会议同意报告，"
            "决定批准这个报告。\n政府工作报告——2020年1月7日在某县第十届人民代表大会第三次会议上\n各位代表：\n正文。")

@@ -865,14 +865,35 @@ def join_letter_spaces(text: str) -> Iterator[offsets.Proposal]:
         if run.start() < line_end:
             continue  # (a line read already)
         line_start = text.rfind("\n", 0, run.start()) + 1
-        line_end = text.find("\n", run.end())
-        line_end = len(text) if line_end < 0 else line_end
-        if len(text[line_start:line_end].split()) < LETTER_SPACED_MIN or \
-                _LETTER_SPACED_LINE.fullmatch(text, line_start, line_end) is None:
-            continue
-        for gap in _LETTER_GAP.finditer(text, line_start, line_end):
-            if gap.start() > line_start and text[gap.start() - 1] != " ":
-                yield gap.start(), gap.end(), "" if gap.end() - gap.start() == 1 else " ", "letter_space"
+        line_end = _line_end(text, run.end())
+        # and the lines after it spaced too, though without three characters in a row of their own
+        # (城 乡 居 民 … 增 长 4 . 4 %⏎、 5 . 6 % 。: a PDF's line cut inside a list)
+        while _letter_spaced(text, line_start, line_end):
+            yield from _letter_gaps(text, line_start, line_end)
+            if line_end >= len(text):
+                break
+            line_start, line_end = line_end + 1, _line_end(text, line_end + 1)
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _letter_spaced(text: str, start: int, end: int) -> bool:
+    return len(text[start:end].split()) >= LETTER_SPACED_MIN and \
+        _LETTER_SPACED_LINE.fullmatch(text, start, end) is not None
+
+
+def _letter_gaps(text: str, line_start: int, line_end: int) -> Iterator[offsets.Proposal]:
+    for gap in _LETTER_GAP.finditer(text, line_start, line_end):
+        if gap.start() > line_start and text[gap.start() - 1] != " ":
+            yield gap.start(), gap.end(), "" if gap.end() - gap.start() == 1 else " ", "letter_space"
+    # the space after its last character: where a PDF's line was cut (…良好态势 , ⏎较 好…), so the
+    # line ends on its comma, which the break joining reads
+    last = line_start + len(text[line_start:line_end].rstrip(" "))
+    if last < line_end:
+        yield last, line_end, "", "letter_space"
 
 
 def join_number_spaces(text: str) -> Iterator[offsets.Proposal]:
@@ -1050,6 +1071,7 @@ _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
 # run into the line after it (12⏎人均…)
 _UNIT_OPENERS = frozenset("年月日元个%倍") | {prefix[0] for prefix, _ in MULTIPLIERS}
 _JOINING = frozenset(lang.JOINERS)
+_CLAUSE_ENDS = frozenset("，,；;")
 _LIST_SYMBOLS = tuple(lang.LIST_SYMBOLS)
 _ITEM_OPENERS = ("——", "--", *_LIST_SYMBOLS)
 # a line that opens on its own: a salutation, a heading's marker, a news paragraph's day (1月20日，…:
@@ -1107,6 +1129,8 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool, next_continued:
         return bool(_DATE_OR_TIME_END.search(prev))  # else a number broken over two lines (34⏎0亿元)
     if next_line.startswith(_ITEM_OPENERS) or _OPENS_ITS_OWN.match(next_line):
         return True
+    if prev[-1] in _CLAUSE_ENDS:
+        return False  # the sentence goes on: after a comma no heading (…良好态势，⏎较好地完成了…主要目标⏎任务)
     nxt = next_line.strip(" \t\u3000\u00a0")
     if HEADING_MARK.match(prev_line) and not _only_a_marker(prev) and _title_goes_on(prev, nxt):
         return False  # a heading's title broken over two lines (二、“十四五”时⏎期发展成就和…主要目标任务)
