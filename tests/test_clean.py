@@ -498,6 +498,12 @@ def test_a_letter_spaced_page_cut_at_its_width_reads_as_its_sentences() -> None:
     assert c.text == ("各位代表：\n一、2024年工作回顾\n全县经济运行稳中有进，较好地完成了全年主要目标任务。"
                       "城乡居民人均可支配收入分别增长4.4%、5.6%。")
     assert all(c.raw[e.raw_start:e.raw_end] == e.raw for e in c.edits)
+    # a glossed header cut inside a gloss, the short line after it; a cut among a word's wider gap
+    # (6   .   5 cut after 6 ): the spaces and the break go, the glosses after them
+    page = ("2 0 1 7 年 1 2 月 2 5 日 在 和 碩 縣 第 十 七 屆 \n人 民 代 表 大 會 ( h u ì ) 第 三 次 會 ( h u ì \n"
+            ") 議 上\n哈   熱\n各 位 代 表 :\n主 要 預 期 目 標 是 : 經 濟 增 長 6 \n  .   5 % 左 右 。")
+    assert clean(page).text == ("2017年12月25日在和硕县第十七届人民代表大会第三次会议上\n哈   热\n各位代表：\n"
+                                "主要预期目标是：经济增长6.5%左右。")
 
 
 def test_a_resolution_reposted_before_the_report_goes() -> None:

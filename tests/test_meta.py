@@ -263,6 +263,14 @@ def test_a_dateline_of_a_news_site_and_a_caption_of_the_speaker(gaz: Gazetteer) 
     assert (m.speaker, m.speaker_title) == ("王小明", "县长")
 
 
+def test_a_page_date_spaced_out_in_the_raw_page_is_read_in_the_clean_text() -> None:
+    # a PDF's letter-spaced copy: the raw page's 2 0 1 8 - 0 4 - 2 4 is no date until cleaned
+    page = ("某县第十八届人民代表大会第四次会议开幕 2018-04-24\n4月20日上午，某县第十八届人民代表大会第四次会议"
+            "在县文化中心开幕。会上，王明代表县人民政府向大会作政府工作报告。")
+    spaced = "\n".join(" ".join(line) for line in page.split("\n"))
+    assert govreport.extract_text(spaced).meta.meeting_date == "2018-04-20"
+
+
 def test_a_day_alone_after_the_congress_falls_on_or_before_the_pages_date(gaz: Gazetteer) -> None:
     page = ("发布时间：2012年01月12日 10:12 | 来源：某某日报\n某某日报讯 惠州市第十一届人民代表大会第一次会议7日在"
             "会议中心开幕。代市长陈奕威代表市政府向大会作《政府工作报告》。")

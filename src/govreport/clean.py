@@ -854,7 +854,7 @@ _DIGITS = re.compile(r"\d+")
 # spaces, which other passes read
 LETTER_SPACED_MIN = 4
 # a space between characters, and one between the next two (found from the space, a literal re skips to)
-_LETTER_SPACED_RUN = re.compile(r" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff] [\u4e00-\u9fff])")
+_LETTER_SPACED_RUN = re.compile(r" (?<=[\u4e00-\u9fff] )(?=\S \S)")
 _LETTER_SPACED_LINE = re.compile(r"[ \t\u3000]*(?:\S {1,3})+\S?[ \t\u3000]*")
 _LETTER_GAP = re.compile(r"(?<=\S) (?=\S)| {2,3}(?=\S)")
 
@@ -868,11 +868,21 @@ def join_letter_spaces(text: str) -> Iterator[offsets.Proposal]:
         line_end = _line_end(text, run.end())
         # and the lines after it spaced too, though without three characters in a row of their own
         # (城 乡 居 民 … 增 长 4 . 4 %⏎、 5 . 6 % 。: a PDF's line cut inside a list)
-        while _letter_spaced(text, line_start, line_end):
+        # (a line cut right after a character's space goes on however short the next: …會 ( h u ì ⏎) 議 上)
+        least = LETTER_SPACED_MIN
+        while _letter_spaced(text, line_start, line_end, least):
             yield from _letter_gaps(text, line_start, line_end)
             if line_end >= len(text):
                 break
-            line_start, line_end = line_end + 1, _line_end(text, line_end + 1)
+            next_start, next_end = line_end + 1, _line_end(text, line_end + 1)
+            least = CUT_LINE_MIN if text[line_end - 1] == " " else LETTER_SPACED_MIN
+            if _letter_spaced(text, next_start, next_end, least):
+                yield from _cut_between(text, line_start, line_end, next_start)
+            line_start, line_end = next_start, next_end
+
+
+CUT_LINE_MIN = 2
+CUT_GAP_MAX = 3  # the spaces a cut may fall among: a character's one, a word's three
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -880,8 +890,8 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _letter_spaced(text: str, start: int, end: int) -> bool:
-    return len(text[start:end].split()) >= LETTER_SPACED_MIN and \
+def _letter_spaced(text: str, start: int, end: int, least: int = LETTER_SPACED_MIN) -> bool:
+    return len(text[start:end].split()) >= least and \
         _LETTER_SPACED_LINE.fullmatch(text, start, end) is not None
 
 
@@ -889,11 +899,18 @@ def _letter_gaps(text: str, line_start: int, line_end: int) -> Iterator[offsets.
     for gap in _LETTER_GAP.finditer(text, line_start, line_end):
         if gap.start() > line_start and text[gap.start() - 1] != " ":
             yield gap.start(), gap.end(), "" if gap.end() - gap.start() == 1 else " ", "letter_space"
-    # the space after its last character: where a PDF's line was cut (…良好态势 , ⏎较 好…), so the
-    # line ends on its comma, which the break joining reads
+
+
+def _cut_between(text: str, line_start: int, line_end: int, next_start: int) -> Iterator[offsets.Proposal]:
+    """Two spaced lines a page's width cut apart: the cut falls between a character and its space
+    (…良好态势 , ⏎较 好…, 兴 山 县 第⏎ 十 八 届): the space and the break go, the line goes on."""
     last = line_start + len(text[line_start:line_end].rstrip(" "))
-    if last < line_end:
-        yield last, line_end, "", "letter_space"
+    first = next_start + len(text[next_start:next_start + CUT_GAP_MAX + 1]) - \
+        len(text[next_start:next_start + CUT_GAP_MAX + 1].lstrip(" "))
+    gap = (line_end - last) + (first - next_start)
+    if 0 < gap <= CUT_GAP_MAX:
+        # one space: a character's own; two or three: a word's gap (6   .   5 cut after 6 ), kept as one
+        yield last, first, "" if gap == 1 else " ", "letter_space"
 
 
 def join_number_spaces(text: str) -> Iterator[offsets.Proposal]:

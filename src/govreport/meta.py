@@ -79,7 +79,11 @@ PAGE_FOOT_REACH = 300  # a page's foot: the editor's line and the date under a s
 def _page_dates(text: str, raw: str | None) -> list[dt.date | None]:
     """The dates near a page's top (2018-04-24, 2024年01月11日), then those near its foot (责任编辑：某某
     2019-01-10 under the story), read in its raw text, where chrome the cleaner removes keeps them."""
-    page = raw or text
+    # (else in the clean text: a raw page whose digits are spaced out, 2 0 1 8 - 0 4 - 2 4, gives none)
+    return _dates_at_top_and_foot(raw) or _dates_at_top_and_foot(text) if raw else _dates_at_top_and_foot(text)
+
+
+def _dates_at_top_and_foot(page: str) -> list[dt.date | None]:
     foot = page[max(PAGE_DATE_REACH, len(page) - PAGE_FOOT_REACH):]
     return [_date(int(y), int(mo), int(d)) for y, mo, d in _PAGE_DATE.findall(_ascii_forms(page[:PAGE_DATE_REACH]))
             + _PAGE_DATE.findall(_ascii_forms(foot))]

@@ -364,6 +364,12 @@ def with_letter_spacing(text: str, rng: random.Random) -> str:
     return "\n".join(" ".join(line) if rng.random() < 0.3 else line for line in text.split("\n"))
 
 
+def in_spaced_pdf_lines(text: str, rng: random.Random) -> str:
+    """A PDF viewer's copy of a letter-spaced page that keeps the page's lines: every line spaced,
+    then cut at the page's width."""
+    return with_wrapped_lines("\n".join(" ".join(line) for line in text.split("\n")), rng)
+
+
 def with_entity_indents(text: str, rng: random.Random) -> str:
     """A copy of a page's source: every line set in by &nbsp; entities."""
     return text.replace("\n", "\n&nbsp;&nbsp;")
@@ -410,7 +416,7 @@ NOISES: dict[str, Callable[[str, random.Random], str]] = {
     "care_of": with_care_of_signs, "spaced_decimals": with_spaced_decimals, "no_quotes": without_quote_marks,
     "blank_lines": with_blank_lines, "letter_spaced": with_letter_spacing, "entity_indents": with_entity_indents,
     "indents": with_indents, "doubled_commas": with_doubled_commas, "ocr_zeros": with_ocr_zeros,
-    "page_headers": with_page_headers, "random_breaks": with_random_breaks,
+    "page_headers": with_page_headers, "random_breaks": with_random_breaks, "spaced_pdf_lines": in_spaced_pdf_lines,
 }
 
 
