@@ -348,6 +348,9 @@ def test_ascii_punctuation_standing_for_chinese() -> None:
     c = clean("各位代表:\n财政收入2.01亿元,较上年增长26.4%;投资218,是上年的2倍.时间17:30,人口42,560人.")
     assert c.text == "各位代表：\n财政收入2.01亿元，较上年增长26.4%；投资218，是上年的2倍。时间17:30，人口42,560人。"
     assert "一.过去一年" in clean("一.过去一年回顾").text  # a heading's marker stays
+    # a mark a page's width put at a line's start: the text before the break says what it is
+    c = clean("各位代表:\n民生改善更加可感可及\n.\n\"十五五\"时期是关键时期\n,战略机遇和风险挑战并存.")
+    assert c.text == "各位代表：\n民生改善更加可感可及。\n“十五五”时期是关键时期，战略机遇和风险挑战并存。"
 
 
 def test_a_caption_naming_its_photographer_after_a_space_goes() -> None:

@@ -210,11 +210,14 @@ def remove_pinyin_glosses(text: str) -> Iterator[offsets.Proposal]:
 _AFTER_CHINESE_TEXT = r"[\u3400-\u9fff%）)”’》]"
 _BEFORE_CHINESE_TEXT = r"(?=[\u3400-\u9fff“‘（《])"
 # one pattern per mark, each opening with its literal, which re skips to in C
+# (the mark may open a line of a copy cut at a page's width: 更加可感可及⏎.⏎“十五五”时期…)
 _ASCII_STOPS = (
-    (re.compile(rf",(?:(?<={_AFTER_CHINESE_TEXT},)|(?<![A-Za-z],){_BEFORE_CHINESE_TEXT})"), "，"),
-    (re.compile(rf";(?:(?<={_AFTER_CHINESE_TEXT};)|(?<![A-Za-z0-9];){_BEFORE_CHINESE_TEXT})"), "；"),
-    (re.compile(rf":(?<={_AFTER_CHINESE_TEXT}:)"), "："),
-    (re.compile(rf"\.(?<={_AFTER_CHINESE_TEXT}\.)(?![A-Za-z])"), "。"),
+    (re.compile(rf",(?:(?<={_AFTER_CHINESE_TEXT},)|(?<={_AFTER_CHINESE_TEXT}\n,)"
+                rf"|(?<![A-Za-z],){_BEFORE_CHINESE_TEXT})"), "，"),
+    (re.compile(rf";(?:(?<={_AFTER_CHINESE_TEXT};)|(?<={_AFTER_CHINESE_TEXT}\n;)"
+                rf"|(?<![A-Za-z0-9];){_BEFORE_CHINESE_TEXT})"), "；"),
+    (re.compile(rf":(?:(?<={_AFTER_CHINESE_TEXT}:)|(?<={_AFTER_CHINESE_TEXT}\n:))"), "："),
+    (re.compile(rf"\.(?:(?<={_AFTER_CHINESE_TEXT}\.)|(?<={_AFTER_CHINESE_TEXT}\n\.))(?![A-Za-z])"), "。"),
 )
 
 
