@@ -253,6 +253,8 @@ def test_dots_between_digits_are_decimal_points() -> None:
 
 def test_a_spaced_full_width_point_between_digits() -> None:
     assert "经济增长8.8%，年均5.4%。" in clean("各位代表：\n去年经济增长8 ．8%，年均5 ．4%。").text
+    # a letter-spaced copy cut at its width: the dot among a word's gap on the next line
+    assert "经济增长6.5%左右" in clean("各位代表：\n主 要 目 标 是 ： 经 济 增 长 ６ \n  ．   ５ ％ 左 右 。").text
 
 
 def test_a_short_ordinal_heading_line_stays_apart() -> None:

@@ -165,11 +165,15 @@ def join_decimal_dots(text: str) -> Iterator[offsets.Proposal]:
             i = text.find(dot, i + 1)
 
 
+DOT_GAP_MAX = 6  # the spaces and a break that may stand between a decimal dot and its digits
+
+
 def _between_digits(text: str, start: int, end: int) -> bool:
     """Digits on both sides, spaces and a line break aside (8 ．8% in typeset copies, 115．⏎6亿元 in a
-    copy that kept its lines: join_number_spaces and join_broken_lines close the gap)."""
-    before = text[max(0, start - 3):start].rstrip(" \u3000\n")
-    after = text[end:end + 3].lstrip(" \u3000\n")
+    copy that kept its lines, ６ ⏎  ．   ５ in a letter-spaced one: join_number_spaces and
+    join_broken_lines close the gap)."""
+    before = text[max(0, start - DOT_GAP_MAX):start].rstrip(" \u3000\n")
+    after = text[end:end + DOT_GAP_MAX].lstrip(" \u3000\n")
     return before[-1:].isdigit() and after[:1].isdigit()
 
 
