@@ -490,6 +490,9 @@ def test_letter_spaced_lines_lose_their_spaces() -> None:
     # a glossed mirror's spaced line: the glosses go, then the spaces
     c = clean("各位代表：\n地 區(qū) 生 產(chǎn) 總 值 增 長(zhǎng) 5 % 。\n正文。")
     assert c.text == "各位代表：\n地区生产总值增长5%。\n正文。"
+    # a mirror that doubled the commas after its marks, of a spaced copy: the line is spaced still
+    c = clean("各位代表：\n地 区 生 产 总 值 增 长 5 % ，,, 财 政 收 入 增 长 3 % 。,,\n正文。")
+    assert c.text == "各位代表：\n地区生产总值增长5%，财政收入增长3%。\n正文。"
 
 
 

@@ -862,7 +862,9 @@ _DIGITS = re.compile(r"\d+")
 LETTER_SPACED_MIN = 4
 # a space between characters, and one between the next two (found from the space, a literal re skips to)
 _LETTER_SPACED_RUN = re.compile(r" (?<=[\u4e00-\u9fff] )(?=\S \S)")
-_LETTER_SPACED_LINE = re.compile(r"[ \t\u3000]*(?:\S {1,3})+\S?[ \t\u3000]*")
+# (a token is a character, or the commas a mirror doubled after a mark: ， ,, 较; an indent may be
+# the &nbsp; of a page's source)
+_LETTER_SPACED_LINE = re.compile(r"[ \t\u3000\u00a0]*(?:\S[,，]{0,2} {1,3})+(?:\S[,，]{0,2})?[ \t\u3000\u00a0]*")
 _LETTER_GAP = re.compile(r"(?<=\S) (?=\S)| {2,3}(?=\S)")
 
 
