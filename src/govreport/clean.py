@@ -221,7 +221,8 @@ _ASCII_STOPS = (
     (re.compile(rf";(?:(?<={_AFTER_CHINESE_TEXT};)|(?<={_AFTER_CHINESE_TEXT}\n;)"
                 rf"|(?<![A-Za-z0-9];){_BEFORE_CHINESE_TEXT})"), "；"),
     (re.compile(rf":(?:(?<={_AFTER_CHINESE_TEXT}:)|(?<={_AFTER_CHINESE_TEXT}\n:))"), "："),
-    (re.compile(rf"\.(?:(?<={_AFTER_CHINESE_TEXT}\.)|(?<={_AFTER_CHINESE_TEXT}\n\.))(?![A-Za-z])"), "。"),
+    # (not a decimal point a page's header stood before: 是2010年的2⏎- 2 -⏎某某县人民政府文件⏎. 3 倍)
+    (re.compile(rf"\.(?:(?<={_AFTER_CHINESE_TEXT}\.)|(?<={_AFTER_CHINESE_TEXT}\n\.)(?![ \t]*\d))(?![A-Za-z])"), "。"),
 )
 
 
@@ -884,7 +885,8 @@ def join_letter_spaces(text: str) -> Iterator[offsets.Proposal]:
             if line_end >= len(text):
                 break
             next_start, next_end = line_end + 1, _line_end(text, line_end + 1)
-            least = CUT_LINE_MIN if text[line_end - 1] == " " else LETTER_SPACED_MIN
+            least = CUT_LINE_MIN if text[line_end - 1] == " " and _words_go_on(text, next_start, next_end) \
+                else LETTER_SPACED_MIN
             if _letter_spaced(text, next_start, next_end, least):
                 yield from _cut_between(text, line_start, line_end, next_start)
             line_start, line_end = next_start, next_end
@@ -892,6 +894,16 @@ def join_letter_spaces(text: str) -> Iterator[offsets.Proposal]:
 
 CUT_LINE_MIN = 2
 CUT_GAP_MAX = 3  # the spaces a cut may fall among: a character's one, a word's three
+
+
+def _words_go_on(text: str, start: int, end: int) -> bool:
+    """Whether a short line may be the words a cut carried over () 議 上): characters and no digit,
+    not a page's number (- 2 -, 第 3 页) standing between two cut lines."""
+    line = text[start:end]
+    return _HAN_CHARACTER.search(line) is not None and not any(c.isdigit() for c in line)
+
+
+_HAN_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _line_end(text: str, pos: int) -> int:
