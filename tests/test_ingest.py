@@ -20,6 +20,27 @@ def test_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
     assert doc.text.startswith("政府工作报告")
 
 
+@pytest.mark.parametrize("source,misread", [("gbk", "latin-1"), ("gbk", "cp1252"), ("utf-8", "latin-1")])
+def test_a_page_once_read_as_latin_1_is_read_back(source: str, misread: str) -> None:
+    # mojibake: a page's GBK or UTF-8 bytes read as Latin-1 (or Windows-1252) and saved as UTF-8
+    saved = (REPORT * 20).encode(source).decode(misread).encode("utf-8")
+    doc = parse_bytes(saved, "mojibake.txt")
+    assert isinstance(doc, RawDocument), doc
+    assert doc.text == REPORT * 20 and doc.encoding and "repaired" in doc.encoding
+    # a page too damaged to read back (letters of a third script among them) is an error that says so
+    damaged = (REPORT * 20).encode("gbk").decode("latin-1")
+    damaged = "".join(c if i % 7 else "껹" for i, c in enumerate(damaged))
+    err = parse_bytes(damaged.encode("utf-8"), "damaged.txt")
+    assert isinstance(err, IngestError) and "mojibake" in err.reason
+    # a GBK page that declares itself Latin-1
+    body = "<p>各位代表：</p>" + "".join(f"<p>第{i}段，地区生产总值增长5%左右，就业稳定。</p>" for i in range(8))
+    page = f"<html><head><meta charset='iso-8859-1'></head><body><article>{body}</article></body></html>"
+    doc = parse_bytes(page.encode("gbk"), "page.html", "html")
+    assert isinstance(doc, RawDocument) and "地区生产总值增长5%左右" in doc.text
+    # a page that is Latin text with accents is no mojibake
+    assert isinstance(parse_bytes("Café résumé naïve über façade".encode() * 20, "fr.txt"), IngestError)
+
+
 def test_html_article_is_extracted_without_chrome(tmp_path: Path) -> None:
     f = tmp_path / "r.html"
     body = "<p>各位代表：</p>" + "".join(f"<p>第{i}段，地区生产总值增长5%左右，就业稳定。</p>" for i in range(8))

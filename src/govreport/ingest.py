@@ -140,7 +140,7 @@ def read_office(path: Path | None, data: bytes, doc: str, suffix: str, *,
 def office_document(text: str, data: bytes, doc: str, suffix: str) -> RawDocument | IngestError:
     """The document an office file's text makes (or why it is none)."""
     if not _CJK.search(text):
-        return IngestError(doc, "no Chinese text found: not a government work report")
+        return _no_chinese_text(doc, text)
     return RawDocument(doc=doc, text=text, format=suffix.lstrip("."), encoding=None,
                        sha256=hashlib.sha256(data).hexdigest())
 
@@ -154,6 +154,9 @@ def parse_bytes(data: bytes, doc: str, fmt: str = "txt", declared: str | None = 
     if isinstance(decoded, _Undecodable):
         return IngestError(doc, decoded.reason)
     text, encoding = decoded
+    repaired = repair_mojibake(text)
+    if repaired is not None:
+        text, encoding = repaired[0], f"{repaired[1]} (repaired: its bytes had been read as Latin-1)"
     replaced = text.count(REPLACEMENT) - data.decode("utf-8", "ignore").count(REPLACEMENT) \
         if REPLACEMENT in text else 0
     if fmt == "html":
@@ -162,9 +165,59 @@ def parse_bytes(data: bytes, doc: str, fmt: str = "txt", declared: str | None = 
             return IngestError(doc, "no article text found in the HTML page")
         text = extracted
     if not _CJK.search(text):
-        return IngestError(doc, "no Chinese text found: not a government work report")
+        return _no_chinese_text(doc, text)
     return RawDocument(doc=doc, text=text, format=fmt, encoding=encoding,
                        sha256=hashlib.sha256(data).hexdigest(), replaced=max(0, replaced))
+
+
+def _no_chinese_text(doc: str, text: str) -> IngestError:
+    if _looks_like_mojibake(text):
+        return IngestError(doc, "no Chinese text found: the text looks like Chinese once read as Latin-1 (mojibake) "
+                                "and is too damaged to be read back; save the page again in its own encoding")
+    return IngestError(doc, "no Chinese text found: not a government work report")
+
+
+# a page whose GBK or UTF-8 bytes were once read as Latin-1 or Windows-1252 and saved as that text
+# (¾¡¹Ü2004Äê… for 尽管2004年…): most of its letters are of U+0080-U+00FF, where no Chinese page has
+# more than a few; read back as the bytes they stand for, in the encoding that makes text of them
+MOJIBAKE_SHARE = 0.3
+MOJIBAKE_SAMPLE = 4000
+MOJIBAKE_LOST_SHARE = 0.02  # of its characters, those neither Latin-1 nor Windows-1252 has
+
+
+def repair_mojibake(text: str) -> tuple[str, str] | None:
+    """The text and codec a page of mojibake was made from, or None when it is no such page."""
+    if not _looks_like_mojibake(text):
+        return None
+    data = _as_latin_bytes(text)
+    if data.count(b"?") - text.count("?") > MOJIBAKE_LOST_SHARE * len(text):
+        return None  # letters of other scripts too: no page of one misreading
+    for codec in ("utf-8", "gb18030"):
+        fixed = data.decode(codec, "replace")
+        if _plausible(fixed) and _CJK.search(fixed):
+            return fixed, codec
+    return None
+
+
+def _looks_like_mojibake(text: str) -> bool:
+    sample = text[:MOJIBAKE_SAMPLE]
+    high = len(_LATIN_HIGH.findall(sample))  # (first: in a Chinese page it is none, and found in C)
+    return high >= MOJIBAKE_SHARE * len(sample) and len(_CJK.findall(sample)) * 10 <= high
+
+
+_LATIN_HIGH = re.compile("[\x80-\xff]")
+
+
+def _as_latin_bytes(text: str) -> bytes:
+    """The bytes each character is in Latin-1, or else in Windows-1252 (€ for 0x80, ‰ for 0x89 …);
+    '?' for one in neither (a copy of the misread page may have lost or changed a few)."""
+    out = bytearray()
+    for c in text:
+        if ord(c) < 256:
+            out.append(ord(c))
+        else:
+            out += c.encode("cp1252", "replace")
+    return bytes(out)
 
 
 class _Undecodable:
