@@ -1003,6 +1003,20 @@ def test_an_undated_digests_topic_paragraphs_under_one_that_opens_on_its_year() 
     assert list(govreport.extract_text(ahead).facts) == []
 
 
+
+def test_a_goal_met_or_beaten_in_a_paragraph_before_is_no_goal_ahead() -> None:
+    # a digest of the year's results: 超年度计划目标13.9% is a result beating its plan, so the next
+    # paragraph's figure is the year's too, not a goal
+    text = ("某省政府2025年政府工作报告新鲜出炉。\n2024年，全省经济运行总体平稳。地区生产总值增长5.8%。\n"
+            "着力抓好政策落实，省重大项目投资7300亿元、超年度计划目标13.9%。\n"
+            "着力增进民生福祉，城镇新增就业143万人。\n")
+    got = brief(list(govreport.extract_text(text).facts))
+    assert ("new_urban_jobs", "level", "actual", 2024, None, 143, None, None) in got
+    ahead = text.replace("超年度计划目标13.9%", "力争完成年度计划目标")
+    assert ("new_urban_jobs", "level", "actual", 2024, None, 143, None, None) not in brief(
+        list(govreport.extract_text(ahead).facts))
+
+
 def test_investment_brought_in_by_canvassing_is_not_the_regions_investment() -> None:
     assert facts("", "今年计划招引20个过亿项目，招商引资到位固定资产投资15亿元以上。") == []
 

@@ -866,7 +866,7 @@ def _dated_by_its_words(text: str, v: Value, before: str, sentence_start: int,
     """Without the report's year a figure is a result only where its own words date it: its
     sentence names the year (2019年，全县实现生产总值85亿元), else its paragraph opens on one, and
     no word of a goal goes with it."""
-    unguided = GUIDING_GOAL.sub("", before) if "目标" in before else before
+    unguided = GOAL_NOT_AHEAD.sub("", before) if "目标" in before else before
     if NOW_MARK.search(unguided) or FUTURE_MARK.search(before) or _goal_year(before) or \
             SEVERAL_YEARS_MARK.search(before) or speaks_of_several_years(before):
         return None, None
@@ -908,7 +908,7 @@ def _year_of_paragraphs_before(text: str, para_start: int) -> int | None:
         opening = OPENING_YEAR.match(text, start, end)
         if opening:
             paragraph = text[start:end]
-            unguided = GUIDING_GOAL.sub("", paragraph) if "目标" in paragraph else paragraph
+            unguided = GOAL_NOT_AHEAD.sub("", paragraph) if "目标" in paragraph else paragraph
             if NOW_MARK.search(unguided) or FUTURE_MARK.search(paragraph):
                 return None
             return year_number(opening.group(1))
@@ -917,7 +917,9 @@ def _year_of_paragraphs_before(text: str, para_start: int) -> int | None:
 
 
 # 紧紧围绕“幸福府谷”建设目标: a goal the year's work was guided by, no goal of a figure
-GUIDING_GOAL = re.compile(rf"(?:{lang.GUIDED_BY})[^，。；]{{0,16}}目标")
+# a goal the year's work was guided by (紧紧围绕富民强县目标), or one met or beaten (超年度计划目标13.9%):
+# no goal ahead
+GOAL_NOT_AHEAD = re.compile(rf"(?:{lang.GUIDED_BY})[^，。；]{{0,16}}目标|(?:{lang.MET_GOAL})[^，。；]{{0,12}}目标")
 # words of what is to come, and of sums and spans of years: no dated result goes with them
 FUTURE_MARK = re.compile(r"将|要|计划|规定|安排|争取|努力|确保")
 SEVERAL_YEARS_MARK = re.compile(rf"{lang.YEARLY_SUMS}|平均|几年")
@@ -1063,7 +1065,7 @@ def _last_time_mark(text: str, review_year: int | None, target_year: int | None,
         past += this_year
         now = [end for end in now if end not in this_year]
     if now and "目标" in text:  # 紧紧围绕富民强县目标: the goal the year's work was guided by is no goal ahead
-        guided = [m.span() for m in GUIDING_GOAL.finditer(text)]
+        guided = [m.span() for m in GOAL_NOT_AHEAD.finditer(text)]
         now = [end for end in now if not any(a < end <= b for a, b in guided)]
     for m in TIME_YEAR.finditer(text):
         if m.start() and text[m.start() - 1] in NOT_BEFORE_TIME_YEAR:

@@ -129,6 +129,7 @@ WHOLE_YEAR_WORDS: tuple[str, ...] = tuple(_TIME["whole_year"])
 WHOLE_YEAR = "|".join(WHOLE_YEAR_WORDS)
 PART_OF_YEAR = "|".join(_TIME["part_of_year"])
 GUIDED_BY = "|".join(_TIME["guided_by"])
+MET_GOAL = "|".join(_TIME["met_goal"])
 LOOKING_AHEAD = "|".join(_TIME["looking_ahead"])
 
 
