@@ -63,6 +63,13 @@ def test_income_keeping_pace_among_the_years_goals_without_an_intro() -> None:
         ("disposable_income", "target", 2023, "同步")}
 
 
+@pytest.mark.parametrize("goal", ["地区生产总值增长目标定在6.5%以上", "地区生产总值的增长目标设定为6.5%以上",
+                                  "地区生产总值增长目标确定为6.5%以上", "GDP增长目标定为6.5%以上"])
+def test_a_growth_goal_set_at_a_figure(goal: str) -> None:
+    # a news digest: 武汉将2023年GDP增长目标定在6.5%以上 (the goal's words, then 定在/设定为/确定为)
+    assert brief(facts("正文。", f"今年{goal}。")) == {("gdp", "growth", "target", 2025, None, 6.5, None, "以上")}
+
+
 def test_a_digests_lines_of_a_name_a_colon_and_its_figure() -> None:
     # an infographic's or a pasted summary's list: ●地区生产总值：1200亿元 / ●生产总值增长：5.5%左右
     assert brief(facts("●地区生产总值：1200亿元，增长5%\n●一般公共预算收入：85亿元\n")) == {
