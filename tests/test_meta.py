@@ -257,6 +257,12 @@ def test_a_dateline_of_a_news_site_and_a_caption_of_the_speaker(gaz: Gazetteer) 
     assert (m.meeting_date, m.report_year, m.speaker) == ("2014-02-19", 2014, "王明")
     m = meta_of("图为陈冬代市长正在作政府工作报告。\n代市长陈冬在报告中提出2010年经济社会发展的主要预期目标。", gaz)
     assert (m.speaker, m.speaker_title) == ("陈冬", "代市长")
+    # the subject the sentence opens on, a clause between it and the delivery
+    m = meta_of("3月2日，县十五届人大五次会议开幕。县委副书记、县长王彩莲在热烈的掌声中走上报告席，代表县政府向大会作"
+                "政府工作报告。", gaz)
+    assert (m.speaker, m.speaker_title) == ("王彩莲", "县长")
+    m = meta_of("3月2日，县十五届人大五次会议开幕。县长李明在会上代表县政府作政府工作报告。", gaz)
+    assert (m.speaker, m.speaker_title) == ("李明", "县长")
     # 同志 after the name bounds it as a title does; the title set apart by a space elsewhere
     m = meta_of("会议现场图为王小明同志作政府工作报告。\n报告指出，2019年全县经济平稳。代表们认为，县长 王小明"
                 "所作的报告实事求是。", gaz)

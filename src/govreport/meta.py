@@ -1040,7 +1040,7 @@ def _speaker_of_news(text: str, is_place: Callable[[str], bool]) -> tuple[str | 
     for m in _DELIVERED.finditer(text, 0, SPEAKER_REACH):
         before = text[_sentence_start(text, m.start()):m.start()]
         before = before[:_BEFORE_DELIVERY.search(before).start()]  # type: ignore[union-attr]
-        found = _name_at_end(before)
+        found = _name_at_end(before) or _titled_subject(before)
         if found is None:
             continue
         name, title = found
@@ -1059,6 +1059,14 @@ def _speaker_of_news(text: str, is_place: Callable[[str], bool]) -> tuple[str | 
 
 
 OFFICES_MAX = 24  # 中共长沙市委副书记、: the offices a news sentence gives before the title
+# the subject the sentence opens on, its title before its name, when a clause stands between it and
+# the delivery (县委副书记、县长王彩莲在热烈的掌声中走上报告席，代表县政府向大会作政府工作报告)
+_TITLED_SUBJECT = re.compile(rf"(?P<title>{TITLES})(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?=在|代表|向|同志|[，,])")
+
+
+def _titled_subject(words: str) -> tuple[str, str | None] | None:
+    m = _TITLED_SUBJECT.search(words)
+    return (m["name"], m["title"]) if m and lang.is_name(m["name"]) else None
 # a news sentence on the report's delivery that opens on its day (1月20日，某县县长李永军在作《政府工作
 # 报告》时，…)
 _DAY_OPENING = re.compile(lang.DAY_OPENING)
