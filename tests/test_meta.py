@@ -763,6 +763,11 @@ def test_a_newspaper_page_dates_the_report_it_reports_by_its_masthead(gaz: Gazet
     # a date without the weekday of a masthead (a repost's), or news that names no year's goals
     assert meta_of(page.replace(" 星期一", ""), gaz).report_year is None
     assert meta_of(page.replace("提出今年主要预期目标", "引起热议"), gaz).report_year is None
+    # the masthead at the page's foot, the news of what the report said of last year
+    news = ("本报讯 日前召开的县十七届人大三次会议上，县长王明作政府工作报告。报告显示，去年全县实现地区生产总值"
+            "168亿元，增长7%。\n2024年02月27日 星期二")
+    assert meta_of(news, gaz).report_year == 2024
+    assert govreport.extract_text(news).facts[0].period == 2023
 
 
 def test_a_year_a_digest_says_the_report_reviewed_is_not_the_reports_though_called_pivotal(gaz: Gazetteer) -> None:

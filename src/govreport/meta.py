@@ -1239,15 +1239,18 @@ def _day_the_lede_gives(text: str, lede: Lede, before: re.Match[str] | None, rep
     return _date(year, month, day) if year else None
 
 
-# a newspaper's masthead (2019年01月28日 星期一), and its news that the report was delivered and
-# what it set for this year (应勇作政府工作报告提出今年上海主要预期目标)
+# a newspaper's masthead (2019年01月28日 星期一, at the page's top or foot), and its news that the
+# report was delivered and what it set for this year or said of the last (应勇作政府工作报告提出今年
+# 上海主要预期目标; 县长王明作政府工作报告。报告显示，去年全县…)
 _MASTHEAD_DATE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日[ \t\u3000]*星期[一二三四五六日天]")
-_NEWS_OF_THE_REPORT = re.compile(r"作(?:了)?《?政府工作报告》?[^。\n]{0,12}今年")
+_NEWS_OF_THE_REPORT = re.compile(r"作(?:了)?《?政府工作报告》?[^\n]{0,24}?(?:今年|去年)")
 
 
 def _year_of_news_page(text: str, raw: str | None) -> int | None:
     """A newspaper page's year, when it reports the report as news and what it set for this year."""
-    masthead = _MASTHEAD_DATE.search(_page_top(text, raw))
+    page = raw or text
+    masthead = _MASTHEAD_DATE.search(_page_top(text, raw)) or \
+        _MASTHEAD_DATE.search(_ascii_forms(page[max(0, len(page) - PAGE_FOOT_REACH):]))
     if masthead is None or _NEWS_OF_THE_REPORT.search(text, 0, DIGEST_REACH) is None:
         return None
     return int(masthead.group(1))
