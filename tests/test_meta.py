@@ -263,6 +263,14 @@ def test_a_dateline_of_a_news_site_and_a_caption_of_the_speaker(gaz: Gazetteer) 
     assert (m.speaker, m.speaker_title) == ("王彩莲", "县长")
     m = meta_of("3月2日，县十五届人大五次会议开幕。县长李明在会上代表县政府作政府工作报告。", gaz)
     assert (m.speaker, m.speaker_title) == ("李明", "县长")
+    # a flattened page whose caption the cleaner cuts, with the speaker's line run into it: read in
+    # the raw page (the same in traditional script, its name then simplified)
+    flat = ("2026年某市政府工作报告——2026年1月25日在某市第十六届人民代表大会第四次会议上来源：某某日报时间："
+            "2026-02-02某市市长 王小强王小强同志作政府工作报告。本报记者 张三摄各位代表：现在，我代表市人民政府，"
+            "向大会报告政府工作。一、2025年工作回顾2025年，全市地区生产总值增长5%。" * 3)
+    for page in (flat, flat.replace("王小强", "張小強")):
+        m = govreport.extract_text(page).meta
+        assert (m.speaker, m.speaker_title) == (("王小强" if "王" in page else "张小强"), "市长")
     # 同志 after the name bounds it as a title does; the title set apart by a space elsewhere
     m = meta_of("会议现场图为王小明同志作政府工作报告。\n报告指出，2019年全县经济平稳。代表们认为，县长 王小明"
                 "所作的报告实事求是。", gaz)

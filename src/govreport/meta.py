@@ -221,6 +221,10 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
     # news of the report names who delivered it (a national report's own text names no one so)
     if speaker is None and (ledes or not national or not body.startswith(lang.SALUTATIONS[0])):
         speaker, title, offices = _speaker_of_news(text, lambda words: bool(gazetteer.resolve(words, report_year)))
+        if speaker is None and raw and not national:
+            # a caption the cleaner cut as chrome (殷勇同志作政府工作报告。本报记者 某某摄), which in a page
+            # that lost its line breaks carries the speaker's line with it: read in the raw page
+            speaker, title, offices = _speaker_of_the_raw_page(raw, gazetteer, report_year)
         speaker_org = speaker_org or offices
     region: str | None
     province_hint: str | None
@@ -1062,6 +1066,15 @@ OFFICES_MAX = 24  # 中共长沙市委副书记、: the offices a news sentence 
 # the subject the sentence opens on, its title before its name, when a clause stands between it and
 # the delivery (县委副书记、县长王彩莲在热烈的掌声中走上报告席，代表县政府向大会作政府工作报告)
 _TITLED_SUBJECT = re.compile(rf"(?P<title>{TITLES})(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?=在|代表|向|同志|[，,])")
+
+
+def _speaker_of_the_raw_page(raw: str, gazetteer: Gazetteer, year: int | None,
+                             ) -> tuple[str | None, str | None, str | None]:
+    """_speaker_of_news over the raw page's top, its name and title in the clean text's script."""
+    from govreport.clean import normalize_characters
+
+    top = normalize_characters(raw[:SPEAKER_REACH])
+    return _speaker_of_news(top, lambda words: bool(gazetteer.resolve(words, year)))
 
 
 def _titled_subject(words: str) -> tuple[str, str | None] | None:
