@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -673,6 +674,21 @@ def test_a_breadcrumb_does_not_take_a_flattened_page_with_it() -> None:
     crumbs = "您所在的位置：主页 > 工作报告 > 市长某某作政府工作报告 发布日期：2018-04-05 "
     page = crumbs + FLATTENED[FLATTENED.index("一、"):]
     assert clean(page).text.startswith("一、2020年工作回顾\n2020年，全县地区生产总值完成168.5亿元")
+
+
+@pytest.mark.parametrize("title,kind", [("2025年经济社会发展总体要求和政策取向", "targets"),
+                                        ("2025年工作总体部署", "targets"), ("2025年重点工作", "tasks")])
+def test_a_flattened_headings_title_ends_on_its_last_word(title: str, kind: str) -> None:
+    # 二、…政策取向今年是“十四五”规划收官之年。: the title ends at 取向, not at the plan's name after it
+    import govreport
+
+    page = ("政府工作报告——2025年3月5日在某省第十四届人民代表大会第三次会议上各位代表：现在，我代表省人民政府向大会"
+            "报告工作。一、2024年工作回顾2024年，全省地区生产总值增长5%，经济运行总体平稳，发展质量稳步提升。"
+            + "全省上下团结奋斗，改革开放不断深化，民生保障更加有力，社会大局和谐稳定。" * 3 +
+            f"二、{title}今年是“十四五”规划收官之年。今年主要预期目标是：地区生产总值增长5%左右。")
+    r = govreport.extract(text=page)
+    assert [(s.title, s.kind) for s in r.sections][-1] == (title, kind)
+    assert ("gdp", "target", 2025) in {(f.indicator, f.kind, f.period) for f in r.facts}
 
 
 def test_a_flattened_review_gets_the_paragraph_breaks_its_passages_are_read_by() -> None:
