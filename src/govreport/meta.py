@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from govreport import lang, lexicon
+from govreport.clean import normalize_characters
 from govreport.gazetteer import MUNICIPALITIES, Gazetteer, NameMention, canonical_spelling
 from govreport.model import META_FIELDS, GivenMeta, Meta, RegionCandidate
 from govreport.numbers import SPELLED_YEAR, YEAR_DIGITS, small_number, year_number
@@ -79,8 +80,9 @@ PAGE_FOOT_REACH = 300  # a page's foot: the editor's line and the date under a s
 def _page_dates(text: str, raw: str | None) -> list[dt.date | None]:
     """The dates near a page's top (2018-04-24, 2024年01月11日), then those near its foot (责任编辑：某某
     2019-01-10 under the story), read in its raw text, where chrome the cleaner removes keeps them."""
+    found = _dates_at_top_and_foot(raw) if raw else []
     # (else in the clean text: a raw page whose digits are spaced out, 2 0 1 8 - 0 4 - 2 4, gives none)
-    return _dates_at_top_and_foot(raw) or _dates_at_top_and_foot(text) if raw else _dates_at_top_and_foot(text)
+    return found or _dates_at_top_and_foot(text)
 
 
 def _dates_at_top_and_foot(page: str) -> list[dt.date | None]:
@@ -1068,18 +1070,18 @@ OFFICES_MAX = 24  # 中共长沙市委副书记、: the offices a news sentence 
 _TITLED_SUBJECT = re.compile(rf"(?P<title>{TITLES})(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?=在|代表|向|同志|[，,])")
 
 
+def _titled_subject(words: str) -> tuple[str, str | None] | None:
+    m = _TITLED_SUBJECT.search(words)
+    return (m["name"], m["title"]) if m and lang.is_name(m["name"]) else None
+
+
 def _speaker_of_the_raw_page(raw: str, gazetteer: Gazetteer, year: int | None,
                              ) -> tuple[str | None, str | None, str | None]:
     """_speaker_of_news over the raw page's top, its name and title in the clean text's script."""
-    from govreport.clean import normalize_characters
-
     top = normalize_characters(raw[:SPEAKER_REACH])
     return _speaker_of_news(top, lambda words: bool(gazetteer.resolve(words, year)))
 
 
-def _titled_subject(words: str) -> tuple[str, str | None] | None:
-    m = _TITLED_SUBJECT.search(words)
-    return (m["name"], m["title"]) if m and lang.is_name(m["name"]) else None
 # a news sentence on the report's delivery that opens on its day (1月20日，某县县长李永军在作《政府工作
 # 报告》时，…)
 _DAY_OPENING = re.compile(lang.DAY_OPENING)
