@@ -513,6 +513,10 @@ def test_a_letter_spaced_page_cut_at_its_width_reads_as_its_sentences() -> None:
             ") 議 上\n哈   熱\n各 位 代 表 :\n主 要 預 期 目 標 是 : 經 濟 增 長 6 \n  .   5 % 左 右 。")
     assert clean(page).text == ("2017年12月25日在和硕县第十七届人民代表大会第三次会议上\n哈   热\n各位代表：\n"
                                 "主要预期目标是：经济增长6.5%左右。")
+    # a cut right before a paragraph's last mark, the mark alone on its line (an ASCII period too): the
+    # mark ends the paragraph, the next opens on its own line
+    page = "各位代表：\n取 得 新 的 重 大 成 就 \n.\n五 年 来 , 我 们 坚 定 推 动 高 质 量 发 展 .\n"
+    assert clean(page).text == "各位代表：\n取得新的重大成就。\n五年来，我们坚定推动高质量发展。"
     # a page's number and running header between two cut lines, inside a number: they go, the number
     # is whole again (its dot no full stop)
     page = ("各位代表：\n是 2 0 1 0 年 的 2 \n- 2 -\n某某县人民政府文件\n. 3 倍 ; 财 政 收 入 增 长 \n"

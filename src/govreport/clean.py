@@ -885,14 +885,23 @@ def join_letter_spaces(text: str) -> Iterator[offsets.Proposal]:
             if line_end >= len(text):
                 break
             next_start, next_end = line_end + 1, _line_end(text, line_end + 1)
-            least = CUT_LINE_MIN if text[line_end - 1] == " " and _words_go_on(text, next_start, next_end) \
-                else LETTER_SPACED_MIN
+            cut = text[line_end - 1] == " "
+            if cut and next_end - next_start == 1 and text[next_start] in _LONE_MARKS:
+                # a cut right before the sentence's mark, alone on the next line (…成 就 ⏎.⏎五 年 来): the
+                # mark goes on the line, and the line after it is read on its own
+                yield from _cut_between(text, line_start, line_end, next_start)
+                if next_end >= len(text):
+                    break
+                line_start, line_end, least = next_end + 1, _line_end(text, next_end + 1), LETTER_SPACED_MIN
+                continue
+            least = CUT_LINE_MIN if cut and _words_go_on(text, next_start, next_end) else LETTER_SPACED_MIN
             if _letter_spaced(text, next_start, next_end, least):
                 yield from _cut_between(text, line_start, line_end, next_start)
             line_start, line_end = next_start, next_end
 
 
 CUT_LINE_MIN = 2
+_LONE_MARKS = frozenset("。，；：、！？.,;:!?”）)%")
 CUT_GAP_MAX = 3  # the spaces a cut may fall among: a character's one, a word's three
 
 
