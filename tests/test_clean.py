@@ -517,6 +517,9 @@ def test_a_letter_spaced_page_cut_at_its_width_reads_as_its_sentences() -> None:
     # mark ends the paragraph, the next opens on its own line
     page = "各位代表：\n取 得 新 的 重 大 成 就 \n.\n五 年 来 , 我 们 坚 定 推 动 高 质 量 发 展 .\n"
     assert clean(page).text == "各位代表：\n取得新的重大成就。\n五年来，我们坚定推动高质量发展。"
+    # blank lines between a PDF's cut lines: the line goes on past them
+    page = "各位代表：\n全 县 经 济 运 行 稳 中 有 进 ， \n\n较 好 地 完 成 了 全 年 主 要 目 标 \n\n任 务 。\n"
+    assert clean(page).text == "各位代表：\n全县经济运行稳中有进，较好地完成了全年主要目标任务。"
     # a page's number and running header between two cut lines, inside a number: they go, the number
     # is whole again (its dot no full stop)
     page = ("各位代表：\n是 2 0 1 0 年 的 2 \n- 2 -\n某某县人民政府文件\n. 3 倍 ; 财 政 收 入 增 长 \n"

@@ -886,6 +886,9 @@ def join_letter_spaces(text: str) -> Iterator[offsets.Proposal]:
                 break
             next_start, next_end = line_end + 1, _line_end(text, line_end + 1)
             cut = text[line_end - 1] == " "
+            while cut and next_end < len(text) and not text[next_start:next_end].strip():
+                # (blank lines between a PDF's lines: a cut line goes on past them)
+                next_start, next_end = next_end + 1, _line_end(text, next_end + 1)
             if cut and next_end - next_start == 1 and text[next_start] in _LONE_MARKS:
                 # a cut right before the sentence's mark, alone on the next line (…成 就 ⏎.⏎五 年 来): the
                 # mark goes on the line, and the line after it is read on its own
