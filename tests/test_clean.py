@@ -631,6 +631,9 @@ def test_a_headings_title_broken_over_two_lines_is_one() -> None:
     assert got == "各位代表：\n正文。\n二、“十四五”时期发展成就和“十五五”时期主要目标任务\n正文。"
     kept = "各位代表：\n正文。\n二、2025年工作回顾\n2025年是关键之年。"  # a whole heading, then its text
     assert clean(kept).text == kept
+    # broken inside its last word, blank lines before the text (一、2024年工作回⏎顾⏎⏎⏎过去一年，…)
+    got = clean("各位代表：\n正文。\n一、2024年工作回\n顾\n\n\n过去一年，经济平稳。").text
+    assert got == "各位代表：\n正文。\n一、2024年工作回顾\n\n\n过去一年，经济平稳。"
 
 
 def test_a_note_in_brackets_before_an_amount_at_a_line_break() -> None:

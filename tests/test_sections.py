@@ -117,3 +117,17 @@ def test_a_heading_on_a_plan_names_it_with_or_without_quotes() -> None:
     for title in ("“十五”期间的奋斗目标和指导方针", "十二五时期的主要目标和任务", "“九五”计划的主要任务"):
         secs = find_sections(f"各位代表：\n一、2000年工作回顾\n正文。\n二、{title}\n正文。\n")
         assert [s.kind for s in secs] == ["review", "plan"], title
+
+
+def test_a_marker_alone_on_its_line_takes_its_title_from_the_next() -> None:
+    # a copy broken at every token: 一、⏎2018年工作回顾 is one heading, and the sections after it are
+    # its siblings (not children of a bare heading 2018年工作回顾)
+    text = ("各位代表：\n一、\n2018年工作回顾\n过去一年，经济增长6.6%。\n二、2019年经济社会发展总体要求和政策取向\n"
+            "今年是关键之年。\n三、2019年政府工作任务\n正文。\n")
+    got = [(s.depth, s.marker, s.title, s.kind) for s in find_sections(text)]
+    assert got == [(1, "一、", "2018年工作回顾", "review"),
+                   (1, "二、", "2019年经济社会发展总体要求和政策取向", "targets"),
+                   (1, "三、", "2019年政府工作任务", "tasks")]
+    # a list's items, each on the line after its number and ending as items do, are no headings
+    items = "各位代表：\n今年要做好以下工作：\n一、\n继续保持财政收支的平衡；\n二、\n扩大商品的流通；\n"
+    assert find_sections(items) == ()

@@ -1144,10 +1144,11 @@ _AMOUNT_OPENING = re.compile(rf"[ \t\u3000]*\d+(?:\.\d+)?(?:%|{MULTIPLIER}?(?:�
 
 def _title_goes_on(prev: str, nxt: str) -> bool:
     """Whether a short line with no marker of its own, ending on a heading's word, finishes the
-    marked heading line before it, which ends on none (nor on a sentence's end)."""
+    marked heading line before it, which ends on none (nor on a sentence's end); the word may be
+    broken over the two (一、2024年工作回⏎顾)."""
     return len(prev) <= BARE_HEADING_MAX and len(nxt) <= BARE_HEADING_MAX and "。" not in prev \
         and not HEADING_WORDS.search(prev) and not _bare_clauses(prev) and not _bare_clauses(nxt) \
-        and HEADING_WORDS.search(nxt) is not None and not HEADING_MARK.match(nxt) \
+        and HEADING_WORDS.search(prev.rstrip() + nxt) is not None and not HEADING_MARK.match(nxt) \
         and not _OPENS_ITS_OWN.match(nxt)
 
 

@@ -111,8 +111,11 @@ def _inherited(parent: Section | None, sibling: Section | None) -> str:
 
 def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, int, str, str]]:
     found: list[tuple[int, int, int, str, str]] = []
+    read_to = -1  # the end of a title read on the line after its marker's
     for m in _CANDIDATE_LINE.finditer("\n" + text):
         line_start = m.start()  # the newline before the line, in the text with one prepended
+        if line_start < read_to:
+            continue
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         body = text[line_start:line_end].lstrip(_INDENT_CHARS)
@@ -123,8 +126,13 @@ def _headings(text: str, rules: tuple[KindRule, ...]) -> list[tuple[int, int, in
                 continue  # an item of a digest's list of the report's parts
             depth, marker = head
             title = _title(body[len(marker):])
+            end = body_start + len(marker) + len(title)
+            if not title and not body[len(marker):].strip():
+                # 一、 alone on its line, its title on the next (a copy broken at every token)
+                end, title = _title_on_the_next_line(text, line_end)
+                read_to = end
             if title:
-                found.append((body_start, body_start + len(marker) + len(title), depth, marker, title))
+                found.append((body_start, end, depth, marker, title))
         elif _BARE_HEADING.match(body.strip()) and kind_of(body, rules) in ("review", "plan", "targets", "tasks"):
             # an unnumbered heading (2022年工作回顾) stands above the numbered ones that follow it
             found.append((body_start, line_end, 0, "", body.strip()))
@@ -173,6 +181,22 @@ def _marked_heading(body: str) -> tuple[int, str] | None:
 
 
 _TITLE = re.compile(r"[^。！？\n]{1,60}")
+
+
+def _title_on_the_next_line(text: str, line_end: int) -> tuple[int, str]:
+    """Where the title on the line after line_end ends, and the title: a line of no sentence's end
+    and no longer than a heading's (NEXT_LINE_TITLE_MAX), else no title (一、⏎继续保持财政收支的平衡；: an
+    item of a list, ending as one)."""
+    next_end = text.find("\n", line_end + 1)
+    next_end = len(text) if next_end < 0 else next_end
+    line = text[line_end + 1:next_end]
+    title = _title(line.lstrip(_INDENT_CHARS))
+    if not title or len(title) > NEXT_LINE_TITLE_MAX or "。" in line or line.rstrip().endswith(_ITEM_ENDS):
+        return line_end, ""
+    return line_end + 1 + len(line) - len(line.lstrip(_INDENT_CHARS)) + len(title), title
+
+
+NEXT_LINE_TITLE_MAX = 40  # the longest title read on the line after its marker
 
 
 def _title(rest: str) -> str:
