@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govreport.clean import _line_patterns, clean, compile_patterns, default_passes
+from govreport.clean import _line_patterns, clean, compile_patterns, default_passes, normalize_characters
 
 
 def kinds(raw: str) -> set[str]:
@@ -726,3 +726,12 @@ def test_a_flattened_review_gets_the_paragraph_breaks_its_passages_are_read_by()
 def test_a_page_that_kept_its_lines_gets_no_new_ones() -> None:
     page = FLATTENED.replace("。", "。\n")
     assert not [e for e in clean(page).edits if e.kind == "line_break"]
+
+
+def test_a_short_text_is_written_as_the_cleaner_writes_a_reports_characters() -> None:
+    # a dictionary term, a query, a page's top read for its speaker: full width, ○ among numerals,
+    # pinyin glosses, traditional script
+    assert normalize_characters("２０２５年") == "2025年"
+    assert normalize_characters("一九八○年") == "一九八〇年"
+    assert normalize_characters("市長 殷(yīn)勇(yǒng)同志") == "市长 殷勇同志"
+    assert normalize_characters("經濟") == "经济"

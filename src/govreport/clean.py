@@ -1203,10 +1203,11 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool, next_continued:
 
 
 def normalize_characters(text: str) -> str:
-    """A short text (a search query, a dictionary term) written as the cleaner writes a report's
-    characters: full-width forms to ASCII, ○ among numerals to 〇, traditional script to simplified
-    (without the cleaner's test that a text is traditional throughout: a word is too short for it)."""
-    for run in (normalize_width, repair_zero_circles):
+    """A short text (a search query, a dictionary term, a page's top) written as the cleaner writes a
+    report's characters: full-width forms to ASCII, ○ among numerals to 〇, pinyin glosses out,
+    traditional script to simplified (without the cleaner's test that a text is traditional
+    throughout: a word is too short for it)."""
+    for run in (normalize_width, repair_zero_circles, remove_pinyin_glosses):
         text, _, _ = offsets.apply(text, (), text, run(text))
     return text if text.isascii() else str(_t2s().convert(text))
 
