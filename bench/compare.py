@@ -47,6 +47,9 @@ def stage_runner(package: str, texts: list[tuple[str, str]]) -> Callable[[], dic
            for name in ("pipeline", "clean", "sections", "meta", "numbers", "facts", "figures")}
     pipe = mod["pipeline"].default_pipeline()
     meta_takes_doc = len(inspect.signature(mod["meta"].extract_meta).parameters) > 2
+    # (facts read the names of other regions from the division table since session 17)
+    places = (pipe.gazetteer.upper_places(),) if "places" in inspect.signature(mod["facts"].extract_facts).parameters \
+        else ()
 
     def run() -> dict[str, float]:
         spent = dict.fromkeys(STAGES, 0.0)
@@ -61,7 +64,7 @@ def stage_runner(package: str, texts: list[tuple[str, str]]) -> Callable[[], dic
             t3 = time.perf_counter()
             values = mod["numbers"].find_values(cleaned.text)
             t4 = time.perf_counter()
-            mod["facts"].extract_facts(cleaned.text, meta, sections, pipe.grammar, values)
+            mod["facts"].extract_facts(cleaned.text, meta, sections, pipe.grammar, values, *places)
             t5 = time.perf_counter()
             mod["figures"].extract_figures(cleaned.text, sections, values)
             t6 = time.perf_counter()

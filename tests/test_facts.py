@@ -1334,3 +1334,17 @@ def test_a_price_index_target() -> None:
 def test_a_bare_number_after_an_index_of_no_base_is_no_fact() -> None:
     # 空气质量综合指数为95, 指数为1.3: not a price index on the year before
     assert facts("空气质量综合指数为95，居民消费价格指数为1.3，增加12个。") == []
+
+
+def test_another_regions_figure_quoted_beside_the_reports_own_is_theirs() -> None:
+    # a news page on 武汉's report that quotes other capitals' (2022年郑州全市生产总值…, 长沙2022年预计…):
+    # their figures; a province's own stem (广西) and a city's full name in its own report stay its own
+    page = ("政府工作报告\n——2023年1月5日在武汉市第十五届人民代表大会第二次会议上\n各位代表：\n一、2022年工作回顾\n"
+            "2022年郑州全市生产总值预计增长2%左右。长沙2022年预计地区生产总值预计增长4.8%。武汉市地区生产总值增长4%。\n")
+    assert {(f.indicator, f.value) for f in govreport.extract_text(page).facts} == {("gdp", 4)}
+    own = page.replace("武汉市第十五届", "广西壮族自治区第十四届").replace("武汉市地区", "广西地区")
+    assert ("gdp", 4) in {(f.indicator, f.value) for f in govreport.extract_text(own).facts}
+    # a county's report quoting its city's figure: the city's
+    county = ("政府工作报告\n——2023年1月5日在沐川县第十八届人民代表大会第三次会议上\n各位代表：\n一、2022年工作回顾\n"
+              "乐山市地区生产总值增长5%，全县地区生产总值增长6%。\n")
+    assert {(f.indicator, f.value) for f in govreport.extract_text(county).facts} == {("gdp", 6)}

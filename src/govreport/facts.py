@@ -180,7 +180,8 @@ def _own_region_at(text: str, start: int, s: int) -> bool:
 
 
 def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, int]], starts: list[int],
-                 g: Grammar, national: bool) -> list[Mention]:
+                 g: Grammar, national: bool, places: frozenset[str] = frozenset(),
+                 region: str | None = None) -> list[Mention]:
     out: list[Mention] = []
     park: list[int | None] = []  # where a park that opens the clause's sentence ends (found once)
     for k in range(bisect_right(starts, start - 1), bisect_right(starts, end - 1)):
@@ -193,6 +194,8 @@ def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, in
         before = g.foreign_before.search(text, max(start, s - 8), s)
         # 全国… is another region's figure in a provincial report, the report's own in the nation's
         foreign = before is not None and not (national and before.group().startswith(NATION_WORD))
+        if places and not foreign:
+            foreign = _another_place_before(text, max(start, s - PLACE_BEFORE_REACH), s, places, region)
         if entry.generic and s > start:
             foreign = foreign or not g.subject_before.search(text, max(start, s - 8), s) or (
                 g.sector_opening is not None and g.sector_opening.match(text, _sentence_start(text, s)) is not None)
@@ -219,6 +222,38 @@ def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, in
     return out
 
 
+PLACE_BEFORE_REACH = 16  # a place's name, 全市 or 市, a year and 的 before an indicator's name
+# what may stand between a place's name and an indicator's (郑州全市生产总值, 长沙2022年预计地区生产总值)
+_AFTER_PLACE = re.compile(rf"(?:全?[{lang.LEVEL_WORDS}])?(?:(?:19|20)\d\d年)?(?:预计|的)?\Z")
+_AFTER_PLACE_ENDS = frozenset(lang.LEVEL_WORDS + "年计的")  # what _AFTER_PLACE can end on
+PLACE_NAME_MAX = 11  # the longest province's or prefecture's name (新疆维吾尔自治区 and the like)
+
+
+def _another_place_before(text: str, a: int, s: int, places: frozenset[str], region: str | None) -> bool:
+    """Whether a province's or prefecture's name other than the report's own stands right before
+    the indicator's name at s, with at most 全市/市, a year, 预计 or 的 between."""
+    if s <= a:
+        return False
+    ends = _last_characters(places)
+    # (the name may end on what reads as a level word: 郑州 before 全市 ends on 州)
+    tried = [s]
+    if text[s - 1] in _AFTER_PLACE_ENDS and (rest := _AFTER_PLACE.search(text, a, s)) is not None:
+        tried.append(rest.start())
+    for end in tried:
+        if end <= a or text[end - 1] not in ends:
+            continue  # (most names have a comma, 全年 or 实现 before them: no place ends so)
+        for k in range(min(PLACE_NAME_MAX, end - a), 1, -1):
+            name = text[end - k:end]
+            if name in places:
+                return not (region and (name in region or region in name))
+    return False
+
+
+@lru_cache(maxsize=4)
+def _last_characters(places: frozenset[str]) -> frozenset[str]:
+    return frozenset(name[-1] for name in places)
+
+
 def _opens_clause(text: str, clause_start: int, s: int) -> bool:
     """A name at s stands first in its clause or right after a comma, an enumeration comma, a
     semicolon or a colon (an elliptical name must: 、总产量125亿斤)."""
@@ -226,8 +261,10 @@ def _opens_clause(text: str, clause_start: int, s: int) -> bool:
 
 
 def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar: Grammar | None = None,
-                  values: list[Value] | None = None) -> tuple[Fact, ...]:
-    """Facts of a clean text. values: every number of the text (find_values), when the caller has them."""
+                  values: list[Value] | None = None, places: frozenset[str] = frozenset()) -> tuple[Fact, ...]:
+    """Facts of a clean text. values: every number of the text (find_values), when the caller has them;
+    places: names of other regions (Gazetteer.upper_places), whose figures quoted beside the report's
+    own are theirs (2022年郑州全市生产总值… in a news page on 武汉's report)."""
     g = grammar or default_grammar()
     ctx = make_context(text, meta, sections)
     facts: list[tuple[Fact, int]] = []
@@ -245,7 +282,7 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
             continue  # no name in the clause (most clauses with a number): no fact
         estimate = _estimate_over(text, rev, start, end, value_starts, starts)
         noted = _noted_estimate(notes, start, end)
-        mentions = _mentions_in(text, start, end, names, starts, g, meta.level == "national")
+        mentions = _mentions_in(text, start, end, names, starts, g, meta.level == "national", places, meta.region)
         in_clause = [v for v in all_values[bisect_right(value_starts, start - 1):bisect_right(value_starts, end - 1)]
                      if v.end <= end]
         estimate_at = noted if noted is not None else (estimate.start() if estimate else None)
