@@ -48,7 +48,7 @@ def stage_runner(package: str, texts: list[tuple[str, str]]) -> Callable[[], dic
     pipe = mod["pipeline"].default_pipeline()
     meta_takes_doc = len(inspect.signature(mod["meta"].extract_meta).parameters) > 2
     # (facts read the names of other regions from the division table since session 17)
-    places = (pipe.gazetteer.upper_places(),) if "places" in inspect.signature(mod["facts"].extract_facts).parameters \
+    places = (pipe.gazetteer.upper_places,) if "places" in inspect.signature(mod["facts"].extract_facts).parameters \
         else ()
 
     def run() -> dict[str, float]:

@@ -1010,7 +1010,6 @@ def test_an_undated_digests_topic_paragraphs_under_one_that_opens_on_its_year() 
     assert list(govreport.extract_text(ahead).facts) == []
 
 
-
 def test_a_goal_met_or_beaten_in_a_paragraph_before_is_no_goal_ahead() -> None:
     # a digest of the year's results: 超年度计划目标13.9% is a result beating its plan, so the next
     # paragraph's figure is the year's too, not a goal

@@ -856,6 +856,10 @@ _NUM_SPACE = re.compile(
 _DIGITS = re.compile(r"\d+")
 
 
+# the marks a line may open on and still go on the line before it (a page cut at its width: ⏎，国民经济…)
+_CONTINUING_MARKS = "，,、。；;：:）)”"
+
+
 # a line set with a space after every character (地 区 生 产 总 值 增 长 5 . 2 %: a PDF viewer's copy of
 # a letter-spaced page): its single spaces go, a wider gap stays one space (区 长  张 海 文 -> 区长 张海文).
 # Only a line of LETTER_SPACED_MIN characters or more: a name of two (哈   热) keeps its
@@ -904,7 +908,8 @@ def join_letter_spaces(text: str) -> Iterator[offsets.Proposal]:
 
 
 CUT_LINE_MIN = 2
-_LONE_MARKS = frozenset("。，；：、！？.,;:!?”）)%")
+# (a mark that goes on the line before it, as a line opening on one does, or ends it)
+_LONE_MARKS = frozenset(_CONTINUING_MARKS + ".！？!?%")
 CUT_GAP_MAX = 3  # the spaces a cut may fall among: a character's one, a word's three
 
 
@@ -1103,7 +1108,7 @@ CARRIED_MAX = 200
 
 # a line that opens on a comma or a stop goes on the sentence before it, so the line before is no
 # heading of its own (a page cut at its width: …胜利完⏎成“十一五”规划的主要目标和任务⏎，国民经济…)
-_CONTINUATION = r"[ \t\u3000\u00a0]*[，,、。；;：:）)”]"
+_CONTINUATION = rf"[ \t\u3000\u00a0]*[{_CONTINUING_MARKS}]"
 _CONTINUES = re.compile(_CONTINUATION)
 _CONTINUED = re.compile(r"\n" + _CONTINUATION)
 

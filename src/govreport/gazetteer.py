@@ -15,7 +15,7 @@ import mmap
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -37,7 +37,6 @@ class Gazetteer:
     table: YearTable
     _index: dict[int, dict[str, tuple[RegionCandidate, ...]]] = field(default_factory=dict, repr=False)
     _finders: dict[int, Any] = field(default_factory=dict, repr=False)
-    _upper: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @property
     def first_year(self) -> int:
@@ -52,14 +51,13 @@ class Gazetteer:
         # the index of a year is built on first use: a run touches few years
         return self._names(self._year(year)).get(name.strip(), ())
 
+    @cached_property
     def upper_places(self) -> frozenset[str]:
         """The names of the provinces and prefectures of the latest table, written out and as stems
         (湖北省, 湖北, 郑州市, 郑州): the places a report quotes beside its own."""
-        if "upper" not in self._upper:
-            names = {c.name for cands in self._names(self.last_year).values() for c in cands
-                     if c.level in ("province", "prefecture")}
-            self._upper["upper"] = frozenset(names | {stem for n in names if len(stem := region_stem(n)) >= 2})
-        return self._upper["upper"]
+        names = {c.name for cands in self._names(self.last_year).values() for c in cands
+                 if c.level in ("province", "prefecture")}
+        return frozenset(names | {stem for n in names if len(stem := region_stem(n)) >= 2})
 
     def mentions(self, text: str, year: int | None) -> list[NameMention]:
         """Every place name of that year's table written in text, leftmost-longest: full names

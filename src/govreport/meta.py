@@ -911,13 +911,9 @@ def _site_owner(raw: str, text: str, gazetteer: Gazetteer, year: int | None) -> 
     if level is None:
         return None
     owners = {m.group(1) for m in _SITE_OWNER.finditer(raw)}
-    found: dict[str, str] = {}
-    for owner in owners:
-        for c in gazetteer.resolve(owner, year):
-            if owner.endswith(level):
-                found[c.adcode] = owner
     if len(owners) > 1:
         return None
+    found = {c.adcode: owner for owner in owners if owner.endswith(level) for c in gazetteer.resolve(owner, year)}
     for c in _media_places(raw, gazetteer, year):
         if c.name.endswith(level):
             found.setdefault(c.adcode, c.name)

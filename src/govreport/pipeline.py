@@ -57,6 +57,6 @@ def process(raw: RawDocument, pipeline: Pipeline, given: GivenMeta | None = None
     if given is not None:
         meta = apply_given(meta, given, pipeline.gazetteer)
     values = find_values(cleaned.text)  # one scan for numbers serves facts and figures
-    facts = extract_facts(cleaned.text, meta, sections, pipeline.grammar, values, pipeline.gazetteer.upper_places())
+    facts = extract_facts(cleaned.text, meta, sections, pipeline.grammar, values, pipeline.gazetteer.upper_places)
     figures = extract_figures(cleaned.text, sections, values)
     return Report(raw.doc, raw, cleaned, meta, sections, facts, figures, given, pipeline.version)
