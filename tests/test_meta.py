@@ -710,6 +710,23 @@ def test_a_news_report_that_says_the_speaker_reported_on_the_work() -> None:
     assert (m.speaker, m.speaker_title, m.region) == ("连天浪", "区长", "章贡区")
 
 
+def test_a_transliterated_name_on_the_signature_line(gaz: Gazetteer) -> None:
+    # a Mongolian name has no surname and may run to six or seven characters: the line's end bounds it
+    m = meta_of("政府工作报告\n——2021年1月8日在某旗第十七届人民代表大会第五次会议上\n某旗人民政府旗长 额尔敦巴雅尔\n"
+                "各位代表：\n现在，我代表旗人民政府向大会报告工作。", gaz)
+    assert (m.speaker, m.speaker_title) == ("额尔敦巴雅尔", "旗长")
+
+
+def test_a_transliterated_name_in_a_news_sentence_that_quotes_it() -> None:
+    # between the title and the delivery, a long name counts when the page quotes it by it (…说：)
+    lede = ("4月20日上午，阿鲁科尔沁旗第十七届人民代表大会第四次会议开幕。旗委副书记、旗长孟和乌力吉代表旗人民政府，"
+            "向大会作工作报告。\n")
+    m = govreport.extract(lede + "孟和乌力吉说：过去一年，全旗地区生产总值增长4.1%。\n").meta
+    assert (m.speaker, m.speaker_title, m.region) == ("孟和乌力吉", "旗长", "阿鲁科尔沁旗")
+    # not quoted: the words between a title and the delivery may be anything (受县长委托…)
+    assert govreport.extract(lede + "过去一年，全旗地区生产总值增长4.1%。\n").meta.speaker is None
+
+
 def test_estimates_under_a_paragraph_that_opens_on_its_year_date_the_digest(gaz: Gazetteer) -> None:
     m = meta_of("一图读懂政府工作报告\n2020年，在市委坚强领导下，我们保持了经济持续健康发展。\n"
                 "预计地区生产总值260亿元、增长4.5%。\n", gaz)

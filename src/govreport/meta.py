@@ -108,7 +108,12 @@ MEETING_REACH = 80  # the longest text MEETING allows on either side of a meetin
 TITLES = lang.TITLE_PATTERN
 # a Han name of two to four characters, or a transliterated one with a middle dot (艾尔肯·吐尼亚孜)
 NAME = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•・．.][\u4e00-\u9fff]{1,10}"
-SPEAKER = re.compile(rf"^(?P<org>.*?)(?P<title>{TITLES})[:：]?(?P<name>{NAME})$")
+# a transliterated name (Mongolian: 浩毕斯嘎拉图, 阿拉坦陶亚) has no surname and may be longer; it is
+# read only where the text bounds it: at the end of a signature line, or between a title and the
+# delivery in a news sentence that names it again as it quotes it
+LONG_NAME = r"[\u4e00-\u9fff]{5,7}"
+# a signature line: the offices, the title and the name, the line's end bounding the name
+SPEAKER = re.compile(rf"^(?P<org>.*?)(?P<title>{TITLES})[:：]?(?P<name>{NAME}|{LONG_NAME})$")
 TITLE_LINE = re.compile(
     r"^[(（](?P<prov>[\u4e00-\u9fff]{2,8}?(?:省|自治区|市))[)）]?(?:\d{4}年)?(?P<region>[\u4e00-\u9fff]{2,20}?)人民政府工作报告"
     r"|^(?:\d{4}年)?(?P<region2>[\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告"
@@ -1042,7 +1047,7 @@ def _speaker_of_news(text: str, is_place: Callable[[str], bool]) -> tuple[str | 
     for m in _DELIVERED.finditer(text, 0, SPEAKER_REACH):
         before = text[_sentence_start(text, m.start()):m.start()]
         before = before[:_BEFORE_DELIVERY.search(before).start()]  # type: ignore[union-attr]
-        found = _name_at_end(before) or _titled_subject(before)
+        found = _name_at_end(before) or _titled_subject(before) or _long_name_quoted(before, text)
         if found is None:
             continue
         name, title = found
@@ -1069,6 +1074,20 @@ _TITLED_SUBJECT = re.compile(rf"(?P<title>{TITLES})(?P<name>[\u4e00-\u9fff]{{2,3
 def _titled_subject(words: str) -> tuple[str, str | None] | None:
     m = _TITLED_SUBJECT.search(words)
     return (m["name"], m["title"]) if m and lang.is_name(m["name"]) else None
+
+
+_TITLE_THEN_LONG_NAME = re.compile(rf"(?P<title>{TITLES})(?P<name>[\u4e00-\u9fff]{{4,7}})\Z")
+
+
+def _long_name_quoted(words: str, text: str) -> tuple[str, str | None] | None:
+    """A name of four to seven characters between a title and the delivery (旗长浩毕斯嘎拉图代表旗人民
+    政府…), when the text quotes it by that name too (浩毕斯嘎拉图说：): no surname tells such a name,
+    its being quoted does."""
+    m = _TITLE_THEN_LONG_NAME.search(words)
+    if m is None or lang.is_name(m["name"]):
+        return None
+    quoted = any(m["name"] + verb in text for verb in lang.SPEECH_VERBS)
+    return (m["name"], m["title"]) if quoted else None
 
 
 def _speaker_of_the_raw_page(raw: str, gazetteer: Gazetteer, year: int | None,
