@@ -715,6 +715,11 @@ def test_a_transliterated_name_on_the_signature_line(gaz: Gazetteer) -> None:
     m = meta_of("政府工作报告\n——2021年1月8日在某旗第十七届人民代表大会第五次会议上\n某旗人民政府旗长 额尔敦巴雅尔\n"
                 "各位代表：\n现在，我代表旗人民政府向大会报告工作。", gaz)
     assert (m.speaker, m.speaker_title) == ("额尔敦巴雅尔", "旗长")
+    m = meta_of("政府工作报告\n——2021年1月8日在某旗第十七届人民代表大会第五次会议上\n某旗人民政府旗长额尔敦巴雅尔\n"
+                "各位代表：\n", gaz)
+    assert m.speaker == "额尔敦巴雅尔"
+    # a headline's title before the delivery is no signature (江阴市长 作政府工作报告)
+    assert meta_of("【两会】某某市长 作政府工作报告\n1月10日，某某市第十八届人民代表大会第三次会议开幕。", gaz).speaker is None
 
 
 def test_a_transliterated_name_in_a_news_sentence_that_quotes_it() -> None:

@@ -112,8 +112,10 @@ NAME = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•・．.][\u4e00-\u9fff]{
 # read only where the text bounds it: at the end of a signature line, or between a title and the
 # delivery in a news sentence that names it again as it quotes it
 LONG_NAME = r"[\u4e00-\u9fff]{5,7}"
-# a signature line: the offices, the title and the name, the line's end bounding the name
-SPEAKER = re.compile(rf"^(?P<org>.*?)(?P<title>{TITLES})[:：]?(?P<name>{NAME}|{LONG_NAME})$")
+SPEAKER = re.compile(rf"^(?P<org>.*?)(?P<title>{TITLES})[:：]?(?P<name>{NAME})$")
+# a signature line with a long name: set apart from its title by a space or a colon, or after the
+# government's name (某旗人民政府旗长阿拉坦陶亚), not a headline's 江阴市长作政府工作报告
+LONG_SIGNATURE = re.compile(rf"^(?P<org>.*?)(?P<title>{TITLES})(?P<apart>[:：]|[ \t\u3000]+)?(?P<name>{LONG_NAME})$")
 TITLE_LINE = re.compile(
     r"^[(（](?P<prov>[\u4e00-\u9fff]{2,8}?(?:省|自治区|市))[)）]?(?:\d{4}年)?(?P<region>[\u4e00-\u9fff]{2,20}?)人民政府工作报告"
     r"|^(?:\d{4}年)?(?P<region2>[\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告"
@@ -979,7 +981,7 @@ def _speaker(header: str) -> tuple[str | None, str | None, str | None]:
         flat = re.sub(r"[\s\u3000]", "", line)
         if not flat or len(flat) > 40 or "会议" in flat:
             continue
-        m = SPEAKER.match(flat)
+        m = SPEAKER.match(flat) or _long_signature(line)
         if m:
             return m["name"], m["title"], m["org"] or None
     return None, None, None
@@ -995,7 +997,7 @@ def _speaker_after_meeting(text: str, meeting: re.Match[str] | None) -> tuple[st
     rest = re.sub(r"[\s\u3000]", "", text[meeting.end():line_end]).removeprefix("上").lstrip(")）")
     rest = rest[:rest.find(lang.SALUTATIONS[0])] if lang.SALUTATIONS[0] in rest else rest
     rest = re.sub(rf"{_BRACKETED_DAY}\Z", "", rest)
-    m = SPEAKER.match(rest) if 0 < len(rest) <= 40 else None
+    m = (SPEAKER.match(rest) or _long_signature(rest)) if 0 < len(rest) <= 40 else None
     if m:
         return m["name"], m["title"], m["org"] or None
     if rest:
@@ -1009,6 +1011,13 @@ def _speaker_after_meeting(text: str, meeting: re.Match[str] | None) -> tuple[st
 
 
 NAME_LINE_REACH = 40
+
+
+def _long_signature(line: str) -> re.Match[str] | None:
+    m = LONG_SIGNATURE.match(line.strip(" \t\u3000"))
+    if m is None or not (m["apart"] or m["org"].endswith("政府")) or _DELIVERED.search(m["name"]):
+        return None
+    return m
 
 
 def _bare_name(line: str) -> str | None:
