@@ -719,7 +719,8 @@ def test_a_transliterated_name_on_the_signature_line(gaz: Gazetteer) -> None:
                 "各位代表：\n", gaz)
     assert m.speaker == "额尔敦巴雅尔"
     # a headline's title before the delivery is no signature (江阴市长 作政府工作报告)
-    assert meta_of("【两会】某某市长 作政府工作报告\n1月10日，某某市第十八届人民代表大会第三次会议开幕。", gaz).speaker is None
+    headline = "【两会】某某市长 作政府工作报告\n1月10日，某某市第十八届人民代表大会第三次会议开幕。"
+    assert meta_of(headline, gaz).speaker is None
 
 
 def test_a_transliterated_name_in_a_news_sentence_that_quotes_it() -> None:
