@@ -1023,6 +1023,17 @@ def test_a_goal_met_or_beaten_in_a_paragraph_before_is_no_goal_ahead() -> None:
         list(govreport.extract_text(ahead).facts))
 
 
+def test_a_goal_met_ahead_of_time_in_a_review_without_headings_is_no_goal_ahead() -> None:
+    # a page that lost its headings: 提前两年完成“十一五”目标 is a result, so the clause after it is too
+    text = ("2009年政府工作报告\n县长 某某\n各位代表：\n过去的一年，县人民政府较好地完成了各项任务。"
+            "全县实现生产总值36.8亿元；农民人均纯收入4878元，提前两年完成“十一五”目标；全社会固定资产投资15.24亿元。")
+    got = brief(list(govreport.extract_text(text).facts))
+    assert ("fixed_asset_investment", "level", "actual", 2008, None, 15.24, None, None) in got
+    ahead = text.replace("提前两年完成“十一五”目标", "力争完成“十一五”目标")
+    assert ("fixed_asset_investment", "level", "actual", 2008, None, 15.24, None, None) not in brief(
+        list(govreport.extract_text(ahead).facts))
+
+
 def test_investment_brought_in_by_canvassing_is_not_the_regions_investment() -> None:
     assert facts("", "今年计划招引20个过亿项目，招商引资到位固定资产投资15亿元以上。") == []
 
