@@ -47,6 +47,12 @@ def test_unmarked_heading_and_following_items_stay_review() -> None:
     assert [s.kind for s in secs] == ["review", "review"]
 
 
+def test_bare_headings_with_the_year_spelled_out() -> None:
+    # an older report's unnumbered parts: 二〇〇八年工作回顾, 二〇〇九年工作安排
+    secs = find_sections("各位代表：\n二〇〇八年工作回顾\n全县经济增长。\n二〇〇九年工作安排\n力争增长10%。\n")
+    assert [(s.kind, s.year) for s in secs] == [("review", 2008), ("tasks", 2009)]
+
+
 def test_bare_headings_that_open_on_a_verb_before_their_year() -> None:
     # a repost's own headings: 回顾YYYY年… reviews, 展望YYYY年… sets out the year's goals
     secs = find_sections("各位代表：\n回顾2021年工作成效\n全县经济增长。\n展望2022年发展目标\n力争增长7%。\n")

@@ -29,9 +29,10 @@ _INLINE_TOP = re.compile(
 _YEAR = re.compile(f"(?<!\\d)({YEAR_DIGITS}|{SPELLED_YEAR})年")
 # a line of words with a year at its head or after a verb of a few characters (回顾2023年工作成果)
 # (news digests set their parts off with a symbol: ■ 2024年成绩单, ◆ 2025年主要预期目标)
-# (or in brackets: 【2023年工作回顾】)
+# (or in brackets: 【2023年工作回顾】; an older report's year spelled out: 二〇〇九年工作安排)
 _BARE_HEADING = re.compile(rf"^(?:[{lang.LIST_SYMBOLS}][ \t\u3000]*)?[【〖\[]?"
-                           rf"(?:[\u4e00-\u9fff]{{0,4}}(?:19|20)\d{{2}}年|今年|{lang.PAST_YEAR})?[\u4e00-\u9fff“”\"]{{2,20}}[】〗\]]?$")
+                           rf"(?:[\u4e00-\u9fff]{{0,4}}(?:(?:19|20)\d{{2}}|{SPELLED_YEAR})年|今年|{lang.PAST_YEAR})?"
+                           rf"[\u4e00-\u9fff“”\"]{{2,20}}[】〗\]]?$")
 BARE_MAX = 25  # the longest line _BARE_HEADING accepts (a year and 20 characters)
 
 
