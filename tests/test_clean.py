@@ -364,6 +364,17 @@ def test_a_caption_naming_its_photographer_after_a_space_goes() -> None:
     assert clean("各位代表：\n这是一次拍摄。").text == "各位代表：\n这是一次拍摄。"
 
 
+def test_a_news_pages_stamp_widget_and_captions_in_a_double_spaced_copy() -> None:
+    # the stamp line (day and time | 来源) stays a line of its own, not joined to the next; the
+    # widget's two buttons (字号变大 | 字号变小) and a caption opening on 图为 and closing on 摄 go
+    c = clean("新华社受权播发《政府工作报告》\n\n2026-03-16 10:40:34 | 来源:某某日报\n\n字号变大 | 字号变小\n\n"
+              "  图为会场外景，代表们步入会场。摄\n\n  新华社北京3月13日电 新华社受权于13日全文播发报告。\n")
+    lines = [line.strip() for line in c.text.split("\n") if line.strip()]
+    assert lines == ["新华社受权播发《政府工作报告》", "2026-03-16 10:40:34 | 来源：某某日报",
+                     "新华社北京3月13日电 新华社受权于13日全文播发报告。"]
+    assert clean("各位代表：\n图为我们的目标，摄取营养。").text == "各位代表：\n图为我们的目标，摄取营养。"
+
+
 def test_a_comma_put_before_every_mark_goes() -> None:
     c = clean("一,、2007年工作回顾\n过去的一年,,在市委领导下,实现生产总值863.73亿元,,增长15.2%,。请提出意见,。")
     assert c.text == "一、2007年工作回顾\n过去的一年，在市委领导下，实现生产总值863.73亿元，增长15.2%。请提出意见。"

@@ -733,6 +733,15 @@ def test_a_transliterated_name_in_a_news_sentence_that_quotes_it() -> None:
     assert govreport.extract(lede + "过去一年，全旗地区生产总值增长4.1%。\n").meta.speaker is None
 
 
+def test_the_day_of_delivery_in_a_caption_the_cleaner_cut(gaz: Gazetteer) -> None:
+    # news of the national report: the photo's caption is the only sentence giving the day it was made
+    page = ("新华社受权播发《政府工作报告》\n3月5日，李强总理代表国务院在十四届全国人大四次会议上作《政府工作报告》。"
+            "新华社记者 某某 摄\n新华社北京3月13日电 新华社受权于13日全文播发李强总理代表国务院在十四届全国人大四次"
+            "会议上所作的《政府工作报告》。\n报告指出，今年发展主要预期目标是：经济增长4.5%-5%。\n")
+    m = meta_of(page, gaz)
+    assert (m.region, m.report_year, m.meeting_date) == ("中华人民共和国", 2026, "2026-03-05")
+
+
 def test_estimates_under_a_paragraph_that_opens_on_its_year_date_the_digest(gaz: Gazetteer) -> None:
     m = meta_of("一图读懂政府工作报告\n2020年，在市委坚强领导下，我们保持了经济持续健康发展。\n"
                 "预计地区生产总值260亿元、增长4.5%。\n", gaz)

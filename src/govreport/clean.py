@@ -1115,6 +1115,9 @@ _CONTINUED = re.compile(r"\n" + _CONTINUATION)
 
 # a line ending in a date or a time (2018-04-24, 17:20): the next line's digits are not its own
 _DATE_OR_TIME_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})\Z")
+# a page's stamp, its day and time (2026-03-16 10:40:34 | 来源：某某日报): the line is the page's own, no
+# wrapped line of prose
+_PAGE_STAMP = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]+\d{1,2}:\d{2}")
 
 
 # a news dispatch opening on its dateline (中新网成都2月4日电, 本报讯): a story's start, under its headline
@@ -1200,6 +1203,8 @@ def _keep_break(prev_line: str, next_line: str, in_header: bool, next_continued:
         return True  # 第三，继续加强和改善宏观调控: an older report's short ordinal heading line
     if len(prev) <= BARE_HEADING_MAX and HEADING_WORDS.search(prev) and not _bare_clauses(prev):
         return True  # (the length first: a paragraph's line is long, and the search reads it whole)
+    if ":" in prev and _PAGE_STAMP.search(prev):
+        return True
     if in_header:
         flat = re.sub(r"\s", "", prev)
         return flat.endswith(("上", "报告", ")", "）")) or bool(SPEAKER_LINE.search(next_line)) \

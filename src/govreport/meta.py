@@ -222,6 +222,9 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
         congress = _congress(lede.congress) if lede else congress
     if date is None and not ledes and report_year is not None and not body.startswith(lang.SALUTATIONS):
         date = _day_of_delivery(text, report_year, raw)  # (news of the report: not the report's own text)
+        if date is None and raw:
+            # a caption the cleaner cut (3月5日，某某代表国务院…作《政府工作报告》。新华社记者 某某 摄)
+            date = _day_of_delivery(normalize_characters(raw[:SPEAKER_REACH]), report_year, raw)
     speaker, title, speaker_org = _speaker(header)
     if speaker is None and meeting is not None and meeting.re is TITLED_MEETING:
         speaker = _bare_name(meeting["who"] or "")
