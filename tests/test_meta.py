@@ -909,6 +909,12 @@ def test_a_title_with_the_year_in_brackets_after_it_dates_the_report(gaz: Gazett
     assert meta_of("平江县人民政府工作报告（2014年度）" + body, gaz).report_year is None
 
 
+def test_a_web_title_that_drops_the_years_nian_dates_the_report(gaz: Gazetteer) -> None:
+    body = "\n各位代表：\n过去的一年，全市地区生产总值增长6.5%。\n"
+    assert meta_of("吉林市2024政府工作报告" + body, gaz).report_year == 2024
+    assert meta_of("20240115政府工作报告" + body, gaz).report_year is None  # a date's digits, no year
+
+
 def test_a_year_the_report_said_was_one_of_progress_then_estimated_dates_the_digest(gaz: Gazetteer) -> None:
     # 报告指出，2012年，是…的一年。…。预计实现生产总值…: the estimates are of 2012, the report is 2013's
     text = ("2月20日上午，某某自治县第十五届人民代表大会第二次会议开幕。县长某某作政府工作报告。\n"
