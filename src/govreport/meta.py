@@ -133,7 +133,7 @@ _YEAR_OF_REVIEW = re.compile(r"([0-9]\d{3})年(?:的)?(?:政府)?(?:主要)?(?:�
 REVIEW_REACH = 26  # from a review heading's year to its 回顾
 # 2014年某县政府工作报告, 某县人民政府工作报告（2014年）
 # (a web title may drop the 年: 2024政府工作报告, 某县2024年度政府工作报告)
-TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)年?[\u4e00-\u9fff《“\"]{0,14}?政府工作报告"
+TITLE_YEAR = re.compile(r"((?:19|20)\d{2})(?!\d)年?[\u4e00-\u9fff《“\"]{0,14}?政府工作报告"
                         r"|政府工作报告》?[（(]((?:19|20)\d{2})年?[）)]")
 # 2025年是“十四五”收官之年，是很不平凡的一年: a year looked back on, the one the report reviews
 _LIVED = lang.LIVED_YEAR
