@@ -891,6 +891,8 @@ def test_a_news_page_of_a_local_paper_is_placed_by_the_paper() -> None:
     county = page.replace("市五届", "县五届").replace("我市", "我县").replace("市长", "县长")
     assert govreport.extract_text(county.replace("玉溪日报社", "峨山彝族自治县融媒体中心")).meta.region == \
         "峨山彝族自治县"
+    # a city paper's edition for phones (责编：某某手机报)
+    assert govreport.extract_text(page.replace("版权所有：玉溪日报社", "责编：玉溪手机报")).meta.region == "玉溪市"
 
 
 @pytest.mark.parametrize("heading", ["一、2020年工作和“十三五”发展回顾", "一、2020年工作和十三五时期发展成就回顾",
