@@ -197,6 +197,17 @@ def test_five_stamped_lines_are_enough_the_last_one_without_a_line_break() -> No
     assert clean(four).text.count("F9f") == 4
 
 
+def test_stamps_left_where_the_breaks_were_in_a_copy_that_ran_its_lines_together() -> None:
+    # the stamp and the spaces after it stand where each line ended (…县长 某某C6m   各位代表：C6m   …)
+    paragraphs = [f"第{i}段正文，在县委的坚强领导下，全县上下团结一心，攻坚克难，较好完成了年初确定的各项目标任务。" * 3
+                  for i in range(8)]
+    raw = "政府工作报告C6m   县长 某某C6m   各位代表：C6m   " + "C6m   ".join(paragraphs) + "C6m   "
+    c = clean(raw)
+    assert "C6m" not in c.text and c.text.count("第") == 24
+    # a token that also stands elsewhere is a word, not a stamp
+    assert clean(raw.replace("第0段正文", "第0段C6m正文")).text.count("C6m") == 11 + 3
+
+
 def test_stamps_alone_on_the_blank_lines_between_paragraphs() -> None:
     # a document site stamps its tag after each paragraph and on the empty line below it
     paras = [f"第{i}段正文，在县委的坚强领导下完成了目标任务。qWe\nqWe" for i in range(4)]

@@ -782,6 +782,16 @@ def test_the_speaker_below_a_meeting_line_that_a_pages_summary_also_holds() -> N
     assert (m.region, m.speaker, m.meeting_date) == ("新晃侗族自治县", "王某某", "2020-06-04")
 
 
+def test_a_speakers_name_the_pages_summary_cut_is_read_whole_where_the_text_gives_it() -> None:
+    # the summary stops inside the name (县长 李静); the page's own lines below give it whole
+    top = "政府工作报告 2021年1月6日在某某县第六届人民代表大会第六次会议上 某某县人民政府县长 "
+    text = f"公文搜 政府报告\n{top}李静\n{top}李静芹\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n"
+    assert govreport.extract_text(text).meta.speaker == "李静芹"
+    # a name followed by more words further on is no longer name (县长李静说)
+    text = f"公文搜 政府报告\n{top}李静\n各位代表：\n现在，我代表县人民政府向大会报告工作。县长李静说：好。\n"
+    assert govreport.extract_text(text).meta.speaker == "李静"
+
+
 def test_a_page_that_names_its_autonomous_county_short_and_speaks_for_its_government() -> None:
     # 我谨代表沧源县政府 (谨, no 人民): the county, under its official name
     text = "沧源2024年工作报告\n尊敬的各位领导：\n我谨代表沧源县政府，向大家汇报2023年的工作成果。\n"

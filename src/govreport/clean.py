@@ -775,6 +775,11 @@ def remove_line_end_tags(text: str) -> Iterator[offsets.Proposal]:
     or more line ends after Chinese text (or alone on a line), and at most as often inside lines (a
     page's summary repeats its opening with the stamps inline), is such a stamp; it goes wherever it
     follows Chinese text or opens a line."""
+    if text.count("\n") * FLAT_LINE_CHARS < len(text):
+        # a copy that ran its lines together, the stamps and the spaces after them left where the
+        # breaks were (…县长 某某C6m   各位代表：C6m   现在，…)
+        yield from _stamps_where_breaks_were(text)
+        return
     if len(_ALNUM_LINE_END.findall(text)) + (text[-1:].isascii() and text[-1:].isalnum()) < 5:
         return  # fewer than five lines end in a letter or digit (every report but stamped copies)
     found: list[tuple[int, int, str]] = []
@@ -802,6 +807,25 @@ def remove_line_end_tags(text: str) -> Iterator[offsets.Proposal]:
                     and not text[end:end + 1].isalnum():
                 yield i, end, "", "line_tag"
             i = text.find(token, end)
+
+
+FLAT_LINE_CHARS = 500  # a text with fewer line breaks than one in this many characters ran its lines together
+_STAMP_BEFORE_SPACES = re.compile(r"([A-Za-z0-9]{2,6})[ \t]{2,}")
+# what a stamp follows: words, a mark (ASCII too: this runs before they are made Chinese), a break
+_AFTER_WORDS = re.compile(r"[\u4e00-\u9fff，。、；：！？”）),.:;!?\n]")
+
+
+def _stamps_where_breaks_were(text: str) -> Iterator[offsets.Proposal]:
+    """A token that follows Chinese text before a run of spaces five times or more, and stands
+    nowhere else: a line's stamp in a copy whose lines were run together."""
+    at: dict[str, list[int]] = {}
+    for m in _STAMP_BEFORE_SPACES.finditer(text):
+        if m.start() and _AFTER_WORDS.match(text, m.start() - 1) and not m.group(1).isdigit():
+            at.setdefault(m.group(1), []).append(m.start())
+    for token, starts in at.items():
+        if len(starts) >= 5 and text.count(token) == len(starts):
+            for i in starts:
+                yield i, i + len(token), "", "line_tag"
 
 
 SUMMARY_LINES = 8  # how many lines at a page's top may be its summary

@@ -1003,7 +1003,7 @@ def _speaker_after_meeting(text: str, meeting: re.Match[str] | None) -> tuple[st
     rest = re.sub(rf"{_BRACKETED_DAY}\Z", "", rest)
     m = (SPEAKER.match(rest) or _long_signature(rest)) if 0 < len(rest) <= 40 else None
     if m:
-        return m["name"], m["title"], m["org"] or None
+        return _name_cut_short(text, m["title"], m["name"], line_end), m["title"], m["org"] or None
     if rest:
         return None, None, None
     for line in text[line_end + 1:line_end + 1 + NAME_LINE_REACH].split("\n"):
@@ -1015,6 +1015,15 @@ def _speaker_after_meeting(text: str, meeting: re.Match[str] | None) -> tuple[st
 
 
 NAME_LINE_REACH = 40
+
+
+def _name_cut_short(text: str, title: str, name: str, after: int) -> str:
+    """The name as the text gives it again further on when a site's summary of the page's top cut
+    it at the line's end (…县人民政府县长 李静 ⏎ …县人民政府县长 李静芹 各位代表): the longer one, bounded
+    as a signature is (a space or the line's end after it, or the salutation)."""
+    longer = re.search(rf"{title}[ \t\u3000]*{name}([\u4e00-\u9fff])(?=[ \t\u3000\n]|{lang.SALUTATION_PATTERN}|\Z)",
+                       text[after:after + SPEAKER_REACH])
+    return name + longer.group(1) if longer and lang.is_name(name + longer.group(1)) else name
 
 
 def _long_signature(line: str) -> re.Match[str] | None:
