@@ -64,10 +64,17 @@ def test_income_keeping_pace_among_the_years_goals_without_an_intro() -> None:
 
 
 @pytest.mark.parametrize("goal", ["地区生产总值增长目标定在6.5%以上", "地区生产总值的增长目标设定为6.5%以上",
-                                  "地区生产总值增长目标确定为6.5%以上", "GDP增长目标定为6.5%以上"])
+                                  "地区生产总值增长目标确定为6.5%以上", "GDP增长目标定为6.5%以上",
+                                  "地区生产总值增长目标设为6.5%以上"])
 def test_a_growth_goal_set_at_a_figure(goal: str) -> None:
     # a news digest: 武汉将2023年GDP增长目标定在6.5%以上 (the goal's words, then 定在/设定为/确定为)
     assert brief(facts("正文。", f"今年{goal}。")) == {("gdp", "growth", "target", 2025, None, 6.5, None, "以上")}
+
+
+def test_a_rate_set_at_a_figure() -> None:
+    # 报告还将今年城镇调查失业率设为5.5%左右 (a news digest's 设为 between a rate and its goal)
+    assert brief(facts("正文。", "报告还将今年城镇调查失业率设为5.5%左右。")) == {
+        ("unemployment_surveyed", "rate", "target", 2025, None, 5.5, None, "左右")}
 
 
 def test_a_digests_lines_of_a_name_a_colon_and_its_figure() -> None:

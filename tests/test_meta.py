@@ -733,6 +733,14 @@ def test_a_transliterated_name_in_a_news_sentence_that_quotes_it() -> None:
     assert govreport.extract(lede + "过去一年，全旗地区生产总值增长4.1%。\n").meta.speaker is None
 
 
+def test_news_before_the_national_session_opens_dates_the_report_by_its_session(gaz: Gazetteer) -> None:
+    # 十四届全国人大四次会议将于今日开幕，国务院总理李强将作政府工作报告: the session's year (2026), and
+    # 将 (will) is no part of the name
+    m = meta_of("十四届全国人大四次会议将于今日上午9时在北京开幕，国务院总理李强将作政府工作报告。报告提到，"
+                "今年发展主要预期目标是：经济增长4.5%—5%。", gaz)
+    assert (m.region, m.report_year, m.speaker, m.speaker_title) == ("中华人民共和国", 2026, "李强", "总理")
+
+
 def test_the_day_of_delivery_in_a_caption_the_cleaner_cut(gaz: Gazetteer) -> None:
     # news of the national report: the photo's caption is the only sentence giving the day it was made
     page = ("新华社受权播发《政府工作报告》\n3月5日，李强总理代表国务院在十四届全国人大四次会议上作《政府工作报告》。"

@@ -42,7 +42,7 @@ from govreport.numbers import (
 # (增长的预期目标为8%左右, 增长目标定在6.5%以上: the goal's words between the verb and its number)
 # (增长（可比）8.2%: a note in brackets after them)
 _THEN = (r"(?:了)?(?:的?(?:预期|主要)?目标)?"
-         r"(?:为|是|(?:设|确|拟)?定(?:为|在)|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?(?:了)?"
+         rf"(?:为|是|{lang.SET_AT}|到|至|在|超过|突破|达到|达|控制在|保持在|稳定在|拟按|按)?(?:了)?"
          r"(?:[（(][^（()）\d，。；]{1,8}[）)])?"
          # (a digest's line: ●生产总值增长：5.5%左右)
          r"[:：]?$")

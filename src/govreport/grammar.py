@@ -114,7 +114,7 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
     # (the words of a change and the threshold words of the report language are connective too:
     # 增长5%, 下滑3%, 突破10亿元)
     connective = (*ctx["gap_words"], *lang.GROWTH_WORDS, *lang.FALL_WORDS, *lang.THRESHOLD_WORDS)
-    words = sorted({lang.with_plans(w) for w in connective}, key=len, reverse=True)
+    words = sorted({lang.with_language(w) for w in connective}, key=len, reverse=True)
     gap = re.compile(rf"(?:{'|'.join(words)}|[\s，,、：:])*")
     statements = tuple(Statement(s["id"], s["measure"], s["qualifier"], re.compile(s["pattern"]),
                                  _final_literal(s["pattern"]))
@@ -127,7 +127,7 @@ def build_grammar(data: dict[str, Any]) -> Grammar:
                                if other and _may_overlap(lit, other))
     return Grammar(names, anchors, by_anchor, tuple(entries), statements, re.compile(ctx["foreign_before"]),
                    re.compile(ctx["subject_before"]), gap,
-                   re.compile(lang.with_plans(ctx["exclude_gap"])),
+                   re.compile(lang.with_language(ctx["exclude_gap"])),
                    re.compile(ctx["stock_words"]) if ctx.get("stock_words") else None,
                    re.compile(ctx["sector_opening"]) if ctx.get("sector_opening") else None,
                    re.compile(ctx["park_opening"]) if ctx.get("park_opening") else None,

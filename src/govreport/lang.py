@@ -36,9 +36,13 @@ PLAN_PATTERN = "|".join(_PLAN_NAMES)
 PLAN_NAMED = rf"({PLAN_PATTERN})”?(?:时期|期间|末|规划|计划)"
 
 
-def with_plans(pattern: str) -> str:
-    """{plan} in a pattern of the data files: a five-year plan's name (“十五”末的), written once here."""
-    return pattern.replace("{plan}", PLAN_PATTERN)
+SET_AT: str = _DATA["change"]["set_at"]
+
+
+def with_language(pattern: str) -> str:
+    """The placeholders of a pattern in the data files, each written once here: {plan}, a five-year
+    plan's name (“十五”末的); {set_at}, the words of a goal set at a figure (定在, 设为)."""
+    return pattern.replace("{plan}", PLAN_PATTERN).replace("{set_at}", SET_AT)
 
 # the words that open a list of a year's goals: 主要预期目标是：, 发展预期目标为, 主要目标建议为,
 # a digest's 提出了2019年经济社会发展主要预期目标：

@@ -200,7 +200,9 @@ def extract_meta(text: str, gazetteer: Gazetteer, doc: str | None = None, raw: s
         (meeting is None and not ledes and _speaks_as_the_country(body))
     named = meeting or addressed
     congress = _congress(named) if named else (_congress(ledes[0].congress) if ledes else None)
-    session_year = _npc_session_year(meeting or addressed) if national and not date else None
+    # (news of the national report names its session in the lede: 十四届全国人大四次会议将于今日开幕)
+    session_year = _npc_session_year(named or (ledes[0].congress if ledes else None)) if national and not date \
+        else None
     if national and not date and session_year is None:
         previous = _npc_session_year(PREVIOUS_NPC.search(body, 0, ADDRESSED_REACH))
         session_year = previous + 1 if previous else None
@@ -1056,7 +1058,7 @@ _BEFORE_DELIVERY = re.compile(r"(?:\d{1,2}日(?:上午|下午)?)?(?:在(?:大会
                               r"(?:代表[^，。；、]{0,24}?(?:政府|国务院)[，,]?)?"
                               # (…县长李永军在作《政府工作报告》时: while delivering it)
                               # (…市长张之政在所作的政府工作报告中回顾了…)
-                              r"(?:在[^，。；、]{1,30}?会议?上)?(?:在?所)?(?:向大会|向全体代表)?(?:正在|在)?\Z")
+                              r"(?:在[^，。；、]{1,30}?会议?上)?(?:在?所)?(?:向大会|向全体代表)?(?:正在|在|即将|将)?\Z")
 _NAME_BOUNDARY = frozenset("，,、：:。；\n （(“了")  # 了: 会议听取和审议了王明代表…所作的…
 SPEAKER_REACH = 3000
 

@@ -66,7 +66,7 @@ class KindRule:
 @cache
 def default_rules() -> tuple[KindRule, ...]:
     data = lexicon.load("sections.toml")
-    return tuple(KindRule(k["kind"], re.compile(lang.with_plans(k["pattern"]))) for k in data["kinds"])
+    return tuple(KindRule(k["kind"], re.compile(lang.with_language(k["pattern"]))) for k in data["kinds"])
 
 
 def kind_of(title: str, rules: tuple[KindRule, ...]) -> str | None:
