@@ -288,7 +288,10 @@ def test_number_spaces_found_by_str_find_equal_the_plain_regex(text: str) -> Non
         if before in ".年月" and not after.isdigit():
             return False
         run = re.match(r"\d+", text[m.end():])
-        return not (before.isdigit() and run is not None and len(run.group()) not in (1, 3))
+        if not before.isdigit() or run is None:
+            return True
+        # a group of thousands, or one digit after one digit (spaced out): not after a longer number
+        return len(run.group()) == 3 or (len(run.group()) == 1 and not text[m.start() - 2:m.start() - 1].isdigit())
 
     reference = [(m.start(), m.end(), "", "number_space") for m in _NUM_SPACE.finditer(text) if joins(m)]
     assert list(join_number_spaces(text)) == reference
@@ -297,6 +300,15 @@ def test_number_spaces_found_by_str_find_equal_the_plain_regex(text: str) -> Non
 def test_spaced_dates_join_but_a_page_number_before_a_year_stays_apart() -> None:
     c = clean("各位代表：\n2021 年 2 月 4 日在某县会议上。1 2021 年报告。农村人均收入3 054元，1 9 9 3年。")
     assert "2021年2月4日在某县会议上。1 2021年报告。农村人均收入3054元，1993年。" in c.text
+
+
+def test_a_page_number_left_inside_an_amount_at_a_pages_foot() -> None:
+    # 社会消费品零售总额完成16.11 1⏎⏎亿元: the page's number goes, the amount is whole again
+    c = clean("各位代表：\n全年社会消费品零售总额完成16.11 1\n\n亿元，增长14.6%。\n")
+    assert "社会消费品零售总额完成16.11亿元，增长14.6%。" in c.text
+    # a digit after a number of several, a space between, is no part of it (a spaced-out one is)
+    assert clean("各位代表：\n共有16.11 1个。").text.endswith("16.11 1个。")
+    assert clean("各位代表：\n增长1 2 . 5 %。").text.endswith("增长12.5%。")
 
 
 def test_a_question_mark_set_apart_at_a_line_end_is_debris() -> None:

@@ -592,6 +592,17 @@ _PAGE_MARK = re.compile(r"\n[ \t\u3000\u00a0]*(\d{1,3})、")
 _FIRST_PAGE_MARK = re.compile(r"[ \t\u3000\u00a0]*(1)、")
 
 
+# a page's number left at its foot inside an amount the page break cut (社会消费品零售总额完成16.11 1⏎⏎
+# 亿元, in a document site's copy): after a decimal number, before the break and the amount's unit
+# (opens on the decimal point, a literal re skips to)
+_PAGE_NUMBER_IN_AMOUNT = re.compile(r"\.\d+(?P<page>[ \t]+\d{1,3}[ \t]*)\n[ \t\u3000\n]*(?=[万亿千百元%％])")
+
+
+def remove_page_numbers_in_amounts(text: str) -> Iterator[offsets.Proposal]:
+    for m in _PAGE_NUMBER_IN_AMOUNT.finditer(text):
+        yield m.start("page"), m.end("page"), "", "page_marker"
+
+
 def remove_page_markers(text: str) -> Iterator[offsets.Proposal]:
     """Document-sharing sites number their pages '\\nN、' at line starts, even inside a word."""
     run: list[re.Match[str]] = []
@@ -988,14 +999,23 @@ def join_number_spaces(text: str) -> Iterator[offsets.Proposal]:
         after, before = text[m.end()], text[i - 1]
         if (before == "." or before in _DATE_WORDS) and not after.isdigit():
             continue
-        if after.isdigit() and before.isdigit() and \
-                len(_DIGITS.match(text, m.end()).group()) not in (1, 3):  # type: ignore[union-attr]
+        if after.isdigit() and before.isdigit() and not _digits_go_on(text, i, m.end()):
             continue
         last_end = m.end()
         yield m.start(), m.end(), "", "number_space"
 
 
 _DATE_WORDS = "年月"
+
+
+def _digits_go_on(text: str, space: int, after: int) -> bool:
+    """Whether the digits after a space go on the digits before it: a group of thousands (3 054),
+    or one digit after one digit, as a spaced-out number runs (1 9 9 3). A digit after a number
+    of several (16.11 1⏎亿元: a page's number left at its foot) is no part of it."""
+    following = len(_DIGITS.match(text, after).group())  # type: ignore[union-attr]
+    if following == 3:
+        return True
+    return following == 1 and not text[space - 2:space - 1].isdigit()
 
 
 def _spaces_after_digits(text: str) -> list[int]:
@@ -1259,7 +1279,8 @@ def default_passes(patterns: Patterns | None = None) -> list[Pass]:
             repair_zero_circles, remove_pinyin_glosses, join_letter_spaces, to_simplified, remove_junk,
             restore_lost_quotes, normalize_punctuation,
             restore_line_breaks, remove_line_end_tags,
-            remove_repeated_summary, remove_chrome(p), remove_resolution(p), remove_page_markers, remove_spam(p),
+            remove_repeated_summary, remove_chrome(p), remove_resolution(p), remove_page_markers,
+            remove_page_numbers_in_amounts, remove_spam(p),
             repair_dashes, join_broken_lines, unescape_entities, join_decimal_dots, join_number_spaces,
             restore_list_separators,
             repair_ocr_zeros, repair_ocr_digits]
