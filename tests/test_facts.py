@@ -1365,3 +1365,16 @@ def test_another_regions_figure_quoted_beside_the_reports_own_is_theirs() -> Non
     county = ("政府工作报告\n——2023年1月5日在沐川县第十八届人民代表大会第三次会议上\n各位代表：\n一、2022年工作回顾\n"
               "乐山市地区生产总值增长5%，全县地区生产总值增长6%。\n")
     assert {(f.indicator, f.value) for f in govreport.extract_text(county).facts} == {("gdp", 6)}
+
+
+def test_the_figures_after_another_regions_in_its_sentence_are_theirs_too() -> None:
+    # a news page on 武汉's report: 襄阳市地区生产总值增长6.1%，一般公共预算收入增长8.2%；社会消费品… are
+    # 襄阳's, the sentence naming it once; the next sentence, or the region's own named again, is 武汉's
+    page = ("1月10日，武汉市第十五届人民代表大会第三次会议开幕。市长某某作政府工作报告。报告显示，2023年全市"
+            "地区生产总值增长5.7%。同日，襄阳市地区生产总值增长6.1%，一般公共预算收入增长8.2%；社会消费品零售总额增长7.9%。"
+            "武汉全市固定资产投资增长5%。\n")
+    assert {(f.indicator, f.value) for f in govreport.extract_text(page).facts} == {
+        ("gdp", 5.7), ("fixed_asset_investment", 5)}
+    county = ("政府工作报告\n——2023年1月5日在沐川县第十八届人民代表大会第三次会议上\n各位代表：\n一、2022年工作回顾\n"
+              "乐山市地区生产总值增长5%，全县一般公共预算收入增长6%。\n")
+    assert {(f.indicator, f.value) for f in govreport.extract_text(county).facts} == {("public_budget_revenue", 6)}

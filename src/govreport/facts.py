@@ -171,6 +171,7 @@ NATION_WORD = "全国"
 PARK_OPENING_MAX = 16  # a park's name and its kind, at a sentence's opening
 # 全县地区生产总值, 我市实现…: the region's own figure, whatever the sentence opened on
 OWN_REGION_BEFORE = re.compile(rf"[{lang.SELF_PREFIXES}][{lang.LEVEL_WORDS}](?:实现|完成)?\Z")
+OWN_REGION_ANYWHERE = re.compile(rf"[{lang.SELF_PREFIXES}][{lang.LEVEL_WORDS}]")
 
 
 def _own_region_at(text: str, start: int, s: int) -> bool:
@@ -181,7 +182,12 @@ def _own_region_at(text: str, start: int, s: int) -> bool:
 
 def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, int]], starts: list[int],
                  g: Grammar, national: bool, places: frozenset[str] = frozenset(),
-                 region: str | None = None) -> list[Mention]:
+                 region: str | None = None, elsewhere: tuple[int, int] = (-1, -1),
+                 ) -> tuple[list[Mention], tuple[int, int]]:
+    """The indicator names of a clause, each marked foreign where the figure is not the region's
+    own; elsewhere: where the last name another place's figure stood at ended, and the end of its
+    sentence, which the clause may lie in (the figures after it are that place's too), as given
+    back for the next clause."""
     out: list[Mention] = []
     park: list[int | None] = []  # where a park that opens the clause's sentence ends (found once)
     for k in range(bisect_right(starts, start - 1), bisect_right(starts, end - 1)):
@@ -195,7 +201,11 @@ def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, in
         # 全国… is another region's figure in a provincial report, the report's own in the nation's
         foreign = before is not None and not (national and before.group().startswith(NATION_WORD))
         if places and not foreign:
-            foreign = _another_place_before(text, max(start, s - PLACE_BEFORE_REACH), s, places, region)
+            if _another_place_before(text, max(start, s - PLACE_BEFORE_REACH), s, places, region):
+                foreign, elsewhere = True, (e, _sentence_end(text, e))
+            elif s < elsewhere[1] and not _own_region_between(text, elsewhere[0], min(e, s + 2), region):
+                # (襄阳市地区生产总值增长6.1%，一般公共预算收入增长8.2%: the sentence goes on about 襄阳)
+                foreign = True
         if entry.generic and s > start:
             foreign = foreign or not g.subject_before.search(text, max(start, s - 8), s) or (
                 g.sector_opening is not None and g.sector_opening.match(text, _sentence_start(text, s)) is not None)
@@ -219,7 +229,21 @@ def _mentions_in(text: str, start: int, end: int, names: list[tuple[int, int, in
             window_ok = entry.requires_before.search(text, max(sentence_start, s - 20), s) is not None
             foreign = foreign or not _opens_clause(text, start, s) or not window_ok
         out.append(Mention(s, e, entry, foreign))
-    return out
+    return out, elsewhere
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = SENTENCE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+SENTENCE_END = re.compile("[。！？!?\n]")
+
+
+def _own_region_between(text: str, a: int, b: int, region: str | None) -> bool:
+    """Whether the report's own region is named between a and b (全县, 我市, or its name; b may reach
+    into an indicator's name that opens on 全县)."""
+    return OWN_REGION_ANYWHERE.search(text, a, b) is not None or bool(region and region in text[a:b])
 
 
 PLACE_BEFORE_REACH = 16  # a place's name, 全市 or 市, a year and 的 before an indicator's name
@@ -277,12 +301,14 @@ def extract_facts(text: str, meta: Meta, sections: tuple[Section, ...], grammar:
     names = [name for start, end in clauses for name in find_names(text, g, start, end)]
     starts = [n[0] for n in names]
     notes = _estimate_notes(text, ctx)
+    elsewhere = (-1, -1)
     for start, end in clauses:
         if bisect_right(starts, start - 1) == bisect_right(starts, end - 1):
             continue  # no name in the clause (most clauses with a number): no fact
         estimate = _estimate_over(text, rev, start, end, value_starts, starts)
         noted = _noted_estimate(notes, start, end)
-        mentions = _mentions_in(text, start, end, names, starts, g, meta.level == "national", places, meta.region)
+        mentions, elsewhere = _mentions_in(text, start, end, names, starts, g, meta.level == "national", places,
+                                           meta.region, elsewhere)
         in_clause = [v for v in all_values[bisect_right(value_starts, start - 1):bisect_right(value_starts, end - 1)]
                      if v.end <= end]
         estimate_at = noted if noted is not None else (estimate.start() if estimate else None)
