@@ -757,6 +757,24 @@ def test_a_flattened_review_gets_the_paragraph_breaks_its_passages_are_read_by()
     assert ("urbanization_rate", "plan", 2030, 68) in kinds
 
 
+def test_a_flattened_review_of_five_years_in_the_governments_voice_opens_its_own_paragraph() -> None:
+    # 。五年来，我们…: the passage of the years (its figures are no results of the year just past);
+    # 。四年来，全县累计… inside a paragraph on one topic opens none
+    import govreport
+
+    page = ("政府工作报告——2026年1月20日在某省第十四届人民代表大会第五次会议上各位代表：现在，我代表省人民政府向大会"
+            "报告工作。一、2025年工作回顾过去一年，全省地区生产总值增长5.2%，城镇新增就业65万人。"
+            "2025年是“十四五”规划收官之年。五年来，我们大力发展民生事业，城镇新增就业522万人，贷款余额增长83%。"
+            "工业强省战略深入推进。四年来，全省累计新上项目95个。二、2026年主要目标任务今年主要预期目标是："
+            "地区生产总值增长5%左右。")
+    lines = clean(page).text.split("\n")
+    assert any(line.startswith("五年来，我们") for line in lines)
+    assert not any(line.startswith("四年来") for line in lines)
+    kinds = {(f.indicator, f.kind, f.period, f.value) for f in govreport.extract(text=page).facts}
+    assert ("new_urban_jobs", "actual", 2025, 65) in kinds
+    assert ("new_urban_jobs", "actual", 2025, 522) not in kinds and ("loans", "actual", 2025, 83) not in kinds
+
+
 def test_a_page_that_kept_its_lines_gets_no_new_ones() -> None:
     page = FLATTENED.replace("。", "。\n")
     assert not [e for e in clean(page).edits if e.kind == "line_break"]

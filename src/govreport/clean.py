@@ -1062,7 +1062,7 @@ _TITLE_END = re.compile(rf"[^。！？，,；;：:\n]{{0,{FLAT_TITLE_MAX}}}?(?:{
 # 时期): the passages of several years and of a plan run from paragraph to paragraph. (五年来， opens
 # sentences inside paragraphs as often: no break is told by it.)
 _FLAT_PARAGRAPH = re.compile(rf"(?:——|刚刚过去的(?:19|20)\d\d年|(?:刚刚)?(?:{lang.PAST_YEAR})[，,]"
-                             rf"|“?(?:{lang.PLAN_PATTERN})”?时期是)")
+                             rf"|“?(?:{lang.PLAN_PATTERN})”?时期是|{lang.SEVERAL_YEARS_OPENING})")
 
 
 def restore_line_breaks(text: str) -> Iterator[offsets.Proposal]:

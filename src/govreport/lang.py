@@ -118,6 +118,11 @@ YEARLY_SUMS = "|".join([*_TIME["averages"], *_TIME["sums"]])  # (the averages to
 # a count of years and 年, no calendar year (五年, 两年, 10年; not 2005年)
 YEARS_COUNTED = rf"(?<![\d{NUMERALS}]){_COUNT}年"
 PAST_YEAR = "|".join(_TIME["past_year"])
+# a sentence in the government's voice that opens on a span of years looked back on (五年来，我们…;
+# 过去五年，我们…): a passage of the years, not of the one under review (a sentence of figures that
+# opens so, 四年来，全县累计新上…, may stand inside a paragraph on one topic)
+SEVERAL_YEARS_OPENING = (rf"(?:(?:{'|'.join(_TIME['before_count'])}){_COUNT}年(?:{_TIME['after_count']})?"
+                         rf"|{_COUNT}年{_TIME['after_count']})[，,]我们")
 THIS_YEAR_OPENING = "|".join(_TIME["this_year_opening"])
 PIVOTAL_YEAR_WORDS = "|".join(_TIME["pivotal_year"])
 LIVED_YEAR = rf"(?:{'|'.join(_TIME['lived_year'])})的一年"
