@@ -206,6 +206,9 @@ def test_stamps_left_where_the_breaks_were_in_a_copy_that_ran_its_lines_together
     assert "C6m" not in c.text and c.text.count("第") == 24
     # a token that also stands elsewhere is a word, not a stamp
     assert clean(raw.replace("第0段正文", "第0段C6m正文")).text.count("C6m") == 11 + 3
+    # where a line ended in letters or digits, the stamp is read off their end (…增长GDPC6m   )
+    ends_in_letters = raw.replace("各项目标任务。C6m", "各项目标任务GDPC6m", 1)
+    assert "C6m" not in clean(ends_in_letters).text and "GDP" in clean(ends_in_letters).text
 
 
 def test_stamps_alone_on_the_blank_lines_between_paragraphs() -> None:

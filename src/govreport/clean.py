@@ -821,22 +821,31 @@ def remove_line_end_tags(text: str) -> Iterator[offsets.Proposal]:
 
 
 FLAT_LINE_CHARS = 500  # a text with fewer line breaks than one in this many characters ran its lines together
+STAMP_MIN, STAMP_MAX = 2, 6  # a stamp's length in letters and digits
 _STAMP_BEFORE_SPACES = re.compile(r"([A-Za-z0-9]{2,6})[ \t]{2,}")
 # what a stamp follows: words, a mark (ASCII too: this runs before they are made Chinese), a break
 _AFTER_WORDS = re.compile(r"[\u4e00-\u9fff，。、；：！？”）),.:;!?\n]")
 
 
 def _stamps_where_breaks_were(text: str) -> Iterator[offsets.Proposal]:
-    """A token that follows Chinese text before a run of spaces five times or more, and stands
-    nowhere else: a line's stamp in a copy whose lines were run together."""
-    at: dict[str, list[int]] = {}
+    """The token that ends the most runs of letters and digits before a run of spaces, five times or
+    more, and stands hardly anywhere else: a line's stamp in a copy whose lines were run together
+    (where a line ended in a letter or digit the stamp is read off the run's end: 2023年GDPC6m   )."""
+    ends: dict[str, list[int]] = {}
     for m in _STAMP_BEFORE_SPACES.finditer(text):
-        if m.start() and _AFTER_WORDS.match(text, m.start() - 1) and not m.group(1).isdigit():
-            at.setdefault(m.group(1), []).append(m.start())
-    for token, starts in at.items():
-        if len(starts) >= 5 and text.count(token) == len(starts):
-            for i in starts:
-                yield i, i + len(token), "", "line_tag"
+        run = m.group(1)
+        if m.start() and not _AFTER_WORDS.match(text, m.start() - 1) and len(run) == STAMP_MAX:
+            continue  # (a longer run of letters cut at the class's reach: a word, no stamp)
+        for k in range(STAMP_MIN, len(run) + 1):
+            ends.setdefault(run[-k:], []).append(m.end(1) - k)
+    if not ends:
+        return
+    stamp = max(ends, key=lambda t: (len(ends[t]), len(t)))
+    starts = ends[stamp]
+    if len(starts) < 5 or stamp.isdigit() or 10 * (text.count(stamp) - len(starts)) > len(starts):
+        return
+    for i in starts:
+        yield i, i + len(stamp), "", "line_tag"
 
 
 SUMMARY_LINES = 8  # how many lines at a page's top may be its summary
@@ -1278,7 +1287,7 @@ def default_passes(patterns: Patterns | None = None) -> list[Pass]:
     return [remove_undecodable, remove_markup, remove_markdown, unescape_entities, normalize_width, join_letter_spaces,
             repair_zero_circles, remove_pinyin_glosses, join_letter_spaces, to_simplified, remove_junk,
             restore_lost_quotes, normalize_punctuation,
-            restore_line_breaks, remove_line_end_tags,
+            remove_line_end_tags, restore_line_breaks,
             remove_repeated_summary, remove_chrome(p), remove_resolution(p), remove_page_markers,
             remove_page_numbers_in_amounts, remove_spam(p),
             repair_dashes, join_broken_lines, unescape_entities, join_decimal_dots, join_number_spaces,

@@ -337,6 +337,13 @@ def in_one_line(text: str, rng: random.Random) -> str:
     return text.replace("\r", "").replace("\n", "")
 
 
+def in_one_line_stamped(text: str, rng: random.Random) -> str:
+    """A copying site's page that ran its lines together, its stamp and three spaces left where each
+    line ended (…县长 某某C6m   各位代表：C6m   现在，…)."""
+    stamp = rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") + str(rng.randrange(10)) + rng.choice("abcdefghjkmnpqrstuvwxyz")
+    return text.replace("\r", "").replace("\n", stamp + "   ")
+
+
 def with_care_of_signs(text: str, rng: random.Random) -> str:
     return text.replace("%", "℅")  # the care-of sign typed for per cent
 
@@ -413,6 +420,7 @@ def with_ocr_zeros(text: str, rng: random.Random) -> str:
 NOISES: dict[str, Callable[[str, random.Random], str]] = {
     "traditional": in_traditional, "glosses": with_glosses, "full_width": with_full_width_digits,
     "ascii_punctuation": with_ascii_punctuation, "wrapped": with_wrapped_lines, "one_line": in_one_line,
+    "one_line_stamped": in_one_line_stamped,
     "care_of": with_care_of_signs, "spaced_decimals": with_spaced_decimals, "no_quotes": without_quote_marks,
     "blank_lines": with_blank_lines, "letter_spaced": with_letter_spacing, "entity_indents": with_entity_indents,
     "indents": with_indents, "doubled_commas": with_doubled_commas, "ocr_zeros": with_ocr_zeros,
