@@ -309,6 +309,12 @@ def test_a_page_number_left_inside_an_amount_at_a_pages_foot() -> None:
     # 社会消费品零售总额完成16.11 1⏎⏎亿元: the page's number goes, the amount is whole again
     c = clean("各位代表：\n全年社会消费品零售总额完成16.11 1\n\n亿元，增长14.6%。\n")
     assert "社会消费品零售总额完成16.11亿元，增长14.6%。" in c.text
+    # or inside a word or a number the page's last line cut, before the blank line of the page break
+    cut = clean("各位代表：\n城镇登记失 3\n\n业率控制在4 13\n\n.6%以内。")
+    assert cut.text.endswith("城镇登记失业率控制在4.6%以内。")
+    assert clean("各位代表：\n收入26096元和1 1\n\n0736元。").text.endswith("收入26096元和10736元。")
+    # a count before its unit stays (新增 3⏎⏎个), and a number spaced out goes on
+    assert clean("各位代表：\n全年新增 3\n\n个园区。").text.endswith("新增 3个园区。")
     # a digit after a number of several, a space between, is no part of it (a spaced-out one is)
     assert clean("各位代表：\n共有16.11 1个。").text.endswith("16.11 1个。")
     assert clean("各位代表：\n增长1 2 . 5 %。").text.endswith("增长12.5%。")

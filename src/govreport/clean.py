@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from govreport import lang, lexicon, offsets
 from govreport.model import CleanText, Edit, Layer
-from govreport.numbers import MULTIPLIER, MULTIPLIERS
+from govreport.numbers import MULTIPLIER, MULTIPLIERS, UNIT_STARTS
 from govreport.regexfirst import (
     branch_literals,
     first_chars,
@@ -598,9 +598,43 @@ _FIRST_PAGE_MARK = re.compile(r"[ \t\u3000\u00a0]*(1)、")
 _PAGE_NUMBER_IN_AMOUNT = re.compile(r"\.\d+(?P<page>[ \t]+\d{1,3}[ \t]*)\n[ \t\u3000\n]*(?=[万亿千百元%％])")
 
 
+# or inside a word or a number the page's last line cut (城镇登记失 3⏎⏎业率, 控制在4 13⏎⏎.6%以内): a
+# number set apart at the line's end before a blank line, between Chinese words (the next not an
+# amount's unit: 新增 3⏎⏎个 is a count) or between the digits of a number not spaced out
+# (found from the line's break, a literal re skips to, the number read behind it: a digit first)
+_PAGE_NUMBER_AT_A_PAGES_FOOT = re.compile(r"\n(?<=\d\n)(?:(?<=[ \t]\d\n)|(?<=[ \t]\d\d\n)|(?<=[ \t]\d\d\d\n))"
+                                          r"[ \t\u3000]*\n[ \t\u3000\n]*")
+_UNIT_OPENING = frozenset(UNIT_STARTS)
+_NUMBER_CHARS = frozenset("0123456789.")
+
+
 def remove_page_numbers_in_amounts(text: str) -> Iterator[offsets.Proposal]:
     for m in _PAGE_NUMBER_IN_AMOUNT.finditer(text):
         yield m.start("page"), m.end("page"), "", "page_marker"
+    for m in _PAGE_NUMBER_AT_A_PAGES_FOOT.finditer(text):
+        start = m.start()
+        while text[start - 1].isdigit():
+            start -= 1
+        while start and text[start - 1] in " \t":
+            start -= 1
+        if start and _cut_by_a_page(text, start, m.end()):
+            yield start, m.start(), "", "page_marker"
+
+
+def _cut_by_a_page(text: str, start: int, end: int) -> bool:
+    before, after = text[start - 1], text[end:end + 1]
+    if _is_han(before):
+        return _is_han(after) and after not in _UNIT_OPENING
+    if before not in _NUMBER_CHARS or not after or after not in _NUMBER_CHARS:
+        return False
+    run = start - 1
+    while run > 0 and text[run - 1] in _NUMBER_CHARS:
+        run -= 1
+    return run > 0 and text[run - 1] not in " \t\u3000"  # (1 9 9 3: a number spaced out goes on)
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def remove_page_markers(text: str) -> Iterator[offsets.Proposal]:

@@ -27,7 +27,7 @@ RANGE_SEP = r"[-—–－~～至到]"
 MULTIPLIERS: tuple[tuple[str, float], ...] = (
     ("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("千", 1e3))
 
-_UNIT_START = "".join(sorted({w[0] for w in (UNIT_WORDS + "|万|亿|千|百").split("|")} | set("%％‰个多余")))
+UNIT_STARTS = "".join(sorted({w[0] for w in (UNIT_WORDS + "|万|亿|千|百").split("|")} | set("%％‰个多余")))
 
 # The value regex opens with one character class, consumed, and branches on that character by
 # lookbehind: re then skips to candidate characters in C (a leading lookahead or an optional
@@ -42,7 +42,7 @@ _DIGITS_VALUE = (
     rf"|(?<=\d)(?P<v1t>\d*{_GROUPS}(?:\.\d+)?)|(?<=百)分之(?P<pct2>{CN_NUM}){_CN_PCT_MAX.format('pct2_max')})"
     rf"(?P<u1>%|％)?"
     rf"(?:(?P<sep>{RANGE_SEP}{{1,2}})(?P<v2>{NUM})(?=%|％|{MULTIPLIER}|{UNIT_WORDS}))?"
-    rf"(?(pct)|(?(pct2)|(?=[{_UNIT_START}])))"
+    rf"(?(pct)|(?(pct2)|(?=[{UNIT_STARTS}])))"
     rf"(?P<approx>多|余)?"
     rf"(?P<unit>%|％|‰|个百分点|{MULTIPLIER}?(?:{UNIT_WORDS})|{MULTIPLIER})?"
     rf"(?P<post>左右|以上|以内|以下|上下)?"

@@ -344,6 +344,16 @@ def in_one_line_stamped(text: str, rng: random.Random) -> str:
     return text.replace("\r", "").replace("\n", stamp + "   ")
 
 
+PAGE_CHARS = 700  # the characters of a page in with_page_cuts
+
+
+def with_page_cuts(text: str, rng: random.Random) -> str:
+    """A PDF's copy that cuts its pages wherever they end, mid-word or mid-number, with the page's
+    number at the end of its last line and a blank line after it (…城镇登记失 3⏎⏎业率…)."""
+    pages = [text[i:i + PAGE_CHARS] for i in range(0, len(text), PAGE_CHARS)]
+    return "".join(page + (f" {k}\n\n" if k < len(pages) else "") for k, page in enumerate(pages, 1))
+
+
 def with_care_of_signs(text: str, rng: random.Random) -> str:
     return text.replace("%", "℅")  # the care-of sign typed for per cent
 
@@ -420,7 +430,7 @@ def with_ocr_zeros(text: str, rng: random.Random) -> str:
 NOISES: dict[str, Callable[[str, random.Random], str]] = {
     "traditional": in_traditional, "glosses": with_glosses, "full_width": with_full_width_digits,
     "ascii_punctuation": with_ascii_punctuation, "wrapped": with_wrapped_lines, "one_line": in_one_line,
-    "one_line_stamped": in_one_line_stamped,
+    "one_line_stamped": in_one_line_stamped, "page_cuts": with_page_cuts,
     "care_of": with_care_of_signs, "spaced_decimals": with_spaced_decimals, "no_quotes": without_quote_marks,
     "blank_lines": with_blank_lines, "letter_spaced": with_letter_spacing, "entity_indents": with_entity_indents,
     "indents": with_indents, "doubled_commas": with_doubled_commas, "ocr_zeros": with_ocr_zeros,
