@@ -592,33 +592,38 @@ _PAGE_MARK = re.compile(r"\n[ \t\u3000\u00a0]*(\d{1,3})、")
 _FIRST_PAGE_MARK = re.compile(r"[ \t\u3000\u00a0]*(1)、")
 
 
-# a page's number left at its foot inside an amount the page break cut (社会消费品零售总额完成16.11 1⏎⏎
-# 亿元, in a document site's copy): after a decimal number, before the break and the amount's unit
-# (opens on the decimal point, a literal re skips to)
-_PAGE_NUMBER_IN_AMOUNT = re.compile(r"\.\d+(?P<page>[ \t]+\d{1,3}[ \t]*)\n[ \t\u3000\n]*(?=[万亿千百元%％])")
-
-
-# or inside a word or a number the page's last line cut (城镇登记失 3⏎⏎业率, 控制在4 13⏎⏎.6%以内): a
-# number set apart at the line's end before a blank line, between Chinese words (the next not an
-# amount's unit: 新增 3⏎⏎个 is a count) or between the digits of a number not spaced out
-# (found from the line's break, a literal re skips to, the number read behind it: a digit first)
-_PAGE_NUMBER_AT_A_PAGES_FOOT = re.compile(r"\n(?<=\d\n)(?:(?<=[ \t]\d\n)|(?<=[ \t]\d\d\n)|(?<=[ \t]\d\d\d\n))"
-                                          r"[ \t\u3000]*\n[ \t\u3000\n]*")
+# A page's number left at the end of the page's last line, inside what the page break cut: an amount
+# after its decimal part, before its unit on the next line (社会消费品零售总额完成16.11 1⏎⏎亿元, in a
+# document site's copy), or, before the break's blank line, a word (城镇登记失 3⏎⏎业率: the next line
+# going on in Chinese words, not an amount's unit: 新增 3⏎⏎个 is a count) or a number not spaced out
+# (控制在4 13⏎⏎.6%以内). Found from the line's break, a literal re skips to, with a digit before it
+# and the number set apart read behind it.
+_NUMBER_AT_A_LINES_END = re.compile(r"\n(?<=\d\n)(?:(?<=[ \t]\d\n)|(?<=[ \t]\d\d\n)|(?<=[ \t]\d\d\d\n))"
+                                    r"(?P<blank>[ \t\u3000]*\n)?[ \t\u3000\n]*")
+_AMOUNT_UNIT_OPENERS = frozenset("万亿千百元%％")
 _UNIT_OPENING = frozenset(UNIT_STARTS)
 _NUMBER_CHARS = frozenset("0123456789.")
 
 
 def remove_page_numbers_in_amounts(text: str) -> Iterator[offsets.Proposal]:
-    for m in _PAGE_NUMBER_IN_AMOUNT.finditer(text):
-        yield m.start("page"), m.end("page"), "", "page_marker"
-    for m in _PAGE_NUMBER_AT_A_PAGES_FOOT.finditer(text):
+    for m in _NUMBER_AT_A_LINES_END.finditer(text):
         start = m.start()
         while text[start - 1].isdigit():
             start -= 1
         while start and text[start - 1] in " \t":
             start -= 1
-        if start and _cut_by_a_page(text, start, m.end()):
+        if start and (_cut_in_an_amount(text, start, m.end()) or
+                      (m.group("blank") is not None and _cut_by_a_page(text, start, m.end()))):
             yield start, m.start(), "", "page_marker"
+
+
+def _cut_in_an_amount(text: str, start: int, end: int) -> bool:
+    """After digits, a decimal point and digits (16.11), the amount's unit at end (亿元)."""
+    run = start
+    while run and text[run - 1].isdigit():
+        run -= 1
+    return run < start and run > 1 and text[run - 1] == "." and text[run - 2].isdigit() \
+        and text[end:end + 1] in _AMOUNT_UNIT_OPENERS and end < len(text)
 
 
 def _cut_by_a_page(text: str, start: int, end: int) -> bool:
