@@ -1023,8 +1023,8 @@ def _name_cut_short(text: str, title: str, name: str, after: int) -> str:
     """The name as the text gives it again further on when a site's summary of the page's top cut
     it at the line's end (…县人民政府县长 李静 ⏎ …县人民政府县长 李静芹 各位代表): the longer one, bounded
     as a signature is (a space or the line's end after it, or the salutation)."""
-    longer = re.search(rf"{title}[ \t\u3000]*{name}([\u4e00-\u9fff])(?=[ \t\u3000\n]|{lang.SALUTATION_PATTERN}|\Z)",
-                       text[after:after + SPEAKER_REACH])
+    longer = re.search(rf"{re.escape(title)}[ \t\u3000]*{re.escape(name)}([\u4e00-\u9fff])"
+                       rf"(?=[ \t\u3000\n]|{lang.SALUTATION_PATTERN}|\Z)", text[after:after + SPEAKER_REACH])
     return name + longer.group(1) if longer and lang.is_name(name + longer.group(1)) else name
 
 
