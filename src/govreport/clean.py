@@ -600,7 +600,6 @@ _FIRST_PAGE_MARK = re.compile(r"[ \t\u3000\u00a0]*(1)、")
 # and the number set apart read behind it.
 _NUMBER_AT_A_LINES_END = re.compile(r"\n(?<=\d\n)(?:(?<=[ \t]\d\n)|(?<=[ \t]\d\d\n)|(?<=[ \t]\d\d\d\n))"
                                     r"(?P<blank>[ \t\u3000]*\n)?[ \t\u3000\n]*")
-_AMOUNT_UNIT_OPENERS = frozenset("万亿千百元%％")
 _UNIT_OPENING = frozenset(UNIT_STARTS)
 _NUMBER_CHARS = frozenset("0123456789.")
 
@@ -622,8 +621,8 @@ def _cut_in_an_amount(text: str, start: int, end: int) -> bool:
     run = start
     while run and text[run - 1].isdigit():
         run -= 1
-    return run < start and run > 1 and text[run - 1] == "." and text[run - 2].isdigit() \
-        and text[end:end + 1] in _AMOUNT_UNIT_OPENERS and end < len(text)
+    return 1 < run < start and text[run - 1] == "." and text[run - 2].isdigit() \
+        and text[end:end + 1] in _UNIT_OPENING
 
 
 def _cut_by_a_page(text: str, start: int, end: int) -> bool:
@@ -815,7 +814,8 @@ def unescape_entities(text: str) -> Iterator[offsets.Proposal]:
 
 
 _LINE_END_TOKEN = re.compile(r"([A-Za-z0-9]{2,6})[ \t]*$")
-_AFTER_CHINESE = re.compile(r"[\u4e00-\u9fff，。、；：！？”）)]")
+_CHINESE_TEXT_ENDS = "\u4e00-\u9fff，。、；：！？”）)"  # what Chinese text ends on: a character or a mark
+_AFTER_CHINESE = re.compile(f"[{_CHINESE_TEXT_ENDS}]")
 # a line break after an ASCII letter or digit, found from the break (a literal re skips to in C)
 _ALNUM_LINE_END = re.compile(r"\n(?<=[0-9A-Za-z]\n)")
 
@@ -862,8 +862,8 @@ def remove_line_end_tags(text: str) -> Iterator[offsets.Proposal]:
 FLAT_LINE_CHARS = 500  # a text with fewer line breaks than one in this many characters ran its lines together
 STAMP_MIN, STAMP_MAX = 2, 6  # a stamp's length in letters and digits
 _STAMP_BEFORE_SPACES = re.compile(r"([A-Za-z0-9]{2,6})[ \t]{2,}")
-# what a stamp follows: words, a mark (ASCII too: this runs before they are made Chinese), a break
-_AFTER_WORDS = re.compile(r"[\u4e00-\u9fff，。、；：！？”）),.:;!?\n]")
+# what a stamp follows: Chinese text, an ASCII mark (this runs before they are made Chinese), a break
+_AFTER_WORDS = re.compile(f"[{_CHINESE_TEXT_ENDS},.:;!?\n]")
 
 
 def _stamps_where_breaks_were(text: str) -> Iterator[offsets.Proposal]:
@@ -1107,8 +1107,9 @@ _FLAT_LINE_START = re.compile(
 _TITLE_END = re.compile(rf"[^。！？，,；;：:\n]{{0,{FLAT_TITLE_MAX}}}?(?:{lang.HEADING_ENDS})+(?![和与及、的])")
 # and where a paragraph of a review began: a sentence opening on the year just past (一年来，刚刚过去的
 # 2025年，), on a dash (——扎实抓好…) or saying what a five-year plan's years are (“十五五”时期是…关键
-# 时期): the passages of several years and of a plan run from paragraph to paragraph. (五年来， opens
-# sentences inside paragraphs as often: no break is told by it.)
+# 时期) or on a span of years in the government's voice (五年来，我们…): the passages of several years and
+# of a plan run from paragraph to paragraph. (五年来， alone opens sentences inside paragraphs as often:
+# no break is told by it.)
 _FLAT_PARAGRAPH = re.compile(rf"(?:——|刚刚过去的(?:19|20)\d\d年|(?:刚刚)?(?:{lang.PAST_YEAR})[，,]"
                              rf"|“?(?:{lang.PLAN_PATTERN})”?时期是|{lang.SEVERAL_YEARS_OPENING})")
 

@@ -171,7 +171,6 @@ NATION_WORD = "全国"
 PARK_OPENING_MAX = 16  # a park's name and its kind, at a sentence's opening
 # 全县地区生产总值, 我市实现…: the region's own figure, whatever the sentence opened on
 OWN_REGION_BEFORE = re.compile(rf"[{lang.SELF_PREFIXES}][{lang.LEVEL_WORDS}](?:实现|完成)?\Z")
-OWN_REGION_ANYWHERE = re.compile(rf"[{lang.SELF_PREFIXES}][{lang.LEVEL_WORDS}]")
 
 
 def _own_region_at(text: str, start: int, s: int) -> bool:
@@ -243,7 +242,7 @@ SENTENCE_END = re.compile("[。！？!?\n]")
 def _own_region_between(text: str, a: int, b: int, region: str | None) -> bool:
     """Whether the report's own region is named between a and b (全县, 我市, or its name; b may reach
     into an indicator's name that opens on 全县)."""
-    return OWN_REGION_ANYWHERE.search(text, a, b) is not None or bool(region and region in text[a:b])
+    return lang.self_reference().search(text, a, b) is not None or bool(region and region in text[a:b])
 
 
 PLACE_BEFORE_REACH = 16  # a place's name, 全市 or 市, a year and 的 before an indicator's name
