@@ -744,23 +744,31 @@ def test_a_flattened_headings_title_ends_on_its_last_word(title: str, kind: str)
     assert ("gdp", "target", 2025) in {(f.indicator, f.kind, f.period) for f in r.facts}
 
 
+# the top of a province's report as a doc site flattens it, and what its clean text and facts give
+_FLAT_TOP = ("政府工作报告——2026年1月20日在某省第十四届人民代表大会第五次会议上各位代表：现在，"
+             "我代表省人民政府向大会报告工作。")
+
+
+def _flat_lines_and_facts(page: str) -> tuple[list[str], set[tuple[object, ...]]]:
+    import govreport
+
+    kinds = {(f.indicator, f.kind, f.period, f.value) for f in govreport.extract(text=page).facts}
+    return clean(page).text.split("\n"), kinds
+
+
 def test_a_flattened_review_gets_the_paragraph_breaks_its_passages_are_read_by() -> None:
     # a province's flattened review of five years, then of the year just past, then the next plan:
     # each of those paragraphs opens on its own line again (五年来， inside a paragraph tells none)
-    import govreport
-
-    page = ("政府工作报告——2026年1月20日在某省第十四届人民代表大会第五次会议上各位代表：现在，我代表省人民政府向大会"
-            "报告工作。一、“十四五”时期和2025年工作回顾过去五年，我们砥砺奋进，全省地区生产总值年均增长5.5%。"
+    page = (_FLAT_TOP + "一、“十四五”时期和2025年工作回顾过去五年，我们砥砺奋进，全省地区生产总值年均增长5.5%。"
             "五年来，城镇新增就业累计300万人。刚刚过去的2025年，是“十四五”收官之年。全省地区生产总值增长5.2%，"
             "城镇新增就业65万人。——扎实推进稳增长，经济运行稳中有进。规模以上工业增加值增长6.1%。"
             "“十五五”时期是基本实现社会主义现代化的关键时期。到2030年，全省城镇调查失业率控制在5.5%以内，"
             "常住人口城镇化率达到68%。二、2026年主要目标任务今年主要预期目标是：地区生产总值增长5%左右。")
-    lines = clean(page).text.split("\n")
+    lines, kinds = _flat_lines_and_facts(page)
     assert any(line.startswith("刚刚过去的2025年") for line in lines)
     assert any(line.startswith("——扎实推进稳增长") for line in lines)
     assert any(line.startswith("“十五五”时期是") for line in lines)
     assert not any(line.startswith("五年来") for line in lines)
-    kinds = {(f.indicator, f.kind, f.period, f.value) for f in govreport.extract(text=page).facts}
     assert ("new_urban_jobs", "actual", 2025, 65) in kinds and ("gdp", "actual", 2025, 5.2) in kinds
     assert ("industrial_value_added", "actual", 2025, 6.1) in kinds
     assert ("urbanization_rate", "plan", 2030, 68) in kinds
@@ -769,17 +777,13 @@ def test_a_flattened_review_gets_the_paragraph_breaks_its_passages_are_read_by()
 def test_a_flattened_review_of_five_years_in_the_governments_voice_opens_its_own_paragraph() -> None:
     # 。五年来，我们…: the passage of the years (its figures are no results of the year just past);
     # 。四年来，全县累计… inside a paragraph on one topic opens none
-    import govreport
-
-    page = ("政府工作报告——2026年1月20日在某省第十四届人民代表大会第五次会议上各位代表：现在，我代表省人民政府向大会"
-            "报告工作。一、2025年工作回顾过去一年，全省地区生产总值增长5.2%，城镇新增就业65万人。"
+    page = (_FLAT_TOP + "一、2025年工作回顾过去一年，全省地区生产总值增长5.2%，城镇新增就业65万人。"
             "2025年是“十四五”规划收官之年。五年来，我们大力发展民生事业，城镇新增就业522万人，贷款余额增长83%。"
             "工业强省战略深入推进。四年来，全省累计新上项目95个。二、2026年主要目标任务今年主要预期目标是："
             "地区生产总值增长5%左右。")
-    lines = clean(page).text.split("\n")
+    lines, kinds = _flat_lines_and_facts(page)
     assert any(line.startswith("五年来，我们") for line in lines)
     assert not any(line.startswith("四年来") for line in lines)
-    kinds = {(f.indicator, f.kind, f.period, f.value) for f in govreport.extract(text=page).facts}
     assert ("new_urban_jobs", "actual", 2025, 65) in kinds
     assert ("new_urban_jobs", "actual", 2025, 522) not in kinds and ("loans", "actual", 2025, 83) not in kinds
 

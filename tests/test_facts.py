@@ -1017,28 +1017,22 @@ def test_an_undated_digests_topic_paragraphs_under_one_that_opens_on_its_year() 
     assert list(govreport.extract_text(ahead).facts) == []
 
 
-def test_a_goal_met_or_beaten_in_a_paragraph_before_is_no_goal_ahead() -> None:
+@pytest.mark.parametrize(("text", "met", "ahead", "fact"), [
     # a digest of the year's results: 超年度计划目标13.9% is a result beating its plan, so the next
     # paragraph's figure is the year's too, not a goal
-    text = ("某省政府2025年政府工作报告新鲜出炉。\n2024年，全省经济运行总体平稳。地区生产总值增长5.8%。\n"
-            "着力抓好政策落实，省重大项目投资7300亿元、超年度计划目标13.9%。\n"
-            "着力增进民生福祉，城镇新增就业143万人。\n")
-    got = brief(list(govreport.extract_text(text).facts))
-    assert ("new_urban_jobs", "level", "actual", 2024, None, 143, None, None) in got
-    ahead = text.replace("超年度计划目标13.9%", "力争完成年度计划目标")
-    assert ("new_urban_jobs", "level", "actual", 2024, None, 143, None, None) not in brief(
-        list(govreport.extract_text(ahead).facts))
-
-
-def test_a_goal_met_ahead_of_time_in_a_review_without_headings_is_no_goal_ahead() -> None:
+    ("某省政府2025年政府工作报告新鲜出炉。\n2024年，全省经济运行总体平稳。地区生产总值增长5.8%。\n"
+     "着力抓好政策落实，省重大项目投资7300亿元、超年度计划目标13.9%。\n着力增进民生福祉，城镇新增就业143万人。\n",
+     "超年度计划目标13.9%", "力争完成年度计划目标", ("new_urban_jobs", "level", "actual", 2024, None, 143, None, None)),
     # a page that lost its headings: 提前两年完成“十一五”目标 is a result, so the clause after it is too
-    text = ("2009年政府工作报告\n县长 某某\n各位代表：\n过去的一年，县人民政府较好地完成了各项任务。"
-            "全县实现生产总值36.8亿元；农民人均纯收入4878元，提前两年完成“十一五”目标；全社会固定资产投资15.24亿元。")
-    got = brief(list(govreport.extract_text(text).facts))
-    assert ("fixed_asset_investment", "level", "actual", 2008, None, 15.24, None, None) in got
-    ahead = text.replace("提前两年完成“十一五”目标", "力争完成“十一五”目标")
-    assert ("fixed_asset_investment", "level", "actual", 2008, None, 15.24, None, None) not in brief(
-        list(govreport.extract_text(ahead).facts))
+    ("2009年政府工作报告\n县长 某某\n各位代表：\n过去的一年，县人民政府较好地完成了各项任务。"
+     "全县实现生产总值36.8亿元；农民人均纯收入4878元，提前两年完成“十一五”目标；全社会固定资产投资15.24亿元。",
+     "提前两年完成“十一五”目标", "力争完成“十一五”目标",
+     ("fixed_asset_investment", "level", "actual", 2008, None, 15.24, None, None)),
+])
+def test_a_goal_met_beaten_or_met_ahead_of_time_is_no_goal_ahead(text: str, met: str, ahead: str,
+                                                                  fact: tuple[object, ...]) -> None:
+    assert fact in brief(list(govreport.extract_text(text).facts))
+    assert fact not in brief(list(govreport.extract_text(text.replace(met, ahead)).facts))
 
 
 def test_investment_brought_in_by_canvassing_is_not_the_regions_investment() -> None:
