@@ -841,6 +841,18 @@ def test_a_sum_over_five_years_is_no_years_but_a_whole_years_sum_is() -> None:
         ("gdp", 2025, 800), ("fixed_asset_investment", 2025, 210)}
 
 
+def test_a_sum_in_its_own_clause_of_a_passage_over_years_is_the_passages() -> None:
+    # the sentence opens on the year, but a clause after a semicolon that sums (累计完成) is the
+    # term's sum, in a December report reviewing its four years
+    r = govreport.extract("——2024年11月28日在某县第九届人民代表大会第一次会议上\n各位代表：\n"
+                          "四年来，我们推动经济提质增效。2024年预计实现地区生产总值86.2亿元，年均增长7%；"
+                          "累计完成固定资产投资180.4亿元；累计实现社会消费品零售总额99.5亿元。\n")
+    assert {(f.indicator, f.kind, f.period, f.value) for f in r.facts} == {("gdp", "estimate", 2024, 86.2)}
+    # in a review of one year, a clause's 累计完成 is still that year's sum
+    assert brief(facts("全年实现地区生产总值86.2亿元；累计完成固定资产投资18.4亿元。")) >= {
+        ("fixed_asset_investment", "level", "actual", 2024, None, 18.4, None, None)}
+
+
 @pytest.mark.parametrize("sentence", [
     "软件和信息技术服务业增加值增长9.6%。",  # a sector whose name ends in the indicator's
     "发行用于项目建设的专项债券1833亿元。",  # a subset of the bonds

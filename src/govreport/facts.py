@@ -648,7 +648,8 @@ def _make_fact(text: str, v: Value, slot: Slot, gap: str, ctx: Context, g: Gramm
         return None
     summed = measure != "rate" and SUM_BEFORE_NAME.search(text, max(0, slot.mention.start - 6), slot.mention.start)
     if (measure == "growth" or entry.flow or STEADY.search(tail) or summed) and not singled_out \
-            and _in_multi_year_passage(text, v.start, ctx):
+            and (_in_multi_year_passage(text, v.start, ctx)
+                 or (summed and _summed_over_the_passage(text, v.start, ctx))):
         # over several years: a change, a sum (五年来，累计完成全社会固定资产投资962亿元), or a level
         # held (稳定在550亿斤左右) is no year's (a rate averaged over the year is weighed below)
         return None
@@ -728,6 +729,20 @@ def _in_multi_year_passage(text: str, pos: int, ctx: Context) -> bool:
         return False
     # (…，五年年均增长14.5%，2007年比上年增长14.5%: a clause that names the year under review is its)
     return not _year_named_after_the_span(text, clause_start, pos, ctx.review_year)
+
+
+def _summed_over_the_passage(text: str, pos: int, ctx: Context) -> bool:
+    """A sum (累计完成…) in a clause of its own, in a passage that opens on several years (四年来，…。
+    2016年实现地区生产总值99.3亿元；…；累计完成固定资产投资200.35亿元): the passage's sum, though its
+    sentence opened on the year, which dates its own clause only."""
+    sent_start = _sentence_start(text, pos)
+    clause_start = _clause_start(text, pos, sent_start)
+    if clause_start == sent_start or _dated(text, clause_start, pos, ctx.review_year) \
+            or WHOLE_YEAR.search(text, clause_start, pos):
+        return False
+    para_start = text.rfind("\n", 0, pos) + 1
+    return ctx.in_multi_year_passage(pos) or speaks_of_several_years(
+        text[para_start:para_start + 16].lstrip(" \t\u3000—"))
 
 
 def _year_named_after_the_span(text: str, start: int, pos: int, year: int | None) -> bool:
